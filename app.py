@@ -1,0 +1,14 @@
+"""Welcome Atlas: page config, navigation and the sidebar shared by every page."""
+
+import streamlit as st
+
+from ui import resources, widgets
+
+st.set_page_config(page_title="Welcome Atlas", page_icon=":material/public:", layout="wide")
+
+pages = [
+    st.Page("pages/map_explorer.py", title="Asset map", icon=":material/map:", default=True),
+]
+navigation = st.navigation(pages)
+st.session_state["filters"] = widgets.sidebar(resources.study_area())
+navigation.run()

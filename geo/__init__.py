@@ -1,0 +1,1 @@
+"""Welcome Atlas domain package: pure Python, never imports streamlit."""

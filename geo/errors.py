@@ -1,0 +1,43 @@
+"""One error hierarchy for the domain; only ui/errors.py turns these into messages on a page."""
+
+from __future__ import annotations
+
+
+class GeoError(Exception):
+    """A problem the user can act on; the message says what happened and what to do."""
+
+
+class ImportFormatError(GeoError):
+    """A file cannot be read as the format it claims to be."""
+
+
+class ValidationError(GeoError):
+    """Input rows or fields break a rule; carries the problems found."""
+
+    def __init__(self, message: str, problems: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class DataNotAvailable(GeoError):
+    """The study area lacks the table an indicator needs."""
+
+
+class CRSMismatchError(GeoError):
+    """Layers are in different coordinate reference systems."""
+
+
+class AssetNotFound(GeoError):
+    """No asset with the given id."""
+
+
+class EditConflict(GeoError):
+    """Someone else saved the record since it was opened; carries what they changed."""
+
+    def __init__(self, message: str, changes: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.changes = changes or []
+
+
+class VendorAssetsMissing(GeoError):
+    """The offline map files (Leaflet and plugins) are not installed."""

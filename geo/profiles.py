@@ -1,0 +1,138 @@
+"""Community profiles: the newcomer figures of one tract or a group of tracts, with MOEs.
+
+Counts over several tracts are summed with root-sum-of-squares MOEs; shares use the
+handbook's proportion formula (``geo.moe``). Medians are never summed (none are used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo import moe as m
+from geo.acs import AcsTable
+from geo.errors import DataNotAvailable
+from geo.indicators import b05005_periods
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    """One block of a profile: rows of ``item, estimate, moe, share, share_moe, reliability``."""
+
+    title: str
+    table_id: str
+    universe: str
+    rows: pd.DataFrame
+
+
+def _aggregate(table: AcsTable, variables: Sequence[str], geoids: Sequence[str]) -> pd.DataFrame:
+    est = table.estimates.reindex(list(geoids))[list(variables)]
+    moes = table.moes.reindex(list(geoids))[list(variables)]
+    total = est.sum(axis=0, min_count=1)
+    moe_each = m.moe_sum(moes.T, est.T)
+    return pd.DataFrame({"estimate": total, "moe": moe_each})
+
+
+def _section(table: AcsTable, title: str, parts: Sequence[str], universe: str,
+             geoids: Sequence[str], *, top: int | None = None) -> ProfileSection:
+    agg = _aggregate(table, [*parts, universe], geoids)
+    whole, whole_moe = agg.loc[universe, "estimate"], agg.loc[universe, "moe"]
+    rows = agg.loc[list(parts)].copy()
+    rows.insert(0, "item", [_item_name(table, v) for v in parts])
+    n = len(rows)
+    rows["share"] = rows["estimate"] / whole if whole else float("nan")
+    rows["share_moe"] = m.moe_proportion(rows["estimate"], rows["moe"],
+                                         pd.Series([whole] * n, index=rows.index),
+                                         pd.Series([whole_moe] * n, index=rows.index))
+    cv = m.coefficient_of_variation(rows["estimate"], rows["moe"])
+    rows["cv"] = cv
+    rows["reliability"] = m.classify_reliability(cv)
+    rows = rows.sort_values("estimate", ascending=False).head(top) if top else rows
+    return ProfileSection(title, table.table_id, table.name(universe), rows.reset_index(drop=True))
+
+
+def _item_name(table: AcsTable, var: str) -> str:
+    label = table.labels[var]
+    # "Spanish > Speak English less than 'very well'" reads better as the group alone.
+    generic = label[-1] in ("Foreign born", "Limited English speaking household")
+    if len(label) >= 2 and (generic or "less than" in label[-1]):
+        return label[-2]
+    return label[-1]
+
+
+def build_profile(tables: Mapping[str, AcsTable], geoids: Sequence[str],
+                  *, top_countries: int = 10) -> list[ProfileSection]:
+    """Profile sections for the tracts ``geoids``, for every table the study area has.
+
+    Raises
+    ------
+    DataNotAvailable
+        If ``geoids`` is empty.
+    """
+    if not len(geoids):
+        raise DataNotAvailable("No tracts selected: pick a tract or an area first.")
+    builders = {"B01003": _population, "B05006": _countries, "B05005": _period,
+                "B05001": _citizenship, "C16001": _english, "C16002": _households,
+                "B06009": _education, "B06012": _poverty}
+    sections = []
+    for table_id, builder in builders.items():
+        if table_id in tables:
+            sections.append(builder(tables[table_id], geoids, top_countries))
+    return sections
+
+
+def missing_sections(tables: Mapping[str, AcsTable]) -> list[str]:
+    """Tables a full profile uses that this study area lacks (shown as not available)."""
+    wanted = ["B01003", "B05006", "B05005", "B05001", "C16001", "C16002", "B06009", "B06012"]
+    return [t for t in wanted if t not in tables]
+
+
+def _population(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    total = t.find("Total")
+    return _section(t, "Total population", [total], total, geoids)
+
+
+def _countries(t: AcsTable, geoids: Sequence[str], top: int) -> ProfileSection:
+    return _section(t, "Top countries of origin", t.leaves(), t.find("Total"), geoids, top=top)
+
+
+def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    periods = b05005_periods(t)
+    fb = _aggregate(t, periods, geoids)
+    sec = _section(t, "Period of entry (foreign-born)", periods, periods[0], geoids)
+    whole, whole_moe = fb["estimate"].sum(), m.moe_sum(fb[["moe"]].T).iloc[0]
+    rows = sec.rows.copy()
+    rows["share"] = rows["estimate"] / whole if whole else float("nan")
+    n = len(rows)
+    rows["share_moe"] = m.moe_proportion(rows["estimate"], rows["moe"],
+                                         pd.Series([whole] * n), pd.Series([whole_moe] * n))
+    return ProfileSection(sec.title, t.table_id, "Foreign born", rows)
+
+
+def _citizenship(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    total = t.find("Total")
+    return _section(t, "Citizenship", t.children(total), total, geoids)
+
+
+def _english(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    less = [v for v in t.leaves() if "less than" in t.name(v)]
+    return _section(t, 'Speak English less than "very well", by language', less,
+                    t.find("Total"), geoids)
+
+
+def _households(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    limited = [v for v in t.leaves() if t.name(v) == "Limited English speaking household"]
+    return _section(t, "Limited-English-speaking households, by language", limited,
+                    t.find("Total"), geoids)
+
+
+def _education(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    fb = t.find("Total", "Foreign born")
+    return _section(t, "Educational attainment (foreign-born, 25+)", t.children(fb), fb, geoids)
+
+
+def _poverty(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
+    fb = t.find("Total", "Foreign born")
+    return _section(t, "Poverty status (foreign-born)", t.children(fb), fb, geoids)

@@ -1,0 +1,89 @@
+"""A study area: tract polygons, the ACS tables keyed by their GEOIDs, and branches."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geo.acs import AcsTable, read_acs_folder
+from geo.config import WGS84
+from geo.errors import ImportFormatError
+
+TRACT_COLUMNS = ("GEOID", "NAME", "geometry")
+BRANCH_COLUMNS = ("branch_id", "name", "address", "lat", "lon", "hours", "services",
+                  "collection_languages")
+
+
+@dataclass
+class StudyArea:
+    """Everything the map and the profiles need about one place."""
+
+    name: str
+    label: str
+    vintage: str
+    illustrative: bool
+    tracts: gpd.GeoDataFrame  # indexed by GEOID, EPSG:4326
+    tables: dict[str, AcsTable]
+    branches: pd.DataFrame
+    basemap: gpd.GeoDataFrame | None = None
+
+    @property
+    def work_crs(self) -> str:
+        """A metric CRS for distances and areas here (the local UTM zone)."""
+        return str(self.tracts.estimate_utm_crs())
+
+
+def load_tracts(path: Path | str) -> gpd.GeoDataFrame:
+    """Read tract polygons in any CRS, reprojected to WGS84 and indexed by GEOID.
+
+    Raises
+    ------
+    ImportFormatError
+        If the layer has no GEOID or NAME column.
+    """
+    tracts = gpd.read_file(path)
+    missing = [c for c in TRACT_COLUMNS if c not in tracts.columns]
+    if missing:
+        raise ImportFormatError(
+            f"{Path(path).name}: tract layer lacks column(s) {', '.join(missing)}. "
+            "Use a TIGER/Line or cartographic-boundary file, which has GEOID and NAME."
+        )
+    if tracts.crs is None:
+        raise ImportFormatError(f"{Path(path).name}: the tract layer has no coordinate system.")
+    tracts = tracts.to_crs(WGS84)
+    tracts["GEOID"] = tracts["GEOID"].astype(str)
+    tracts["geometry"] = shapely.make_valid(tracts.geometry.values)
+    return tracts.set_index("GEOID", drop=False).rename_axis(None)
+
+
+def load_branches(path: Path | str) -> pd.DataFrame:
+    """Read library branches from a CSV with the columns of ``BRANCH_COLUMNS``."""
+    branches = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in BRANCH_COLUMNS if c not in branches.columns]
+    if missing:
+        raise ImportFormatError(f"{Path(path).name}: branch file lacks {', '.join(missing)}.")
+    branches["lat"] = branches["lat"].astype(float)
+    branches["lon"] = branches["lon"].astype(float)
+    return branches
+
+
+def load_demo_study_area(folder: Path | str) -> StudyArea:
+    """Load the bundled demo city (see ``docs/data-contract.md``)."""
+    folder = Path(folder)
+    meta = json.loads((folder / "study_area.json").read_text(encoding="utf-8"))
+    basemap_path = folder / "basemap.geojson"
+    return StudyArea(
+        name=meta["name"],
+        label=meta["label"],
+        vintage=meta["vintage"],
+        illustrative=bool(meta.get("illustrative", False)),
+        tracts=load_tracts(folder / "tracts.geojson"),
+        tables=read_acs_folder(folder / "acs"),
+        branches=load_branches(folder / "branches.csv"),
+        basemap=gpd.read_file(basemap_path) if basemap_path.exists() else None,
+    )

@@ -1,0 +1,134 @@
+"""Controlled vocabularies shared by the demo city, the map, imports and the database.
+
+Keys are stable slugs stored in files and the database; labels are what users read.
+"""
+
+from __future__ import annotations
+
+SERVICE_CATEGORIES: dict[str, str] = {
+    "resettlement": "Refugee resettlement",
+    "english": "English and adult education",
+    "legal": "Immigration legal help",
+    "employment": "Employment",
+    "health": "Health",
+    "housing": "Housing",
+    "food": "Food",
+    "youth": "Children and youth",
+    "faith": "Faith communities",
+    "cultural": "Cultural and community associations",
+    "business": "Ethnic businesses",
+    "social": "Social services",
+}
+
+# One colour per category (ColorBrewer Paired + Set1 extras), readable on a light basemap.
+CATEGORY_COLOURS: dict[str, str] = {
+    "resettlement": "#e31a1c",
+    "english": "#1f78b4",
+    "legal": "#6a3d9a",
+    "employment": "#33a02c",
+    "health": "#fb9a99",
+    "housing": "#b15928",
+    "food": "#ff7f00",
+    "youth": "#a6cee3",
+    "faith": "#cab2d6",
+    "cultural": "#fdbf6f",
+    "business": "#b2df8a",
+    "social": "#666666",
+}
+
+# The community entry techniques of the asset-mapping practice.
+ENTRY_TECHNIQUES: dict[str, str] = {
+    "introduction": "Third-party introduction",
+    "walkabout": "Door-to-door / neighbourhood walkabout",
+    "word_of_mouth": "Word of mouth",
+    "event": "Community event",
+    "outreach": "Outreach activity",
+}
+
+BRANCH_SERVICES: dict[str, str] = {
+    "esl": "ESL conversation circles",
+    "citizenship": "Citizenship classes",
+    "jobs": "Job-seeking help",
+    "homework": "Homework help",
+    "world_languages": "World-language collections",
+}
+
+# ISO 639-1 where it exists, else ISO 639-3 (prs Dari, kar Karen, yue Cantonese, cmn Mandarin).
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "ht": "Haitian Creole",
+    "pt": "Portuguese",
+    "zh": "Chinese",
+    "cmn": "Mandarin",
+    "yue": "Cantonese",
+    "vi": "Vietnamese",
+    "ko": "Korean",
+    "tl": "Tagalog",
+    "bn": "Bengali",
+    "hi": "Hindi",
+    "pa": "Punjabi",
+    "ur": "Urdu",
+    "ne": "Nepali",
+    "dz": "Dzongkha",
+    "my": "Burmese",
+    "kar": "Karen",
+    "ps": "Pashto",
+    "prs": "Dari",
+    "fa": "Persian",
+    "ar": "Arabic",
+    "ku": "Kurdish",
+    "uk": "Ukrainian",
+    "ru": "Russian",
+    "so": "Somali",
+    "am": "Amharic",
+    "ti": "Tigrinya",
+    "om": "Oromo",
+    "sw": "Swahili",
+    "ln": "Lingala",
+    "rw": "Kinyarwanda",
+}
+
+# Language -> C16001 language group (ACS "Language spoken at home", 12-group table).
+LANGUAGE_GROUPS: dict[str, str] = {
+    "es": "Spanish",
+    "fr": "French, Haitian, or Cajun",
+    "ht": "French, Haitian, or Cajun",
+    "pt": "Other Indo-European languages",
+    "uk": "Russian, Polish, or other Slavic languages",
+    "ru": "Russian, Polish, or other Slavic languages",
+    "bn": "Other Indo-European languages",
+    "hi": "Other Indo-European languages",
+    "pa": "Other Indo-European languages",
+    "ur": "Other Indo-European languages",
+    "ne": "Other Indo-European languages",
+    "ps": "Other Indo-European languages",
+    "prs": "Other Indo-European languages",
+    "fa": "Other Indo-European languages",
+    "ku": "Other Indo-European languages",
+    "ko": "Korean",
+    "zh": "Chinese (incl. Mandarin, Cantonese)",
+    "cmn": "Chinese (incl. Mandarin, Cantonese)",
+    "yue": "Chinese (incl. Mandarin, Cantonese)",
+    "vi": "Vietnamese",
+    "tl": "Tagalog (incl. Filipino)",
+    "dz": "Other Asian and Pacific Island languages",
+    "my": "Other Asian and Pacific Island languages",
+    "kar": "Other Asian and Pacific Island languages",
+    "ar": "Arabic",
+    "so": "Other and unspecified languages",
+    "am": "Other and unspecified languages",
+    "ti": "Other and unspecified languages",
+    "om": "Other and unspecified languages",
+    "sw": "Other and unspecified languages",
+    "ln": "Other and unspecified languages",
+    "rw": "Other and unspecified languages",
+}
+
+
+def split_list(value: object) -> list[str]:
+    """Split a `;`-separated cell into trimmed, non-empty items (files store lists this way)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [item.strip() for item in str(value).split(";") if item.strip()]

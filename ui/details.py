@@ -1,0 +1,62 @@
+"""Panels beside the map: a tract's profile and an organization's or branch's details."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.layers import format_value
+from geo.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.profiles import ProfileSection
+from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
+
+
+def show_profile(title: str, sections: list[ProfileSection], missing: list[str]) -> None:
+    """Each profile section as a table of estimate ± MOE, share ± MOE and reliability."""
+    st.subheader(title)
+    for section in sections:
+        st.markdown(f"**{section.title}** · {section.table_id} · universe: {section.universe}")
+        st.dataframe(_section_table(section.rows), hide_index=True, use_container_width=True)
+    if missing:
+        st.caption("Not available for this study area: " + ", ".join(missing))
+    st.caption(f"90% margins of error. {RELIABILITY_RULE}")
+
+
+def _section_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "": rows["item"],
+        "Estimate": [f"{e:,.0f} ± {m:,.0f}" for e, m in zip(rows["estimate"], rows["moe"],
+                                                            strict=True)],
+        "Share": [f"{format_value(s, 'share')} ± {format_value(sm, 'share')}"
+                  if pd.notna(s) else "—" for s, sm in zip(rows["share"], rows["share_moe"],
+                                                           strict=True)],
+        "Reliability": [RELIABILITY_LABELS[r] for r in rows["reliability"]],
+    })
+
+
+def _labels(cell: object, vocab: dict[str, str]) -> str:
+    return ", ".join(vocab.get(c, c) for c in split_list(cell)) or "—"
+
+
+def show_organization(org: pd.Series) -> None:
+    """Details of one organization as plain text (Streamlit escapes it)."""
+    st.subheader(str(org["name"]))
+    st.text(f"Services: {_labels(org['category'], SERVICE_CATEGORIES)}")
+    st.text(f"Languages: {_labels(org['languages'], LANGUAGES)}")
+    st.text(f"Communities served: {', '.join(split_list(org['communities'])) or '—'}")
+    st.text(f"Address: {org['address'] or '—'}")
+    st.text(f"Phone: {org['phone'] or '—'}   Website: {org['website'] or '—'}")
+    if org.get("description"):
+        st.text(str(org["description"]))
+    technique = ENTRY_TECHNIQUES.get(str(org["entry_technique"]), org["entry_technique"])
+    st.caption(f"Learned of by {technique} · collected by {org['collected_by']} on "
+               f"{org['collected_on']} · last verified {org['last_verified_on']}")
+
+
+def show_branch(branch: pd.Series) -> None:
+    """Details of one library branch."""
+    st.subheader(str(branch["name"]))
+    st.text(f"Address: {branch['address']}")
+    st.text(f"Hours: {branch['hours']}")
+    st.text(f"Newcomer services: {_labels(branch['services'], BRANCH_SERVICES)}")
+    st.text(f"World-language collections: {_labels(branch['collection_languages'], LANGUAGES)}")

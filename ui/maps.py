@@ -1,0 +1,34 @@
+"""Show folium maps with Leaflet served by the app itself (works with no internet)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.config import PROJECT_ROOT
+from geo.errors import VendorAssetsMissing
+from geo.vendor import install_vendor_assets, localize_map, vendor_assets_installed
+
+STATIC_DIR = PROJECT_ROOT / "static"
+
+
+@st.cache_resource
+def _ensure_vendor_assets() -> None:
+    if not vendor_assets_installed(STATIC_DIR):
+        install_vendor_assets(PROJECT_ROOT / "node_modules", STATIC_DIR)
+
+
+def show_map(m: folium.Map, *, key: str, height: int = 600,
+             returned_objects: list[str] | None = None) -> dict[str, Any]:
+    """Render ``m`` offline; only ``returned_objects`` interactions rerun the page."""
+    try:
+        _ensure_vendor_assets()
+    except VendorAssetsMissing as err:
+        st.error(str(err))
+        st.stop()
+    localize_map(m)
+    return st_folium(m, key=key, height=height, use_container_width=True,
+                     returned_objects=returned_objects or []) or {}
