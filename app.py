@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import resources, widgets
 
-st.set_page_config(page_title="Welcome Atlas", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Welcome Atlas", page_icon="🗺️", layout="wide")
 
 pages = [
     st.Page("pages/map_explorer.py", title="Asset map", icon=":material/map:", default=True),

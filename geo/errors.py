@@ -41,3 +41,24 @@ class EditConflict(GeoError):
 
 class VendorAssetsMissing(GeoError):
     """The offline map files (Leaflet and plugins) are not installed."""
+
+
+class DuplicateAsset(ValidationError):
+    """A new organization looks like one already stored; carries the matches.
+
+    ``duplicates`` lists :class:`geo.db.duplicates.DuplicateMatch` records; ``problems``
+    says which input row each belongs to. Save anyway with ``allow_duplicate=True``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        problems: list[dict[str, object]] | None = None,
+        duplicates: list[object] | None = None,
+    ) -> None:
+        super().__init__(message, problems)
+        self.duplicates = duplicates or []
+
+
+class UnvendoredAsset(GeoError):
+    """A map needs a browser file (JS/CSS) that has no local copy, so it would need internet."""

@@ -28,8 +28,9 @@ class ProfileSection:
 
 
 def _aggregate(table: AcsTable, variables: Sequence[str], geoids: Sequence[str]) -> pd.DataFrame:
-    est = table.estimates.reindex(list(geoids))[list(variables)]
-    moes = table.moes.reindex(list(geoids))[list(variables)]
+    variables = list(dict.fromkeys(variables))
+    est = table.estimates.reindex(list(geoids))[variables]
+    moes = table.moes.reindex(list(geoids))[variables]
     total = est.sum(axis=0, min_count=1)
     moe_each = m.moe_sum(moes.T, est.T)
     return pd.DataFrame({"estimate": total, "moe": moe_each})

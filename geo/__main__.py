@@ -1,0 +1,72 @@
+"""Command line: ``python -m geo <command>`` for what a system would schedule.
+
+Commands register themselves in :data:`COMMANDS` as (help, add_arguments, run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from geo.errors import GeoError
+
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+
+
+def _vendor_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--node-modules", default=None, help="default: ./node_modules")
+    parser.add_argument("--static-dir", default=None, help="default: ./static")
+
+
+def _vendor_run(args: argparse.Namespace) -> int:
+    from geo import vendor
+
+    argv = []
+    if args.node_modules:
+        argv += ["--node-modules", args.node_modules]
+    if args.static_dir:
+        argv += ["--static-dir", args.static_dir]
+    return vendor.main(argv)
+
+
+def _demo_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", default=None, help="default: data/demo")
+
+
+def _demo_run(args: argparse.Namespace) -> int:
+    from geo.demo.__main__ import main as demo_main
+
+    return demo_main(["--out", args.out] if args.out else [])
+
+
+COMMANDS: dict[str, Command] = {
+    "vendor": ("install the offline map files (Leaflet and plugins) from node_modules",
+               _vendor_args, _vendor_run),
+    "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with one sub-command per entry of :data:`COMMANDS`."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, add_arguments, run) in COMMANDS.items():
+        child = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(child)
+        child.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; domain errors print as one clear line and exit with status 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except GeoError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""House rules that review should not have to police."""
+
+import ast
+from pathlib import Path
+
+from geo.config import SETTINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imported_modules(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            yield node.module or ""
+
+
+def test_geo_never_imports_streamlit():
+    for path in (ROOT / "geo").rglob("*.py"):
+        bad = [m for m in _imported_modules(path) if m.split(".")[0] in ("streamlit", "ui")]
+        assert not bad, f"{path} imports {bad}"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"`{setting.name}`" in readme, f"{setting.name} missing from README settings table"
+
+
+def test_every_page_is_registered_in_app_py():
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    for page in (ROOT / "pages").glob("*.py"):
+        assert f'"pages/{page.name}"' in app, f"{page.name} is not in st.navigation"
+
+
+def test_requirements_are_pinned():
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            assert "==" in line, f"unpinned requirement: {line}"
