@@ -1,0 +1,242 @@
+"""Add and read organizations (assets) and their change history.
+
+Functions take an open :class:`~sqlalchemy.orm.Session` and never commit: the caller owns
+the transaction (``with Session(engine) as s, s.begin(): add_asset(s, ...)``), so a bulk
+import is all-or-nothing. Edits live in :mod:`geo.db.edits`, reads in :mod:`geo.db.queries`.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from geo.db.duplicates import find_duplicates_many, keys_for
+from geo.db.queries import _ORG_COLUMNS, ENTITY, get_asset
+from geo.db.records import (
+    EDITABLE_FIELDS,
+    Asset,
+    clean_record,
+    describe_problems,
+    render_value,
+)
+from geo.db.schema import (
+    ChangeLog,
+    Community,
+    Contact,
+    Language,
+    Location,
+    Organization,
+    Service,
+    utc_now,
+)
+from geo.errors import DuplicateAsset, ValidationError
+
+
+def child_rows(
+    asset_id: str, fields: Mapping[str, object]
+) -> dict[sa.Table, list[dict[str, object]]]:
+    """Rows of the detail tables for the list/location fields present in ``fields``."""
+    rows: dict[sa.Table, list[dict[str, object]]] = {}
+    if "categories" in fields:
+        rows[Service.__table__] = [
+            {"organization_id": asset_id, "category": c} for c in fields["categories"]
+        ]  # type: ignore[attr-defined]
+    if "languages" in fields:
+        rows[Language.__table__] = [
+            {"organization_id": asset_id, "code": x.code, "note": x.note or None}
+            for x in fields["languages"]
+        ]  # type: ignore[attr-defined]
+    if "communities" in fields:
+        rows[Community.__table__] = [
+            {"organization_id": asset_id, "country": c} for c in fields["communities"]
+        ]  # type: ignore[attr-defined]
+    if "contacts" in fields:
+        rows[Contact.__table__] = [
+            {
+                "organization_id": asset_id,
+                "position": i,
+                "name": c.name,
+                "role": c.role,
+                "phone": c.phone,
+                "email": c.email,
+            }
+            for i, c in enumerate(fields["contacts"])
+        ]  # type: ignore[arg-type]
+    if any(f in fields for f in ("address", "lat", "lon")):
+        place = {f: fields.get(f) for f in ("address", "lat", "lon")}
+        has_place = any(v is not None for v in place.values())
+        rows[Location.__table__] = (
+            [{"organization_id": asset_id, "position": 0, **place}] if has_place else []
+        )
+    return rows
+
+
+def log_rows(session: Session, rows: list[dict[str, object]]) -> None:
+    """Append change-log rows (executemany)."""
+    if rows:
+        session.execute(sa.insert(ChangeLog.__table__), rows)
+
+
+def _clean_all(records: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
+    cleaned, problems = [], []
+    for row, record in enumerate(records):
+        try:
+            cleaned.append(clean_record(record, row=row))
+        except ValidationError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise ValidationError(describe_problems(problems), problems)
+    return cleaned
+
+
+def _refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
+    given = [str(c["id"]) for c in cleaned if c["id"]]
+    taken = set()
+    for start in range(0, len(given), 400):
+        chunk = given[start : start + 400]
+        taken |= set(session.scalars(sa.select(Organization.id).where(Organization.id.in_(chunk))))
+    repeated = {i for i, n in Counter(given).items() if n > 1}
+    problems = [
+        {
+            "row": row,
+            "field": "id",
+            "value": c["id"],
+            "message": f"'{c['id']}' is already used; leave it empty to get a new id",
+        }
+        for row, c in enumerate(cleaned)
+        if c["id"] and (c["id"] in taken or c["id"] in repeated)
+    ]
+    if problems:
+        raise ValidationError(describe_problems(problems), problems)
+
+
+def _refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> None:
+    found = find_duplicates_many(session, cleaned)
+    if not found:
+        return
+    problems: list[dict[str, object]] = [
+        {
+            "row": row,
+            "field": "name",
+            "asset_id": m.asset_id,
+            "message": f"looks like '{m.name}' ({m.asset_id}): same {' and '.join(m.reasons)}",
+        }
+        for row, matches in sorted(found.items())
+        for m in matches
+    ]
+    shown = "; ".join(str(p["message"]) for p in problems[:5])
+    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+    where = "This organization" if len(cleaned) == 1 else f"{len(found)} of the organizations"
+    raise DuplicateAsset(
+        f"{where} may already be saved: {shown}{more}. Check, and edit the saved one, "
+        "or save anyway as a separate organization.",
+        problems,
+        [m for matches in found.values() for m in matches],
+    )
+
+
+def _insert(
+    session: Session, cleaned: list[dict[str, object]], *, user: str, now: datetime
+) -> list[str]:
+    ids = [str(c["id"] or uuid.uuid4()) for c in cleaned]
+    tables: dict[sa.Table, list[dict[str, object]]] = {Organization.__table__: []}
+    log: list[dict[str, object]] = []
+    for asset_id, c in zip(ids, cleaned, strict=True):
+        tables[Organization.__table__].append(
+            {
+                **{k: c[k] for k in _ORG_COLUMNS},
+                **keys_for(c),
+                "id": asset_id,
+                "created_at": now,
+                "updated_at": now,
+                "updated_by": user,
+                "version": 1,
+            }
+        )
+        for table, rows in child_rows(asset_id, c).items():
+            tables.setdefault(table, []).extend(rows)
+        snapshot = {f: render_value(c[f]) for f in EDITABLE_FIELDS if c[f] not in (None, ())}
+        log.append(
+            {
+                "changed_at": now,
+                "changed_by": user,
+                "entity": ENTITY,
+                "entity_id": asset_id,
+                "action": "create",
+                "field": None,
+                "old_value": None,
+                "version": 1,
+                "new_value": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+            }
+        )
+    for table, rows in tables.items():
+        if rows:
+            session.execute(sa.insert(table), rows)
+    log_rows(session, log)
+    return ids
+
+
+def add_assets(
+    session: Session,
+    records: Iterable[Mapping[str, object]],
+    *,
+    user: str,
+    allow_duplicate: bool = False,
+) -> list[str]:
+    """Add many organizations in the caller's transaction (all-or-nothing when it rolls back).
+
+    Parameters
+    ----------
+    session : sqlalchemy.orm.Session
+        Open session; commit it to keep the records.
+    records : iterable of Mapping
+        Fields named as in ``organizations.csv`` (``org_id``, ``category``, lists
+        ``;``-separated) or as in :class:`Asset`. An empty id gets a new uuid.
+    user : str
+        Who adds them (written to the change log and ``updated_by``).
+    allow_duplicate : bool, optional
+        Save even when :func:`geo.db.duplicates.find_duplicates` flags records.
+
+    Returns
+    -------
+    list of str
+        The ids, in input order.
+
+    Raises
+    ------
+    ValidationError
+        If any record breaks a rule or reuses an id; nothing is written.
+    DuplicateAsset
+        If any record looks like a stored one (or an earlier one in ``records``).
+    """
+    cleaned = _clean_all(list(records))
+    _refuse_taken_ids(session, cleaned)
+    if not allow_duplicate:
+        _refuse_duplicates(session, cleaned)
+    ids = _insert(session, cleaned, user=user, now=utc_now())
+    session.flush()
+    return ids
+
+
+def add_asset(
+    session: Session,
+    record: Mapping[str, object],
+    *,
+    user: str,
+    allow_duplicate: bool = False,
+) -> Asset:
+    """Add one organization; see :func:`add_assets` for fields and errors.
+
+    Returns
+    -------
+    Asset
+        The stored organization (version 1).
+    """
+    (asset_id,) = add_assets(session, [record], user=user, allow_duplicate=allow_duplicate)
+    return get_asset(session, asset_id)

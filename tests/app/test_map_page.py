@@ -1,0 +1,93 @@
+"""The home page as a user drives it (AppTest; the map itself is checked in tests/browser)."""
+
+import json
+
+import pytest
+
+
+def _metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _map_script(at):
+    # st_folium's element carries the generated Leaflet script in its json_args.
+    element = next(e for e in at.get("component_instance"))
+    return json.loads(element.proto.json_args)["script"]
+
+
+def test_home_page_shows_the_demo_city_labelled_illustrative(app):
+    at = app()
+    assert not at.exception
+    assert at.title[0].value == "Asset map"
+    texts = " ".join(w.value for w in at.sidebar.warning)
+    assert "Illustrative data, not a real place" in texts
+    assert int(_metric(at, "Branches")) >= 8
+    assert int(_metric(at, "Organizations matching")) >= 300
+
+
+def test_language_filter_reduces_the_organizations_drawn(app):
+    at = app()
+    everyone = int(_metric(at, "Organizations matching"))
+    at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
+    nepali = int(_metric(at, "Organizations matching"))
+    assert 0 < nepali < everyone
+    assert _map_script(at).count('"type": "Point"') == nepali
+
+
+def test_thresholds_highlight_tracts_and_count_their_foreign_born(app):
+    at = app()
+    assert _metric(at, "Tracts highlighted") == "—"
+    at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(40).run()
+    highlighted = int(_metric(at, "Tracts highlighted"))
+    assert highlighted > 0
+    assert int(_metric(at, "Foreign-born in them").replace(",", "")) > 0
+    at.sidebar.slider(key="filters.min_noncitizen_pct").set_value(95).run()
+    assert int(_metric(at, "Tracts highlighted")) < highlighted
+
+
+@pytest.mark.parametrize("indicator", ["foreign_born_share", "arrived_2010_share",
+                                       "limited_english_households", "fb_poverty_share"])
+def test_every_indicator_draws_without_error(app, indicator):
+    at = app()
+    at.selectbox(key="map.indicator").set_value(indicator).run()
+    assert not at.exception
+    assert not at.main.warning, [w.value for w in at.main.warning]
+
+
+def test_chosen_countries_indicator_asks_for_a_country_first(app):
+    at = app()
+    at.selectbox(key="map.indicator").set_value("origin_share").run()
+    assert any("country" in w.value for w in at.main.warning)
+    at.sidebar.multiselect(key="filters.countries").set_value(["Bhutan"]).run()
+    assert not at.main.warning
+
+
+def _click(monkeypatch, tooltip):
+    import ui.maps
+
+    monkeypatch.setattr(ui.maps, "st_folium",
+                        lambda *a, **k: {"last_object_clicked_tooltip": tooltip})
+
+
+def test_clicking_a_tract_opens_its_profile_with_margins_of_error(app, monkeypatch):
+    from geo.config import DEMO_DIR
+    from geo.study_area import load_tracts
+
+    tract = load_tracts(DEMO_DIR / "tracts.geojson").iloc[0]
+    _click(monkeypatch, f"{tract['NAME']} [{tract['GEOID']}] Foreign-born share")
+    at = app()
+    assert tract["NAME"] in [h.value for h in at.subheader]
+    tables = [df.value for df in at.dataframe]
+    assert len(tables) >= 6  # population, countries, entry, citizenship, English, ...
+    assert all("±" in str(v) for v in tables[1]["Estimate"])
+
+
+def test_clicking_an_organization_opens_its_details(app, monkeypatch):
+    from geo.config import DEMO_DIR
+    from geo.organizations import load_organizations_csv
+
+    org = load_organizations_csv(DEMO_DIR / "organizations.csv").iloc[5]
+    _click(monkeypatch, f"{org['name']} [{org['org_id']}] Health")
+    at = app()
+    assert org["name"] in [h.value for h in at.subheader]
+    assert any(org["address"] in t.value for t in at.text)

@@ -1,0 +1,158 @@
+"""The duplicate guard: same normalized name within 150 m, same phone, same website."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from geo.db import (
+    add_asset,
+    add_assets,
+    find_duplicates,
+    normalize_name,
+    normalize_phone,
+    normalize_website,
+)
+from geo.db.duplicates import distance_m
+from geo.errors import DuplicateAsset
+from tests.db.conftest import org
+
+LAT, LON = 41.0, -45.0
+METRES_PER_DEGREE_LAT = 111_195.0
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Café  Amal, Inc. ", "cafe amal"),
+        ("CAFE AMAL LLC", "cafe amal"),
+        ("Café-Amal L.L.C.", "cafe amal"),
+        ("St. Mary's Food Pantry", "st mary s food pantry"),
+        ("Inc", "inc"),
+        ("Центр «Помощь»", "центр помощь"),
+        ("नेपाली सेवा", "नेपाली सेवा"),
+        ("", None),
+    ],
+)
+def test_normalize_name(raw: str, expected: str | None) -> None:
+    assert normalize_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+1 (555) 010-2030", "5550102030"),
+        ("555.010.2030", "5550102030"),
+        ("12", None),
+        (None, None),
+    ],
+)
+def test_normalize_phone(raw: str | None, expected: str | None) -> None:
+    assert normalize_phone(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "https://www.amal.example.org/",
+        "http://amal.example.org",
+        "amal.example.org",
+        "WWW.AMAL.EXAMPLE.ORG/?utm=1",
+    ],
+)
+def test_normalize_website(raw: str) -> None:
+    assert normalize_website(raw) == "amal.example.org"
+
+
+def test_distance_m() -> None:
+    assert distance_m(LAT, LON, LAT + 0.001, LON) == pytest.approx(111.2, abs=0.5)
+
+
+@pytest.fixture
+def stored(session: Session) -> str:
+    record = org(
+        "Café Amal",
+        lat=LAT,
+        lon=LON,
+        phone="(555) 010-2030",
+        website="https://www.amal.example.org/",
+    )
+    asset_id = add_asset(session, record, user="ana").id
+    session.commit()
+    return asset_id
+
+
+def _north(metres: float) -> float:
+    return LAT + metres / METRES_PER_DEGREE_LAT
+
+
+def test_same_name_within_150_m_is_flagged(session: Session, stored: str) -> None:
+    (match,) = find_duplicates(session, {"name": "CAFE AMAL, INC.", "lat": _north(120), "lon": LON})
+    assert (match.asset_id, match.reasons) == (stored, ("name",))
+    assert match.distance_m == pytest.approx(120, abs=1)
+
+
+def test_same_name_2_km_away_is_not_flagged(session: Session, stored: str) -> None:
+    assert find_duplicates(session, {"name": "Cafe Amal", "lat": _north(2000), "lon": LON}) == []
+
+
+def test_same_name_without_coordinates_is_flagged(session: Session, stored: str) -> None:
+    assert find_duplicates(session, {"name": "Cafe Amal"})[0].reasons == ("name",)
+
+
+def test_same_phone_in_another_format_is_flagged(session: Session, stored: str) -> None:
+    (match,) = find_duplicates(session, {"name": "Other", "phone": "+1 555.010.2030"})
+    assert match.reasons == ("phone",)
+
+
+@pytest.mark.parametrize(
+    "website",
+    ["http://amal.example.org", "amal.example.org/", "https://WWW.amal.example.org"],
+)
+def test_same_website_variants_are_flagged(session: Session, stored: str, website: str) -> None:
+    assert find_duplicates(session, {"name": "Other", "website": website})[0].reasons == (
+        "website",
+    )
+
+
+def test_different_organization_is_not_flagged(session: Session, stored: str) -> None:
+    candidate = {
+        "name": "Amal Legal",
+        "lat": LAT,
+        "lon": LON,
+        "phone": "555-010-9999",
+        "website": "amal.example.org/legal",
+    }
+    assert find_duplicates(session, candidate) == []
+
+
+def test_an_asset_is_not_its_own_duplicate(session: Session, stored: str) -> None:
+    assert (
+        find_duplicates(session, {"id": stored, "name": "Café Amal", "lat": LAT, "lon": LON}) == []
+    )
+
+
+def test_add_refuses_duplicates_unless_allowed(session: Session, stored: str) -> None:
+    with pytest.raises(DuplicateAsset) as caught:
+        add_asset(session, org("Cafe Amal", phone="5550102030"), user="bo")
+    assert caught.value.duplicates[0].asset_id == stored
+    assert "Café Amal" in str(caught.value) and "save anyway" in str(caught.value)
+    assert (
+        add_asset(
+            session,
+            org("Cafe Amal", phone="5550102030"),
+            user="bo",
+            allow_duplicate=True,
+        ).name
+        == "Cafe Amal"
+    )
+
+
+def test_bulk_add_flags_duplicates_within_the_batch(session: Session) -> None:
+    with pytest.raises(DuplicateAsset) as caught:
+        add_assets(
+            session,
+            [org("Twin", phone="555-0001"), org("Other", phone="5550001")],
+            user="bo",
+        )
+    assert caught.value.problems[0]["row"] == 1
