@@ -19,8 +19,8 @@ from geo.layers import (build_branch_layers, build_highlight_layer, build_legend
 from geo.study_area import StudyArea
 
 BASEMAP_STYLES = {
-    "river": {"color": "#6baed6", "fillColor": "#9ecae1", "weight": 1, "fillOpacity": 0.9},
-    "park": {"color": "#74c476", "fillColor": "#c7e9c0", "weight": 0.5, "fillOpacity": 0.9},
+    "river": {"color": "#4292c6", "fillColor": "#9ecae1", "weight": 1, "fillOpacity": 0.85},
+    "park": {"color": "#41ab5d", "fillColor": "#a1d99b", "weight": 1, "fillOpacity": 0.55},
     "road": {"color": "#969696", "weight": 3, "opacity": 0.8},
 }
 
@@ -90,12 +90,12 @@ def build_asset_map(area: StudyArea, outlines: gpd.GeoDataFrame, organizations: 
     matching = filter_organizations(organizations, filters)
 
     m = _base_map(outlines, options.tiles)
-    if area.basemap is not None and not options.tiles:
-        build_base_layers(area.basemap).add_to(m)
     shown = values if values is not None else pd.DataFrame(columns=["estimate"])
     classes = classify(shown["estimate"], options.scheme)
     build_tract_layer(outlines, values if values is not None else _empty(outlines), classes,
                       label=indicator.label, kind=indicator.kind).add_to(m)
+    if area.basemap is not None and not options.tiles:
+        build_base_layers(area.basemap).add_to(m)  # above the tracts, so the river shows
     if filters.thresholds:
         build_highlight_layer(outlines, highlighted).add_to(m)
     for layer in build_branch_layers(area.branches, options.catchment_radius_m):
@@ -103,7 +103,7 @@ def build_asset_map(area: StudyArea, outlines: gpd.GeoDataFrame, organizations: 
     build_organization_layer(matching).add_to(m)
     build_legend(classes, label=indicator.label, kind=indicator.kind, vintage=area.vintage,
                  show_highlight=bool(filters.thresholds)).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     return MapView(map=m, values=values, highlighted=highlighted, organizations=matching,
                    headline=_headline(area, highlighted, matching), notices=notices)
 

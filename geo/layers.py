@@ -221,10 +221,11 @@ def build_legend(classes: Classes, *, label: str, kind: str, vintage: str,
         rows.append(f'<span style="display:inline-block;width:14px;height:10px;border:3px solid '
                     f'{HIGHLIGHT_COLOUR}"></span> meets every threshold')
     if show_categories:
-        rows.append("<b>Organizations</b>")
-        rows += [_swatch(CATEGORY_COLOURS[k], v, round_=True) for k, v in SERVICE_CATEGORIES.items()]
-    style = ("background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.35 sans-serif;"
-             "border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-height:330px;overflow:auto")
+        rows.append("<details><summary><b>Organizations</b> (colour = service)</summary>"
+                    + "<br>".join(_swatch(CATEGORY_COLOURS[k], v, round_=True)
+                                  for k, v in SERVICE_CATEGORIES.items()) + "</details>")
+    style = ("background:rgba(255,255,255,.92);padding:5px 7px;font:11px/1.3 sans-serif;"
+             "border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-height:300px;overflow:auto")
     return Legend(f'<div style="{style}">' + "<br>".join(rows) + "</div>")
 
 

@@ -8,7 +8,7 @@ from geo.layers import SCHEMES
 from geo.profiles import build_profile, missing_sections
 from ui import details, errors, maps, resources
 
-area = resources.study_area()
+area = resources.current_area()
 filters = st.session_state["filters"]
 st.title("Asset map")
 if area.illustrative:
@@ -38,7 +38,7 @@ m2.metric("Foreign-born in them", f"{h['foreign_born_in_highlighted']:,}")
 m3.metric("Organizations matching", h["organizations_matching"])
 m4.metric("Branches", h["branches"])
 
-left, right = st.columns([3, 2])
+left, right = st.columns([5, 2])
 with left:
     clicked = maps.show_map(view.map, key="map.folium", height=620,
                             returned_objects=["last_object_clicked_tooltip"])

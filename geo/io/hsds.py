@@ -1,0 +1,251 @@
+"""Open Referral HSDS datapackages (1.x and 3.0) -> one row per organization in our fields.
+
+Locations are linked to organizations through services_at_location -> services (the Miami
+1.x export writes site ids into ``locations.organization_id``), and directly through
+``locations.organization_id`` where it names a real organization (3.0).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from geo.errors import ImportFormatError
+from geo.io.classify import classify_categories, parse_languages
+from geo.io.readers import SourceTable, read_csv_text
+from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
+
+TABLE_NAMES: dict[str, tuple[str, ...]] = {
+    "organizations": ("organizations", "organization"),
+    "services": ("services", "service"),
+    "locations": ("locations", "location"),
+    "service_at_location": ("service_at_location", "services_at_location"),
+    "languages": ("languages", "language"),
+    "phones": ("phones", "phone"),
+    "addresses": ("addresses", "address", "physical_addresses", "physical_address"),
+    "taxonomy": ("taxonomy_terms", "taxonomy_term", "taxonomy"),
+    "service_taxonomy": ("services_taxonomy", "service_taxonomy", "attributes", "attribute"),
+}
+HSDS_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone", "category",
+               "languages", "address", "lat", "lon", "hsds_id")
+
+
+def _loader(path: Path, limits: Limits) -> tuple[Callable[[str], tuple[str, bytes] | None], str]:
+    """A function returning (name, bytes) of a table file by base name, and a label."""
+    if path.is_dir():
+        files = {p.name.lower(): p for folder in (path, path / "data") if folder.is_dir()
+                 for p in folder.iterdir() if p.is_file()}
+        files.update(_from_datapackage(path))
+
+        def read_dir(stem: str) -> tuple[str, bytes] | None:
+            found = files.get(f"{stem}.csv")
+            return (found.name, found.read_bytes()) if found else None
+        return read_dir, path.name
+    archive = open_zip(path, limits)
+    members = {PurePosixPath(n).name.lower(): n for n in archive.namelist() if not n.endswith("/")}
+
+    def read_zip(stem: str) -> tuple[str, bytes] | None:
+        member = members.get(f"{stem}.csv")
+        return (member, _read_member(archive, member, limits)) if member else None
+    return read_zip, path.name
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> bytes:
+    with archive.open(member) as handle:
+        data = handle.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise ImportFormatError(f"'{member}' inside the zip is larger than the "
+                                f"{limits.max_file_bytes // 1024 // 1024} MB limit.")
+    return data
+
+
+def _from_datapackage(folder: Path) -> dict[str, Path]:
+    """Table files named by datapackage.json resource paths (kept inside the folder)."""
+    descriptor = folder / "datapackage.json"
+    if not descriptor.is_file():
+        return {}
+    try:
+        resources = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("resources", [])
+    except (json.JSONDecodeError, AttributeError):
+        return {}
+    found = {}
+    for resource in resources:
+        rel = resource.get("path") if isinstance(resource, dict) else None
+        if isinstance(rel, str) and ".." not in PurePosixPath(rel).parts:
+            target = folder / rel
+            if target.is_file():
+                found[target.name.lower()] = target
+    return found
+
+
+def _tables(path: Path, limits: Limits) -> tuple[dict[str, pd.DataFrame], str]:
+    load, label = _loader(path, limits)
+    tables: dict[str, pd.DataFrame] = {}
+    for key, stems in TABLE_NAMES.items():
+        for stem in stems:
+            loaded = load(stem)
+            if loaded is not None:
+                text = decode_text(loaded[1], loaded[0])[0]
+                tables[key] = read_csv_text(text, loaded[0], limits) if text.strip() else pd.DataFrame()
+                break
+    if "organizations" not in tables:
+        raise ImportFormatError(f"The datapackage '{label}' has no organizations.csv (or "
+                                "organization.csv). HSDS needs that table to import organizations.")
+    return tables, label
+
+
+def _column(frame: pd.DataFrame | None, *names: str) -> pd.Series:
+    if frame is None or frame.empty:
+        return pd.Series(dtype=object)
+    for name in names:
+        if name in frame.columns:
+            return frame[name].astype(str).str.strip()
+    return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+
+
+def _group(keys: pd.Series, values: pd.Series) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for key, value in zip(keys, values, strict=True):
+        if key and value:
+            grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def _service_links(t: dict[str, pd.DataFrame], org_ids: set[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """service id -> org id, and org id -> location ids (in file order)."""
+    services = t.get("services")
+    service_org = {s: o for s, o in zip(_column(services, "id"), _column(services, "organization_id"),
+                                        strict=True) if o in org_ids}
+    org_locations: dict[str, list[str]] = {}
+    sal = t.get("service_at_location")
+    for service, location in zip(_column(sal, "service_id"), _column(sal, "location_id"), strict=True):
+        if service in service_org and location:
+            org_locations.setdefault(service_org[service], []).append(location)
+    loc = t.get("locations")
+    for location, org in zip(_column(loc, "id"), _column(loc, "organization_id"), strict=True):
+        if org in org_ids:
+            org_locations.setdefault(org, []).append(location)
+    return service_org, {o: list(dict.fromkeys(ls)) for o, ls in org_locations.items()}
+
+
+def _addresses(t: dict[str, pd.DataFrame]) -> dict[str, str]:
+    frame = t.get("addresses")
+    if frame is None or frame.empty:
+        return {}
+    parts = [_column(frame, c) for c in ("address_1", "address_2", "city")]
+    region = _column(frame, "state_province") + " " + _column(frame, "postal_code")
+    text = [", ".join(p for p in (a, b, c, r.strip()) if p)
+            for a, b, c, r in zip(*parts, region, strict=True)]
+    result: dict[str, str] = {}
+    for location, address in zip(_column(frame, "location_id"), text, strict=True):
+        if location and address:
+            result.setdefault(location, address)
+    return result
+
+
+def _service_terms(t: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """service id -> taxonomy term names (1.x services_taxonomy, 3.0 attributes)."""
+    terms = dict(zip(_column(t.get("taxonomy"), "id"), _column(t.get("taxonomy"), "name"), strict=True))
+    links = t.get("service_taxonomy")
+    owner = _column(links, "service_id", "link_id")
+    term = _column(links, "taxonomy_id", "taxonomy_term_id")
+    return _group(owner, term.map(lambda x: terms.get(x, "")))
+
+
+def _languages(t: dict[str, pd.DataFrame], service_org: dict[str, str],
+               location_org: dict[str, str]) -> dict[str, list[str]]:
+    """org id -> language cells ('code:note' for 3.0 rows with a code, else the free text)."""
+    frame = t.get("languages")
+    code, note = _column(frame, "code"), _column(frame, "note")
+    text = _column(frame, "name", "language")
+    cells = [f"{c}:{n}" if c else (f"{x} ({n})" if n else x)
+             for c, n, x in zip(code, note, text, strict=True)]
+    owners = [service_org.get(s) or location_org.get(loc, "")
+              for s, loc in zip(_column(frame, "service_id"), _column(frame, "location_id"), strict=True)]
+    return _group(pd.Series(owners, dtype=object), pd.Series(cells, dtype=object))
+
+
+def _phones(t: dict[str, pd.DataFrame], service_org: dict[str, str],
+            location_org: dict[str, str]) -> dict[str, str]:
+    frame = t.get("phones")
+    numbers = [f"{n.strip(chr(34))} x{e}" if e else n.strip(chr(34)) for n, e in
+               zip(_column(frame, "number"), _column(frame, "extension"), strict=True)]
+    result: dict[str, str] = {}
+    links = zip(_column(frame, "organization_id"), _column(frame, "service_id"),
+                _column(frame, "location_id"), numbers, strict=True)
+    for org, service, location, number in links:
+        owner = org or service_org.get(service) or location_org.get(location)
+        if owner and number:
+            result.setdefault(owner, number)
+    return result
+
+
+def _place(location_ids: list[str], coords: dict[str, tuple[str, str]],
+           addresses: dict[str, str]) -> tuple[str, str, str]:
+    """(lat, lon, address) of the first location with coordinates, else the first location."""
+    placed = [loc for loc in location_ids if all(coords.get(loc, ("", "")))]
+    chosen = (placed or location_ids or [""])[0]
+    lat, lon = coords.get(chosen, ("", ""))
+    return lat, lon, addresses.get(chosen, "")
+
+
+def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per organization (index = data row of organizations.csv), columns HSDS_FIELDS."""
+    orgs = t["organizations"]
+    org_ids = list(_column(orgs, "id"))
+    service_org, org_locations = _service_links(t, set(org_ids))
+    location_org = {loc: org for org, locs in org_locations.items() for loc in locs}
+    loc = t.get("locations")
+    coords = dict(zip(_column(loc, "id"), zip(_column(loc, "latitude"), _column(loc, "longitude"),
+                                              strict=True), strict=True))
+    addresses, terms = _addresses(t), _service_terms(t)
+    services = t.get("services")
+    texts: dict[str, list[str]] = {}
+    for sid, org, name in zip(_column(services, "id"), _column(services, "organization_id"),
+                              _column(services, "name"), strict=True):
+        texts.setdefault(org, []).extend([name, *terms.get(sid, [])])
+    languages = _languages(t, service_org, location_org)
+    phones = _phones(t, service_org, location_org)
+    rows = []
+    for org_id in org_ids:
+        lat, lon, address = _place(org_locations.get(org_id, []), coords, addresses)
+        langs = parse_languages(languages.get(org_id, []))
+        rows.append({"hsds_id": org_id, "phone": phones.get(org_id, ""), "address": address,
+                     "lat": lat, "lon": lon, "category": ";".join(classify_categories(texts.get(org_id, []))),
+                     "languages": ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs)})
+    frame = pd.DataFrame(rows, index=orgs.index)
+    for field, names in (("name", ("name",)), ("alternate_name", ("alternate_name",)),
+                         ("description", ("description",)), ("email", ("email",)),
+                         ("website", ("website", "url"))):
+        frame[field] = _column(orgs, *names).str.replace("\\n", "\n", regex=False)
+    return frame[list(HSDS_FIELDS)]
+
+
+def read_hsds(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """Read an HSDS 1.x or 3.0 datapackage (folder or zip) as one row per organization.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        Folder (with the CSVs at its top or in ``data/``) or zip archive.
+    limits : Limits, optional
+        Size, row and zip limits.
+
+    Returns
+    -------
+    SourceTable
+        Already in our field names (``mapped=True``); rows numbered as in organizations.csv.
+
+    Raises
+    ------
+    ImportFormatError
+        When organizations.csv is missing, a table cannot be read, or the zip is unsafe.
+    """
+    tables, label = _tables(path, limits)
+    frame = organization_frame(tables)
+    return SourceTable(name=label, format="hsds", frame=frame, row_label="organization row",
+                       mapped=True, extra={"tables": sorted(tables)})

@@ -1,0 +1,195 @@
+"""Read a CSV, Excel, GeoJSON or GeoPackage file into a :class:`SourceTable` of text cells.
+
+Every cell is a string ('' when empty) so nothing is guessed before the user maps columns;
+the frame index is the 1-based data row number the user can find in the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from geo.errors import ImportFormatError
+from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip, sniff_format
+
+GEOMETRY_LAT = "geometry_lat"
+GEOMETRY_LON = "geometry_lon"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceTable:
+    """Rows read from one file, before column mapping.
+
+    ``frame`` holds text cells indexed by the 1-based data row; ``first_line`` is the
+    spreadsheet line of data row 1 (2 when one header line precedes it), so the line a user
+    sees is ``row + first_line - 1``. ``row_label`` names the rows ('data row', 'feature',
+    'organization row'). ``notes`` are file-level remarks for the report (e.g. encoding).
+    """
+
+    name: str
+    format: str
+    frame: pd.DataFrame
+    first_line: int = 2
+    row_label: str = "data row"
+    encoding: str | None = None
+    notes: tuple[str, ...] = ()
+    mapped: bool = False  # True when columns already carry our field names (HSDS)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Blank headers become 'column N'; repeats get '.1', '.2' (as pandas does)."""
+    seen: dict[str, int] = {}
+    result = []
+    for position, header in enumerate(headers, start=1):
+        text = str(header).strip() or f"column {position}"
+        if text in seen:
+            seen[text] += 1
+            text = f"{text}.{seen[text]}"
+        else:
+            seen[text] = 0
+        result.append(text)
+    return result
+
+
+def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits) -> pd.DataFrame:
+    if not headers or not any(h.strip() for h in headers):
+        raise ImportFormatError(f"The file '{name}' is empty: no header row was found. The first "
+                                "row must name the columns (for example name, address, lat, lon).")
+    if len(rows) > limits.max_rows:
+        raise ImportFormatError(f"The file '{name}' has {len(rows):,} rows; the limit is "
+                                f"{limits.max_rows:,}. Split it and import the parts one by one.")
+    width = len(headers)
+    padded = [(r + [""] * width)[:width] for r in rows]
+    frame = pd.DataFrame(padded, columns=_unique_headers(headers), dtype=object)
+    frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
+    frame = frame.map(lambda v: "" if v is None else str(v))
+    blank = frame.apply(lambda r: all(not str(v).strip() for v in r), axis=1) if len(frame) else []
+    frame = frame[~pd.Series(blank, index=frame.index, dtype=bool)]
+    if frame.empty:
+        raise ImportFormatError(f"The file '{name}' has a header row but no rows below it. Add "
+                                "the organizations, one per row, under the header.")
+    return frame
+
+
+def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.DataFrame:
+    """Parse CSV text (delimiter sniffed among , ; tab |) into a frame of text cells."""
+    sample = text[:20000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
+                               quotechar='"', doublequote=True, skipinitialspace=False))
+    except csv.Error as err:
+        raise ImportFormatError(f"The file '{name}' cannot be read as CSV ({err}). Check that "
+                                "quotes are closed, or save it again as CSV UTF-8.") from err
+    if not rows:
+        raise ImportFormatError(f"The file '{name}' is empty. It needs a header row and rows.")
+    return _frame(name, rows[0], rows[1:], limits)
+
+
+def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """Read a CSV file (UTF-8, UTF-8 with BOM, or Windows-1252)."""
+    text, encoding = decode_text(path.read_bytes(), path.name)
+    if not text.strip():
+        raise ImportFormatError(f"The file '{path.name}' is empty. It needs a header row and rows.")
+    notes = () if encoding == "utf-8" else (
+        f"'{path.name}' is not UTF-8; it was read as Windows-1252. Check accented letters.",)
+    return SourceTable(name=path.name, format="csv", frame=read_csv_text(text, path.name, limits),
+                       encoding=encoding, notes=notes)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value)) if "e" not in repr(value) else repr(value)
+    return str(value)
+
+
+def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """Read the first worksheet of an .xlsx workbook (checked as a zip first)."""
+    import openpyxl
+
+    open_zip(path, limits).close()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many types for damaged workbooks
+        raise ImportFormatError(f"The workbook '{path.name}' cannot be opened ({err}). Open it in "
+                                "a spreadsheet program and save it again as .xlsx.") from err
+    try:
+        sheet = book.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append([_cell(v) for v in row])
+            if len(rows) > limits.max_rows + 1:
+                break
+    finally:
+        book.close()
+    if not rows:
+        raise ImportFormatError(f"The first sheet of '{path.name}' is empty. Put the header row "
+                                "on line 1 and the organizations below it.")
+    return SourceTable(name=path.name, format="xlsx", frame=_frame(path.name, rows[0], rows[1:], limits))
+
+
+def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """Read GeoJSON or a GeoPackage layer; point coordinates go to geometry_lat/geometry_lon."""
+    import geopandas as gpd
+
+    try:
+        layer = gpd.read_file(path, engine="pyogrio")
+    except Exception as err:  # pyogrio/GDAL errors have no common base class
+        raise ImportFormatError(f"The {kind} file '{path.name}' cannot be read ({err}). Export "
+                                "it again from your GIS, or use CSV.") from err
+    if layer.crs is not None and layer.crs.to_epsg() != 4326:
+        layer = layer.to_crs("EPSG:4326")
+    headers = [str(c) for c in layer.columns if c != layer.geometry.name]
+    points = layer.geometry.representative_point() if len(layer) else layer.geometry
+    rows = []
+    for (_, record), point in zip(layer[headers].iterrows(), points, strict=True):
+        cells = ["" if pd.isna(v) else _cell(v) for v in record.tolist()]
+        empty = point is None or point.is_empty
+        rows.append(cells + (["", ""] if empty else [repr(point.y), repr(point.x)]))
+    table = _frame(path.name, headers + [GEOMETRY_LAT, GEOMETRY_LON], rows, limits)
+    return SourceTable(name=path.name, format=kind, frame=table, first_line=1, row_label="feature")
+
+
+def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """Read any supported file or datapackage folder, its format sniffed from the content.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        CSV, .xlsx, GeoJSON, GeoPackage, an HSDS datapackage folder/zip or its datapackage.json.
+    limits : Limits, optional
+        Size and row limits.
+
+    Returns
+    -------
+    SourceTable
+
+    Raises
+    ------
+    ImportFormatError
+        When the file is empty, damaged, unsafe, too large or of no supported kind.
+    """
+    path = Path(path)
+    kind = sniff_format(path, limits)
+    if kind == "csv":
+        return read_csv(path, limits)
+    if kind == "xlsx":
+        return read_xlsx(path, limits)
+    if kind in ("geojson", "gpkg"):
+        return read_geo(path, kind, limits)
+    from geo.io.hsds import read_hsds
+
+    return read_hsds(path.parent if path.is_file() and path.suffix == ".json" else path, limits)

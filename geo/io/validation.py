@@ -1,0 +1,207 @@
+"""Row validation: mapped text rows -> records geo.db accepts, plus a report of every problem.
+
+Rows are numbered as the user sees them: ``row`` is the 1-based data row (header excluded),
+``line`` the line a spreadsheet program shows (``row + first_line - 1``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from geo.db.records import clean_record
+from geo.db.schema import Organization
+from geo.errors import ValidationError
+from geo.io.cells import neutralize_cell, restore_cell
+from geo.io.classify import classify_categories, parse_languages
+
+SEVERITIES = ("error", "warning", "note")
+REPORT_COLUMNS = ("row", "line", "severity", "kind", "field", "value", "message")
+_TEXT_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone")
+_MAX_CHARS = {f: Organization.__table__.c[f].type.length for f in _TEXT_FIELDS
+              if getattr(Organization.__table__.c[f].type, "length", None)}
+_TRAILING_POINT = re.compile(r"\(\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*\)\s*$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Issue:
+    """One problem (error: row rejected), warning (user decides) or note (for information)."""
+
+    row: int | None
+    field: str
+    message: str
+    severity: str = "error"
+    kind: str = "invalid"  # invalid, duplicate, needs_location, geocoded, file
+    value: str = ""
+    line: int | None = None
+
+
+@dataclass(kw_only=True)
+class ValidationReport:
+    """Every problem found in one file; ``row_label`` says how ``row`` counts."""
+
+    source: str
+    row_label: str = "data row"
+    first_line: int = 2
+    rows_read: int = 0
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, issue: Issue) -> None:
+        """Append an issue, filling its spreadsheet line from its row."""
+        line = None if issue.row is None else issue.row + self.first_line - 1
+        self.issues.append(Issue(**{**issue.__dict__, "line": line}))
+
+    def rows_with(self, *, kind: str) -> set[int]:
+        """Row numbers having at least one issue of ``kind``."""
+        return {i.row for i in self.issues if i.kind == kind and i.row is not None}
+
+    @property
+    def rejected_rows(self) -> set[int]:
+        """Rows with at least one error."""
+        return {i.row for i in self.issues if i.severity == "error" and i.row is not None}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One line per issue, columns REPORT_COLUMNS, ordered by row."""
+        records = [{c: getattr(i, c) for c in REPORT_COLUMNS} for i in self.issues]
+        frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
+        return frame.sort_values("row", kind="stable", na_position="first").reset_index(drop=True)
+
+    def summary(self) -> str:
+        """One plain sentence for the page or the terminal."""
+        bad, dup = len(self.rejected_rows), len(self.rows_with(kind="duplicate"))
+        unplaced = len(self.rows_with(kind="needs_location"))
+        return (f"'{self.source}': {self.rows_read} {self.row_label}s read; {bad} rejected, "
+                f"{dup} possible duplicates, {unplaced} without a location.")
+
+
+def report_to_csv(report: ValidationReport) -> bytes:
+    """The report as CSV bytes (UTF-8 with BOM for spreadsheets; cells formula-neutralized).
+
+    The first line explains the numbering, e.g. ``row = data row counting from 1 after the
+    header; line = line number in a spreadsheet program``.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(REPORT_COLUMNS)
+    for record in report.to_frame().itertuples(index=False):
+        writer.writerow(["" if pd.isna(v) else neutralize_cell(v if isinstance(v, str) else
+                         str(int(v)) if isinstance(v, float) else str(v)) for v in record])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _number(text: str) -> float:
+    cleaned = text.strip().replace("\u2212", "-")
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")  # decimal comma, e.g. 40,7128
+    return float(cleaned)
+
+
+def check_coordinates(lat_text: str, lon_text: str) -> tuple[float | None, float | None, list[tuple[str, str]]]:
+    """Parse a latitude/longitude pair; returns (lat, lon, [(field, reason), ...])."""
+    if not lat_text.strip() and not lon_text.strip():
+        return None, None, []
+    if not lat_text.strip() or not lon_text.strip():
+        missing = "lat" if not lat_text.strip() else "lon"
+        return None, None, [(missing, "is empty while the other coordinate is given; give both or neither")]
+    problems: list[tuple[str, str]] = []
+    values: dict[str, float] = {}
+    for name, text in (("lat", lat_text), ("lon", lon_text)):
+        try:
+            values[name] = _number(text)
+        except ValueError:
+            problems.append((name, f"'{text}' is not a number; write decimal degrees such as 40.7128"))
+    if problems:
+        return None, None, problems
+    lat, lon = values["lat"], values["lon"]
+    if not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
+        swapped = -90 <= lon <= 90 and -180 <= lat <= 180
+        hint = ("; latitude and longitude look swapped, exchange the two columns" if swapped
+                else "; latitude must be between -90 and 90 and longitude between -180 and 180")
+        return None, None, [("lat/lon", f"({lat:g}, {lon:g}) is not a place on Earth{hint}")]
+    if lat == 0 and lon == 0:
+        return None, None, [("lat/lon", "0, 0 is in the ocean off Africa and usually means 'unknown'; "
+                                        "leave both empty instead")]
+    return lat, lon, []
+
+
+def compose_address(street: str, city: str, state: str, zip_code: str) -> str:
+    """'90 25 161st Street\\nQueens, NY 11432\\n(40.71, -73.79)' + parts -> one line."""
+    text = _TRAILING_POINT.sub("", street.strip())
+    lines = [" ".join(part.split()) for part in re.split(r"[\r\n]+", text) if part.strip()]
+    joined = ", ".join(lines)
+    for part in (city, state):
+        if part.strip() and part.strip().casefold() not in joined.casefold():
+            joined = f"{joined}, {part.strip()}" if joined else part.strip()
+    if zip_code.strip() and zip_code.strip() not in joined:
+        joined = f"{joined} {zip_code.strip()}".strip()
+    return joined
+
+
+def _category_items(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[;\n]" if ";" in text or "\n" in text else r"[,/|]", text)
+            if p.strip()]
+
+
+def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[str, str]]]:
+    """Mapped text cells -> a record for geo.db, plus (field, reason) problems."""
+    lat, lon, problems = check_coordinates(cells["lat"], cells["lon"])
+    record: dict[str, object] = {f: cells[f].strip() or None for f in _TEXT_FIELDS}
+    record.update({
+        "categories": classify_categories(_category_items(cells["category"])),
+        "languages": parse_languages([cells["languages"]]) if cells["languages"].strip() else (),
+        "communities": [c.strip() for c in cells["communities"].split(";") if c.strip()],
+        "address": compose_address(cells["address"], cells["city"], cells["state"], cells["zip"]) or None,
+        "lat": lat, "lon": lon,
+        **{f: cells[f].strip() or None for f in ("entry_technique", "collected_by", "collected_on",
+                                                 "last_verified_on", "status")},
+    })
+    if not record["name"]:
+        problems.append(("name", "is empty; every organization needs a name"))
+    for name, limit in _MAX_CHARS.items():
+        text = record[name]
+        if isinstance(text, str) and len(text) > limit:
+            problems.append((name, f"is {len(text)} characters long; at most {limit} fit"))
+    return record, problems
+
+
+def validate_rows(mapped: pd.DataFrame) -> tuple[list[tuple[int, dict[str, object]]], list[Issue]]:
+    """Check mapped rows (our field names, text cells, index = data row).
+
+    Parameters
+    ----------
+    mapped : pandas.DataFrame
+        Output of :func:`geo.io.mapping.apply_mapping` (or an HSDS organization frame).
+
+    Returns
+    -------
+    (list of (int, dict), list of Issue)
+        ``(row, record)`` for every acceptable row, in order, records checked by
+        :func:`geo.db.records.clean_record`; and one issue per problem found (errors for
+        rejected rows, notes for rows without a location).
+    """
+    records: list[tuple[int, dict[str, object]]] = []
+    issues: list[Issue] = []
+    columns = list(mapped.columns)
+    for row, values in zip(mapped.index, mapped.itertuples(index=False), strict=True):
+        cells = {c: restore_cell("" if v is None else str(v)) for c, v in zip(columns, values, strict=True)}
+        record, problems = _raw_record(cells)
+        if not problems:
+            try:
+                record = clean_record(record, row=int(row))
+            except ValidationError as err:
+                problems = [(str(p["field"]), str(p["message"])) for p in err.problems]
+        for name, reason in problems:
+            value = cells.get(name, f"{cells['lat']}, {cells['lon']}" if name == "lat/lon" else "")
+            issues.append(Issue(row=int(row), field=name, message=reason, value=value[:200]))
+        if not problems:
+            records.append((int(row), record))
+            if record["lat"] is None:
+                issues.append(Issue(row=int(row), field="lat/lon", severity="note",
+                                    kind="needs_location", value=str(record["address"] or ""),
+                                    message="has no coordinates; it will be listed under "
+                                            "'needs location' until geocoded or placed by hand"))
+    return records, issues

@@ -1,0 +1,71 @@
+"""The real home page in chromium, offline: every tract and branch draws; filters redraw."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from geo.config import DEMO_DIR
+
+pytestmark = pytest.mark.browser
+ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+COUNT_DRAWN = """() => {
+    const drawn = {tracts: 0, organizations: 0};
+    window.map.eachLayer(l => {
+        if (!l.feature || !l._path && !l._radius) return;
+        if (/^99\\d{9}$/.test(l.feature.id)) drawn.tracts += 1;
+    });
+    return drawn;
+}"""
+
+
+@pytest.fixture(scope="module")
+def app_env(tmp_path_factory) -> dict[str, str]:
+    db = tmp_path_factory.mktemp("db") / "assets.db"
+    return {"DATABASE_URL": f"sqlite:///{db}"}
+
+
+def _layer_label(frame, prefix: str) -> str:
+    labels = frame.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    return next(t.strip() for t in labels if t.strip().startswith(prefix))
+
+
+def test_map_draws_every_tract_and_branch_and_filters_redraw(
+        offline_page, streamlit_url, map_frame, blocked_requests, local_errors):
+    tracts = len(json.loads((DEMO_DIR / "tracts.geojson").read_text())["features"])
+    offline_page.set_viewport_size({"width": 1500, "height": 1000})
+    offline_page.goto(streamlit_url)
+    frame = map_frame(offline_page)
+    frame.wait_for_selector(".awesome-marker i.fa-book", timeout=30_000)
+    assert frame.evaluate(COUNT_DRAWN)["tracts"] == tracts
+    assert frame.locator(".awesome-marker i.fa-book").count() == 10  # one icon per branch
+    assert offline_page.get_by_text("Illustrative data, not a real place").first.is_visible()
+    before = _layer_label(frame, "Organizations")
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    offline_page.screenshot(path=str(ARTIFACTS_DIR / "asset_map.png"))
+
+    # Choose Nepali in the sidebar's language filter: fewer organizations are drawn.
+    box = offline_page.get_by_role("combobox", name="Languages served")
+    box.click()
+    offline_page.keyboard.type("Nepali")
+    offline_page.keyboard.press("Enter")
+    offline_page.keyboard.press("Escape")
+    frame = map_frame(offline_page)
+    offline_page.wait_for_function(
+        """before => [...document.querySelectorAll('iframe')].some(f => {
+            try { return [...f.contentDocument.querySelectorAll(
+                '.leaflet-control-layers-overlays label')].some(
+                l => l.innerText.trim().startsWith('Organizations') &&
+                     l.innerText.trim() !== before); } catch (e) { return false; } })""",
+        arg=before, timeout=60_000)
+    frame = map_frame(offline_page)
+    after = _layer_label(frame, "Organizations")
+    count = lambda text: int(re.search(r"\((\d+)\)", text).group(1))  # noqa: E731
+    assert 0 < count(after) < count(before)
+    offline_page.screenshot(path=str(ARTIFACTS_DIR / "asset_map_nepali.png"))
+    assert blocked_requests == []
+    assert local_errors == []
