@@ -82,6 +82,17 @@ def _from_datapackage(folder: Path) -> dict[str, Path]:
     return found
 
 
+def _read_table(key: str, name: str, data: bytes, limits: Limits) -> pd.DataFrame:
+    """One table; an empty or header-only table is fine except organizations."""
+    text = decode_text(data, name)[0]
+    try:
+        return read_csv_text(text, name, limits)
+    except ImportFormatError:
+        if key == "organizations" or text.strip().count("\n") > 0:
+            raise
+        return pd.DataFrame()
+
+
 def _tables(path: Path, limits: Limits) -> tuple[dict[str, pd.DataFrame], str]:
     load, label = _loader(path, limits)
     tables: dict[str, pd.DataFrame] = {}
@@ -89,8 +100,7 @@ def _tables(path: Path, limits: Limits) -> tuple[dict[str, pd.DataFrame], str]:
         for stem in stems:
             loaded = load(stem)
             if loaded is not None:
-                text = decode_text(loaded[1], loaded[0])[0]
-                tables[key] = read_csv_text(text, loaded[0], limits) if text.strip() else pd.DataFrame()
+                tables[key] = _read_table(key, *loaded, limits)
                 break
     if "organizations" not in tables:
         raise ImportFormatError(f"The datapackage '{label}' has no organizations.csv (or "

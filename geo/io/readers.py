@@ -65,15 +65,14 @@ def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits)
         raise ImportFormatError(f"The file '{name}' has {len(rows):,} rows; the limit is "
                                 f"{limits.max_rows:,}. Split it and import the parts one by one.")
     width = len(headers)
-    padded = [(r + [""] * width)[:width] for r in rows]
-    frame = pd.DataFrame(padded, columns=_unique_headers(headers), dtype=object)
-    frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
-    frame = frame.map(lambda v: "" if v is None else str(v))
-    blank = frame.apply(lambda r: all(not str(v).strip() for v in r), axis=1) if len(frame) else []
-    frame = frame[~pd.Series(blank, index=frame.index, dtype=bool)]
-    if frame.empty:
+    numbered = [(number, ([("" if v is None else str(v)) for v in r] + [""] * width)[:width])
+                for number, r in enumerate(rows, start=1)]
+    kept = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
+    if not kept:
         raise ImportFormatError(f"The file '{name}' has a header row but no rows below it. Add "
                                 "the organizations, one per row, under the header.")
+    frame = pd.DataFrame([r for _, r in kept], columns=_unique_headers(headers), dtype=object)
+    frame.index = pd.Index([n for n, _ in kept], name="row")
     return frame
 
 

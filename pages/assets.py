@@ -1,0 +1,19 @@
+"""The shared asset directory: every branch sees and edits the same organizations."""
+
+import streamlit as st
+
+from ui import asset_views, resources
+
+st.title("Asset directory")
+st.caption("One shared directory for every branch and team. Every change is recorded; "
+           "a save never overwrites someone else's change; archived records can be restored.")
+user = asset_views.staff_name()
+directory, add, stale = st.tabs(["Directory", "Add an organization", "Stale records"])
+with directory:
+    listed = asset_views.directory(st.session_state["filters"])
+    asset_views.open_picker(listed)
+    asset_views.asset_panel(user)
+with add:
+    asset_views.add_panel(user)
+with stale:
+    asset_views.stale_panel(resources.settings().stale_months)

@@ -1,0 +1,104 @@
+"""The asset directory as staff use it: open, edit, conflicts, archive, add, stale."""
+
+from sqlalchemy.orm import Session
+
+from geo.config import DEMO_DIR
+from geo.db import get_asset, get_history, make_engine
+from geo.organizations import load_organizations_csv
+
+PAGE = "pages/assets.py"
+
+
+def _open(at, org_id, user="Amira"):
+    at.text_input(key="assets.user").set_value(user).run()
+    at.selectbox(key="assets.pick").set_value(org_id).run()
+    return at
+
+
+def _form_key(at, org_id):
+    asset = at.session_state["assets.opened"]
+    return f"assets.edit.{org_id}.{asset.version}"
+
+
+def _demo_org(i=0):
+    return load_organizations_csv(DEMO_DIR / "organizations.csv").sort_values("name").iloc[i]
+
+
+def _db(tmp_path):
+    return make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+
+
+def test_directory_lists_the_shared_organizations(app):
+    at = app(PAGE)
+    assert not at.exception
+    assert "342 organizations" in at.caption[1].value
+
+
+def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
+    org = _demo_org()
+    at = _open(app(PAGE), org["org_id"])
+    key = _form_key(at, org["org_id"])
+    at.text_input(key=f"{key}.phone").set_value("(999) 555-0199")
+    at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    assert [s.value for s in at.success] == ["Saved."]
+    with Session(_db(tmp_path)) as session:
+        assert get_asset(session, org["org_id"]).phone == "(999) 555-0199"
+        change = [c for c in get_history(session, org["org_id"]) if c.field == "phone"][0]
+    assert (change.changed_by, change.old_value, change.new_value) == (
+        "Amira", org["phone"], "(999) 555-0199")
+
+
+def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tmp_path):
+    org = _demo_org(1)
+    first, second = _open(app(PAGE), org["org_id"], "Amira"), None
+    second = _open(app(PAGE), org["org_id"], "Ben")
+    key = _form_key(first, org["org_id"])
+    first.text_input(key=f"{key}.phone").set_value("(999) 555-0111")
+    first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    second.text_area(key=f"{key}.description").set_value("Ben's notes")
+    second.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    assert second.error, "the second save must be refused"
+    conflict = next(d.value for d in second.dataframe if "Changed by" in d.value.columns)
+    assert "Amira" in set(conflict["Changed by"])
+    with Session(_db(tmp_path)) as session:
+        saved = get_asset(session, org["org_id"])
+    assert saved.phone == "(999) 555-0111"
+    assert saved.description == org["description"]  # Ben's edit was not written
+
+
+def test_archive_hides_from_directory_and_restore_brings_it_back(app, tmp_path):
+    org = _demo_org(2)
+    at = _open(app(PAGE), org["org_id"])
+    at.button(key="assets.archive").click().run()
+    with Session(_db(tmp_path)) as session:
+        assert get_asset(session, org["org_id"]).status == "archived"
+    assert "341 organizations" in at.caption[1].value
+    at.button(key="assets.restore").click().run()
+    with Session(_db(tmp_path)) as session:
+        assert get_asset(session, org["org_id"]).status == "active"
+
+
+def test_writes_need_a_name(app):
+    org = _demo_org(3)
+    at = _open(app(PAGE), org["org_id"], user="")
+    at.button(key="assets.archive").click().run()
+    assert any("Type your name" in e.value for e in at.error)
+
+
+def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
+    org = _demo_org(4)
+    at = app(PAGE)
+    at.text_input(key="assets.user").set_value("Amira").run()
+    at.text_input(key="assets.add.name").set_value(org["name"].upper())
+    at.number_input(key="assets.add.lat").set_value(float(org["lat"]))
+    at.number_input(key="assets.add.lon").set_value(float(org["lon"]))
+    at.button(key="FormSubmitter:assets.add-Add organization").click().run()
+    matches = next(d.value for d in at.dataframe if "asset_id" in d.value.columns)
+    assert at.warning and org["org_id"] in set(matches["asset_id"])
+    at.button(key="assets.add_anyway").click().run()
+    assert any("Added" in s.value for s in at.success)
+
+
+def test_stale_records_are_listed(app):
+    at = app(PAGE)
+    assert any("not verified in the last 12 months" in c.value for c in at.caption)

@@ -1,0 +1,199 @@
+"""The assets page's panels: directory, one asset (edit, archive, history), add, stale."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from geo import asset_forms as af
+from geo.db import (add_asset, archive_asset, get_asset, get_history, list_assets,
+                    list_stale_assets, restore_asset, update_asset)
+from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
+from geo.filters import Filters
+from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
+from ui import errors, resources
+
+OPENED = "assets.opened"  # the Asset as it was when the user opened it
+
+
+def staff_name() -> str:
+    """Who is making changes (every write is recorded under this name)."""
+    return st.text_input("Your name (recorded with every change you make)", key="assets.user",
+                         placeholder="e.g. Amira, Eastside branch").strip()
+
+
+def _problems(err: ValidationError) -> None:
+    st.error(str(err))
+    if err.problems:
+        st.dataframe(pd.DataFrame(err.problems), hide_index=True)
+
+
+def directory(filters: Filters) -> pd.DataFrame:
+    """Search, sort and filter the shared directory; returns what is listed."""
+    c1, c2, c3 = st.columns([3, 2, 1])
+    search = c1.text_input("Search names, descriptions, addresses", key="assets.search")
+    sort = c2.selectbox("Sort by", ["name", "-last_verified_on", "last_verified_on",
+                                    "-updated_at"], key="assets.sort",
+                        format_func={"name": "Name", "-last_verified_on": "Recently verified",
+                                     "last_verified_on": "Longest unverified",
+                                     "-updated_at": "Recently changed"}.__getitem__)
+    archived = c3.checkbox("Show archived", key="assets.archived")
+    with Session(resources.engine()) as session:
+        assets = list_assets(session, categories=filters.categories or None,
+                             languages=filters.languages or None,
+                             communities=filters.countries or None, search=search or None,
+                             include_archived=archived, sort=sort)
+    st.caption(f"{len(assets)} organizations match the sidebar filters and search.")
+    st.dataframe(af.directory_table(assets), hide_index=True, use_container_width=True,
+                 height=300)
+    return assets
+
+
+def open_picker(assets: pd.DataFrame) -> None:
+    """Choose an asset to open; remember it as it is now (the version being edited)."""
+    labels = dict(zip(assets["org_id"], assets["name"], strict=True))
+    chosen = st.selectbox("Open an organization", [None, *labels], key="assets.pick",
+                          format_func=lambda i: "—" if i is None else f"{labels[i]} ({i})")
+    if chosen and chosen != st.session_state.get("assets.pick_last"):
+        with Session(resources.engine()) as session:
+            st.session_state[OPENED] = get_asset(session, chosen)
+    st.session_state["assets.pick_last"] = chosen
+
+
+def asset_panel(user: str) -> None:
+    """The opened asset: edit form, archive/restore, conflicts and history."""
+    asset = st.session_state.get(OPENED)
+    if asset is None:
+        return
+    st.subheader(asset.name)
+    if flash := st.session_state.pop("assets.flash", None):
+        st.success(flash)
+    st.caption(f"Id {asset.id} · version {asset.version} · {asset.status} · last changed by "
+               f"{asset.updated_by or '—'}")
+    submitted, form = _asset_form(f"assets.edit.{asset.id}.{asset.version}", af.form_values(asset),
+                                  "Save changes")
+    if submitted:
+        _save(asset, af.changed_fields(asset, form), user)
+    b1, b2 = st.columns(2)
+    if asset.status == "active" and b1.button("Archive (can be restored)", key="assets.archive"):
+        _write(lambda s: archive_asset(s, asset.id, user=user, expected_version=asset.version),
+               user, "Archived. It is hidden from the map; restore it any time.")
+    if asset.status == "archived" and b2.button("Restore", key="assets.restore"):
+        _write(lambda s: restore_asset(s, asset.id, user=user, expected_version=asset.version),
+               user, "Restored.")
+    with st.expander("History of changes"), Session(resources.engine()) as session:
+        st.dataframe(af.history_table(get_history(session, asset.id)), hide_index=True)
+
+
+def _save(asset, changes: dict, user: str) -> None:
+    if not changes:
+        st.info("Nothing changed.")
+        return
+    _write(lambda s: update_asset(s, asset.id, changes, expected_version=asset.version,
+                                  user=user), user, "Saved.")
+
+
+def _write(action, user: str, success: str) -> None:
+    if not user:
+        st.error("Type your name above first: every change is recorded with who made it.")
+        return
+    try:
+        with Session(resources.engine()) as session, session.begin():
+            saved = action(session)
+    except EditConflict as err:
+        st.error(str(err))
+        st.dataframe(af.conflict_table(err.changes), hide_index=True)
+        if st.button("Load their version (your edits will need to be made again)",
+                     key="assets.reload"):
+            with Session(resources.engine()) as session:
+                st.session_state[OPENED] = get_asset(session, st.session_state[OPENED].id)
+            st.rerun()
+        return
+    except ValidationError as err:
+        _problems(err)
+        return
+    except GeoError as err:
+        errors.show_error(err)
+        return
+    st.session_state[OPENED] = saved
+    st.session_state["assets.flash"] = success
+    st.rerun()  # so the directory and the map above show the change at once
+
+
+def _asset_form(key: str, values: dict, submit_label: str) -> tuple[bool, dict]:
+    with st.form(key):
+        form = {f: st.text_input(af.FIELD_LABELS[f], value=values[f], key=f"{key}.{f}")
+                for f in ("name", "alternate_name", "address", "phone", "website", "email")}
+        form["description"] = st.text_area("Description", value=values["description"],
+                                           key=f"{key}.description")
+        form["categories"] = st.multiselect(
+            "Services", list(SERVICE_CATEGORIES), default=values["categories"],
+            format_func=SERVICE_CATEGORIES.__getitem__, key=f"{key}.categories")
+        form["languages"] = st.text_input(af.FIELD_LABELS["languages"], values["languages"],
+                                          key=f"{key}.languages",
+                                          help="ISO 639 codes, e.g. 'es; ar: interpreter on request'")
+        form["communities"] = st.text_input(af.FIELD_LABELS["communities"], values["communities"],
+                                            key=f"{key}.communities")
+        c1, c2 = st.columns(2)
+        form["lat"] = c1.number_input("Latitude", value=values["lat"], format="%.6f",
+                                      key=f"{key}.lat")
+        form["lon"] = c2.number_input("Longitude", value=values["lon"], format="%.6f",
+                                      key=f"{key}.lon")
+        techniques = [None, *ENTRY_TECHNIQUES]
+        form["entry_technique"] = st.selectbox(
+            af.FIELD_LABELS["entry_technique"], techniques,
+            index=techniques.index(values["entry_technique"]), key=f"{key}.technique",
+            format_func=lambda t: "—" if t is None else ENTRY_TECHNIQUES[t])
+        form["collected_by"] = c1.text_input("Collected by", values["collected_by"],
+                                             key=f"{key}.collected_by")
+        form["collected_on"] = c2.date_input("Collected on", values["collected_on"],
+                                             key=f"{key}.collected_on")
+        form["last_verified_on"] = c2.date_input("Last verified on", values["last_verified_on"],
+                                                 key=f"{key}.verified")
+        return st.form_submit_button(submit_label), form
+
+
+def add_panel(user: str) -> None:
+    """Add an organization; possible duplicates are shown so the user decides."""
+    submitted, form = _asset_form("assets.add", af.form_values(None), "Add organization")
+    if submitted:
+        st.session_state["assets.pending"] = af.form_to_record(form)
+    record = st.session_state.get("assets.pending")
+    if record is None:
+        return
+    try:
+        _add(record, user, allow_duplicate=False)
+    except DuplicateAsset as err:
+        st.warning(str(err))
+        st.dataframe(pd.DataFrame([vars(d) for d in err.duplicates]), hide_index=True)
+        if st.button("Add it anyway (it is a different organization)", key="assets.add_anyway"):
+            _add(record, user, allow_duplicate=True)
+
+
+def _add(record: dict, user: str, *, allow_duplicate: bool) -> None:
+    if not user:
+        st.error("Type your name above first: every change is recorded with who made it.")
+        return
+    try:
+        with Session(resources.engine()) as session, session.begin():
+            added = add_asset(session, record, user=user, allow_duplicate=allow_duplicate)
+    except DuplicateAsset:
+        raise
+    except ValidationError as err:
+        _problems(err)
+        st.session_state.pop("assets.pending", None)
+        return
+    st.session_state.pop("assets.pending", None)
+    st.session_state[OPENED] = added
+    st.session_state["assets.flash"] = f"Added {added.name} ({added.id}). It is on the map now."
+    st.rerun()
+
+
+def stale_panel(months: int) -> None:
+    """Records nobody has verified for ``months`` months: who should call them."""
+    with Session(resources.engine()) as session:
+        stale = list_stale_assets(session, months=months)
+    st.caption(f"{len(stale)} organizations not verified in the last {months} months "
+               "(set WELCOME_ATLAS_STALE_MONTHS to change).")
+    st.dataframe(af.directory_table(stale), hide_index=True, use_container_width=True)
