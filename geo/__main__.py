@@ -40,7 +40,21 @@ def _demo_run(args: argparse.Namespace) -> int:
     return demo_main(["--out", args.out] if args.out else [])
 
 
+def _assets_args(parser: argparse.ArgumentParser) -> None:
+    from geo.io import cli
+
+    cli.add_arguments(parser)
+
+
+def _assets_run(args: argparse.Namespace) -> int:
+    from geo.io import cli
+
+    return cli.run(args)
+
+
 COMMANDS: dict[str, Command] = {
+    "assets": ("import or export organizations of the shared database", _assets_args,
+               _assets_run),
     "vendor": ("install the offline map files (Leaflet and plugins) from node_modules",
                _vendor_args, _vendor_run),
     "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),

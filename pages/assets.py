@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from ui import asset_views, resources
+from ui import asset_views, frame, resources
+
+frame.ensure_app_frame()
 
 st.title("Asset directory")
 st.caption("One shared directory for every branch and team. Every change is recorded; "

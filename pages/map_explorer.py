@@ -6,7 +6,9 @@ from geo.asset_map import MapOptions, build_asset_map, identify_click
 from geo.indicators import INDICATORS, language_groups
 from geo.layers import SCHEMES
 from geo.profiles import build_profile, missing_sections
-from ui import details, errors, maps, resources
+from ui import details, errors, frame, maps, resources
+
+frame.ensure_app_frame()
 
 area = resources.current_area()
 filters = st.session_state["filters"]

@@ -19,10 +19,33 @@ NOTE_MAX_CHARS = 300  # languages.note is VARCHAR(300)
 # (category, words or word stems); matched on word starts in casefolded text.
 CATEGORY_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("resettlement", ("refugee", "resettle", "asylee", "asylum")),
-    ("legal", ("immigration", "immigrant legal", "legal", "naturaliz", "citizenship", "deportation",
-               "visa", "attorney", "law ")),
-    ("english", ("esl", "english", "literacy", "adult education", "adult basic", "ged",
-                 "language class", "tutoring")),
+    (
+        "legal",
+        (
+            "immigration",
+            "immigrant legal",
+            "legal",
+            "naturaliz",
+            "citizenship",
+            "deportation",
+            "visa",
+            "attorney",
+            "law ",
+        ),
+    ),
+    (
+        "english",
+        (
+            "esl",
+            "english",
+            "literacy",
+            "adult education",
+            "adult basic",
+            "ged",
+            "language class",
+            "tutoring",
+        ),
+    ),
     ("employment", ("employ", "job", "career", "workforce", "vocational")),
     ("health", ("health", "medical", "clinic", "dental", "mental", "counsel", "hospital")),
     ("housing", ("housing", "shelter", "homeless", "rent", "eviction")),
@@ -38,19 +61,63 @@ _CATEGORY_BY_TEXT = {
 }
 # Names beyond geo.vocab.LANGUAGES met in real files (ISO 639-1, else 639-3).
 EXTRA_LANGUAGE_NAMES: dict[str, str] = {
-    "creole": "ht", "haitian-creole": "ht", "kreyol": "ht", "kreyòl": "ht",
-    "farsi": "fa", "mandarin chinese": "cmn", "taiwanese": "nan", "hebrew": "he",
-    "yiddish": "yi", "italian": "it", "german": "de", "greek": "el", "dutch": "nl",
-    "japanese": "ja", "polish": "pl", "romanian": "ro", "turkish": "tr", "thai": "th",
-    "lao": "lo", "khmer": "km", "hmong": "hmn", "albanian": "sq", "armenian": "hy",
-    "serbian": "sr", "croatian": "hr", "bosnian": "bs", "icelandic": "is",
-    "norwegian": "no", "swedish": "sv", "danish": "da", "finnish": "fi",
-    "hungarian": "hu", "czech": "cs", "slovak": "sk", "georgian": "ka", "tamil": "ta",
-    "telugu": "te", "gujarati": "gu", "marathi": "mr", "malayalam": "ml",
-    "indonesian": "id", "malay": "ms", "hausa": "ha", "yoruba": "yo", "igbo": "ig",
-    "wolof": "wo", "fulani": "ff", "kirundi": "rn", "tibetan": "bo", "uzbek": "uz",
-    "american sign language": "ase", "asl": "ase", "sign language": "sgn",
-    "espanol": "es", "español": "es", "chinese": "zh", "cantonese": "yue",
+    "creole": "ht",
+    "haitian-creole": "ht",
+    "kreyol": "ht",
+    "kreyòl": "ht",
+    "farsi": "fa",
+    "mandarin chinese": "cmn",
+    "taiwanese": "nan",
+    "hebrew": "he",
+    "yiddish": "yi",
+    "italian": "it",
+    "german": "de",
+    "greek": "el",
+    "dutch": "nl",
+    "japanese": "ja",
+    "polish": "pl",
+    "romanian": "ro",
+    "turkish": "tr",
+    "thai": "th",
+    "lao": "lo",
+    "khmer": "km",
+    "hmong": "hmn",
+    "albanian": "sq",
+    "armenian": "hy",
+    "serbian": "sr",
+    "croatian": "hr",
+    "bosnian": "bs",
+    "icelandic": "is",
+    "norwegian": "no",
+    "swedish": "sv",
+    "danish": "da",
+    "finnish": "fi",
+    "hungarian": "hu",
+    "czech": "cs",
+    "slovak": "sk",
+    "georgian": "ka",
+    "tamil": "ta",
+    "telugu": "te",
+    "gujarati": "gu",
+    "marathi": "mr",
+    "malayalam": "ml",
+    "indonesian": "id",
+    "malay": "ms",
+    "hausa": "ha",
+    "yoruba": "yo",
+    "igbo": "ig",
+    "wolof": "wo",
+    "fulani": "ff",
+    "kirundi": "rn",
+    "tibetan": "bo",
+    "uzbek": "uz",
+    "american sign language": "ase",
+    "asl": "ase",
+    "sign language": "sgn",
+    "espanol": "es",
+    "español": "es",
+    "chinese": "zh",
+    "cantonese": "yue",
 }
 _LANGUAGE_BY_NAME = {
     **{name.casefold(): code for code, name in vocab.LANGUAGES.items()},
@@ -58,7 +125,8 @@ _LANGUAGE_BY_NAME = {
 }
 # Longest names first so "Haitian Creole" wins over "Creole".
 _LANGUAGE_PATTERN = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(_LANGUAGE_BY_NAME, key=len, reverse=True))
+    r"(?<![\w-])("
+    + "|".join(re.escape(n) for n in sorted(_LANGUAGE_BY_NAME, key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -87,7 +155,9 @@ def classify_text(text: str) -> list[str]:
     return found
 
 
-def classify_categories(texts: Iterable[str], *, default: str | None = DEFAULT_CATEGORY) -> list[str]:
+def classify_categories(
+    texts: Iterable[str], *, default: str | None = DEFAULT_CATEGORY
+) -> list[str]:
     """Category keys for a set of phrases (taxonomy names, service names, a category cell).
 
     Each phrase that is a category key or label maps exactly; others go through
@@ -149,7 +219,8 @@ def parse_languages(values: Iterable[str]) -> tuple[LanguageServed, ...]:
         previous = by_code.pop(UNKNOWN_LANGUAGE, None)
         notes = ([previous.note] if previous and previous.note else []) + unknown
         by_code[UNKNOWN_LANGUAGE] = LanguageServed(
-            code=UNKNOWN_LANGUAGE, note=" | ".join(dict.fromkeys(notes))[:NOTE_MAX_CHARS])
+            code=UNKNOWN_LANGUAGE, note=" | ".join(dict.fromkeys(notes))[:NOTE_MAX_CHARS]
+        )
     return tuple(by_code.values())
 
 

@@ -28,20 +28,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import", help="import CSV, .xlsx, GeoJSON, GeoPackage or HSDS")
     imp.add_argument("path", type=Path, help="file, HSDS datapackage folder or zip")
     imp.add_argument("--user", default=None, help="name for the change log (default: login)")
-    imp.add_argument("--only-valid", action="store_true",
-                     help="import the valid rows even if others are rejected")
-    imp.add_argument("--duplicates", choices=DUPLICATE_CHOICES, default="ask",
-                     help="possible duplicates: ask (stop, default), skip, import anyway")
-    imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                     help="override the column mapping, e.g. --map name='Agency Name'")
-    imp.add_argument("--geocode", choices=("none", *PROVIDERS), default="none",
-                     help="place rows without coordinates from their address (needs internet)")
+    imp.add_argument(
+        "--only-valid",
+        action="store_true",
+        help="import the valid rows even if others are rejected",
+    )
+    imp.add_argument(
+        "--duplicates",
+        choices=DUPLICATE_CHOICES,
+        default="ask",
+        help="possible duplicates: ask (stop, default), skip, import anyway",
+    )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="override the column mapping, e.g. --map name='Agency Name'",
+    )
+    imp.add_argument(
+        "--geocode",
+        choices=("none", *PROVIDERS),
+        default="none",
+        help="place rows without coordinates from their address (needs internet)",
+    )
     imp.add_argument("--report", type=Path, default=None, help="write the validation report CSV")
     imp.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     exp = sub.add_parser("export", help="export organizations")
     exp.add_argument("path", type=Path, help="output file")
-    exp.add_argument("--format", choices=EXPORT_FORMATS, default=None,
-                     help="default: from the file extension")
+    exp.add_argument(
+        "--format", choices=EXPORT_FORMATS, default=None, help="default: from the file extension"
+    )
     exp.add_argument("--include-archived", action="store_true", help="also export archived ones")
 
 
@@ -79,8 +96,9 @@ def run_import_command(args: argparse.Namespace) -> int:
     table = read_source(args.path)
     engine = _open_engine()
     with Session(engine) as session:
-        plan = prepare_import(table, mapping=_mapping(list(table.frame.columns), args.map),
-                              session=session)
+        plan = prepare_import(
+            table, mapping=_mapping(list(table.frame.columns), args.map), session=session
+        )
     print(plan.report.summary())
     _write_report(plan, args.report)
     if args.dry_run:
@@ -93,13 +111,22 @@ def run_import_command(args: argparse.Namespace) -> int:
     user = args.user or getpass.getuser()
     try:
         with Session(engine) as session, session.begin():
-            result = run_import(session, plan, user=user, import_only_valid=args.only_valid,
-                                duplicates=args.duplicates, geocoder=geocoder, progress=progress)
+            result = run_import(
+                session,
+                plan,
+                user=user,
+                import_only_valid=args.only_valid,
+                duplicates=args.duplicates,
+                geocoder=geocoder,
+                progress=progress,
+            )
     except ValidationError:
         print(file=sys.stderr)
         raise
-    print(f"\nimported {result.imported}; skipped {len(result.skipped_rows)}; "
-          f"needs location {len(result.needs_location)}")
+    print(
+        f"\nimported {result.imported}; skipped {len(result.skipped_rows)}; "
+        f"needs location {len(result.needs_location)}"
+    )
     return 0
 
 
@@ -107,8 +134,10 @@ def run_export_command(args: argparse.Namespace) -> int:
     """Export organizations to a file; 0 on success."""
     fmt = args.format or {v: k for k, v in _SUFFIX.items()}.get(args.path.suffix.lower())
     if fmt is None:
-        raise GeoError(f"Cannot tell the format from '{args.path.name}'. Add --format "
-                       f"({', '.join(EXPORT_FORMATS)}).")
+        raise GeoError(
+            f"Cannot tell the format from '{args.path.name}'. Add --format "
+            f"({', '.join(EXPORT_FORMATS)})."
+        )
     with Session(_open_engine()) as session:
         path = export_assets(session, args.path, fmt, include_archived=args.include_archived)
     print(f"wrote {path}")

@@ -23,9 +23,25 @@ from geo.io.cells import neutralize_cell
 
 EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 EXPORT_COLUMNS: tuple[str, ...] = (
-    "org_id", "name", "alternate_name", "category", "description", "languages", "communities",
-    "address", "lat", "lon", "phone", "website", "email", "entry_technique", "collected_by",
-    "collected_on", "last_verified_on", "status", "updated_at",
+    "org_id",
+    "name",
+    "alternate_name",
+    "category",
+    "description",
+    "languages",
+    "communities",
+    "address",
+    "lat",
+    "lon",
+    "phone",
+    "website",
+    "email",
+    "entry_technique",
+    "collected_by",
+    "collected_on",
+    "last_verified_on",
+    "status",
+    "updated_at",
 )
 NUMERIC_COLUMNS = ("lat", "lon")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -58,7 +74,9 @@ def export_frame(session: Session, *, include_archived: bool = False) -> pd.Data
     languages = _language_cells(session)
     frame["languages"] = frame["org_id"].map(lambda i: languages.get(i, ""))
     for column in ("collected_on", "last_verified_on", "updated_at"):
-        frame[column] = frame[column].map(lambda v: "" if v is None or pd.isna(v) else v.isoformat())
+        frame[column] = frame[column].map(
+            lambda v: "" if v is None or pd.isna(v) else v.isoformat()
+        )
     return frame[list(EXPORT_COLUMNS)].reset_index(drop=True)
 
 
@@ -67,7 +85,8 @@ def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     for column in safe.columns:
         if column not in NUMERIC_COLUMNS:
             safe[column] = safe[column].map(
-                lambda v: neutralize_cell(_ILLEGAL_XML.sub("", v)) if isinstance(v, str) else v)
+                lambda v: neutralize_cell(_ILLEGAL_XML.sub("", v)) if isinstance(v, str) else v
+            )
     return safe
 
 
@@ -91,7 +110,9 @@ def to_geojson_bytes(frame: pd.DataFrame) -> bytes:
         lat, lon = record.pop("lat"), record.pop("lon")
         placed = not (pd.isna(lat) or pd.isna(lon))
         geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]} if placed else None
-        properties = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in record.items()}
+        properties = {
+            k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in record.items()
+        }
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     document = {"type": "FeatureCollection", "features": features}
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
@@ -103,14 +124,16 @@ def write_gpkg(frame: pd.DataFrame, path: Path, *, layer: str = "organizations")
 
     points = gpd.points_from_xy(frame["lon"], frame["lat"], crs="EPSG:4326")
     placed = frame["lat"].notna() & frame["lon"].notna()
-    geometry = gpd.GeoSeries([p if ok else None for p, ok in zip(points, placed, strict=True)],
-                             crs="EPSG:4326")
+    geometry = gpd.GeoSeries(
+        [p if ok else None for p, ok in zip(points, placed, strict=True)], crs="EPSG:4326"
+    )
     layer_frame = gpd.GeoDataFrame(frame.drop(columns=["lat", "lon"]), geometry=geometry)
     layer_frame.to_file(path, layer=layer, driver="GPKG", engine="pyogrio")
 
 
-def export_assets(session: Session, path: str | Path, fmt: str, *,
-                  include_archived: bool = False) -> Path:
+def export_assets(
+    session: Session, path: str | Path, fmt: str, *, include_archived: bool = False
+) -> Path:
     """Write all (active) organizations to ``path`` in ``fmt``.
 
     Parameters

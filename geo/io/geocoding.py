@@ -32,13 +32,16 @@ class GeocodeCache:
     def __init__(self, path: Path = DEFAULT_CACHE) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS geocode (provider TEXT, query TEXT, "
-                         "lat REAL, lon REAL, PRIMARY KEY (provider, query))")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS geocode (provider TEXT, query TEXT, "
+            "lat REAL, lon REAL, PRIMARY KEY (provider, query))"
+        )
 
     def get(self, provider: str, query: str) -> tuple[bool, tuple[float, float] | None]:
         """(found in cache, coordinates or None for a remembered miss)."""
-        row = self._db.execute("SELECT lat, lon FROM geocode WHERE provider=? AND query=?",
-                               (provider, query)).fetchone()
+        row = self._db.execute(
+            "SELECT lat, lon FROM geocode WHERE provider=? AND query=?", (provider, query)
+        ).fetchone()
         if row is None:
             return False, None
         return True, None if row[0] is None else (row[0], row[1])
@@ -47,8 +50,9 @@ class GeocodeCache:
         """Remember one answer."""
         lat, lon = point if point else (None, None)
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO geocode VALUES (?, ?, ?, ?)",
-                             (provider, query, lat, lon))
+            self._db.execute(
+                "INSERT OR REPLACE INTO geocode VALUES (?, ?, ?, ?)", (provider, query, lat, lon)
+            )
 
     def close(self) -> None:
         """Close the cache file."""
@@ -57,6 +61,7 @@ class GeocodeCache:
 
 def cached(geocoder: Geocoder, cache: GeocodeCache, provider: str) -> Geocoder:
     """Wrap a geocoder so each address is asked once, ever."""
+
     def lookup(query: str) -> tuple[float, float] | None:
         key = " ".join(query.casefold().split())
         hit, point = cache.get(provider, key)
@@ -65,12 +70,14 @@ def cached(geocoder: Geocoder, cache: GeocodeCache, provider: str) -> Geocoder:
         point = geocoder(query)
         cache.put(provider, key, point)
         return point
+
     return lookup
 
 
 def _census_call(query: str, timeout_s: float) -> tuple[float, float] | None:
-    params = urllib.parse.urlencode({"address": query, "benchmark": "Public_AR_Current",
-                                     "format": "json"})
+    params = urllib.parse.urlencode(
+        {"address": query, "benchmark": "Public_AR_Current", "format": "json"}
+    )
     request = urllib.request.Request(f"{CENSUS_URL}?{params}", headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=timeout_s) as response:  # noqa: S310 (fixed https URL)
         matches = json.load(response).get("result", {}).get("addressMatches", [])
@@ -80,9 +87,14 @@ def _census_call(query: str, timeout_s: float) -> tuple[float, float] | None:
     return float(point["y"]), float(point["x"])
 
 
-def make_geocoder(provider: str = "nominatim", *, user_agent: str = USER_AGENT,
-                  min_delay_s: float = 1.0, timeout_s: float = 10.0,
-                  cache_path: Path | None = DEFAULT_CACHE) -> Geocoder:
+def make_geocoder(
+    provider: str = "nominatim",
+    *,
+    user_agent: str = USER_AGENT,
+    min_delay_s: float = 1.0,
+    timeout_s: float = 10.0,
+    cache_path: Path | None = DEFAULT_CACHE,
+) -> Geocoder:
     """A rate-limited, cached geocoder (needs internet when an address is not cached).
 
     Parameters
@@ -119,17 +131,58 @@ def make_geocoder(provider: str = "nominatim", *, user_agent: str = USER_AGENT,
             found: Any = service.geocode(query)
             return None if found is None else (float(found.latitude), float(found.longitude))
     elif provider == "census":
+
         def ask(query: str) -> tuple[float, float] | None:
             return _census_call(query, timeout_s)
     else:
         raise GeoError(f"Unknown geocoder '{provider}'. Choose one of: {', '.join(PROVIDERS)}.")
-    limited = RateLimiter(ask, min_delay_seconds=min_delay_s, max_retries=1, swallow_exceptions=False)
+    limited = RateLimiter(
+        ask, min_delay_seconds=min_delay_s, max_retries=1, swallow_exceptions=False
+    )
     return cached(limited, GeocodeCache(cache_path), provider) if cache_path else limited
 
 
-def geocode_records(records: list[tuple[int, dict[str, object]]], geocoder: Geocoder,
-                    report: ValidationReport, *, progress: Callable[[int, int], None] | None = None,
-                    should_cancel: Callable[[], bool] | None = None, total: int = 0) -> int:
+def _lookup(geocoder: Geocoder, address: str) -> tuple[tuple[float, float] | None, str]:
+    """(point or None, why not) for one address; failures keep the row unplaced."""
+    if not address:
+        return None, "there is no address"
+    try:
+        point = geocoder(address)
+    except Exception as err:  # geopy/urllib raise many kinds; the row is kept unplaced
+        return None, f"the geocoder failed ({type(err).__name__}: {err})"
+    return point, "the address was not found"
+
+
+def _outcome(row: int, address: str, point: tuple[float, float] | None, reason: str) -> Issue:
+    if point is not None:
+        message = f"placed at {point[0]:.6f}, {point[1]:.6f} from the address"
+        return Issue(
+            row=row,
+            field="lat/lon",
+            severity="note",
+            kind="geocoded",
+            value=address,
+            message=message,
+        )
+    return Issue(
+        row=row,
+        field="address",
+        severity="note",
+        kind="needs_location",
+        value=address,
+        message=f"could not be geocoded: {reason}",
+    )
+
+
+def geocode_records(
+    records: list[tuple[int, dict[str, object]]],
+    geocoder: Geocoder,
+    report: ValidationReport,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    total: int = 0,
+) -> int:
     """Fill lat/lon of unplaced records in place from their address; returns how many were placed.
 
     Rows whose address is empty, not found, or whose lookup fails (no internet) keep no
@@ -142,20 +195,14 @@ def geocode_records(records: list[tuple[int, dict[str, object]]], geocoder: Geoc
         if should_cancel is not None and should_cancel():
             raise ImportCancelled("The import was cancelled while geocoding. Nothing was saved.")
         address = str(record.get("address") or "").strip()
-        try:
-            point = geocoder(address) if address else None
-            reason = "the address was not found" if address else "there is no address"
-        except Exception as err:  # geopy/urllib raise many kinds; the row is kept unplaced
-            point, reason = None, f"the geocoder failed ({type(err).__name__}: {err})"
-        report.issues = [i for i in report.issues if not (i.row == row and i.kind == "needs_location")]
+        point, reason = _lookup(geocoder, address)
+        report.issues = [
+            i for i in report.issues if not (i.row == row and i.kind == "needs_location")
+        ]
         if point is not None:
             record["lat"], record["lon"] = point
             placed += 1
-            report.add(Issue(row=row, field="lat/lon", severity="note", kind="geocoded",
-                             value=address, message=f"placed at {point[0]:.6f}, {point[1]:.6f} from the address"))
-        else:
-            report.add(Issue(row=row, field="address", severity="note", kind="needs_location",
-                             value=address, message=f"could not be geocoded: {reason}"))
+        report.add(_outcome(row, address, point, reason))
         if progress is not None:
             progress(done, total or len(records))
     return placed

@@ -30,20 +30,38 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "taxonomy": ("taxonomy_terms", "taxonomy_term", "taxonomy"),
     "service_taxonomy": ("services_taxonomy", "service_taxonomy", "attributes", "attribute"),
 }
-HSDS_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone", "category",
-               "languages", "address", "lat", "lon", "hsds_id")
+HSDS_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "email",
+    "website",
+    "phone",
+    "category",
+    "languages",
+    "address",
+    "lat",
+    "lon",
+    "hsds_id",
+)
 
 
 def _loader(path: Path, limits: Limits) -> tuple[Callable[[str], tuple[str, bytes] | None], str]:
     """A function returning (name, bytes) of a table file by base name, and a label."""
     if path.is_dir():
-        files = {p.name.lower(): p for folder in (path, path / "data") if folder.is_dir()
-                 for p in folder.iterdir() if p.is_file()}
+        files = {
+            p.name.lower(): p
+            for folder in (path, path / "data")
+            if folder.is_dir()
+            for p in folder.iterdir()
+            if p.is_file()
+        }
         files.update(_from_datapackage(path))
 
         def read_dir(stem: str) -> tuple[str, bytes] | None:
             found = files.get(f"{stem}.csv")
             return (found.name, found.read_bytes()) if found else None
+
         return read_dir, path.name
     archive = open_zip(path, limits)
     members = {PurePosixPath(n).name.lower(): n for n in archive.namelist() if not n.endswith("/")}
@@ -51,6 +69,7 @@ def _loader(path: Path, limits: Limits) -> tuple[Callable[[str], tuple[str, byte
     def read_zip(stem: str) -> tuple[str, bytes] | None:
         member = members.get(f"{stem}.csv")
         return (member, _read_member(archive, member, limits)) if member else None
+
     return read_zip, path.name
 
 
@@ -58,8 +77,10 @@ def _read_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> bytes
     with archive.open(member) as handle:
         data = handle.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
-        raise ImportFormatError(f"'{member}' inside the zip is larger than the "
-                                f"{limits.max_file_bytes // 1024 // 1024} MB limit.")
+        raise ImportFormatError(
+            f"'{member}' inside the zip is larger than the "
+            f"{limits.max_file_bytes // 1024 // 1024} MB limit."
+        )
     return data
 
 
@@ -103,8 +124,10 @@ def _tables(path: Path, limits: Limits) -> tuple[dict[str, pd.DataFrame], str]:
                 tables[key] = _read_table(key, *loaded, limits)
                 break
     if "organizations" not in tables:
-        raise ImportFormatError(f"The datapackage '{label}' has no organizations.csv (or "
-                                "organization.csv). HSDS needs that table to import organizations.")
+        raise ImportFormatError(
+            f"The datapackage '{label}' has no organizations.csv (or "
+            "organization.csv). HSDS needs that table to import organizations."
+        )
     return tables, label
 
 
@@ -125,14 +148,21 @@ def _group(keys: pd.Series, values: pd.Series) -> dict[str, list[str]]:
     return grouped
 
 
-def _service_links(t: dict[str, pd.DataFrame], org_ids: set[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+def _service_links(
+    t: dict[str, pd.DataFrame], org_ids: set[str]
+) -> tuple[dict[str, str], dict[str, list[str]]]:
     """service id -> org id, and org id -> location ids (in file order)."""
     services = t.get("services")
-    service_org = {s: o for s, o in zip(_column(services, "id"), _column(services, "organization_id"),
-                                        strict=True) if o in org_ids}
+    service_org = {
+        s: o
+        for s, o in zip(_column(services, "id"), _column(services, "organization_id"), strict=True)
+        if o in org_ids
+    }
     org_locations: dict[str, list[str]] = {}
     sal = t.get("service_at_location")
-    for service, location in zip(_column(sal, "service_id"), _column(sal, "location_id"), strict=True):
+    for service, location in zip(
+        _column(sal, "service_id"), _column(sal, "location_id"), strict=True
+    ):
         if service in service_org and location:
             org_locations.setdefault(service_org[service], []).append(location)
     loc = t.get("locations")
@@ -148,8 +178,10 @@ def _addresses(t: dict[str, pd.DataFrame]) -> dict[str, str]:
         return {}
     parts = [_column(frame, c) for c in ("address_1", "address_2", "city")]
     region = _column(frame, "state_province") + " " + _column(frame, "postal_code")
-    text = [", ".join(p for p in (a, b, c, r.strip()) if p)
-            for a, b, c, r in zip(*parts, region, strict=True)]
+    text = [
+        ", ".join(p for p in (a, b, c, r.strip()) if p)
+        for a, b, c, r in zip(*parts, region, strict=True)
+    ]
     result: dict[str, str] = {}
     for location, address in zip(_column(frame, "location_id"), text, strict=True):
         if location and address:
@@ -159,34 +191,49 @@ def _addresses(t: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 def _service_terms(t: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     """service id -> taxonomy term names (1.x services_taxonomy, 3.0 attributes)."""
-    terms = dict(zip(_column(t.get("taxonomy"), "id"), _column(t.get("taxonomy"), "name"), strict=True))
+    terms = dict(
+        zip(_column(t.get("taxonomy"), "id"), _column(t.get("taxonomy"), "name"), strict=True)
+    )
     links = t.get("service_taxonomy")
     owner = _column(links, "service_id", "link_id")
     term = _column(links, "taxonomy_id", "taxonomy_term_id")
     return _group(owner, term.map(lambda x: terms.get(x, "")))
 
 
-def _languages(t: dict[str, pd.DataFrame], service_org: dict[str, str],
-               location_org: dict[str, str]) -> dict[str, list[str]]:
+def _languages(
+    t: dict[str, pd.DataFrame], service_org: dict[str, str], location_org: dict[str, str]
+) -> dict[str, list[str]]:
     """org id -> language cells ('code:note' for 3.0 rows with a code, else the free text)."""
     frame = t.get("languages")
     code, note = _column(frame, "code"), _column(frame, "note")
     text = _column(frame, "name", "language")
-    cells = [f"{c}:{n}" if c else (f"{x} ({n})" if n else x)
-             for c, n, x in zip(code, note, text, strict=True)]
-    owners = [service_org.get(s) or location_org.get(loc, "")
-              for s, loc in zip(_column(frame, "service_id"), _column(frame, "location_id"), strict=True)]
+    cells = [
+        f"{c}:{n}" if c else (f"{x} ({n})" if n else x)
+        for c, n, x in zip(code, note, text, strict=True)
+    ]
+    owners = [
+        service_org.get(s) or location_org.get(loc, "")
+        for s, loc in zip(_column(frame, "service_id"), _column(frame, "location_id"), strict=True)
+    ]
     return _group(pd.Series(owners, dtype=object), pd.Series(cells, dtype=object))
 
 
-def _phones(t: dict[str, pd.DataFrame], service_org: dict[str, str],
-            location_org: dict[str, str]) -> dict[str, str]:
+def _phones(
+    t: dict[str, pd.DataFrame], service_org: dict[str, str], location_org: dict[str, str]
+) -> dict[str, str]:
     frame = t.get("phones")
-    numbers = [f"{n.strip(chr(34))} x{e}" if e else n.strip(chr(34)) for n, e in
-               zip(_column(frame, "number"), _column(frame, "extension"), strict=True)]
+    numbers = [
+        f"{n.strip(chr(34))} x{e}" if e else n.strip(chr(34))
+        for n, e in zip(_column(frame, "number"), _column(frame, "extension"), strict=True)
+    ]
     result: dict[str, str] = {}
-    links = zip(_column(frame, "organization_id"), _column(frame, "service_id"),
-                _column(frame, "location_id"), numbers, strict=True)
+    links = zip(
+        _column(frame, "organization_id"),
+        _column(frame, "service_id"),
+        _column(frame, "location_id"),
+        numbers,
+        strict=True,
+    )
     for org, service, location, number in links:
         owner = org or service_org.get(service) or location_org.get(location)
         if owner and number:
@@ -194,8 +241,9 @@ def _phones(t: dict[str, pd.DataFrame], service_org: dict[str, str],
     return result
 
 
-def _place(location_ids: list[str], coords: dict[str, tuple[str, str]],
-           addresses: dict[str, str]) -> tuple[str, str, str]:
+def _place(
+    location_ids: list[str], coords: dict[str, tuple[str, str]], addresses: dict[str, str]
+) -> tuple[str, str, str]:
     """(lat, lon, address) of the first location with coordinates, else the first location."""
     placed = [loc for loc in location_ids if all(coords.get(loc, ("", "")))]
     chosen = (placed or location_ids or [""])[0]
@@ -210,13 +258,22 @@ def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     service_org, org_locations = _service_links(t, set(org_ids))
     location_org = {loc: org for org, locs in org_locations.items() for loc in locs}
     loc = t.get("locations")
-    coords = dict(zip(_column(loc, "id"), zip(_column(loc, "latitude"), _column(loc, "longitude"),
-                                              strict=True), strict=True))
+    coords = dict(
+        zip(
+            _column(loc, "id"),
+            zip(_column(loc, "latitude"), _column(loc, "longitude"), strict=True),
+            strict=True,
+        )
+    )
     addresses, terms = _addresses(t), _service_terms(t)
     services = t.get("services")
     texts: dict[str, list[str]] = {}
-    for sid, org, name in zip(_column(services, "id"), _column(services, "organization_id"),
-                              _column(services, "name"), strict=True):
+    for sid, org, name in zip(
+        _column(services, "id"),
+        _column(services, "organization_id"),
+        _column(services, "name"),
+        strict=True,
+    ):
         texts.setdefault(org, []).extend([name, *terms.get(sid, [])])
     languages = _languages(t, service_org, location_org)
     phones = _phones(t, service_org, location_org)
@@ -224,13 +281,25 @@ def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for org_id in org_ids:
         lat, lon, address = _place(org_locations.get(org_id, []), coords, addresses)
         langs = parse_languages(languages.get(org_id, []))
-        rows.append({"hsds_id": org_id, "phone": phones.get(org_id, ""), "address": address,
-                     "lat": lat, "lon": lon, "category": ";".join(classify_categories(texts.get(org_id, []))),
-                     "languages": ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs)})
+        rows.append(
+            {
+                "hsds_id": org_id,
+                "phone": phones.get(org_id, ""),
+                "address": address,
+                "lat": lat,
+                "lon": lon,
+                "category": ";".join(classify_categories(texts.get(org_id, []))),
+                "languages": ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs),
+            }
+        )
     frame = pd.DataFrame(rows, index=orgs.index)
-    for field, names in (("name", ("name",)), ("alternate_name", ("alternate_name",)),
-                         ("description", ("description",)), ("email", ("email",)),
-                         ("website", ("website", "url"))):
+    for field, names in (
+        ("name", ("name",)),
+        ("alternate_name", ("alternate_name",)),
+        ("description", ("description",)),
+        ("email", ("email",)),
+        ("website", ("website", "url")),
+    ):
         frame[field] = _column(orgs, *names).str.replace("\\n", "\n", regex=False)
     return frame[list(HSDS_FIELDS)]
 
@@ -257,5 +326,11 @@ def read_hsds(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
     """
     tables, label = _tables(path, limits)
     frame = organization_frame(tables)
-    return SourceTable(name=label, format="hsds", frame=frame, row_label="organization row",
-                       mapped=True, extra={"tables": sorted(tables)})
+    return SourceTable(
+        name=label,
+        format="hsds",
+        frame=frame,
+        row_label="organization row",
+        mapped=True,
+        extra={"tables": sorted(tables)},
+    )

@@ -57,8 +57,13 @@ class ImportResult:
         return len(self.ids)
 
 
-def prepare_import(source: str | Path | SourceTable, *, mapping: Mapping[str, str | None] | None = None,
-                   session: Session | None = None, limits: Limits = DEFAULT_LIMITS) -> ImportPlan:
+def prepare_import(
+    source: str | Path | SourceTable,
+    *,
+    mapping: Mapping[str, str | None] | None = None,
+    session: Session | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportPlan:
     """Read, map and validate a file; nothing is written.
 
     Parameters
@@ -88,8 +93,12 @@ def prepare_import(source: str | Path | SourceTable, *, mapping: Mapping[str, st
         chosen = dict(mapping) if mapping is not None else propose_mapping(table.frame.columns)
     chosen = check_mapping(chosen, table.frame.columns, table.name)
     records, issues = validate_rows(apply_mapping(table.frame, chosen))
-    report = ValidationReport(source=table.name, row_label=table.row_label,
-                              first_line=table.first_line, rows_read=len(table.frame))
+    report = ValidationReport(
+        source=table.name,
+        row_label=table.row_label,
+        first_line=table.first_line,
+        rows_read=len(table.frame),
+    )
     for note in table.notes:
         report.add(Issue(row=None, field="file", message=note, severity="warning", kind="file"))
     for issue in issues:
@@ -100,8 +109,9 @@ def prepare_import(source: str | Path | SourceTable, *, mapping: Mapping[str, st
     return plan
 
 
-def flag_duplicates(session: Session, records: list[tuple[int, dict[str, object]]],
-                    report: ValidationReport) -> dict[int, list[DuplicateMatch]]:
+def flag_duplicates(
+    session: Session, records: list[tuple[int, dict[str, object]]], report: ValidationReport
+) -> dict[int, list[DuplicateMatch]]:
     """Add a warning per possible duplicate (stored or earlier in the file); keyed by row."""
     found = find_duplicates_many(session, [r for _, r in records])
     rows = [row for row, _ in records]
@@ -111,9 +121,16 @@ def flag_duplicates(session: Session, records: list[tuple[int, dict[str, object]
         by_row[row] = matches
         for match in matches:
             other = _describe_match(match, rows)
-            report.add(Issue(row=row, field="name", severity="warning", kind="duplicate",
-                             value=str(records[index][1]["name"]),
-                             message=f"looks like {other}: same {' and '.join(match.reasons)}"))
+            report.add(
+                Issue(
+                    row=row,
+                    field="name",
+                    severity="warning",
+                    kind="duplicate",
+                    value=str(records[index][1]["name"]),
+                    message=f"looks like {other}: same {' and '.join(match.reasons)}",
+                )
+            )
     return by_row
 
 
@@ -125,37 +142,56 @@ def _describe_match(match: DuplicateMatch, rows: list[int]) -> str:
 
 def _refuse_rejected(report: ValidationReport) -> None:
     bad = sorted(report.rejected_rows)
-    problems = [{"row": i.row, "line": i.line, "field": i.field, "message": i.message}
-                for i in report.issues if i.severity == "error"]
-    shown = "; ".join(f"{report.row_label} {p['row']}: '{p['field']}' {p['message']}" for p in problems[:3])
+    problems = [
+        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
+        for i in report.issues
+        if i.severity == "error"
+    ]
+    shown = "; ".join(
+        f"{report.row_label} {p['row']}: '{p['field']}' {p['message']}" for p in problems[:3]
+    )
     more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
     raise ValidationError(
         f"{len(bad)} of {report.rows_read} {report.row_label}s in '{report.source}' cannot be "
         f"imported: {shown}{more}. Nothing was saved. Fix the file and import it again, or "
         "choose to import only the valid rows. The full list is in the validation report.",
-        problems)
+        problems,
+    )
 
 
 def _refuse_duplicates(report: ValidationReport, found: dict[int, list[DuplicateMatch]]) -> None:
-    problems = [{"row": i.row, "line": i.line, "field": i.field, "message": i.message}
-                for i in report.issues if i.kind == "duplicate"]
+    problems = [
+        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
+        for i in report.issues
+        if i.kind == "duplicate"
+    ]
     shown = "; ".join(f"{report.row_label} {p['row']} {p['message']}" for p in problems[:3])
     more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
     raise DuplicateAsset(
         f"{len(found)} {report.row_label}s of '{report.source}' may already be saved: "
-        f"{shown}{more}. Nothing was saved. Choose to skip the duplicates or to import them anyway.",
-        problems, [m for matches in found.values() for m in matches])
+        f"{shown}{more}. Nothing was saved. Choose to skip the duplicates "
+        "or to import them anyway.",
+        problems,
+        [m for matches in found.values() for m in matches],
+    )
 
 
-def _write(session: Session, records: list[tuple[int, dict[str, object]]], *, user: str,
-           progress: Progress | None, should_cancel: ShouldCancel | None, done: int,
-           total: int) -> dict[int, str]:
+def _write(
+    session: Session,
+    records: list[tuple[int, dict[str, object]]],
+    *,
+    user: str,
+    progress: Progress | None,
+    should_cancel: ShouldCancel | None,
+    done: int,
+    total: int,
+) -> dict[int, str]:
     """Insert in chunks (one transaction) so progress shows and cancel is honoured."""
     ids: dict[int, str] = {}
     for start in range(0, len(records), CHUNK_ROWS):
         if should_cancel is not None and should_cancel():
             raise ImportCancelled("The import was cancelled. Nothing was saved.")
-        chunk = records[start:start + CHUNK_ROWS]
+        chunk = records[start : start + CHUNK_ROWS]
         new_ids = add_assets(session, [r for _, r in chunk], user=user, allow_duplicate=True)
         ids.update(zip([row for row, _ in chunk], new_ids, strict=True))
         if progress is not None:
@@ -165,10 +201,17 @@ def _write(session: Session, records: list[tuple[int, dict[str, object]]], *, us
     return ids
 
 
-def run_import(session: Session, plan: ImportPlan, *, user: str, import_only_valid: bool = False,
-               duplicates: str = "ask", geocoder: Geocoder | None = None,
-               progress: Progress | None = None,
-               should_cancel: ShouldCancel | None = None) -> ImportResult:
+def run_import(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    user: str,
+    import_only_valid: bool = False,
+    duplicates: str = "ask",
+    geocoder: Geocoder | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportResult:
     """Write a prepared import into the caller's transaction (all or nothing).
 
     Parameters
@@ -214,25 +257,45 @@ def run_import(session: Session, plan: ImportPlan, *, user: str, import_only_val
     unplaced = [(row, r) for row, r in records if r["lat"] is None]
     total = len(records) + (len(unplaced) if geocoder else 0)
     if geocoder is not None:
-        geocode_records(unplaced, geocoder, report, progress=progress, should_cancel=should_cancel,
-                        total=total)
+        geocode_records(
+            unplaced, geocoder, report, progress=progress, should_cancel=should_cancel, total=total
+        )
     found = flag_duplicates(session, records, report)
     if found and duplicates == "ask":
         _refuse_duplicates(report, found)
     skipped = sorted(found) if duplicates == "skip" else []
     kept = [(row, r) for row, r in records if row not in set(skipped)]
     done = total - len(records)
-    ids = _write(session, kept, user=user, progress=progress, should_cancel=should_cancel,
-                 done=done, total=total - len(skipped))
-    return ImportResult(ids=ids, skipped_rows=skipped + sorted(report.rejected_rows), report=report,
-                        needs_location=[ids[row] for row, r in kept if r["lat"] is None])
+    ids = _write(
+        session,
+        kept,
+        user=user,
+        progress=progress,
+        should_cancel=should_cancel,
+        done=done,
+        total=total - len(skipped),
+    )
+    return ImportResult(
+        ids=ids,
+        skipped_rows=skipped + sorted(report.rejected_rows),
+        report=report,
+        needs_location=[ids[row] for row, r in kept if r["lat"] is None],
+    )
 
 
-def import_file(session: Session, source: str | Path | SourceTable, *, user: str,
-                mapping: Mapping[str, str | None] | None = None, import_only_valid: bool = False,
-                duplicates: str = "ask", geocoder: Geocoder | None = None,
-                progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
-                limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+def import_file(
+    session: Session,
+    source: str | Path | SourceTable,
+    *,
+    user: str,
+    mapping: Mapping[str, str | None] | None = None,
+    import_only_valid: bool = False,
+    duplicates: str = "ask",
+    geocoder: Geocoder | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
     """Read, check and write one file in the caller's transaction; see :func:`run_import`.
 
     Examples
@@ -241,6 +304,13 @@ def import_file(session: Session, source: str | Path | SourceTable, *, user: str
     ...     result = import_file(s, "orgs.csv", user="amira", duplicates="skip")
     """
     plan = prepare_import(source, mapping=mapping, limits=limits)
-    return run_import(session, plan, user=user, import_only_valid=import_only_valid,
-                      duplicates=duplicates, geocoder=geocoder, progress=progress,
-                      should_cancel=should_cancel)
+    return run_import(
+        session,
+        plan,
+        user=user,
+        import_only_valid=import_only_valid,
+        duplicates=duplicates,
+        geocoder=geocoder,
+        progress=progress,
+        should_cancel=should_cancel,
+    )

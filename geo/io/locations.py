@@ -16,8 +16,15 @@ def list_needs_location(session: Session) -> pd.DataFrame:
     return frame[frame["needs_location"]].reset_index(drop=True)
 
 
-def set_location(session: Session, asset_id: str, lat: float | str, lon: float | str, *,
-                 user: str, expected_version: int) -> Asset:
+def set_location(
+    session: Session,
+    asset_id: str,
+    lat: float | str,
+    lon: float | str,
+    *,
+    user: str,
+    expected_version: int,
+) -> Asset:
     """Place an organization by typed coordinates (decimal degrees).
 
     Parameters
@@ -48,7 +55,14 @@ def set_location(session: Session, asset_id: str, lat: float | str, lon: float |
     lat_value, lon_value, problems = check_coordinates(str(lat), str(lon))
     if problems or lat_value is None:
         field, reason = problems[0] if problems else ("lat/lon", "are both empty")
-        raise ValidationError(f"The location of '{asset_id}' was not saved: '{field}' {reason}.",
-                              [{"field": field, "message": reason}])
-    return update_asset(session, asset_id, {"lat": lat_value, "lon": lon_value},
-                        expected_version=expected_version, user=user)
+        raise ValidationError(
+            f"The location of '{asset_id}' was not saved: '{field}' {reason}.",
+            [{"field": field, "message": reason}],
+        )
+    return update_asset(
+        session,
+        asset_id,
+        {"lat": lat_value, "lon": lon_value},
+        expected_version=expected_version,
+        user=user,
+    )

@@ -17,27 +17,62 @@ from geo.io.readers import GEOMETRY_LAT, GEOMETRY_LON
 # Our fields, in the order a mapping form shows them, with synonyms best first.
 # Synonyms are compared after lowercasing and turning punctuation into spaces.
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "organization name", "organisation name", "org name", "nonprofit name",
-             "agency name", "organization", "organisation", "site name", "name of refugee or "
-             "immigrant assistance agency", "agency", "provider", "program name"),
+    "name": (
+        "name",
+        "organization name",
+        "organisation name",
+        "org name",
+        "nonprofit name",
+        "agency name",
+        "organization",
+        "organisation",
+        "site name",
+        "name of refugee or immigrant assistance agency",
+        "agency",
+        "provider",
+        "program name",
+    ),
     "alternate_name": ("alternate name", "alternate_name", "also known as", "aka"),
-    "category": ("category", "categories", "service category", "services", "service",
-                 "program", "program type", "core program offerings", "type"),
+    "category": (
+        "category",
+        "categories",
+        "service category",
+        "services",
+        "service",
+        "program",
+        "program type",
+        "core program offerings",
+        "type",
+    ),
     "description": ("description", "about", "notes", "summary"),
     "languages": ("languages", "language", "languages spoken", "languages served"),
     "communities": ("communities", "communities served", "countries of origin"),
-    "address": ("address", "street address", "street", "address 1", "address1", "address line 1",
-                "location 1", "location"),
+    "address": (
+        "address",
+        "street address",
+        "street",
+        "address 1",
+        "address1",
+        "address line 1",
+        "location 1",
+        "location",
+    ),
     "city": ("city", "town", "municipality"),
     "state": ("state", "state province", "province", "region"),
     "zip": ("zip", "zipcode", "zip code", "postcode", "postal code"),
     "lat": (GEOMETRY_LAT, "lat", "latitude", "y", "lat dd", "point y"),
     "lon": (GEOMETRY_LON, "lon", "lng", "long", "longitude", "x", "lon dd", "point x"),
-    "phone": ("phone", "telephone", "phone number", "contact number", "tel",
-              "contact information phone number", "org contact phone 1"),
+    "phone": (
+        "phone",
+        "telephone",
+        "phone number",
+        "contact number",
+        "tel",
+        "contact information phone number",
+        "org contact phone 1",
+    ),
     "website": ("website", "url", "web", "web site", "homepage", "web address"),
-    "email": ("email", "e mail", "email address", "contact information email",
-              "org contact email"),
+    "email": ("email", "e mail", "email address", "contact information email", "org contact email"),
     "entry_technique": ("entry technique", "entry_technique"),
     "collected_by": ("collected by", "collected_by"),
     "collected_on": ("collected on", "collected_on"),
@@ -93,7 +128,9 @@ def propose_mapping(columns: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def check_mapping(mapping: Mapping[str, str | None], columns: Iterable[str], source: str) -> dict[str, str]:
+def check_mapping(
+    mapping: Mapping[str, str | None], columns: Iterable[str], source: str
+) -> dict[str, str]:
     """Drop empty entries and refuse unknown fields, missing columns or no name column.
 
     Raises
@@ -105,21 +142,28 @@ def check_mapping(mapping: Mapping[str, str | None], columns: Iterable[str], sou
     chosen = {f: c for f, c in mapping.items() if c}
     unknown = sorted(set(chosen) - set(FIELDS))
     if unknown:
-        raise ImportFormatError(f"The mapping names unknown fields {unknown}. Use: {', '.join(FIELDS)}.")
+        raise ImportFormatError(
+            f"The mapping names unknown fields {unknown}. Use: {', '.join(FIELDS)}."
+        )
     missing = sorted(c for c in chosen.values() if c not in found)
     if missing:
-        raise ImportFormatError(f"The mapping uses columns {missing} that '{source}' does not have. "
-                                f"Its columns are: {', '.join(found)}.")
+        raise ImportFormatError(
+            f"The mapping uses columns {missing} that '{source}' does not have. "
+            f"Its columns are: {', '.join(found)}."
+        )
     if "name" not in chosen:
         shown = ", ".join(found[:30]) + (" ..." if len(found) > 30 else "")
         raise ImportFormatError(
             f"No column of '{source}' holds the organization name. Columns found: {shown}. "
             "Expected a column called name, organization, agency, org_name or nonprofit_name "
-            "(or choose the name column in the mapping).")
+            "(or choose the name column in the mapping)."
+        )
     if ("lat" in chosen) != ("lon" in chosen):
-        raise ImportFormatError(f"The mapping for '{source}' has only one of latitude/longitude. "
-                                "Choose both columns, or neither (rows are then geocoded or "
-                                "listed as needing a location).")
+        raise ImportFormatError(
+            f"The mapping for '{source}' has only one of latitude/longitude. "
+            "Choose both columns, or neither (rows are then geocoded or "
+            "listed as needing a location)."
+        )
     return chosen
 
 

@@ -59,18 +59,26 @@ def _unique_headers(headers: list[str]) -> list[str]:
 
 def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits) -> pd.DataFrame:
     if not headers or not any(h.strip() for h in headers):
-        raise ImportFormatError(f"The file '{name}' is empty: no header row was found. The first "
-                                "row must name the columns (for example name, address, lat, lon).")
+        raise ImportFormatError(
+            f"The file '{name}' is empty: no header row was found. The first "
+            "row must name the columns (for example name, address, lat, lon)."
+        )
     if len(rows) > limits.max_rows:
-        raise ImportFormatError(f"The file '{name}' has {len(rows):,} rows; the limit is "
-                                f"{limits.max_rows:,}. Split it and import the parts one by one.")
+        raise ImportFormatError(
+            f"The file '{name}' has {len(rows):,} rows; the limit is "
+            f"{limits.max_rows:,}. Split it and import the parts one by one."
+        )
     width = len(headers)
-    numbered = [(number, ([("" if v is None else str(v)) for v in r] + [""] * width)[:width])
-                for number, r in enumerate(rows, start=1)]
+    numbered = [
+        (number, ([("" if v is None else str(v)) for v in r] + [""] * width)[:width])
+        for number, r in enumerate(rows, start=1)
+    ]
     kept = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
     if not kept:
-        raise ImportFormatError(f"The file '{name}' has a header row but no rows below it. Add "
-                                "the organizations, one per row, under the header.")
+        raise ImportFormatError(
+            f"The file '{name}' has a header row but no rows below it. Add "
+            "the organizations, one per row, under the header."
+        )
     frame = pd.DataFrame([r for _, r in kept], columns=_unique_headers(headers), dtype=object)
     frame.index = pd.Index([n for n, _ in kept], name="row")
     return frame
@@ -84,11 +92,20 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter,
-                               quotechar='"', doublequote=True, skipinitialspace=False))
+        rows = list(
+            csv.reader(
+                io.StringIO(text, newline=""),
+                delimiter=dialect.delimiter,
+                quotechar='"',
+                doublequote=True,
+                skipinitialspace=False,
+            )
+        )
     except csv.Error as err:
-        raise ImportFormatError(f"The file '{name}' cannot be read as CSV ({err}). Check that "
-                                "quotes are closed, or save it again as CSV UTF-8.") from err
+        raise ImportFormatError(
+            f"The file '{name}' cannot be read as CSV ({err}). Check that "
+            "quotes are closed, or save it again as CSV UTF-8."
+        ) from err
     if not rows:
         raise ImportFormatError(f"The file '{name}' is empty. It needs a header row and rows.")
     return _frame(name, rows[0], rows[1:], limits)
@@ -99,10 +116,18 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
     text, encoding = decode_text(path.read_bytes(), path.name)
     if not text.strip():
         raise ImportFormatError(f"The file '{path.name}' is empty. It needs a header row and rows.")
-    notes = () if encoding == "utf-8" else (
-        f"'{path.name}' is not UTF-8; it was read as Windows-1252. Check accented letters.",)
-    return SourceTable(name=path.name, format="csv", frame=read_csv_text(text, path.name, limits),
-                       encoding=encoding, notes=notes)
+    notes = (
+        ()
+        if encoding == "utf-8"
+        else (f"'{path.name}' is not UTF-8; it was read as Windows-1252. Check accented letters.",)
+    )
+    return SourceTable(
+        name=path.name,
+        format="csv",
+        frame=read_csv_text(text, path.name, limits),
+        encoding=encoding,
+        notes=notes,
+    )
 
 
 def _cell(value: object) -> str:
@@ -123,8 +148,10 @@ def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many types for damaged workbooks
-        raise ImportFormatError(f"The workbook '{path.name}' cannot be opened ({err}). Open it in "
-                                "a spreadsheet program and save it again as .xlsx.") from err
+        raise ImportFormatError(
+            f"The workbook '{path.name}' cannot be opened ({err}). Open it in "
+            "a spreadsheet program and save it again as .xlsx."
+        ) from err
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -135,9 +162,13 @@ def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
     finally:
         book.close()
     if not rows:
-        raise ImportFormatError(f"The first sheet of '{path.name}' is empty. Put the header row "
-                                "on line 1 and the organizations below it.")
-    return SourceTable(name=path.name, format="xlsx", frame=_frame(path.name, rows[0], rows[1:], limits))
+        raise ImportFormatError(
+            f"The first sheet of '{path.name}' is empty. Put the header row "
+            "on line 1 and the organizations below it."
+        )
+    return SourceTable(
+        name=path.name, format="xlsx", frame=_frame(path.name, rows[0], rows[1:], limits)
+    )
 
 
 def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
@@ -147,8 +178,10 @@ def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTa
     try:
         layer = gpd.read_file(path, engine="pyogrio")
     except Exception as err:  # pyogrio/GDAL errors have no common base class
-        raise ImportFormatError(f"The {kind} file '{path.name}' cannot be read ({err}). Export "
-                                "it again from your GIS, or use CSV.") from err
+        raise ImportFormatError(
+            f"The {kind} file '{path.name}' cannot be read ({err}). Export "
+            "it again from your GIS, or use CSV."
+        ) from err
     if layer.crs is not None and layer.crs.to_epsg() != 4326:
         layer = layer.to_crs("EPSG:4326")
     headers = [str(c) for c in layer.columns if c != layer.geometry.name]

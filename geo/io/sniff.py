@@ -44,10 +44,13 @@ def check_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     if size > limits.max_file_bytes:
         raise ImportFormatError(
             f"The file '{path.name}' is {_mb(size)}; the limit is {_mb(limits.max_file_bytes)}. "
-            "Split it into smaller files and import them one after another.")
+            "Split it into smaller files and import them one after another."
+        )
     if size == 0:
-        raise ImportFormatError(f"The file '{path.name}' is empty. Choose the file that holds "
-                                "the organizations, with a header row and at least one row.")
+        raise ImportFormatError(
+            f"The file '{path.name}' is empty. Choose the file that holds "
+            "the organizations, with a header row and at least one row."
+        )
 
 
 def check_zip(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -60,24 +63,32 @@ def check_zip(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMI
     """
     members = archive.infolist()
     if len(members) > limits.max_zip_members:
-        raise ImportFormatError(f"The zip file '{name}' holds {len(members)} files; at most "
-                                f"{limits.max_zip_members} are accepted. Zip only the data files.")
+        raise ImportFormatError(
+            f"The zip file '{name}' holds {len(members)} files; at most "
+            f"{limits.max_zip_members} are accepted. Zip only the data files."
+        )
     total = 0
     for info in members:
         path = PurePosixPath(info.filename.replace("\\", "/"))
         if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
             raise ImportFormatError(
                 f"The zip file '{name}' contains '{info.filename}', a path that points outside "
-                "the archive. It was not opened; zip the files again from their own folder.")
+                "the archive. It was not opened; zip the files again from their own folder."
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise ImportFormatError(f"The zip file '{name}' contains a link ('{info.filename}'). "
-                                    "Zip the real files instead.")
+            raise ImportFormatError(
+                f"The zip file '{name}' contains a link ('{info.filename}'). "
+                "Zip the real files instead."
+            )
         ratio = info.file_size / max(info.compress_size, 1)
         total += info.file_size
-        if total > limits.max_unzipped_bytes or (info.file_size > 1_000_000 and ratio > limits.max_zip_ratio):
+        if total > limits.max_unzipped_bytes or (
+            info.file_size > 1_000_000 and ratio > limits.max_zip_ratio
+        ):
             raise ImportFormatError(
                 f"The zip file '{name}' unpacks to more than {_mb(limits.max_unzipped_bytes)} "
-                f"(or '{info.filename}' is compressed suspiciously well). It was not opened.")
+                f"(or '{info.filename}' is compressed suspiciously well). It was not opened."
+            )
 
 
 def open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
@@ -85,8 +96,10 @@ def open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as err:
-        raise ImportFormatError(f"The file '{path.name}' looks like a zip archive but is damaged "
-                                f"({err}). Download or save it again.") from err
+        raise ImportFormatError(
+            f"The file '{path.name}' looks like a zip archive but is damaged "
+            f"({err}). Download or save it again."
+        ) from err
     check_zip(archive, path.name, limits)
     return archive
 
@@ -108,7 +121,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100 + 2:
         raise ImportFormatError(
             f"The file '{name}' is not text (it contains binary data). Upload a CSV, an Excel "
-            ".xlsx workbook, GeoJSON, a GeoPackage or an HSDS datapackage.")
+            ".xlsx workbook, GeoJSON, a GeoPackage or an HSDS datapackage."
+        )
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -120,7 +134,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         raise ImportFormatError(
             f"The file '{name}' has characters that are neither UTF-8 nor Windows-1252 "
             f"(first at line {line}). Open it in a spreadsheet or text editor and save it "
-            "again as 'CSV UTF-8'.") from err
+            "again as 'CSV UTF-8'."
+        ) from err
 
 
 def _zip_kind(path: Path, limits: Limits) -> str:
@@ -132,31 +147,38 @@ def _zip_kind(path: Path, limits: Limits) -> str:
         return "hsds"
     raise ImportFormatError(
         f"The zip file '{path.name}' is neither an Excel workbook nor an HSDS datapackage "
-        "(no datapackage.json or organizations.csv inside). Unzip it and import the data file.")
+        "(no datapackage.json or organizations.csv inside). Unzip it and import the data file."
+    )
 
 
 def _folder_kind(path: Path) -> str:
     for folder in (path, path / "data"):
         if (folder / "datapackage.json").is_file() or any(
-                (folder / n).is_file() for n in HSDS_ORGANIZATION_FILES):
+            (folder / n).is_file() for n in HSDS_ORGANIZATION_FILES
+        ):
             return "hsds"
     raise ImportFormatError(
         f"The folder '{path.name}' is not an HSDS datapackage: it has no datapackage.json or "
-        "organizations.csv. Choose a single file, or the datapackage folder.")
+        "organizations.csv. Choose a single file, or the datapackage folder."
+    )
 
 
 def _json_kind(path: Path, data: bytes) -> str:
     try:
         document = json.loads(decode_text(data, path.name)[0])
     except json.JSONDecodeError as err:
-        raise ImportFormatError(f"The file '{path.name}' starts like JSON but cannot be read "
-                                f"(line {err.lineno}: {err.msg}). Check it in a JSON validator.") from err
+        raise ImportFormatError(
+            f"The file '{path.name}' starts like JSON but cannot be read "
+            f"(line {err.lineno}: {err.msg}). Check it in a JSON validator."
+        ) from err
     if isinstance(document, dict) and document.get("type") in ("FeatureCollection", "Feature"):
         return "geojson"
     if isinstance(document, dict) and "resources" in document:
         return "hsds"
-    raise ImportFormatError(f"The file '{path.name}' is JSON but not GeoJSON (no "
-                            "FeatureCollection). Export the layer as GeoJSON, or use CSV.")
+    raise ImportFormatError(
+        f"The file '{path.name}' is JSON but not GeoJSON (no "
+        "FeatureCollection). Export the layer as GeoJSON, or use CSV."
+    )
 
 
 def sniff_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -179,14 +201,17 @@ def sniff_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     if head.startswith(_SQLITE_MAGIC):
         return "gpkg"
     if head.startswith(_OLE2_MAGIC):
-        raise ImportFormatError(f"'{path.name}' is an old Excel 97-2003 workbook. Open it in a "
-                                "spreadsheet program and save it as .xlsx (or CSV UTF-8).")
+        raise ImportFormatError(
+            f"'{path.name}' is an old Excel 97-2003 workbook. Open it in a "
+            "spreadsheet program and save it as .xlsx (or CSV UTF-8)."
+        )
     claimed = path.suffix.lower()
     if claimed in (".xlsx", ".xlsm", ".gpkg", ".zip"):
         raise ImportFormatError(
             f"The file '{path.name}' is named like a {claimed} file but its content is not one "
             "(it looks like plain text or something else). If it is CSV, rename it to .csv; "
-            "otherwise save it again from the program that made it.")
+            "otherwise save it again from the program that made it."
+        )
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
         return _json_kind(path, path.read_bytes())
     return "csv"

@@ -22,8 +22,11 @@ from geo.io.classify import classify_categories, parse_languages
 SEVERITIES = ("error", "warning", "note")
 REPORT_COLUMNS = ("row", "line", "severity", "kind", "field", "value", "message")
 _TEXT_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone")
-_MAX_CHARS = {f: Organization.__table__.c[f].type.length for f in _TEXT_FIELDS
-              if getattr(Organization.__table__.c[f].type, "length", None)}
+_MAX_CHARS = {
+    f: Organization.__table__.c[f].type.length
+    for f in _TEXT_FIELDS
+    if getattr(Organization.__table__.c[f].type, "length", None)
+}
 _TRAILING_POINT = re.compile(r"\(\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*\)\s*$")
 
 
@@ -74,8 +77,10 @@ class ValidationReport:
         """One plain sentence for the page or the terminal."""
         bad, dup = len(self.rejected_rows), len(self.rows_with(kind="duplicate"))
         unplaced = len(self.rows_with(kind="needs_location"))
-        return (f"'{self.source}': {self.rows_read} {self.row_label}s read; {bad} rejected, "
-                f"{dup} possible duplicates, {unplaced} without a location.")
+        return (
+            f"'{self.source}': {self.rows_read} {self.row_label}s read; {bad} rejected, "
+            f"{dup} possible duplicates, {unplaced} without a location."
+        )
 
 
 def report_to_csv(report: ValidationReport) -> bytes:
@@ -88,8 +93,16 @@ def report_to_csv(report: ValidationReport) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
     for record in report.to_frame().itertuples(index=False):
-        writer.writerow(["" if pd.isna(v) else neutralize_cell(v if isinstance(v, str) else
-                         str(int(v)) if isinstance(v, float) else str(v)) for v in record])
+        writer.writerow(
+            [
+                ""
+                if pd.isna(v)
+                else neutralize_cell(
+                    v if isinstance(v, str) else str(int(v)) if isinstance(v, float) else str(v)
+                )
+                for v in record
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -100,31 +113,51 @@ def _number(text: str) -> float:
     return float(cleaned)
 
 
-def check_coordinates(lat_text: str, lon_text: str) -> tuple[float | None, float | None, list[tuple[str, str]]]:
+def check_coordinates(
+    lat_text: str, lon_text: str
+) -> tuple[float | None, float | None, list[tuple[str, str]]]:
     """Parse a latitude/longitude pair; returns (lat, lon, [(field, reason), ...])."""
     if not lat_text.strip() and not lon_text.strip():
         return None, None, []
     if not lat_text.strip() or not lon_text.strip():
         missing = "lat" if not lat_text.strip() else "lon"
-        return None, None, [(missing, "is empty while the other coordinate is given; give both or neither")]
+        return (
+            None,
+            None,
+            [(missing, "is empty while the other coordinate is given; give both or neither")],
+        )
     problems: list[tuple[str, str]] = []
     values: dict[str, float] = {}
     for name, text in (("lat", lat_text), ("lon", lon_text)):
         try:
             values[name] = _number(text)
         except ValueError:
-            problems.append((name, f"'{text}' is not a number; write decimal degrees such as 40.7128"))
+            problems.append(
+                (name, f"'{text}' is not a number; write decimal degrees such as 40.7128")
+            )
     if problems:
         return None, None, problems
     lat, lon = values["lat"], values["lon"]
     if not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
         swapped = -90 <= lon <= 90 and -180 <= lat <= 180
-        hint = ("; latitude and longitude look swapped, exchange the two columns" if swapped
-                else "; latitude must be between -90 and 90 and longitude between -180 and 180")
+        hint = (
+            "; latitude and longitude look swapped, exchange the two columns"
+            if swapped
+            else "; latitude must be between -90 and 90 and longitude between -180 and 180"
+        )
         return None, None, [("lat/lon", f"({lat:g}, {lon:g}) is not a place on Earth{hint}")]
     if lat == 0 and lon == 0:
-        return None, None, [("lat/lon", "0, 0 is in the ocean off Africa and usually means 'unknown'; "
-                                        "leave both empty instead")]
+        return (
+            None,
+            None,
+            [
+                (
+                    "lat/lon",
+                    "0, 0 is in the ocean off Africa and usually means 'unknown'; "
+                    "leave both empty instead",
+                )
+            ],
+        )
     return lat, lon, []
 
 
@@ -142,23 +175,42 @@ def compose_address(street: str, city: str, state: str, zip_code: str) -> str:
 
 
 def _category_items(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[;\n]" if ";" in text or "\n" in text else r"[,/|]", text)
-            if p.strip()]
+    return [
+        p.strip()
+        for p in re.split(r"[;\n]" if ";" in text or "\n" in text else r"[,/|]", text)
+        if p.strip()
+    ]
 
 
 def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[str, str]]]:
     """Mapped text cells -> a record for geo.db, plus (field, reason) problems."""
     lat, lon, problems = check_coordinates(cells["lat"], cells["lon"])
     record: dict[str, object] = {f: cells[f].strip() or None for f in _TEXT_FIELDS}
-    record.update({
-        "categories": classify_categories(_category_items(cells["category"])),
-        "languages": parse_languages([cells["languages"]]) if cells["languages"].strip() else (),
-        "communities": [c.strip() for c in cells["communities"].split(";") if c.strip()],
-        "address": compose_address(cells["address"], cells["city"], cells["state"], cells["zip"]) or None,
-        "lat": lat, "lon": lon,
-        **{f: cells[f].strip() or None for f in ("entry_technique", "collected_by", "collected_on",
-                                                 "last_verified_on", "status")},
-    })
+    record.update(
+        {
+            "categories": classify_categories(_category_items(cells["category"])),
+            "languages": parse_languages([cells["languages"]])
+            if cells["languages"].strip()
+            else (),
+            "communities": [c.strip() for c in cells["communities"].split(";") if c.strip()],
+            "address": compose_address(
+                cells["address"], cells["city"], cells["state"], cells["zip"]
+            )
+            or None,
+            "lat": lat,
+            "lon": lon,
+            **{
+                f: cells[f].strip() or None
+                for f in (
+                    "entry_technique",
+                    "collected_by",
+                    "collected_on",
+                    "last_verified_on",
+                    "status",
+                )
+            },
+        }
+    )
     if not record["name"]:
         problems.append(("name", "is empty; every organization needs a name"))
     for name, limit in _MAX_CHARS.items():
@@ -187,7 +239,10 @@ def validate_rows(mapped: pd.DataFrame) -> tuple[list[tuple[int, dict[str, objec
     issues: list[Issue] = []
     columns = list(mapped.columns)
     for row, values in zip(mapped.index, mapped.itertuples(index=False), strict=True):
-        cells = {c: restore_cell("" if v is None else str(v)) for c, v in zip(columns, values, strict=True)}
+        cells = {
+            c: restore_cell("" if v is None else str(v))
+            for c, v in zip(columns, values, strict=True)
+        }
         record, problems = _raw_record(cells)
         if not problems:
             try:
@@ -200,8 +255,15 @@ def validate_rows(mapped: pd.DataFrame) -> tuple[list[tuple[int, dict[str, objec
         if not problems:
             records.append((int(row), record))
             if record["lat"] is None:
-                issues.append(Issue(row=int(row), field="lat/lon", severity="note",
-                                    kind="needs_location", value=str(record["address"] or ""),
-                                    message="has no coordinates; it will be listed under "
-                                            "'needs location' until geocoded or placed by hand"))
+                issues.append(
+                    Issue(
+                        row=int(row),
+                        field="lat/lon",
+                        severity="note",
+                        kind="needs_location",
+                        value=str(record["address"] or ""),
+                        message="has no coordinates; it will be listed under "
+                        "'needs location' until geocoded or placed by hand",
+                    )
+                )
     return records, issues

@@ -28,19 +28,52 @@ def real(path: Path) -> Path:
 def counts(engine: Engine) -> dict[str, int]:
     """Row counts of the tables an import writes."""
     with engine.connect() as connection:
-        return {t.__tablename__: connection.scalar(sa.select(sa.func.count()).select_from(t))
-                for t in (Organization, Location, Service, Language)}
+        return {
+            t.__tablename__: connection.scalar(sa.select(sa.func.count()).select_from(t))
+            for t in (Organization, Location, Service, Language)
+        }
 
 
 UNICODE_ORGS = [
-    {"name": "مركز الجالية العربية", "category": "cultural;faith", "languages": "ar;en",
-     "lat": "41.0100", "lon": "-45.0100", "phone": "+1 555 010 0002", "address": "2 River Rd"},
-    {"name": "华人服务中心", "category": "social;english", "languages": "zh;yue:Cantonese spoken",
-     "lat": "41.0200", "lon": "-45.0200", "website": "chinese-centre.example.org"},
-    {"name": "Центр «Помощь»", "category": "legal", "languages": "ru;uk", "lat": "", "lon": "",
-     "address": "4 Elm St"},
-    {"name": "नेपाली सेवा समाज", "category": "food;health", "languages": "ne;und:Dzongkha-ish dialect",
-     "lat": "40.9900", "lon": "-44.9900", "phone": "=cmd|' /C calc'!A0"},
-    {"name": "Café Esperanza", "category": "employment;youth", "languages": "es;ht",
-     "lat": "41.0050", "lon": "-45.0050", "description": "@SUM(1+1) jobs\nsecond line"},
+    {
+        "name": "مركز الجالية العربية",
+        "category": "cultural;faith",
+        "languages": "ar;en",
+        "lat": "41.0100",
+        "lon": "-45.0100",
+        "phone": "+1 555 010 0002",
+        "address": "2 River Rd",
+    },
+    {
+        "name": "华人服务中心",
+        "category": "social;english",
+        "languages": "zh;yue:Cantonese spoken",
+        "lat": "41.0200",
+        "lon": "-45.0200",
+        "website": "chinese-centre.example.org",
+    },
+    {
+        "name": "Центр «Помощь»",
+        "category": "legal",
+        "languages": "ru;uk",
+        "lat": "",
+        "lon": "",
+        "address": "4 Elm St",
+    },
+    {
+        "name": "नेपाली सेवा समाज",
+        "category": "food;health",
+        "languages": "ne;und:Dzongkha-ish dialect",
+        "lat": "40.9900",
+        "lon": "-44.9900",
+        "phone": "=cmd|' /C calc'!A0",
+    },
+    {
+        "name": "Café Esperanza",
+        "category": "employment;youth",
+        "languages": "es;ht",
+        "lat": "41.0050",
+        "lon": "-45.0050",
+        "description": "@SUM(1+1) jobs\nsecond line",
+    },
 ]

@@ -18,8 +18,9 @@ def _run(argv: list[str]) -> int:
     return cli.run(parser.parse_args(argv))
 
 
-def test_import_then_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_then_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'assets.db'}")
     report = tmp_path / "report.csv"
     with pytest.raises(ValidationError):
@@ -29,9 +30,21 @@ def test_import_then_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "imported 1" in capsys.readouterr().out
     with pytest.raises(DuplicateAsset):
         _run(["import", str(DATA / "duplicates.csv"), "--user", "t"])
-    assert _run(["import", str(DATA / "duplicates.csv"), "--duplicates", "skip", "--user", "t"]) == 0
-    assert _run(["import", str(DATA / "wrong_columns.csv"), "--map", "name=Organisation Title",
-                 "--dry-run"]) == 0
+    assert (
+        _run(["import", str(DATA / "duplicates.csv"), "--duplicates", "skip", "--user", "t"]) == 0
+    )
+    assert (
+        _run(
+            [
+                "import",
+                str(DATA / "wrong_columns.csv"),
+                "--map",
+                "name=Organisation Title",
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
     out = tmp_path / "out.geojson"
     assert _run(["export", str(out)]) == 0
     assert out.read_text(encoding="utf-8").count('"Feature"') == 3

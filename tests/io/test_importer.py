@@ -1,4 +1,4 @@
-"""Import orchestration against SQLite and PostgreSQL (geo/io/importer.py, geocoding.py, locations.py)."""
+"""Import orchestration on SQLite and PostgreSQL (importer, geocoding, locations)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def _table(rows: list[dict[str, str]], name: str = "orgs.csv") -> SourceTable:
 
 
 def _many(n: int) -> SourceTable:
-    return _table([{"name": f"Org {i}", "lat": f"{40 + i / 1000:.4f}", "lon": "-74"} for i in range(n)])
+    return _table(
+        [{"name": f"Org {i}", "lat": f"{40 + i / 1000:.4f}", "lon": "-74"} for i in range(n)]
+    )
 
 
 def test_rejected_rows_block_everything_until_the_user_chooses(engine: Engine) -> None:
@@ -42,7 +44,9 @@ def test_rejected_rows_block_everything_until_the_user_chooses(engine: Engine) -
     assert "6 of 7 data rows" in str(caught.value) and "Nothing was saved" in str(caught.value)
     assert counts(engine)["organizations"] == 0
     with Session(engine) as session, session.begin():
-        result = import_file(session, DATA / "bad_coordinates.csv", user="t", import_only_valid=True)
+        result = import_file(
+            session, DATA / "bad_coordinates.csv", user="t", import_only_valid=True
+        )
     assert result.imported == 1 and result.skipped_rows == [2, 3, 4, 5, 6, 7]
     assert counts(engine)["organizations"] == 1
 
@@ -66,7 +70,9 @@ def test_duplicates_are_warnings_the_user_decides(engine: Engine) -> None:
         assert run_import(session, again, user="t", duplicates="import").imported == 5
 
 
-def test_failure_half_way_leaves_the_database_unchanged(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_half_way_leaves_the_database_unchanged(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Session(engine) as session, session.begin():
         import_file(session, _table([{"name": "Existing", "lat": "1", "lon": "1"}]), user="t")
     before = counts(engine)
@@ -88,8 +94,13 @@ def test_failure_half_way_leaves_the_database_unchanged(engine: Engine, monkeypa
 def test_progress_and_cancel(engine: Engine) -> None:
     seen: list[tuple[int, int]] = []
     with pytest.raises(ImportCancelled), Session(engine) as session, session.begin():
-        import_file(session, _many(1200), user="t", progress=lambda d, t: seen.append((d, t)),
-                    should_cancel=lambda: len(seen) >= 2)
+        import_file(
+            session,
+            _many(1200),
+            user="t",
+            progress=lambda d, t: seen.append((d, t)),
+            should_cancel=lambda: len(seen) >= 2,
+        )
     assert seen == [(500, 1200), (1000, 1200)]
     assert counts(engine)["organizations"] == 0
     seen.clear()
@@ -119,8 +130,11 @@ def test_geocoding_with_a_fake_and_a_cache(engine: Engine, tmp_path: Path) -> No
 
     cache = GeocodeCache(tmp_path / "cache" / "geocode.sqlite")
     geocoder = cached(fake, cache, "fake")
-    rows = [{"name": "A", "address": "1 Main St"}, {"name": "B", "address": "Nowhere"},
-            {"name": "C", "address": ""}]
+    rows = [
+        {"name": "A", "address": "1 Main St"},
+        {"name": "B", "address": "Nowhere"},
+        {"name": "C", "address": ""},
+    ]
     with Session(engine) as session, session.begin():
         result = import_file(session, _table(rows), user="t", geocoder=geocoder)
     assert asked == ["1 Main St", "Nowhere"]
@@ -138,15 +152,18 @@ def test_geocoder_failure_keeps_rows(engine: Engine) -> None:
         raise OSError("network is unreachable")
 
     with Session(engine) as session, session.begin():
-        result = import_file(session, _table([{"name": "A", "address": "1 Main St"}]), user="t",
-                             geocoder=offline)
+        result = import_file(
+            session, _table([{"name": "A", "address": "1 Main St"}]), user="t", geocoder=offline
+        )
     assert result.imported == 1 and len(result.needs_location) == 1
     assert any("network is unreachable" in i.message for i in result.report.issues)
 
 
 def test_set_location_places_an_unplaced_organization(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
-        (asset_id,) = import_file(session, _table([{"name": "A", "address": "x"}]), user="t").ids.values()
+        (asset_id,) = import_file(
+            session, _table([{"name": "A", "address": "x"}]), user="t"
+        ).ids.values()
     with Session(engine) as session, session.begin():
         assert list(list_needs_location(session)["org_id"]) == [asset_id]
         with pytest.raises(ValidationError, match="swapped"):

@@ -1,4 +1,4 @@
-"""Column mapping, preview, row validation and the report (geo/io/mapping.py, validation.py, classify.py)."""
+"""Column mapping, preview, row validation and the report (mapping, validation, classify)."""
 
 from __future__ import annotations
 
@@ -17,14 +17,34 @@ from tests.io.conftest import DATA
 @pytest.mark.parametrize(
     ("columns", "expected"),
     [
-        (["Name", "Latitude", "Longitude"], {"name": "Name", "lat": "Latitude", "lon": "Longitude"}),
-        (["org_name", "y", "x", "URL"], {"name": "org_name", "lat": "y", "lon": "x", "website": "URL"}),
+        (
+            ["Name", "Latitude", "Longitude"],
+            {"name": "Name", "lat": "Latitude", "lon": "Longitude"},
+        ),
+        (
+            ["org_name", "y", "x", "URL"],
+            {"name": "org_name", "lat": "y", "lon": "x", "website": "URL"},
+        ),
         (["Agency", "Telephone", "lat", "lng"], {"name": "Agency", "phone": "Telephone"}),
-        (["nonprofit_name", "street", "city", "state", "zip"],
-         {"name": "nonprofit_name", "address": "street", "city": "city", "state": "state", "zip": "zip"}),
-        (["Organization", "Contact Number", "Program Type", "Languages"],
-         {"name": "Organization", "phone": "Contact Number", "category": "Program Type",
-          "languages": "Languages"}),
+        (
+            ["nonprofit_name", "street", "city", "state", "zip"],
+            {
+                "name": "nonprofit_name",
+                "address": "street",
+                "city": "city",
+                "state": "state",
+                "zip": "zip",
+            },
+        ),
+        (
+            ["Organization", "Contact Number", "Program Type", "Languages"],
+            {
+                "name": "Organization",
+                "phone": "Contact Number",
+                "category": "Program Type",
+                "languages": "Languages",
+            },
+        ),
     ],
 )
 def test_propose_mapping_finds_synonyms(columns: list[str], expected: dict[str, str]) -> None:
@@ -41,13 +61,17 @@ def test_no_name_column_lists_the_columns_found() -> None:
 
 
 def test_user_mapping_overrides_and_preview() -> None:
-    frame = pd.DataFrame({"Organisation Title": ["Helping Hands", ""], "Lat": ["40.1", "x"],
-                          "Lon": ["-75.2", "1"]}, index=[1, 2])
+    frame = pd.DataFrame(
+        {"Organisation Title": ["Helping Hands", ""], "Lat": ["40.1", "x"], "Lon": ["-75.2", "1"]},
+        index=[1, 2],
+    )
     mapping = {"name": "Organisation Title", "lat": "Lat", "lon": "Lon"}
     shown = preview(frame, mapping, n=10)
     assert list(shown.columns) == ["name", "lat", "lon", "problems"]
     assert shown.loc[1, "problems"] == ""
-    assert "name: is empty" in shown.loc[2, "problems"] and "not a number" in shown.loc[2, "problems"]
+    assert (
+        "name: is empty" in shown.loc[2, "problems"] and "not a number" in shown.loc[2, "problems"]
+    )
     with pytest.raises(ImportFormatError, match="does not have"):
         preview(frame, {"name": "Title"})
 
@@ -85,7 +109,7 @@ def test_bad_coordinates_file_reports_every_row_with_its_line() -> None:
 
 
 def test_report_csv_neutralizes_formulas() -> None:
-    frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")"], "lat": ["=1+1"], "lon": ["2"]}, index=[1])
+    frame = pd.DataFrame({"name": ['=HYPERLINK("x")'], "lat": ["=1+1"], "lon": ["2"]}, index=[1])
     from geo.io.readers import SourceTable
 
     plan = prepare_import(SourceTable(name="f.csv", format="csv", frame=frame))
@@ -129,4 +153,7 @@ def test_parse_languages_never_drops_text(cell: str, expected: list[str]) -> Non
 def test_compose_address_strips_the_trailing_point() -> None:
     street = "90 25 161st Street\nQueens, NEW YORK 11432\n(40.71311535449, -73.792820999789)"
     assert compose_address(street, "", "", "11432") == "90 25 161st Street, Queens, NEW YORK 11432"
-    assert compose_address("1 Main St", "Louisville", "KY", "40202") == "1 Main St, Louisville, KY 40202"
+    assert (
+        compose_address("1 Main St", "Louisville", "KY", "40202")
+        == "1 Main St, Louisville, KY 40202"
+    )

@@ -108,12 +108,21 @@ def test_hsds_zip_and_datapackage_json_path(tmp_path: Path) -> None:
     spec = real(SPEC)
     package = tmp_path / "spec.zip"
     with zipfile.ZipFile(package, "w") as archive:
-        for name in ("organizations.csv", "services.csv", "locations.csv", "languages.csv",
-                     "service_at_location.csv", "phones.csv", "addresses.csv"):
+        for name in (
+            "organizations.csv",
+            "services.csv",
+            "locations.csv",
+            "languages.csv",
+            "service_at_location.csv",
+            "phones.csv",
+            "addresses.csv",
+        ):
             archive.write(spec / name, f"export/{name}")
     row = read_source(package).frame.iloc[0]
     assert row["name"] == "Example Organization Inc."
     assert (row["lat"], row["lon"]) == ("100", "101")
     assert row["phone"] == "+44 1234 234567 x100"
     assert row["languages"].startswith("ur:")
-    assert read_source(spec / "datapackage.json").frame.iloc[0]["name"] == "Example Organization Inc."
+    assert (
+        read_source(spec / "datapackage.json").frame.iloc[0]["name"] == "Example Organization Inc."
+    )

@@ -26,7 +26,9 @@ def test_miami_hsds_1x(engine: Engine) -> None:
     assert frame["category"].str.contains("legal").sum() > 10
     assert frame["category"].str.contains("resettlement").sum() > 5
     placed = frame.dropna(subset=["lat"])
-    assert placed["lat"].between(24, 32).mean() > 0.9 and placed["lon"].between(-88, -79).mean() > 0.9
+    assert (
+        placed["lat"].between(24, 32).mean() > 0.9 and placed["lon"].between(-88, -79).mean() > 0.9
+    )
     assert frame.loc["ZEN VILLAGE", "lat"] == pytest.approx(25.724349)
 
 

@@ -20,8 +20,13 @@ from geo.io import SourceTable, export_assets, export_frame, import_file, read_s
 from geo.io.hsds_export import HSDS_COLUMNS
 from tests.io.conftest import MIAMI, SPEC, UNICODE_ORGS, real
 
-FORMATS = {"csv": "orgs.csv", "xlsx": "orgs.xlsx", "geojson": "orgs.geojson", "gpkg": "orgs.gpkg",
-           "hsds": "orgs.zip"}
+FORMATS = {
+    "csv": "orgs.csv",
+    "xlsx": "orgs.xlsx",
+    "geojson": "orgs.geojson",
+    "gpkg": "orgs.gpkg",
+    "hsds": "orgs.zip",
+}
 COMPARED = ["name", "category", "languages", "lat", "lon", "address", "phone", "website"]
 
 
@@ -79,7 +84,9 @@ def test_hsds_export_uses_hsds_3_headers(engine: Engine, tmp_path: Path) -> None
     assert {r["path"] for r in descriptor["resources"]} == {f"{t}.csv" for t in HSDS_COLUMNS}
 
 
-def test_spreadsheet_cells_are_neutralized_but_not_coordinates(engine: Engine, tmp_path: Path) -> None:
+def test_spreadsheet_cells_are_neutralized_but_not_coordinates(
+    engine: Engine, tmp_path: Path
+) -> None:
     _seed(engine)
     with Session(engine) as session:
         csv_path = export_assets(session, tmp_path / "o.csv", "csv")
@@ -94,12 +101,16 @@ def test_spreadsheet_cells_are_neutralized_but_not_coordinates(engine: Engine, t
     header = [c.value for c in sheet[1]]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     phone, lon = header.index("phone"), header.index("lon")
-    assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for r in values for v in r)
+    assert not any(
+        isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for r in values for v in r
+    )
     assert all(isinstance(r[lon], float) for r in values if r[lon] is not None)
     assert "'=cmd|' /C calc'!A0" in [r[phone] for r in values]
 
 
-def test_geojson_export_is_valid_with_null_geometry_for_unplaced(engine: Engine, tmp_path: Path) -> None:
+def test_geojson_export_is_valid_with_null_geometry_for_unplaced(
+    engine: Engine, tmp_path: Path
+) -> None:
     _seed(engine)
     with Session(engine) as session:
         path = export_assets(session, tmp_path / "o.geojson", "geojson")
