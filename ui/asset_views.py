@@ -7,14 +7,23 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo import asset_forms as af
-from geo.db import (add_asset, archive_asset, get_asset, get_history, list_assets,
-                    list_stale_assets, restore_asset, update_asset)
+from geo.db import (
+    add_asset,
+    archive_asset,
+    get_asset,
+    get_history,
+    list_assets,
+    list_stale_assets,
+    restore_asset,
+    update_asset,
+)
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import errors, resources
 
 OPENED = "assets.opened"  # the Asset as it was when the user opened it
+CONFLICT = "assets.conflict"  # (message, changes) of a refused save, until reloaded
 
 
 def staff_name() -> str:
@@ -45,7 +54,7 @@ def directory(filters: Filters) -> pd.DataFrame:
                              communities=filters.countries or None, search=search or None,
                              include_archived=archived, sort=sort)
     st.caption(f"{len(assets)} organizations match the sidebar filters and search.")
-    st.dataframe(af.directory_table(assets), hide_index=True, use_container_width=True,
+    st.dataframe(af.directory_table(assets), hide_index=True, width="stretch",
                  height=300)
     return assets
 
@@ -58,6 +67,7 @@ def open_picker(assets: pd.DataFrame) -> None:
     if chosen and chosen != st.session_state.get("assets.pick_last"):
         with Session(resources.engine()) as session:
             st.session_state[OPENED] = get_asset(session, chosen)
+        st.session_state.pop(CONFLICT, None)
     st.session_state["assets.pick_last"] = chosen
 
 
@@ -82,8 +92,23 @@ def asset_panel(user: str) -> None:
     if asset.status == "archived" and b2.button("Restore", key="assets.restore"):
         _write(lambda s: restore_asset(s, asset.id, user=user, expected_version=asset.version),
                user, "Restored.")
+    _conflict_panel()
     with st.expander("History of changes"), Session(resources.engine()) as session:
         st.dataframe(af.history_table(get_history(session, asset.id)), hide_index=True)
+
+
+def _conflict_panel() -> None:
+    """A refused save stays on screen with what changed until the user reloads."""
+    if CONFLICT not in st.session_state:
+        return
+    message, changes = st.session_state[CONFLICT]
+    st.error(message)
+    st.dataframe(af.conflict_table(changes), hide_index=True)
+    if st.button("Load their version (then make your edits again)", key="assets.reload"):
+        with Session(resources.engine()) as session:
+            st.session_state[OPENED] = get_asset(session, st.session_state[OPENED].id)
+        st.session_state.pop(CONFLICT)
+        st.rerun()
 
 
 def _save(asset, changes: dict, user: str) -> None:
@@ -102,13 +127,7 @@ def _write(action, user: str, success: str) -> None:
         with Session(resources.engine()) as session, session.begin():
             saved = action(session)
     except EditConflict as err:
-        st.error(str(err))
-        st.dataframe(af.conflict_table(err.changes), hide_index=True)
-        if st.button("Load their version (your edits will need to be made again)",
-                     key="assets.reload"):
-            with Session(resources.engine()) as session:
-                st.session_state[OPENED] = get_asset(session, st.session_state[OPENED].id)
-            st.rerun()
+        st.session_state[CONFLICT] = (str(err), err.changes)
         return
     except ValidationError as err:
         _problems(err)
@@ -117,6 +136,7 @@ def _write(action, user: str, success: str) -> None:
         errors.show_error(err)
         return
     st.session_state[OPENED] = saved
+    st.session_state.pop(CONFLICT, None)
     st.session_state["assets.flash"] = success
     st.rerun()  # so the directory and the map above show the change at once
 
@@ -196,4 +216,4 @@ def stale_panel(months: int) -> None:
         stale = list_stale_assets(session, months=months)
     st.caption(f"{len(stale)} organizations not verified in the last {months} months "
                "(set WELCOME_ATLAS_STALE_MONTHS to change).")
-    st.dataframe(af.directory_table(stale), hide_index=True, use_container_width=True)
+    st.dataframe(af.directory_table(stale), hide_index=True, width="stretch")

@@ -16,7 +16,7 @@ def show_profile(title: str, sections: list[ProfileSection], missing: list[str])
     st.subheader(title)
     for section in sections:
         st.markdown(f"**{section.title}** · {section.table_id} · universe: {section.universe}")
-        st.dataframe(_section_table(section.rows), hide_index=True, use_container_width=True)
+        st.dataframe(_section_table(section.rows), hide_index=True, width="stretch")
     if missing:
         st.caption("Not available for this study area: " + ", ".join(missing))
     st.caption(f"90% margins of error. {RELIABILITY_RULE}")

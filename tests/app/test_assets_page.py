@@ -102,3 +102,19 @@ def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
 def test_stale_records_are_listed(app):
     at = app(PAGE)
     assert any("not verified in the last 12 months" in c.value for c in at.caption)
+
+
+def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
+    org = _demo_org(5)
+    first, second = _open(app(PAGE), org["org_id"], "Amira"), _open(app(PAGE), org["org_id"], "Ben")
+    key = _form_key(first, org["org_id"])
+    first.text_input(key=f"{key}.phone").set_value("(999) 555-0177")
+    first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    second.text_input(key=f"{key}.website").set_value("https://ben.example.org")
+    second.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    second.run()  # the refusal stays on screen across reruns
+    assert second.error
+    second.button(key="assets.reload").click().run()
+    assert not second.error
+    new_key = _form_key(second, org["org_id"])
+    assert second.text_input(key=f"{new_key}.phone").value == "(999) 555-0177"
