@@ -28,10 +28,12 @@ def test_every_setting_is_documented_in_the_readme():
         assert f"`{setting.name}`" in readme, f"{setting.name} missing from README settings table"
 
 
-def test_every_page_is_registered_in_app_py():
-    app = (ROOT / "app.py").read_text(encoding="utf-8")
-    for page in (ROOT / "pages").glob("*.py"):
-        assert f'"pages/{page.name}"' in app, f"{page.name} is not in st.navigation"
+def test_every_page_is_registered_and_every_registration_exists():
+    from ui.navigation import PAGES
+
+    registered = {spec.path for spec in PAGES}
+    on_disk = {f"pages/{page.name}" for page in (ROOT / "pages").glob("*.py")}
+    assert registered == on_disk
 
 
 def test_requirements_are_pinned():

@@ -1,0 +1,26 @@
+"""Bring organizations in from other lists, send them out, and keep backups."""
+
+import streamlit as st
+
+from ui import asset_views, frame, import_views
+
+frame.ensure_app_frame()
+
+st.title("Import and export")
+user = asset_views.staff_name()
+tab_in, tab_place, tab_out, tab_backup = st.tabs(
+    ["Import", "Needs a location", "Export", "Backup and restore"])
+with tab_in:
+    st.caption("All or nothing: if any row is rejected, nothing is saved until you fix the file "
+               "or choose to import only the valid rows.")
+    table, mapping = import_views.upload_and_map()
+    if table is not None:
+        plan = import_views.check(table, mapping)
+        if plan is not None:
+            import_views.run(plan, user)
+with tab_place:
+    import_views.needs_location(user)
+with tab_out:
+    import_views.export()
+with tab_backup:
+    import_views.backup_and_restore(user)

@@ -1,0 +1,72 @@
+"""Import and export as staff use them: check, decide, import all-or-nothing, place, export."""
+
+from sqlalchemy.orm import Session
+
+from geo.db import list_assets, make_engine
+
+PAGE = "pages/import_export.py"
+GOOD = ("name,category,languages,lat,lon,phone\n"
+        "Kyiv Cultural Club,cultural,uk;ru,41.001,-45.001,(999) 555-7001\n"
+        "مركز الجالية العربية,cultural,ar,41.002,-45.002,(999) 555-7002\n").encode("utf-8-sig")
+BAD = GOOD + b"Broken Row,health,es,not-a-number,-45.003,\n"
+
+
+def _count(tmp_path):
+    with Session(make_engine(f"sqlite:///{tmp_path / 'assets.db'}")) as session:
+        return len(list_assets(session))
+
+
+def _upload(at, content, name="orgs.csv"):
+    at.text_input(key="assets.user").set_value("Amira").run()
+    at.file_uploader(key="import.file").upload(name, content, "text/csv").run()
+    return at
+
+
+def test_good_file_is_checked_and_imported_with_unicode_intact(app, tmp_path):
+    at = app(PAGE)
+    before = _count(tmp_path)
+    at = _upload(at, GOOD)
+    assert not at.exception
+    assert at.selectbox(key="import.map.name").value == "name"
+    at.button(key="import.go").click().run()
+    assert any("Imported 2 organizations" in s.value for s in at.success)
+    with Session(make_engine(f"sqlite:///{tmp_path / 'assets.db'}")) as session:
+        names = set(list_assets(session)["name"])
+    assert "مركز الجالية العربية" in names
+    assert _count(tmp_path) == before + 2
+
+
+def test_a_bad_row_blocks_the_import_until_the_user_chooses_valid_rows(app, tmp_path):
+    at = app(PAGE)
+    before = _count(tmp_path)
+    at = _upload(at, BAD)
+    report = next(d.value for d in at.dataframe if "message" in d.value.columns)
+    bad = report[report["severity"] == "error"].iloc[0]
+    assert (bad["row"], bad["field"]) == (3, "lat")
+    at.button(key="import.go").click().run()
+    assert at.error and _count(tmp_path) == before
+    at.checkbox(key="import.only_valid").check().run()
+    at.button(key="import.go").click().run()
+    assert _count(tmp_path) == before + 2
+
+
+def test_file_without_a_name_column_is_explained(app):
+    at = _upload(app(PAGE), b"title,lat,lon\nX,41,-45\n")
+    assert any("name" in e.value.lower() for e in at.error)
+
+
+def test_rows_without_coordinates_wait_and_can_be_placed(app, tmp_path):
+    at = _upload(app(PAGE), b"name,address\nNewcomer Drop-in,12 Mill Road\n")
+    at.button(key="import.go").click().run()
+    assert any("1 wait in" in s.value for s in at.success)
+    at.number_input(key="place.lat").set_value(41.0)
+    at.number_input(key="place.lon").set_value(-45.0)
+    at.button(key="place.save").click().run()
+    assert any("Placed Newcomer Drop-in" in s.value for s in at.success)
+
+
+def test_exports_offer_every_format(app):
+    at = app(PAGE)
+    assert not at.exception
+    assert "342 organizations" in " ".join(c.value for c in at.caption)
+

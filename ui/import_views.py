@@ -1,0 +1,201 @@
+"""Import, export, placing organizations without coordinates, and whole-database backups."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from geo.db import backup_database, restore_database
+from geo.errors import DuplicateAsset, GeoError, ValidationError
+from geo.io import (
+    FIELDS,
+    ImportPlan,
+    export_frame,
+    list_needs_location,
+    make_geocoder,
+    prepare_import,
+    preview,
+    propose_mapping,
+    read_source,
+    report_to_csv,
+    run_import,
+    set_location,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_hsds_zip_bytes,
+    to_xlsx_bytes,
+)
+from ui import errors, resources
+
+UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
+
+
+def _saved_upload(upload) -> Path:
+    """Keep the uploaded bytes in a private temporary file; the format is sniffed later."""
+    folder = Path(tempfile.mkdtemp(prefix="welcome-atlas-upload-"))
+    path = folder / Path(upload.name).name
+    path.write_bytes(upload.getvalue())
+    return path
+
+
+def upload_and_map():
+    """Upload a file, read it, and let the user confirm the column mapping."""
+    upload = st.file_uploader("File to import", type=UPLOAD_TYPES, key="import.file",
+                              help="CSV, Excel, GeoJSON, GeoPackage, or an HSDS datapackage zip.")
+    if upload is None:
+        return None, None
+    cached = st.session_state.get("import.table")
+    if cached is None or cached[0] != upload.file_id:
+        try:
+            table = read_source(_saved_upload(upload))
+        except GeoError as err:
+            errors.show_error(err)
+            return None, None
+        st.session_state["import.table"] = (upload.file_id, table)
+    table = st.session_state["import.table"][1]
+    st.caption(f"Read {len(table.frame)} {table.row_label}s ({table.encoding or table.format}).")
+    columns = list(table.frame.columns)
+    guessed = propose_mapping(columns)
+    st.markdown("**Which column holds what?** (guessed from the column names; change if wrong)")
+    mapping, cells = {}, st.columns(4)
+    for i, field in enumerate(FIELDS):
+        options = [None, *columns]
+        default = options.index(guessed[field]) if guessed.get(field) in columns else 0
+        mapping[field] = cells[i % 4].selectbox(field, options, index=default,
+                                                key=f"import.map.{field}",
+                                                format_func=lambda c: "—" if c is None else c)
+    return table, {f: c for f, c in mapping.items() if c}
+
+
+def check(table, mapping) -> ImportPlan | None:
+    """Preview the first rows and validate all of them against the shared database."""
+    try:
+        st.markdown("**Preview** (first 10 rows as they will be saved)")
+        st.dataframe(preview(table.frame, mapping), hide_index=True, width="stretch")
+        with Session(resources.engine()) as session:
+            plan = prepare_import(table, mapping=mapping, session=session)
+    except GeoError as err:
+        errors.show_error(err)
+        return None
+    report = plan.report
+    (st.warning if report.issues else st.success)(report.summary())
+    if report.issues:
+        st.dataframe(report.to_frame(), hide_index=True, width="stretch", height=240)
+        st.download_button("Download the validation report (CSV)", report_to_csv(report),
+                           file_name="import-report.csv", mime="text/csv", key="import.report")
+    return plan
+
+
+def run(plan: ImportPlan, user: str) -> None:
+    """Import all-or-nothing; options appear only when the report needs a decision."""
+    only_valid = bool(plan.report.rejected_rows) and st.checkbox(
+        f"Import only the valid rows ({len(plan.report.rejected_rows)} rows will be left out)",
+        key="import.only_valid")
+    duplicates = "ask"
+    if plan.report.rows_with(kind="duplicate"):
+        duplicates = st.radio("Possible duplicates", ["ask", "skip", "import"], horizontal=True,
+                              key="import.duplicates", format_func={
+                                  "ask": "Stop and let me check", "skip": "Skip them",
+                                  "import": "Import them anyway"}.__getitem__)
+    geocode = st.selectbox("Place rows without coordinates", ["none", "nominatim", "census"],
+                           key="import.geocode", format_func={
+                               "none": "Later, by hand (works offline)",
+                               "nominatim": "OpenStreetMap Nominatim (needs internet)",
+                               "census": "U.S. Census geocoder (needs internet)"}.__getitem__)
+    if not st.button("Import", type="primary", key="import.go"):
+        return
+    if not user:
+        st.error("Type your name above first: every change is recorded with who made it.")
+        return
+    st.button("Cancel the import (nothing will be saved)", key="import.cancel")
+    bar = st.progress(0.0, text="Starting…")
+    try:
+        with Session(resources.engine()) as session, session.begin():
+            result = run_import(
+                session, plan, user=user, import_only_valid=only_valid, duplicates=duplicates,
+                geocoder=None if geocode == "none" else make_geocoder(geocode),
+                progress=lambda done, total: bar.progress(done / max(total, 1),
+                                                          text=f"{done} / {total} rows"))
+    except (DuplicateAsset, ValidationError) as err:
+        st.error(str(err))
+        return
+    except GeoError as err:
+        errors.show_error(err)
+        return
+    st.success(f"Imported {len(result.ids)} organizations; skipped {len(result.skipped_rows)}; "
+               f"{len(result.needs_location)} wait in 'Needs a location'.")
+
+
+def needs_location(user: str) -> None:
+    """Organizations without coordinates: never dropped, placed here by typed coordinates."""
+    with Session(resources.engine()) as session:
+        waiting = list_needs_location(session)
+    st.caption(f"{len(waiting)} organizations have no coordinates yet; they are not on the map.")
+    if waiting.empty:
+        return
+    labels = dict(zip(waiting["org_id"], waiting["name"], strict=True))
+    chosen = st.selectbox("Organization", list(labels), key="place.pick",
+                          format_func=lambda i: f"{labels[i]} ({i})")
+    row = waiting.set_index("org_id").loc[chosen]
+    st.text(f"Address on file: {row['address'] or '—'}")
+    c1, c2 = st.columns(2)
+    lat = c1.number_input("Latitude", -90.0, 90.0, value=None, format="%.6f", key="place.lat")
+    lon = c2.number_input("Longitude", -180.0, 180.0, value=None, format="%.6f", key="place.lon")
+    if st.button("Save the location", key="place.save"):
+        if not user:
+            st.error("Type your name above first: every change is recorded with who made it.")
+            return
+        try:
+            with Session(resources.engine()) as session, session.begin():
+                set_location(session, chosen, lat, lon, user=user,
+                             expected_version=int(row["version"]))
+        except GeoError as err:
+            errors.show_error(err)
+            return
+        st.success(f"Placed {labels[chosen]}; it is on the map now.")
+
+
+def export() -> None:
+    """Download the directory in the format another system needs."""
+    archived = st.checkbox("Include archived organizations", key="export.archived")
+    with Session(resources.engine()) as session:
+        frame = export_frame(session, include_archived=archived)
+    stamp = date.today().isoformat()
+    files = {"CSV": (to_csv_bytes, "csv", "text/csv"),
+             "Excel": (to_xlsx_bytes, "xlsx", "application/vnd.openxmlformats-officedocument"
+                                              ".spreadsheetml.sheet"),
+             "GeoJSON": (to_geojson_bytes, "geojson", "application/geo+json"),
+             "HSDS 3.0 datapackage": (to_hsds_zip_bytes, "zip", "application/zip")}
+    st.caption(f"{len(frame)} organizations. Spreadsheet cells that start with = + - @ are "
+               "neutralized so they cannot run as formulas.")
+    for column, (label, (make, ext, mime)) in zip(st.columns(4), files.items(), strict=True):
+        column.download_button(label, make(frame), file_name=f"organizations-{stamp}.{ext}",
+                               mime=mime, key=f"export.{ext}")
+
+
+def backup_and_restore(user: str) -> None:
+    """The whole database to one file, and back (everything is replaced)."""
+    if st.button("Prepare a backup file", key="backup.make"):
+        path = Path(tempfile.mkdtemp()) / f"welcome-atlas-{date.today().isoformat()}.jsonl.gz"
+        with Session(resources.engine()) as session:
+            counts = backup_database(session, path)
+        st.download_button("Download the backup", path.read_bytes(), file_name=path.name,
+                           mime="application/gzip", key="backup.download")
+        st.caption(", ".join(f"{n} {t}" for t, n in counts.items()))
+    upload = st.file_uploader("Restore from a backup file", type=["gz", "jsonl"],
+                              key="backup.file")
+    sure = st.checkbox("Replace everything in the database with this backup",
+                       key="backup.sure")
+    if upload is not None and sure and st.button("Restore", key="backup.restore"):
+        try:
+            with Session(resources.engine()) as session, session.begin():
+                counts = restore_database(session, _saved_upload(upload))
+        except GeoError as err:
+            errors.show_error(err)
+            return
+        st.success("Restored: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+
