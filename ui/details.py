@@ -9,14 +9,15 @@ from geo.layers import format_value
 from geo.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.profiles import ProfileSection
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
+from ui.text import literal
 
 
 def show_profile(title: str, sections: list[ProfileSection], missing: list[str]) -> None:
     """Each profile section as a table of estimate ± MOE, share ± MOE and reliability."""
     st.subheader(title)
     for section in sections:
-        st.markdown(f"**{section.title}** · {section.table_id} · universe: {section.universe}")
-        st.dataframe(_section_table(section.rows), hide_index=True, width="stretch")
+        st.markdown(f"**{section.title}** ({section.table_id})")
+        st.table(_section_table(section.rows).set_index(""))
     if missing:
         st.caption("Not available for this study area: " + ", ".join(missing))
     st.caption(f"90% margins of error. {RELIABILITY_RULE}")
@@ -38,9 +39,13 @@ def _labels(cell: object, vocab: dict[str, str]) -> str:
     return ", ".join(vocab.get(c, c) for c in split_list(cell)) or "—"
 
 
-def show_organization(org: pd.Series) -> None:
-    """Details of one organization as plain text (Streamlit escapes it)."""
-    st.subheader(str(org["name"]))
+def show_organization(org: pd.Series, *, internal: bool = False) -> None:
+    """Details of one organization as plain text; staff notes only when ``internal``.
+
+    The public view keeps the organization's own business details (address, phone,
+    website, description) and leaves out who collected the record, how and when.
+    """
+    st.subheader(literal(org["name"]))
     st.text(f"Services: {_labels(org['category'], SERVICE_CATEGORIES)}")
     st.text(f"Languages: {_labels(org['languages'], LANGUAGES)}")
     st.text(f"Communities served: {', '.join(split_list(org['communities'])) or '—'}")
@@ -48,6 +53,8 @@ def show_organization(org: pd.Series) -> None:
     st.text(f"Phone: {org['phone'] or '—'}   Website: {org['website'] or '—'}")
     if org.get("description"):
         st.text(str(org["description"]))
+    if not internal:
+        return
     technique = ENTRY_TECHNIQUES.get(str(org["entry_technique"]), org["entry_technique"])
     st.caption(f"Learned of by {technique} · collected by {org['collected_by']} on "
                f"{org['collected_on']} · last verified {org['last_verified_on']}")
@@ -55,7 +62,7 @@ def show_organization(org: pd.Series) -> None:
 
 def show_branch(branch: pd.Series) -> None:
     """Details of one library branch."""
-    st.subheader(str(branch["name"]))
+    st.subheader(literal(branch["name"]))
     st.text(f"Address: {branch['address']}")
     st.text(f"Hours: {branch['hours']}")
     st.text(f"Newcomer services: {_labels(branch['services'], BRANCH_SERVICES)}")

@@ -77,7 +77,7 @@ def test_clicking_a_tract_opens_its_profile_with_margins_of_error(app, monkeypat
     _click(monkeypatch, f"{tract['NAME']} [{tract['GEOID']}] Foreign-born share")
     at = app()
     assert tract["NAME"] in [h.value for h in at.subheader]
-    tables = [df.value for df in at.dataframe]
+    tables = [t.value for t in at.table]
     assert len(tables) >= 6  # population, countries, entry, citizenship, English, ...
     assert all("±" in str(v) for v in tables[1]["Estimate"])
 

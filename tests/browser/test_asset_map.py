@@ -69,3 +69,36 @@ def test_map_draws_every_tract_and_branch_and_filters_redraw(
     offline_page.screenshot(path=str(ARTIFACTS_DIR / "asset_map_nepali.png"))
     assert blocked_requests == []
     assert local_errors == []
+
+
+TRACT_CENTRES = """() => {
+    const out = [];
+    window.map.eachLayer(l => {
+        if (l.feature && /^99\\d{9}$/.test(l.feature.id) && l._path) {
+            const r = l._path.getBoundingClientRect();
+            out.push({id: l.feature.id, x: r.x + r.width / 2, y: r.y + r.height / 2,
+                      area: r.width * r.height});
+        }
+    });
+    return out.sort((a, b) => b.area - a.area);
+}"""
+
+
+def test_clicking_a_tract_opens_its_profile_beside_the_map(
+        offline_page, streamlit_url, map_frame, blocked_requests):
+    offline_page.set_viewport_size({"width": 1500, "height": 1000})
+    offline_page.goto(streamlit_url)
+    frame = map_frame(offline_page)
+    frame.wait_for_selector("path.leaflet-interactive", timeout=30_000)
+    for tract in frame.evaluate(TRACT_CENTRES)[:8]:
+        # Largest tracts first: they are at the edge, away from clusters and branch pins.
+        frame.locator(".leaflet-container").click(position={"x": tract["x"], "y": tract["y"]})
+        try:
+            offline_page.get_by_text("Top countries of origin").first.wait_for(timeout=15_000)
+            break
+        except Exception:  # noqa: BLE001 - a marker was under the point; try the next tract
+            continue
+    assert offline_page.get_by_text("Top countries of origin").first.is_visible()
+    offline_page.locator("table td", has_text="±").first.wait_for(timeout=30_000)
+    offline_page.screenshot(path=str(ARTIFACTS_DIR / "tract_profile.png"))
+    assert blocked_requests == []
