@@ -33,8 +33,9 @@ def naive_map(area, organizations) -> folium.Map:
     """What a first attempt looks like: everything passed to folium as-is."""
     values = compute_indicator(area.tables, "foreign_born_share")["estimate"].rename("value")
     tracts = area.tracts.join(values)
-    m = folium.Map(location=[tracts.geometry.centroid.y.mean(), tracts.geometry.centroid.x.mean()],
-                   zoom_start=12, tiles=None, maxZoom=18)
+    minx, miny, maxx, maxy = tracts.total_bounds
+    m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=12, tiles=None,
+                   maxZoom=18)
     folium.Choropleth(tracts, data=tracts, columns=["GEOID", "value"], key_on="feature.id",
                       fill_color="YlGnBu").add_to(m)
     folium.GeoJson(tracts, tooltip=folium.GeoJsonTooltip(["NAME", "value"])).add_to(m)
