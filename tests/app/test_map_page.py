@@ -91,3 +91,13 @@ def test_clicking_an_organization_opens_its_details(app, monkeypatch):
     at = app()
     assert org["name"] in [h.value for h in at.subheader]
     assert any(org["address"] in t.value for t in at.text)
+
+
+def test_panning_and_zooming_do_not_rerun_the_page(app):
+    # st_folium reruns the script for every interaction named in returned_objects; the
+    # page asks only for clicks, so moving the map never reruns it.
+    at = app()
+    element = next(e for e in at.get("component_instance"))
+    returned = json.loads(element.proto.json_args)["returned_objects"]
+    assert returned == ["last_object_clicked_tooltip"]
+    assert not {"bounds", "zoom", "center"} & set(returned)
