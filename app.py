@@ -1,10 +1,12 @@
-"""Welcome Atlas: page config, navigation and the sidebar shared by every page."""
+"""Welcome Atlas: page config, sign-in, navigation and the sidebar shared by every page."""
 
 import streamlit as st
 
-from ui import navigation, resources, widgets
+from ui import auth, navigation, resources, widgets
 
 st.set_page_config(page_title="Welcome Atlas", page_icon="🗺️", layout="wide")
-page = navigation.build_navigation()
+auth.refresh()
+page = navigation.build_navigation(auth.role())
+auth.account_panel()
 st.session_state["filters"] = widgets.sidebar(resources.current_area())
 page.run()

@@ -52,12 +52,63 @@ def _assets_run(args: argparse.Namespace) -> int:
     return cli.run(args)
 
 
+def _users_args(parser: argparse.ArgumentParser) -> None:
+    from geo.auth import cli
+
+    cli.add_arguments(parser)
+
+
+def _users_run(args: argparse.Namespace) -> int:
+    from geo.auth import cli
+
+    return cli.run(args)
+
+
+def _study_area_args(parser: argparse.ArgumentParser) -> None:
+    from geo.census import cli
+
+    cli.add_study_area_arguments(parser)
+
+
+def _study_area_run(args: argparse.Namespace) -> int:
+    from geo.census import cli
+
+    return cli.run_study_area(args)
+
+
+def _profile_args(parser: argparse.ArgumentParser) -> None:
+    from geo.census import cli
+
+    cli.add_profile_arguments(parser)
+
+
+def _profile_run(args: argparse.Namespace) -> int:
+    from geo.census import cli
+
+    return cli.run_profile(args)
+
+
+def _module(name: str):  # noqa: ANN202 - a command module with add_arguments/run
+    """Import a command's module only when that command is used (keeps --help fast)."""
+    import importlib
+
+    return importlib.import_module(name)
+
+
 COMMANDS: dict[str, Command] = {
     "assets": ("import or export organizations of the shared database", _assets_args,
                _assets_run),
+    "db": ("migrate, back up or restore the shared asset database",
+           lambda parser: _module("geo.db.cli").add_arguments(parser),
+           lambda args: _module("geo.db.cli").run(args)),
     "vendor": ("install the offline map files (Leaflet and plugins) from node_modules",
                _vendor_args, _vendor_run),
     "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),
+    "users": ("create staff accounts and change roles (first admin: "
+              "users add NAME --role admin)", _users_args, _users_run),
+    "study-area": ("import, list or delete study areas (census tracts and tables)",
+                   _study_area_args, _study_area_run),
+    "profile": ("print the community profile of an area as JSON", _profile_args, _profile_run),
 }
 
 

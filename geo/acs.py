@@ -178,6 +178,15 @@ def _build_table(frame: pd.DataFrame, labels: dict[str, str], source: str) -> Ac
     )
 
 
+def build_acs_table(frame: pd.DataFrame, labels: dict[str, str], source: str) -> AcsTable:
+    """An :class:`AcsTable` from raw columns (``GEO_ID``, ``NAME``, ``<TABLE>_001E`` …).
+
+    ``labels`` maps column codes to ``Estimate!!Total:…`` labels (as the metadata file or
+    the Census Data API's groups endpoint give them). Used for API answers.
+    """
+    return _build_table(frame, labels, source)
+
+
 def read_acs_folder(folder: Path | str) -> dict[str, AcsTable]:
     """Read every ``*-Data.csv`` table in ``folder`` (with its metadata file if present)."""
     tables: dict[str, AcsTable] = {}

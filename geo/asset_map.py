@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
 from geo.errors import DataNotAvailable
-from geo.filters import (Filters, compute_acculturation, filter_organizations,
-                         select_tracts_meeting_thresholds, unavailable_thresholds)
+from geo.filters import (
+    Filters,
+    compute_acculturation,
+    filter_organizations,
+    select_tracts_meeting_thresholds,
+    unavailable_thresholds,
+)
 from geo.indicators import INDICATORS, IndicatorOptions, compute_indicator
-from geo.layers import (build_branch_layers, build_highlight_layer, build_legend,
-                        build_organization_layer, build_tract_layer, classify)
+from geo.layers import (
+    build_branch_layers,
+    build_highlight_layer,
+    build_legend,
+    build_organization_layer,
+    build_tract_layer,
+    classify,
+    escape,
+)
 from geo.study_area import StudyArea
 
 BASEMAP_STYLES = {
@@ -87,7 +98,7 @@ def build_asset_map(area: StudyArea, outlines: gpd.GeoDataFrame, organizations: 
     highlighted = select_tracts_meeting_thresholds(acculturation, filters)
     notices += [f"No data for the threshold on {i.replace('_', ' ')} in this study area."
                 for i in unavailable_thresholds(acculturation, filters)]
-    matching = filter_organizations(organizations, filters)
+    matching = filter_organizations(_inside(organizations, outlines), filters)
 
     m = _base_map(outlines, options.tiles)
     shown = values if values is not None else pd.DataFrame(columns=["estimate"])
@@ -106,6 +117,15 @@ def build_asset_map(area: StudyArea, outlines: gpd.GeoDataFrame, organizations: 
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     return MapView(map=m, values=values, highlighted=highlighted, organizations=matching,
                    headline=_headline(area, highlighted, matching), notices=notices)
+
+
+def _inside(organizations: pd.DataFrame, outlines: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Organizations within the study area's extent (the shared database holds every area's)."""
+    minx, miny, maxx, maxy = outlines.total_bounds
+    pad = 0.02  # degrees, about 2 km: keep places just across the boundary
+    inside = organizations["lat"].between(miny - pad, maxy + pad) & organizations["lon"].between(
+        minx - pad, maxx + pad)
+    return organizations[inside]
 
 
 def _empty(outlines: gpd.GeoDataFrame) -> pd.DataFrame:

@@ -38,10 +38,31 @@ SETTINGS: tuple[Setting, ...] = (
         "Records not verified for this many months are listed as stale.",
     ),
     Setting(
+        "WELCOME_ATLAS_STUDY_AREAS_DIR",
+        str(PROJECT_ROOT / "data" / "study_areas"),
+        "Folder of imported study areas (one sub-folder each) and the Census API cache.",
+    ),
+    Setting(
+        "CENSUS_API_KEY",
+        "",
+        "Key for the Census Data API (optional for small requests).",
+    ),
+    Setting(
         "WELCOME_ATLAS_TILES",
         "",
         "Internet basemap tiles ('' = none, 'OpenStreetMap', or a tile URL template); "
         "off by default so the app works offline.",
+    ),
+    Setting(
+        "WELCOME_ATLAS_SESSION_MINUTES",
+        "480",
+        "A signed-in browser session that is idle this many minutes must sign in again.",
+    ),
+    Setting(
+        "WELCOME_ATLAS_STREET_GRAPH",
+        "",
+        "GraphML street graph for walkabout routes along streets (needs osmnx); "
+        "'' = straight-line (great-circle) distances.",
     ),
 )
 
@@ -54,7 +75,11 @@ class Settings:
     demo_dir: Path
     stale_months: int
     tiles: str
+    session_minutes: int = 480
     extra: dict[str, str] = field(default_factory=dict)
+    study_areas_dir: Path = PROJECT_ROOT / "data" / "study_areas"
+    census_api_key: str = ""
+    street_graph: str = ""
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -66,4 +91,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         demo_dir=Path(value["WELCOME_ATLAS_DEMO_DIR"]),
         stale_months=int(value["WELCOME_ATLAS_STALE_MONTHS"]),
         tiles=value["WELCOME_ATLAS_TILES"],
+        session_minutes=int(value["WELCOME_ATLAS_SESSION_MINUTES"]),
+        study_areas_dir=Path(value["WELCOME_ATLAS_STUDY_AREAS_DIR"]),
+        census_api_key=value["CENSUS_API_KEY"],
+        street_graph=value["WELCOME_ATLAS_STREET_GRAPH"],
     )

@@ -62,3 +62,19 @@ class DuplicateAsset(ValidationError):
 
 class UnvendoredAsset(GeoError):
     """A map needs a browser file (JS/CSS) that has no local copy, so it would need internet."""
+
+
+class RouteNotFeasible(GeoError):
+    """A walkabout cannot be planned as asked (no stops, or stops that cannot be joined)."""
+
+
+class PermissionDenied(GeoError):
+    """The signed-in role (or an anonymous visitor) may not do this; nothing was changed."""
+
+
+class SignInFailed(GeoError):
+    """A sign-in was refused: unknown name, wrong password, inactive account or too many tries."""
+
+
+class AccountNotFound(GeoError):
+    """No staff account with the given user name."""

@@ -1,7 +1,8 @@
 """Folium layers of the asset map. Builders return folium objects so tests inspect them.
 
-Everything a user typed is escaped here with :func:`html.escape` before it reaches a
-tooltip or label, because folium inserts tooltip fields as HTML.
+Everything a user typed is escaped here with :func:`escape` before it reaches a tooltip
+or label, because folium inserts tooltip fields as HTML, and ``folium.Tooltip`` puts its
+text inside a JavaScript template literal where a backtick or ``${...}`` would run.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _html_escape
 
 import folium
 import folium.plugins
@@ -24,6 +25,18 @@ from jinja2 import Template
 from geo.config import WGS84
 from geo.moe import RELIABILITY_LABELS
 from geo.vocab import CATEGORY_COLOURS, LANGUAGES, SERVICE_CATEGORIES, split_list
+
+# Characters html.escape leaves alone but a JavaScript template literal would interpret.
+_TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
+def escape(text: object) -> str:
+    """HTML-escape user text so it stays inert in HTML and in JS template literals.
+
+    Example: ``escape("<b>`x` ${1+1}")`` gives ``"&lt;b&gt;&#96;x&#96; &#36;{1+1}"``.
+    """
+    return _html_escape(str(text)).translate(_TEMPLATE_LITERAL)
+
 
 PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")  # ColorBrewer YlGnBu 5
 NO_DATA_COLOUR = "#d9d9d9"
@@ -59,12 +72,29 @@ def classify(values: pd.Series, scheme: str = "quantiles", k: int = 5) -> Classe
     if distinct == 1:
         bins = np.array([float(data.iloc[0])])
     elif scheme == "natural_breaks":
-        bins = mapclassify.FisherJenks(data.to_numpy(), k=k).bins
+        bins = _fisher_jenks(data.to_numpy(), k)
     else:
         bins = mapclassify.Quantiles(data.to_numpy(), k=k).bins
     bins = np.unique(bins)
     colours = PALETTE if len(bins) >= len(PALETTE) else PALETTE[-len(bins):]
     return Classes(tuple(float(b) for b in bins), tuple(colours[-len(bins):]), scheme)
+
+
+FISHER_JENKS_MAX_N = 300  # pure-Python Fisher-Jenks (no numba): 2,324 values take ~5 s
+
+
+def _fisher_jenks(values: np.ndarray, k: int) -> np.ndarray:
+    """Fisher-Jenks breaks; above ``FISHER_JENKS_MAX_N`` values, on evenly spaced quantiles.
+
+    The quantile sample is deterministic (unlike ``FisherJenksSampled``'s random one) and
+    keeps the distribution's shape; the top break is the true maximum.
+    """
+    if len(values) <= FISHER_JENKS_MAX_N:
+        return mapclassify.FisherJenks(values, k=k).bins
+    sample = np.quantile(values, np.linspace(0.0, 1.0, FISHER_JENKS_MAX_N))
+    bins = np.array(mapclassify.FisherJenks(sample, k=k).bins, dtype=float)
+    bins[-1] = float(values.max())
+    return bins
 
 
 def simplify_tracts(tracts: gpd.GeoDataFrame, tolerance_m: float = 15.0) -> gpd.GeoDataFrame:
@@ -171,10 +201,16 @@ def build_organization_layer(organizations: pd.DataFrame) -> folium.plugins.Mark
     cluster = folium.plugins.MarkerCluster(
         name=f"Organizations ({len(features)})",
         options={"disableClusteringAtZoom": 16, "maxClusterRadius": 40})
+    # Each marker gets its own tooltip: a GeoJsonTooltip is bound to the GeoJson group,
+    # which never opens inside a MarkerCluster (the group itself is not on the map), and
+    # streamlit-folium reads a click's tooltip from the clicked marker. ``tip`` is
+    # escaped HTML (see _organization_tip), set as the tooltip's innerHTML by Leaflet.
     points = folium.GeoJson({"type": "FeatureCollection", "features": features},
                             marker=folium.CircleMarker(radius=7, fill=True),
-                            style_function=_own_style)
-    folium.GeoJsonTooltip(fields=["tip"], labels=False).add_to(points)
+                            style_function=_own_style, on_each_feature=folium.JsCode(
+                                "function(feature, layer) {"
+                                " layer.bindTooltip(String(feature.properties.tip),"
+                                " {sticky: true}); }"))
     points.add_to(cluster)
     return cluster
 

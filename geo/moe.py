@@ -79,4 +79,5 @@ RELIABILITY_LABELS = {
     "high": "High reliability",
     "caution": "Use with caution",
     "unreliable": "Unreliable",
+    "no_moe": "No published margin of error",
 }

@@ -33,6 +33,8 @@ def _aggregate(table: AcsTable, variables: Sequence[str], geoids: Sequence[str])
     moes = table.moes.reindex(list(geoids))[variables]
     total = est.sum(axis=0, min_count=1)
     moe_each = m.moe_sum(moes.T, est.T)
+    # A part without a published MOE (non-ACS counts) leaves the sum's MOE unknown.
+    moe_each[(moes.isna() & est.notna()).any(axis=0)] = float("nan")
     return pd.DataFrame({"estimate": total, "moe": moe_each})
 
 
@@ -50,8 +52,28 @@ def _section(table: AcsTable, title: str, parts: Sequence[str], universe: str,
     cv = m.coefficient_of_variation(rows["estimate"], rows["moe"])
     rows["cv"] = cv
     rows["reliability"] = m.classify_reliability(cv)
+    rows.loc[rows["moe"].isna() & rows["estimate"].notna(), "reliability"] = "no_moe"
     rows = rows.sort_values("estimate", ascending=False).head(top) if top else rows
-    return ProfileSection(title, table.table_id, table.name(universe), rows.reset_index(drop=True))
+    return ProfileSection(title, table.table_id, _universe(table, universe),
+                          rows.reset_index(drop=True))
+
+
+# Who each ACS table counts (its published universe), as users read it.
+UNIVERSES = {
+    "B01003": "all residents",
+    "B05006": "foreign-born residents",
+    "B05005": "residents born outside the United States",
+    "B05001": "all residents",
+    "C16001": "residents aged 5 and over",
+    "C16002": "households",
+    "B06009": "foreign-born residents aged 25 and over",
+    "B06012": "foreign-born residents whose poverty status is known",
+}
+
+
+def _universe(table: AcsTable, var: str) -> str:
+    name = table.name(var)
+    return UNIVERSES.get(table.table_id, name) if name == "Total" else name
 
 
 def _item_name(table: AcsTable, var: str) -> str:
@@ -81,7 +103,21 @@ def build_profile(tables: Mapping[str, AcsTable], geoids: Sequence[str],
     for table_id, builder in builders.items():
         if table_id in tables:
             sections.append(builder(tables[table_id], geoids, top_countries))
+    for table_id, table in tables.items():
+        if table_id not in builders:  # a generic table of counts (non-U.S. data)
+            sections.append(_generic(table, geoids))
     return sections
+
+
+def _generic(t: AcsTable, geoids: Sequence[str]) -> ProfileSection:
+    try:
+        total = t.find("Total")
+    except DataNotAvailable:
+        section = _section(t, f"Counts ({t.table_id})", list(t.labels), next(iter(t.labels)),
+                           geoids)
+        rows = section.rows.assign(share=float("nan"), share_moe=float("nan"))
+        return ProfileSection(section.title, t.table_id, "", rows)
+    return _section(t, f"Counts ({t.table_id})", [total, *t.children(total)], total, geoids)
 
 
 def missing_sections(tables: Mapping[str, AcsTable]) -> list[str]:
@@ -109,7 +145,7 @@ def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     n = len(rows)
     rows["share_moe"] = m.moe_proportion(rows["estimate"], rows["moe"],
                                          pd.Series([whole] * n), pd.Series([whole_moe] * n))
-    return ProfileSection(sec.title, t.table_id, "Foreign born", rows)
+    return ProfileSection(sec.title, t.table_id, "foreign-born residents", rows)
 
 
 def _citizenship(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:

@@ -56,6 +56,7 @@ NPM_PACKAGES: dict[str, str] = {
     # The only npm package that ships the Leaflet.awesome-markers 2.0.2 dist
     # files (`leaflet.awesome-markers` on npm jumps from 2.0.0 to 2.0.4).
     "drmonty-leaflet-awesome-markers": "2.0.2",
+    "leaflet-draw": "1.0.2",  # folium.plugins.Draw (community profile: drawn areas)
 }
 
 _AWESOME = "drmonty-leaflet-awesome-markers"
@@ -93,6 +94,8 @@ CDN_TO_LOCAL: dict[str, str | None] = {
     f"{_CDNJS}/leaflet.markercluster/1.1.0/MarkerCluster.Default.css": (
         "leaflet.markercluster/dist/MarkerCluster.Default.css"
     ),
+    f"{_CDNJS}/leaflet.draw/1.0.2/leaflet.draw.js": "leaflet-draw/dist/leaflet.draw.js",
+    f"{_CDNJS}/leaflet.draw/1.0.2/leaflet.draw.css": "leaflet-draw/dist/leaflet.draw.css",
     # Not on npm. Glyphicons are Bootstrap 3 icons and the rotate CSS only
     # serves awesome-markers' `angle` option; the app uses neither.
     "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/"
@@ -123,7 +126,11 @@ _IMAGE_FILES = tuple(
 ) + tuple(
     f"{_AWESOME}/css/images/markers-{name}.png"
     for name in ("matte", "matte@2x", "plain", "shadow", "shadow@2x", "soft", "soft@2x")
-)
+) + tuple(
+    f"leaflet-draw/dist/images/{name}.png"
+    for name in ("layers", "layers-2x", "marker-icon", "marker-icon-2x", "marker-shadow",
+                 "spritesheet", "spritesheet-2x")
+) + ("leaflet-draw/dist/images/spritesheet.svg",)
 _LICENCE_FILES = (
     "leaflet/LICENSE",
     "jquery/LICENSE.txt",

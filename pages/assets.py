@@ -4,18 +4,18 @@ import streamlit as st
 
 from ui import asset_views, frame, resources
 
-frame.ensure_app_frame()
+frame.ensure_app_frame(required="view_internal")
 
 st.title("Asset directory")
-st.caption("One shared directory for every branch and team. Every change is recorded; "
-           "a save never overwrites someone else's change; archived records can be restored.")
-user = asset_views.staff_name()
+st.caption("One shared directory for every branch and team. Every change is recorded with "
+           "the signed-in account; a save never overwrites someone else's change; archived "
+           "records can be restored.")
 directory, add, stale = st.tabs(["Directory", "Add an organization", "Stale records"])
 with directory:
     listed = asset_views.directory(st.session_state["filters"])
     asset_views.open_picker(listed)
-    asset_views.asset_panel(user)
+    asset_views.asset_panel()
 with add:
-    asset_views.add_panel(user)
+    asset_views.add_panel()
 with stale:
     asset_views.stale_panel(resources.settings().stale_months)

@@ -2,25 +2,26 @@
 
 import streamlit as st
 
-from ui import asset_views, frame, import_views
+from ui import auth, frame, import_views
 
-frame.ensure_app_frame()
+frame.ensure_app_frame(required="export_full")
 
 st.title("Import and export")
-user = asset_views.staff_name()
 tab_in, tab_place, tab_out, tab_backup = st.tabs(
     ["Import", "Needs a location", "Export", "Backup and restore"])
 with tab_in:
     st.caption("All or nothing: if any row is rejected, nothing is saved until you fix the file "
                "or choose to import only the valid rows.")
+    if not auth.can("import"):
+        st.caption("Importing needs an editor account; you can check a file here.")
     table, mapping = import_views.upload_and_map()
     if table is not None:
         plan = import_views.check(table, mapping)
         if plan is not None:
-            import_views.run(plan, user)
+            import_views.run(plan)
 with tab_place:
-    import_views.needs_location(user)
+    import_views.needs_location()
 with tab_out:
     import_views.export()
 with tab_backup:
-    import_views.backup_and_restore(user)
+    import_views.backup_and_restore()

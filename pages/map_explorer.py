@@ -6,7 +6,7 @@ from geo.asset_map import MapOptions, build_asset_map, identify_click
 from geo.indicators import INDICATORS, language_groups
 from geo.layers import SCHEMES
 from geo.profiles import build_profile, missing_sections
-from ui import details, errors, frame, maps, resources
+from ui import auth, details, errors, frame, maps, resources
 
 frame.ensure_app_frame()
 
@@ -57,7 +57,8 @@ with right:
         except Exception as err:  # noqa: BLE001 - shown by the one error helper
             errors.show_error(err)
     elif kind == "organization":
-        details.show_organization(organizations[organizations["org_id"] == key].iloc[0])
+        details.show_organization(organizations[organizations["org_id"] == key].iloc[0],
+                                  internal=auth.can("view_internal"))
     elif kind == "branch":
         details.show_branch(area.branches.set_index("branch_id", drop=False).loc[key])
     else:

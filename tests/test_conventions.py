@@ -41,3 +41,21 @@ def test_requirements_are_pinned():
         line = line.strip()
         if line and not line.startswith("#"):
             assert "==" in line, f"unpinned requirement: {line}"
+
+
+def test_every_ui_write_checks_the_role_on_the_server():
+    """A module that opens a write transaction must ask ui.auth.require before it writes."""
+    for path in [*(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]:
+        source = path.read_text(encoding="utf-8")
+        if path.name == "auth.py" or ".begin()" not in source:
+            continue
+        assert "auth.require(" in source, f"{path.name} writes without auth.require(...)"
+
+
+def test_streamlit_upload_limit_matches_the_import_limit():
+    import tomllib
+
+    from geo.io import DEFAULT_LIMITS
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == DEFAULT_LIMITS.max_file_bytes

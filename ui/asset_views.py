@@ -20,20 +20,20 @@ from geo.db import (
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
-from ui import errors, resources
+from ui import auth, errors, resources, text
 
 OPENED = "assets.opened"  # the Asset as it was when the user opened it
 CONFLICT = "assets.conflict"  # (message, changes) of a refused save, until reloaded
 
 
-def staff_name() -> str:
-    """Who is making changes (every write is recorded under this name)."""
-    return st.text_input("Your name (recorded with every change you make)", key="assets.user",
-                         placeholder="e.g. Amira, Eastside branch").strip()
+def edit_note() -> None:
+    """Tell a viewer that saving will be refused (the handlers check the role themselves)."""
+    if not auth.can("edit_assets"):
+        st.caption("You can read the directory; saving changes needs an editor account.")
 
 
 def _problems(err: ValidationError) -> None:
-    st.error(str(err))
+    st.error(text.literal(err))
     if err.problems:
         st.dataframe(pd.DataFrame(err.problems), hide_index=True)
 
@@ -71,27 +71,29 @@ def open_picker(assets: pd.DataFrame) -> None:
     st.session_state["assets.pick_last"] = chosen
 
 
-def asset_panel(user: str) -> None:
+def asset_panel() -> None:
     """The opened asset: edit form, archive/restore, conflicts and history."""
     asset = st.session_state.get(OPENED)
     if asset is None:
         return
-    st.subheader(asset.name)
+    st.subheader(text.literal(asset.name))
     if flash := st.session_state.pop("assets.flash", None):
         st.success(flash)
-    st.caption(f"Id {asset.id} · version {asset.version} · {asset.status} · last changed by "
-               f"{asset.updated_by or '—'}")
+    st.caption(text.literal(f"Id {asset.id} · version {asset.version} · {asset.status} · "
+                            f"last changed by {asset.updated_by or '—'}"))
+    edit_note()
     submitted, form = _asset_form(f"assets.edit.{asset.id}.{asset.version}", af.form_values(asset),
                                   "Save changes")
     if submitted:
-        _save(asset, af.changed_fields(asset, form), user)
+        _save(asset, af.changed_fields(asset, form))
     b1, b2 = st.columns(2)
     if asset.status == "active" and b1.button("Archive (can be restored)", key="assets.archive"):
-        _write(lambda s: archive_asset(s, asset.id, user=user, expected_version=asset.version),
-               user, "Archived. It is hidden from the map; restore it any time.")
+        _write(lambda s, user: archive_asset(s, asset.id, user=user,
+                                             expected_version=asset.version),
+               "Archived. It is hidden from the map; restore it any time.")
     if asset.status == "archived" and b2.button("Restore", key="assets.restore"):
-        _write(lambda s: restore_asset(s, asset.id, user=user, expected_version=asset.version),
-               user, "Restored.")
+        _write(lambda s, user: restore_asset(s, asset.id, user=user,
+                                             expected_version=asset.version), "Restored.")
     _conflict_panel()
     with st.expander("History of changes"), Session(resources.engine()) as session:
         st.dataframe(af.history_table(get_history(session, asset.id)), hide_index=True)
@@ -111,21 +113,20 @@ def _conflict_panel() -> None:
         st.rerun()
 
 
-def _save(asset, changes: dict, user: str) -> None:
+def _save(asset, changes: dict) -> None:
     if not changes:
         st.info("Nothing changed.")
         return
-    _write(lambda s: update_asset(s, asset.id, changes, expected_version=asset.version,
-                                  user=user), user, "Saved.")
+    _write(lambda s, user: update_asset(s, asset.id, changes, expected_version=asset.version,
+                                        user=user), "Saved.")
 
 
-def _write(action, user: str, success: str) -> None:
-    if not user:
-        st.error("Type your name above first: every change is recorded with who made it.")
-        return
+def _write(action, success: str) -> None:
+    """Check the role on the server, then write as the signed-in account."""
     try:
+        user = auth.require("edit_assets")
         with Session(resources.engine()) as session, session.begin():
-            saved = action(session)
+            saved = action(session, user)
     except EditConflict as err:
         st.session_state[CONFLICT] = (str(err), err.changes)
         return
@@ -174,8 +175,9 @@ def _asset_form(key: str, values: dict, submit_label: str) -> tuple[bool, dict]:
         return st.form_submit_button(submit_label), form
 
 
-def add_panel(user: str) -> None:
+def add_panel() -> None:
     """Add an organization; possible duplicates are shown so the user decides."""
+    edit_note()
     submitted, form = _asset_form("assets.add", af.form_values(None), "Add organization")
     if submitted:
         st.session_state["assets.pending"] = af.form_to_record(form)
@@ -183,17 +185,20 @@ def add_panel(user: str) -> None:
     if record is None:
         return
     try:
-        _add(record, user, allow_duplicate=False)
+        _add(record, allow_duplicate=False)
     except DuplicateAsset as err:
-        st.warning(str(err))
+        st.warning(text.literal(err))
         st.dataframe(pd.DataFrame([vars(d) for d in err.duplicates]), hide_index=True)
         if st.button("Add it anyway (it is a different organization)", key="assets.add_anyway"):
-            _add(record, user, allow_duplicate=True)
+            _add(record, allow_duplicate=True)
 
 
-def _add(record: dict, user: str, *, allow_duplicate: bool) -> None:
-    if not user:
-        st.error("Type your name above first: every change is recorded with who made it.")
+def _add(record: dict, *, allow_duplicate: bool) -> None:
+    try:
+        user = auth.require("edit_assets")
+    except GeoError as err:
+        st.session_state.pop("assets.pending", None)
+        errors.show_error(err)
         return
     try:
         with Session(resources.engine()) as session, session.begin():
@@ -206,7 +211,8 @@ def _add(record: dict, user: str, *, allow_duplicate: bool) -> None:
         return
     st.session_state.pop("assets.pending", None)
     st.session_state[OPENED] = added
-    st.session_state["assets.flash"] = f"Added {added.name} ({added.id}). It is on the map now."
+    st.session_state["assets.flash"] = text.literal(
+        f"Added {added.name} ({added.id}). It is on the map now.")
     st.rerun()
 
 

@@ -39,6 +39,11 @@ def _labels(cell: object, vocab: dict[str, str]) -> str:
     return ", ".join(vocab.get(c, c) for c in split_list(cell)) or "—"
 
 
+def _or_dash(value: object) -> str:
+    return "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" \
+        else str(value)
+
+
 def show_organization(org: pd.Series, *, internal: bool = False) -> None:
     """Details of one organization as plain text; staff notes only when ``internal``.
 
@@ -49,15 +54,16 @@ def show_organization(org: pd.Series, *, internal: bool = False) -> None:
     st.text(f"Services: {_labels(org['category'], SERVICE_CATEGORIES)}")
     st.text(f"Languages: {_labels(org['languages'], LANGUAGES)}")
     st.text(f"Communities served: {', '.join(split_list(org['communities'])) or '—'}")
-    st.text(f"Address: {org['address'] or '—'}")
-    st.text(f"Phone: {org['phone'] or '—'}   Website: {org['website'] or '—'}")
-    if org.get("description"):
+    st.text(f"Address: {_or_dash(org['address'])}")
+    st.text(f"Phone: {_or_dash(org['phone'])}   Website: {_or_dash(org['website'])}")
+    if _or_dash(org.get("description")) != "—":
         st.text(str(org["description"]))
     if not internal:
         return
     technique = ENTRY_TECHNIQUES.get(str(org["entry_technique"]), org["entry_technique"])
-    st.caption(f"Learned of by {technique} · collected by {org['collected_by']} on "
-               f"{org['collected_on']} · last verified {org['last_verified_on']}")
+    st.caption(literal(f"Learned of by {_or_dash(technique)} · collected by "
+                       f"{_or_dash(org['collected_by'])} on {_or_dash(org['collected_on'])} · "
+                       f"last verified {_or_dash(org['last_verified_on'])}"))
 
 
 def show_branch(branch: pd.Series) -> None:

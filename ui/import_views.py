@@ -10,6 +10,8 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo.db import backup_database, restore_database
+from geo.db.assets import log_rows
+from geo.db.schema import utc_now
 from geo.errors import DuplicateAsset, GeoError, ValidationError
 from geo.io import (
     FIELDS,
@@ -29,7 +31,7 @@ from geo.io import (
     to_hsds_zip_bytes,
     to_xlsx_bytes,
 )
-from ui import errors, resources
+from ui import auth, errors, resources, text
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
 
@@ -90,7 +92,7 @@ def check(table, mapping) -> ImportPlan | None:
     return plan
 
 
-def run(plan: ImportPlan, user: str) -> None:
+def run(plan: ImportPlan) -> None:
     """Import all-or-nothing; options appear only when the report needs a decision."""
     only_valid = bool(plan.report.rejected_rows) and st.checkbox(
         f"Import only the valid rows ({len(plan.report.rejected_rows)} rows will be left out)",
@@ -108,8 +110,10 @@ def run(plan: ImportPlan, user: str) -> None:
                                "census": "U.S. Census geocoder (needs internet)"}.__getitem__)
     if not st.button("Import", type="primary", key="import.go"):
         return
-    if not user:
-        st.error("Type your name above first: every change is recorded with who made it.")
+    try:
+        user = auth.require("import")
+    except GeoError as err:
+        errors.show_error(err)
         return
     st.button("Cancel the import (nothing will be saved)", key="import.cancel")
     bar = st.progress(0.0, text="Starting…")
@@ -121,7 +125,7 @@ def run(plan: ImportPlan, user: str) -> None:
                 progress=lambda done, total: bar.progress(done / max(total, 1),
                                                           text=f"{done} / {total} rows"))
     except (DuplicateAsset, ValidationError) as err:
-        st.error(str(err))
+        st.error(text.literal(err))
         return
     except GeoError as err:
         errors.show_error(err)
@@ -130,7 +134,7 @@ def run(plan: ImportPlan, user: str) -> None:
                f"{len(result.needs_location)} wait in 'Needs a location'.")
 
 
-def needs_location(user: str) -> None:
+def needs_location() -> None:
     """Organizations without coordinates: never dropped, placed here by typed coordinates."""
     with Session(resources.engine()) as session:
         waiting = list_needs_location(session)
@@ -146,21 +150,24 @@ def needs_location(user: str) -> None:
     lat = c1.number_input("Latitude", -90.0, 90.0, value=None, format="%.6f", key="place.lat")
     lon = c2.number_input("Longitude", -180.0, 180.0, value=None, format="%.6f", key="place.lon")
     if st.button("Save the location", key="place.save"):
-        if not user:
-            st.error("Type your name above first: every change is recorded with who made it.")
-            return
         try:
+            user = auth.require("edit_assets")
             with Session(resources.engine()) as session, session.begin():
                 set_location(session, chosen, lat, lon, user=user,
                              expected_version=int(row["version"]))
         except GeoError as err:
             errors.show_error(err)
             return
-        st.success(f"Placed {labels[chosen]}; it is on the map now.")
+        st.success(text.literal(f"Placed {labels[chosen]}; it is on the map now."))
 
 
 def export() -> None:
-    """Download the directory in the format another system needs."""
+    """Download the directory in the format another system needs (staff accounts only)."""
+    try:
+        auth.require("export_full")
+    except GeoError as err:
+        errors.show_error(err)
+        return
     archived = st.checkbox("Include archived organizations", key="export.archived")
     with Session(resources.engine()) as session:
         frame = export_frame(session, include_archived=archived)
@@ -177,9 +184,16 @@ def export() -> None:
                                mime=mime, key=f"export.{ext}")
 
 
-def backup_and_restore(user: str) -> None:
-    """The whole database to one file, and back (everything is replaced)."""
+def backup_and_restore() -> None:
+    """The whole database to one file, and back (everything is replaced); admins only."""
+    if not auth.can("backup_restore"):
+        st.caption("Backups hold every account and note, so only admins make or restore them.")
     if st.button("Prepare a backup file", key="backup.make"):
+        try:
+            auth.require("backup_restore")
+        except GeoError as err:
+            errors.show_error(err)
+            return
         path = Path(tempfile.mkdtemp()) / f"welcome-atlas-{date.today().isoformat()}.jsonl.gz"
         with Session(resources.engine()) as session:
             counts = backup_database(session, path)
@@ -192,8 +206,13 @@ def backup_and_restore(user: str) -> None:
                        key="backup.sure")
     if upload is not None and sure and st.button("Restore", key="backup.restore"):
         try:
+            user = auth.require("backup_restore")
             with Session(resources.engine()) as session, session.begin():
                 counts = restore_database(session, _saved_upload(upload))
+                log_rows(session, [{"changed_at": utc_now(), "changed_by": user,
+                                    "entity": "database", "entity_id": upload.name[:64],
+                                    "action": "restore", "field": None, "old_value": None,
+                                    "new_value": None, "version": None}])
         except GeoError as err:
             errors.show_error(err)
             return

@@ -13,9 +13,28 @@ from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 ILLUSTRATIVE_NOTE = "Illustrative data, not a real place"
 
 
+def study_area_picker() -> None:
+    """Switch study areas; every page follows ``filters.study_area``."""
+    from ui import resources
+
+    infos = {info.name: info.label for info in resources.store().list()}
+    if st.session_state.get(resources.AREA_KEY) not in infos:
+        st.session_state[resources.AREA_KEY] = resources.DEMO_NAME
+    st.sidebar.selectbox("Study area", list(infos), key=resources.AREA_KEY,
+                         format_func=infos.__getitem__, on_change=_forget_area_choices,
+                         help="Load more on the 'Census data and study areas' page.")
+
+
+def _forget_area_choices() -> None:
+    """Choices that name tracts, branches or countries of the previous study area."""
+    for key in list(st.session_state):
+        if key in ("filters.countries", "map.selected") or str(key).startswith("profile."):
+            del st.session_state[key]
+
+
 def study_area_badge(area: StudyArea) -> None:
     """Name the study area and say plainly when its data are illustrative."""
-    st.sidebar.markdown(f"**Study area:** {area.label}")
+    study_area_picker()
     if area.illustrative:
         st.sidebar.warning(f"{ILLUSTRATIVE_NOTE}: the demo city and its figures are invented.",
                            icon=":material/info:")

@@ -206,5 +206,9 @@ class ChangeLog(Base):
     version: Mapped[int | None] = mapped_column(sa.Integer)
 
 
+# The field-work tables share this Base; import them before TABLES is computed.
+from geo.db import fieldwork_schema  # noqa: E402, F401
+from geo.db import accounts_schema  # noqa: E402, F401
+
 # Insert order that respects foreign keys (backup/restore and bulk loads use it).
 TABLES: tuple[sa.Table, ...] = tuple(Base.metadata.sorted_tables)

@@ -92,15 +92,7 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = list(
-            csv.reader(
-                io.StringIO(text, newline=""),
-                delimiter=dialect.delimiter,
-                quotechar='"',
-                doublequote=True,
-                skipinitialspace=False,
-            )
-        )
+        rows = _parse_csv(text, dialect.delimiter)
     except csv.Error as err:
         raise ImportFormatError(
             f"The file '{name}' cannot be read as CSV ({err}). Check that "
@@ -108,7 +100,35 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
         ) from err
     if not rows:
         raise ImportFormatError(f"The file '{name}' is empty. It needs a header row and rows.")
+    _refuse_ragged_rows(name, rows)
     return _frame(name, rows[0], rows[1:], limits)
+
+
+def _parse_csv(text: str, delimiter: str) -> list[list[str]]:
+    """Parse leniently, but refuse a quote left open (it would swallow every later row)."""
+    def parse(strict: bool) -> list[list[str]]:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                               quotechar='"', doublequote=True, skipinitialspace=False,
+                               strict=strict))
+
+    try:
+        return parse(strict=True)
+    except csv.Error as err:
+        if "unexpected end of data" in str(err):
+            raise csv.Error("a quote (\") is opened and never closed") from err
+    return parse(strict=False)  # stray quotes inside a value: read them as text
+
+
+def _refuse_ragged_rows(name: str, rows: list[list[str]]) -> None:
+    """Values beyond the header's columns mean a delimiter inside an unquoted value."""
+    width = len(rows[0])
+    ragged = [n for n, r in enumerate(rows[1:], start=1) if any(v.strip() for v in r[width:])]
+    if ragged:
+        listed = ", ".join(str(n) for n in ragged[:5]) + (" …" if len(ragged) > 5 else "")
+        raise ImportFormatError(
+            f"The file '{name}' has more values than header columns in data row(s) {listed} "
+            f"(the header has {width}). A comma inside a value (e.g. an address) needs "
+            "quotes around the value; nothing was imported.")
 
 
 def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
@@ -118,7 +138,7 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
         raise ImportFormatError(f"The file '{path.name}' is empty. It needs a header row and rows.")
     notes = (
         ()
-        if encoding == "utf-8"
+        if encoding in ("utf-8", "utf-16")
         else (f"'{path.name}' is not UTF-8; it was read as Windows-1252. Check accented letters.",)
     )
     return SourceTable(
@@ -184,6 +204,7 @@ def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTa
         ) from err
     if layer.crs is not None and layer.crs.to_epsg() != 4326:
         layer = layer.to_crs("EPSG:4326")
+    _refuse_broken_geometries(path.name, layer)
     headers = [str(c) for c in layer.columns if c != layer.geometry.name]
     points = layer.geometry.representative_point() if len(layer) else layer.geometry
     rows = []
@@ -193,6 +214,22 @@ def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTa
         rows.append(cells + (["", ""] if empty else [repr(point.y), repr(point.x)]))
     table = _frame(path.name, headers + [GEOMETRY_LAT, GEOMETRY_LON], rows, limits)
     return SourceTable(name=path.name, format=kind, frame=table, first_line=1, row_label="feature")
+
+
+def _refuse_broken_geometries(name: str, layer: object) -> None:
+    """Self-intersecting or otherwise invalid shapes would put organizations in wrong places."""
+    from shapely.validation import explain_validity
+
+    geometries = layer.geometry  # type: ignore[attr-defined]
+    present = geometries.notna() & ~geometries.is_empty
+    broken = [(n, g) for n, (g, ok) in enumerate(zip(geometries, present, strict=True), start=1)
+              if ok and not g.is_valid]
+    if broken:
+        n, geometry = broken[0]
+        raise ImportFormatError(
+            f"{len(broken)} feature(s) of '{name}' have a broken geometry; the first is "
+            f"feature {n} ({explain_validity(geometry)}). Repair them in "
+            "your GIS (QGIS: Processing > Fix geometries) or give points; nothing was imported.")
 
 
 def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:

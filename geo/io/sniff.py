@@ -117,6 +117,13 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     ImportFormatError
         For binary data or bytes valid in neither encoding.
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text" is UTF-16 with a BOM
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as err:
+            raise ImportFormatError(
+                f"The file '{name}' starts like UTF-16 text but is damaged. Save it again as "
+                "'CSV UTF-8'.") from err
     head = data[:8192]
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100 + 2:
         raise ImportFormatError(

@@ -1,11 +1,23 @@
-"""AppTest fixtures: every page runs against a fresh database of the demo city."""
+"""AppTest fixtures: every page runs against a fresh database of the demo city.
 
+``app(page, role="editor", user="amira")`` signs in as that account first (created in the
+database, then put into the session as the sign-in form would); no role = public view.
+"""
+
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
+
+from geo.auth import create_account, get_account, start_session
+from geo.config import DEMO_DIR
+from geo.db import open_database
+from geo.errors import AccountNotFound
+from ui.auth import SESSION_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -13,13 +25,17 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def app(tmp_path, monkeypatch):
     """A function that starts app.py (optionally switched to a page) and runs it."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'assets.db'}")
+    url = f"sqlite:///{tmp_path / 'assets.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
     _keep_st_navigation(monkeypatch)
     st.cache_resource.clear()
     st.cache_data.clear()
 
-    def start(page: str | None = None) -> AppTest:
+    def start(page: str | None = None, *, role: str | None = None,
+              user: str | None = None) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        if role is not None:
+            at.session_state[SESSION_KEY] = sign_in_as(url, user or role, role)
         at.run()
         if page:
             at.switch_page(page).run()
@@ -28,6 +44,20 @@ def app(tmp_path, monkeypatch):
     yield start
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def sign_in_as(url: str, username: str, role: str):
+    """The session record of ``username`` (created with ``role`` if it does not exist)."""
+    engine = open_database(url, seed_demo_from=DEMO_DIR)
+    with Session(engine) as session, session.begin():
+        try:
+            account = get_account(session, username)
+        except AccountNotFound:
+            account = create_account(session, username, role=role, by="test",
+                                     display_name=username.capitalize(),
+                                     email=f"{username}@example.org")
+    engine.dispose()
+    return start_session(account, method="password", now=datetime.now(UTC))
 
 
 def _keep_st_navigation(monkeypatch) -> None:
@@ -45,3 +75,4 @@ def _keep_st_navigation(monkeypatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+

@@ -9,8 +9,7 @@ from geo.organizations import load_organizations_csv
 PAGE = "pages/assets.py"
 
 
-def _open(at, org_id, user="Amira"):
-    at.text_input(key="assets.user").set_value(user).run()
+def _open(at, org_id):
     at.selectbox(key="assets.pick").set_value(org_id).run()
     return at
 
@@ -29,14 +28,14 @@ def _db(tmp_path):
 
 
 def test_directory_lists_the_shared_organizations(app):
-    at = app(PAGE)
+    at = app(PAGE, role="viewer")
     assert not at.exception
     assert "342 organizations" in at.caption[1].value
 
 
 def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
     org = _demo_org()
-    at = _open(app(PAGE), org["org_id"])
+    at = _open(app(PAGE, role="editor", user="amira"), org["org_id"])
     key = _form_key(at, org["org_id"])
     at.text_input(key=f"{key}.phone").set_value("(999) 555-0199")
     at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
@@ -50,8 +49,8 @@ def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
 
 def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tmp_path):
     org = _demo_org(1)
-    first, second = _open(app(PAGE), org["org_id"], "Amira"), None
-    second = _open(app(PAGE), org["org_id"], "Ben")
+    first, second = _open(app(PAGE, role="editor", user="amira"), org["org_id"]), None
+    second = _open(app(PAGE, role="editor", user="ben"), org["org_id"])
     key = _form_key(first, org["org_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0111")
     first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
@@ -68,7 +67,7 @@ def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tm
 
 def test_archive_hides_from_directory_and_restore_brings_it_back(app, tmp_path):
     org = _demo_org(2)
-    at = _open(app(PAGE), org["org_id"])
+    at = _open(app(PAGE, role="editor", user="amira"), org["org_id"])
     at.button(key="assets.archive").click().run()
     with Session(_db(tmp_path)) as session:
         assert get_asset(session, org["org_id"]).status == "archived"
@@ -78,17 +77,18 @@ def test_archive_hides_from_directory_and_restore_brings_it_back(app, tmp_path):
         assert get_asset(session, org["org_id"]).status == "active"
 
 
-def test_writes_need_a_name(app):
+def test_a_viewer_is_refused_by_the_server_and_nothing_is_written(app, tmp_path):
     org = _demo_org(3)
-    at = _open(app(PAGE), org["org_id"], user="")
+    at = _open(app(PAGE, role="viewer"), org["org_id"])
     at.button(key="assets.archive").click().run()
-    assert any("Type your name" in e.value for e in at.error)
+    assert any("may not add, edit" in e.value for e in at.error)
+    with Session(_db(tmp_path)) as session:
+        assert get_asset(session, org["org_id"]).status == "active"
 
 
 def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
     org = _demo_org(4)
-    at = app(PAGE)
-    at.text_input(key="assets.user").set_value("Amira").run()
+    at = app(PAGE, role="editor")
     at.text_input(key="assets.add.name").set_value(org["name"].upper())
     at.number_input(key="assets.add.lat").set_value(float(org["lat"]))
     at.number_input(key="assets.add.lon").set_value(float(org["lon"]))
@@ -100,13 +100,13 @@ def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
 
 
 def test_stale_records_are_listed(app):
-    at = app(PAGE)
+    at = app(PAGE, role="viewer")
     assert any("not verified in the last 12 months" in c.value for c in at.caption)
 
 
 def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
     org = _demo_org(5)
-    first, second = _open(app(PAGE), org["org_id"], "Amira"), _open(app(PAGE), org["org_id"], "Ben")
+    first, second = _open(app(PAGE, role="editor", user="amira"), org["org_id"]), _open(app(PAGE, role="editor", user="ben"), org["org_id"])
     key = _form_key(first, org["org_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0177")
     first.button(key=f"FormSubmitter:{key}-Save changes").click().run()

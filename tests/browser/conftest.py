@@ -311,3 +311,39 @@ def find_map_frame(page, timeout_s: float = MAP_TIMEOUT_S):
 def map_frame() -> Callable[..., object]:
     """The helper ``map_frame(page, timeout_s=60) -> Frame`` (see find_map_frame)."""
     return find_map_frame
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished rerunning (its status widget is gone)."""
+    page.wait_for_timeout(500)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
+
+
+def sign_in(page, url: str, username: str, password: str) -> None:
+    """Open the app and sign in from the sidebar; then move with the menu, not page.goto.
+
+    A full page load starts a new Streamlit session, which is signed out again.
+    """
+    page.goto(url)
+    page.get_by_text("Staff sign-in").click()
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Signed in as", exact=False).wait_for(timeout=30_000)
+    settle(page)
+
+
+def create_accounts(db_path: Path, accounts: dict[str, str], password: str) -> None:
+    """Create (before the server starts) accounts ``{username: role}`` on a demo database."""
+    from sqlalchemy.orm import Session
+
+    from geo.auth import create_account
+    from geo.config import DEMO_DIR
+    from geo.db import open_database
+
+    engine = open_database(f"sqlite:///{db_path}", seed_demo_from=DEMO_DIR)
+    with Session(engine) as session, session.begin():
+        for username, role in accounts.items():
+            create_account(session, username, role=role, by="test", password=password,
+                           display_name=username.capitalize())
+    engine.dispose()

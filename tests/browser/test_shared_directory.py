@@ -8,14 +8,20 @@ import pytest
 from sqlalchemy.orm import Session
 
 from geo.db import get_asset, make_engine
+from tests.browser.conftest import create_accounts, settle, sign_in
 
 pytestmark = pytest.mark.browser
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+PASSWORD = "shared-directory-test"
+
+
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("shared") / "assets.db"
+    path = tmp_path_factory.mktemp("shared") / "assets.db"
+    create_accounts(path, {"amira": "editor", "ben": "editor"}, PASSWORD)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -24,27 +30,22 @@ def app_env(db_path) -> dict[str, str]:
 
 
 def _open_asset(page, url: str, who: str, name: str) -> None:
-    page.goto(f"{url}/assets")
-    page.get_by_label("Your name (recorded with every change you make)").fill(who)
-    page.keyboard.press("Enter")
+    sign_in(page, url, who, PASSWORD)
+    page.get_by_role("link", name="Asset directory").click()
+    page.get_by_role("heading", name="Asset directory").wait_for(timeout=30_000)
+    settle(page)
     picker = page.get_by_role("combobox", name="Open an organization")
     picker.click()
     page.keyboard.type(name)
     page.keyboard.press("Enter")
     page.get_by_role("heading", name=name).wait_for(timeout=30_000)
-    _settle(page)
-
-
-def _settle(page) -> None:
-    """Wait until Streamlit has finished rerunning (its status widget is gone)."""
-    page.wait_for_timeout(500)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
+    settle(page)
 
 
 def test_second_save_is_refused_with_what_changed(chromium_browser, streamlit_url, db_path):
     name = "Addis Realty"
     pages = []
-    for who in ("Amira", "Ben"):
+    for who in ("amira", "ben"):
         context = chromium_browser.new_context(viewport={"width": 1400, "height": 1800})
         context.route("**/*", lambda route: route.continue_()
                       if "127.0.0.1" in route.request.url else route.abort())
@@ -53,12 +54,12 @@ def test_second_save_is_refused_with_what_changed(chromium_browser, streamlit_ur
         pages.append(page)
     amira, ben = pages
     amira.get_by_label("Phone", exact=True).first.fill("(999) 555-0123")  # the edit form comes first
-    _settle(amira)
+    settle(amira)
     amira.get_by_role("button", name="Save changes").first.click()
     amira.get_by_text("Saved.").wait_for(timeout=30_000)
 
     ben.get_by_label("Description", exact=True).first.fill("Ben's note about the office hours")
-    _settle(ben)
+    settle(ben)
     ben.get_by_role("button", name="Save changes").first.click()
     ben.get_by_text("since you opened it", exact=False).first.wait_for(timeout=30_000)
     ARTIFACTS_DIR.mkdir(exist_ok=True)

@@ -103,3 +103,16 @@ def test_catchment_ring_has_the_chosen_radius(tiny_area, organizations, radius):
     circles = [c for g in view.map._children.values() if isinstance(g, folium.FeatureGroup)
                for c in g._children.values() if isinstance(c, folium.Circle)]
     assert [c.options["radius"] for c in circles] == [radius]
+
+
+def test_no_matching_organization_still_draws_a_map(tiny_area, organizations):
+    view = build(tiny_area, organizations, languages=("ko",))
+    assert view.headline["organizations_matching"] == 0
+    assert "leaflet" in view.map.get_root().render()
+
+
+def test_organizations_of_other_study_areas_are_left_out(tiny_area, organizations):
+    far = organizations.copy()
+    far.loc[0, ["lat", "lon"]] = [40.7, -74.0]  # New York, not the tiny test town
+    view = build(tiny_area, far)
+    assert view.headline["organizations_matching"] == 2

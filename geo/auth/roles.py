@@ -1,0 +1,91 @@
+"""Roles and what each may do; every write path asks :func:`require` before it writes.
+
+Anonymous visitors have the role ``None`` and may only do the public actions: the map,
+profiles and presentations, without personal contacts or internal notes.
+"""
+
+from __future__ import annotations
+
+from geo.errors import PermissionDenied
+
+ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
+ROLE_LABELS: dict[str, str] = {
+    "viewer": "Viewer (reads staff data)",
+    "editor": "Editor (branch staff: edits, imports, field work)",
+    "admin": "Admin (accounts, backup and restore)",
+}
+
+# action -> (plain description, lowest role allowed; None = anyone, even signed out)
+ACTIONS: dict[str, tuple[str, str | None]] = {
+    "view_public": ("see the map, community profiles and presentations", None),
+    "view_internal": ("see the staff directory, contact persons, notes, engagement log "
+                      "and action plan", "viewer"),
+    "export_full": ("download the full directory (CSV, Excel, GeoJSON, HSDS)", "viewer"),
+    "edit_assets": ("add, edit, archive, restore and place organizations", "editor"),
+    "import": ("import organizations from files", "editor"),
+    "fieldwork_write": ("plan walkabouts, log engagement, edit the action plan", "editor"),
+    "backup_restore": ("back up or restore the whole database", "admin"),
+    "manage_users": ("create accounts and change roles", "admin"),
+}
+
+
+def rank(role: str | None) -> int:
+    """0 for anonymous, then 1, 2, 3 in the order of :data:`ROLES`.
+
+    Raises
+    ------
+    PermissionDenied
+        If ``role`` is not one of :data:`ROLES` (a stored role this version does not know
+        gets no rights at all rather than a guess).
+    """
+    if role is None:
+        return 0
+    if role not in ROLES:
+        raise PermissionDenied(f"The role '{role}' is unknown. Ask an admin to set one of: "
+                               f"{', '.join(ROLES)}.")
+    return ROLES.index(role) + 1
+
+
+def can(role: str | None, action: str) -> bool:
+    """Return True when ``role`` (None = signed out) may do ``action``.
+
+    Parameters
+    ----------
+    role : str or None
+        One of :data:`ROLES`, or None for an anonymous visitor.
+    action : str
+        A key of :data:`ACTIONS`.
+
+    Raises
+    ------
+    KeyError
+        If ``action`` is not a key of :data:`ACTIONS` (a typo must not grant anything).
+    """
+    _, lowest = ACTIONS[action]
+    try:
+        return rank(role) >= rank(lowest)
+    except PermissionDenied:
+        return False
+
+
+def require(role: str | None, action: str) -> None:
+    """Refuse ``action`` unless ``role`` may do it.
+
+    Raises
+    ------
+    PermissionDenied
+        With a plain message naming the action and the role needed.
+    """
+    if can(role, action):
+        return
+    description, lowest = ACTIONS[action]
+    if role is None:
+        raise PermissionDenied(f"Sign in to {description}: it needs a {lowest} account. "
+                               "Nothing was changed.")
+    raise PermissionDenied(f"Your role ({role}) may not {description}; it needs {lowest} "
+                           "or above. Ask an admin if you need it. Nothing was changed.")
+
+
+def allowed_actions(role: str | None) -> list[str]:
+    """Every action ``role`` may do, in the order of :data:`ACTIONS`."""
+    return [a for a in ACTIONS if can(role, a)]

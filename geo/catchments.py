@@ -1,0 +1,107 @@
+"""Which tracts make up an area (a branch catchment ring, a drawn shape), by a stated rule.
+
+Tracts rarely fit an area exactly, so the rule is explicit and printed with every profile.
+Geometry is compared in a metric CRS (the local UTM zone), never in degrees.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from geo.config import WGS84
+from geo.errors import DataNotAvailable
+
+RULES = {
+    "centroid": "A tract is counted when its centroid lies inside the area.",
+    "half_area": "A tract is counted when at least half of its area lies inside the area.",
+}
+
+
+def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
+    """A circle of ``radius_m`` metres around a point, as a WGS84 polygon.
+
+    Raises
+    ------
+    DataNotAvailable
+        If the radius is not positive.
+    """
+    if radius_m <= 0:
+        raise DataNotAvailable("The catchment radius must be more than 0 metres.")
+    point = gpd.GeoSeries([Point(lon, lat)], crs=WGS84)
+    metric = point.to_crs(point.estimate_utm_crs())
+    return metric.buffer(radius_m, quad_segs=32).to_crs(WGS84).iloc[0]
+
+
+def select_tracts(tracts: gpd.GeoDataFrame, area: BaseGeometry,
+                  rule: str = "centroid") -> list[str]:
+    """GEOIDs of the tracts that belong to ``area`` (WGS84) under ``rule``.
+
+    Parameters
+    ----------
+    tracts
+        Tract polygons indexed by GEOID, EPSG:4326.
+    area
+        The catchment or drawn polygon in WGS84.
+    rule
+        ``"centroid"`` or ``"half_area"`` (see :data:`RULES`).
+
+    Raises
+    ------
+    KeyError
+        For an unknown rule.
+    """
+    if rule not in RULES:
+        raise KeyError(f"Unknown rule {rule!r}; use one of {', '.join(RULES)}.")
+    crs = tracts.estimate_utm_crs()
+    metric = tracts.geometry.to_crs(crs)
+    shape = gpd.GeoSeries([area], crs=WGS84).to_crs(crs).iloc[0]
+    near = metric[metric.intersects(shape)]
+    if rule == "centroid":
+        chosen = near[near.centroid.within(shape)]
+    else:
+        chosen = near[near.intersection(shape).area >= 0.5 * near.area]
+    return [str(g) for g in chosen.index]
+
+
+def describe_selection(area_tracts: gpd.GeoDataFrame, branches, *, rule: str = "centroid",
+                       lat: float | None = None, lon: float | None = None,
+                       radius_m: float | None = None, branch_id: str | None = None,
+                       geoids: list[str] | None = None,
+                       shape: BaseGeometry | None = None) -> tuple[list[str], str, str]:
+    """Resolve one way of choosing an area to ``(geoids, title, rule text)``.
+
+    Exactly one of: a point with ``radius_m``; a ``branch_id`` with ``radius_m``; a drawn
+    ``shape``; or hand-picked ``geoids`` (taken as they are).
+
+    Raises
+    ------
+    DataNotAvailable
+        If the choice is incomplete, the branch is unknown or no tract qualifies.
+    """
+    if geoids:
+        unknown = [g for g in geoids if g not in area_tracts.index]
+        if unknown:
+            raise DataNotAvailable(f"Unknown tract GEOIDs: {', '.join(unknown[:5])}.")
+        return list(geoids), f"{len(geoids)} hand-picked tracts", "Tracts picked by hand."
+    if branch_id is not None:
+        found = branches[branches["branch_id"] == branch_id]
+        if found.empty:
+            raise DataNotAvailable(f"No branch with id {branch_id!r} in this study area.")
+        b = found.iloc[0]
+        lat, lon, title = float(b["lat"]), float(b["lon"]), str(b["name"])
+    else:
+        title = f"point {lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else ""
+    if shape is None:
+        if lat is None or lon is None or radius_m is None:
+            raise DataNotAvailable("Give a branch or a point, and a radius in metres.")
+        shape = build_ring(lat, lon, radius_m)
+        title = f"Within {radius_m:,.0f} m of {title}"
+    else:
+        title = "Drawn area"
+    chosen = select_tracts(area_tracts, shape, rule)
+    if not chosen:
+        raise DataNotAvailable(f"No tract qualifies under the rule: {RULES[rule]} "
+                               "Try a larger radius or the other rule.")
+    return chosen, title, RULES[rule]

@@ -1,0 +1,144 @@
+"""``python -m geo study-area …`` and ``python -m geo profile …`` (schedulable refreshes).
+
+Registered in geo/__main__.py as two (help, add_arguments, run) entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from geo.catchments import RULES, describe_selection
+from geo.census.imports import (
+    ImportReport,
+    import_census_api,
+    import_census_download,
+    import_generic,
+)
+from geo.census.store import StudyAreaStore
+from geo.community import build_community_profile
+from geo.config import load_settings
+from geo.profile_export import profile_json
+
+STUDY_AREA_HELP = "import, list or delete study areas (census tracts and tables)"
+PROFILE_HELP = "print the community profile of an area as JSON"
+
+
+def _store() -> StudyAreaStore:
+    settings = load_settings()
+    return StudyAreaStore(settings.study_areas_dir, settings.demo_dir)
+
+
+def _counties(text: str | None) -> list[str]:
+    return [c.strip() for c in (text or "").split(",") if c.strip()]
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"  step {done}/{total}", file=sys.stderr)
+
+
+def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
+    """Sub-commands: import-download, fetch-api, import-generic, list, delete."""
+    sub = parser.add_subparsers(dest="study_area_command", required=True)
+    down = sub.add_parser("import-download", help="data.census.gov downloads + tract file")
+    down.add_argument("--name", required=True)
+    down.add_argument("--label", default=None)
+    down.add_argument("--tracts", type=Path, required=True,
+                      help="tract boundaries: zipped shapefile, .shp, GeoJSON or GeoPackage")
+    down.add_argument("--acs", type=Path, nargs="+", required=True,
+                      help="-Data.csv and -Column-Metadata.csv files")
+    down.add_argument("--vintage", default=None, help="default: from the file names")
+    down.add_argument("--counties", default=None, help="e.g. 36005,36047 (default: the data's)")
+    down.add_argument("--branches-imls", type=Path, default=None, help="IMLS PLS outlet CSV")
+    api = sub.add_parser("fetch-api", help="Census Data API (cached) + tract boundaries")
+    api.add_argument("--name", required=True)
+    api.add_argument("--label", default=None)
+    api.add_argument("--year", type=int, required=True, help="e.g. 2023 = ACS 2019-2023")
+    api.add_argument("--state", required=True, help="two-digit FIPS, e.g. 36")
+    api.add_argument("--counties", required=True, help="three-digit FIPS, e.g. 005,047")
+    api.add_argument("--tables", required=True, help="e.g. B05006,B01003,C16001")
+    api.add_argument("--key", default=None, help="default: $CENSUS_API_KEY")
+    api.add_argument("--tracts", type=Path, default=None,
+                     help="tract file (default: download the Census cartographic boundaries)")
+    api.add_argument("--branches-imls", type=Path, default=None)
+    gen = sub.add_parser("import-generic", help="any polygon layer + CSV of counts")
+    gen.add_argument("--name", required=True)
+    gen.add_argument("--label", default=None)
+    gen.add_argument("--polygons", type=Path, required=True)
+    gen.add_argument("--id-column", required=True)
+    gen.add_argument("--name-column", default=None)
+    gen.add_argument("--counts", type=Path, required=True)
+    gen.add_argument("--key-column", required=True)
+    gen.add_argument("--universe-column", default=None, help="e.g. total population")
+    gen.add_argument("--source", required=True, help="source and year, printed on figures")
+    sub.add_parser("list", help="list study areas")
+    delete = sub.add_parser("delete", help="delete an imported study area")
+    delete.add_argument("name")
+
+
+def _print_report(report: ImportReport) -> None:
+    for line in report.messages():
+        print(line)
+
+
+def run_study_area(args: argparse.Namespace) -> int:
+    """Run a ``study-area`` sub-command."""
+    store = _store()
+    cmd = args.study_area_command
+    if cmd == "list":
+        for info in store.list():
+            kind = "built-in, illustrative" if info.built_in else f"imported {info.created}"
+            print(f"{info.name}\t{info.label}\t{info.vintage}\t{kind}")
+        return 0
+    if cmd == "delete":
+        store.delete(args.name)
+        print(f"Deleted study area {args.name}.")
+        return 0
+    if cmd == "import-download":
+        report = import_census_download(
+            store, args.name, tracts_path=args.tracts, acs_paths=args.acs, label=args.label,
+            vintage=args.vintage, counties=_counties(args.counties),
+            branches_imls=args.branches_imls, progress=_progress)
+    elif cmd == "fetch-api":
+        settings = load_settings()
+        report = import_census_api(
+            store, args.name, year=args.year, state=args.state,
+            counties=_counties(args.counties), tables=_counties(args.tables),
+            key=args.key or settings.census_api_key or None, tracts_path=args.tracts,
+            cache_dir=settings.study_areas_dir / ".cache", label=args.label,
+            branches_imls=args.branches_imls, progress=_progress)
+    else:
+        report = import_generic(
+            store, args.name, polygons_path=args.polygons, id_column=args.id_column,
+            name_column=args.name_column, counts_path=args.counts, key_column=args.key_column,
+            universe_column=args.universe_column, vintage=args.source, label=args.label,
+            progress=_progress)
+    _print_report(report)
+    return 0
+
+
+def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m geo profile``."""
+    parser.add_argument("--study-area", required=True, help="name from `study-area list`")
+    parser.add_argument("--lat", type=float)
+    parser.add_argument("--lon", type=float)
+    parser.add_argument("--branch", default=None, help="branch id")
+    parser.add_argument("--radius-m", type=float)
+    parser.add_argument("--tracts", default=None, help="comma-separated GEOIDs")
+    parser.add_argument("--country", default=None, help="a country of origin (B05006 label)")
+    parser.add_argument("--rule", choices=list(RULES), default="centroid")
+
+
+def run_profile(args: argparse.Namespace) -> int:
+    """Print the profile as JSON on stdout."""
+    area = _store().load(args.study_area)
+    geoids, title, rule = describe_selection(
+        area.tracts, area.branches, rule=args.rule, lat=args.lat, lon=args.lon,
+        radius_m=args.radius_m, branch_id=args.branch, geoids=_counties(args.tracts) or None)
+    profile = build_community_profile(area, geoids, title=title, rule=rule,
+                                      country=args.country)
+    json.dump(profile_json(profile), sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0

@@ -1,0 +1,77 @@
+"""Action plan rules: step statuses, due dates, overdue detection, staff training."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from geo.errors import ValidationError
+
+STEP_STATUSES: dict[str, str] = {
+    "open": "Open",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+CLOSED_STATUSES = ("done", "dropped")
+LINK_KINDS: dict[str, str] = {
+    "asset": "Organization",
+    "community": "Community",
+    "tract": "Tract",
+    "engagement": "Log entry",
+    "walkabout": "Walkabout",
+}
+# The seeds' "shared staff commitment": training each person involved has done.
+TRAININGS: dict[str, str] = {
+    "cultural_competence": "Cultural competence",
+    "relationship_building": "Relationship-building",
+    "listening": "Listening skills",
+}
+
+
+def check_due_date(due_on: date | None, *, today: date) -> None:
+    """Refuse a due date in the past for a new or re-dated step.
+
+    Raises
+    ------
+    ValidationError
+        If ``due_on`` is before ``today``.
+    """
+    if due_on is not None and due_on < today:
+        raise ValidationError(
+            f"The due date {due_on:%Y-%m-%d} is in the past (today is {today:%Y-%m-%d}). "
+            "Choose today or a later day.",
+            [{"field": "due_on", "message": "in the past"}],
+        )
+
+
+def is_overdue(due_on: date | None, status: str, *, today: date) -> bool:
+    """True when a step that is still open or in progress passed its due date."""
+    return due_on is not None and status not in CLOSED_STATUSES and due_on < today
+
+
+def mark_overdue(steps: pd.DataFrame, *, today: date) -> pd.DataFrame:
+    """Add ``overdue`` (bool) and ``days_late`` columns to a steps table.
+
+    Parameters
+    ----------
+    steps : pandas.DataFrame
+        Columns ``due_on`` (date or None) and ``status``.
+    today : datetime.date
+        Reference day (injected so tests are stable).
+    """
+    out = steps.copy()
+    out["overdue"] = [is_overdue(d, s, today=today)
+                      for d, s in zip(out["due_on"], out["status"], strict=True)]
+    out["days_late"] = [(today - d).days if late else 0
+                        for d, late in zip(out["due_on"], out["overdue"], strict=True)]
+    return out
+
+
+def summarize_capacity(staff: pd.DataFrame) -> pd.DataFrame:
+    """One row per person with a tick per training (for 'shared staff commitment')."""
+    out = staff[["name", "branch", "team"]].copy()
+    for key, label in TRAININGS.items():
+        out[label] = staff["trainings"].map(lambda t, k=key: "✓" if k in t else "")
+    return out

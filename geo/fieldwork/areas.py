@@ -1,0 +1,170 @@
+"""The area a walkabout covers: a catchment ring, a drawn polygon, or chosen tracts.
+
+Distances are great-circle (haversine) on a sphere of the mean Earth radius (IUGG, 6,371,008.8 m);
+over a walk of a few kilometres the error against the ellipsoid is under 0.5%.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import shapely
+from shapely.geometry import Point, Polygon
+
+from geo.errors import ValidationError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.fieldwork.routes import Stop
+
+EARTH_RADIUS_M = 6_371_008.8
+AREA_KINDS: dict[str, str] = {
+    "catchment": "Catchment ring around the branch",
+    "tracts": "Chosen tracts",
+    "polygon": "Drawn polygon",
+}
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres between two WGS84 points."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaDefinition:
+    """Where the walk may go.
+
+    ``kind`` is a key of :data:`AREA_KINDS`: ``catchment`` uses ``radius_m`` around the
+    branch; ``tracts`` the union of the tracts ``geoids``; ``polygon`` the ring
+    ``polygon`` of (lat, lon) pairs.
+    """
+
+    kind: str = "catchment"
+    radius_m: float = 1000.0
+    geoids: tuple[str, ...] = ()
+    polygon: tuple[tuple[float, float], ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, object]:
+        """The definition as stored in the database (``walkabouts.area``)."""
+        if self.kind == "catchment":
+            return {"kind": "catchment", "radius_m": self.radius_m}
+        if self.kind == "tracts":
+            return {"kind": "tracts", "geoids": list(self.geoids)}
+        return {"kind": "polygon", "polygon": [list(p) for p in self.polygon]}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object] | None) -> AreaDefinition:
+        """Read a stored definition back (None: a 1 km catchment)."""
+        data = data or {}
+        kind = str(data.get("kind", "catchment"))
+        if kind == "tracts":
+            return cls(kind=kind, geoids=tuple(str(g) for g in data.get("geoids", [])))  # type: ignore[attr-defined]
+        if kind == "polygon":
+            ring = tuple((float(a), float(b)) for a, b in data.get("polygon", []))  # type: ignore[attr-defined]
+            return cls(kind=kind, polygon=ring)
+        return cls(kind="catchment", radius_m=float(data.get("radius_m", 1000.0)))  # type: ignore[arg-type]
+
+    def describe(self) -> str:
+        """A short human description, e.g. 'within 1,000 m of the branch'."""
+        if self.kind == "catchment":
+            return f"within {self.radius_m:,.0f} m of the branch"
+        if self.kind == "tracts":
+            return f"in {len(self.geoids)} chosen tract(s)"
+        return f"inside a drawn polygon of {len(self.polygon)} corners"
+
+
+def parse_polygon_text(text: str) -> tuple[tuple[float, float], ...]:
+    """Read 'lat, lon' pairs separated by ';' or new lines into a polygon ring.
+
+    Raises
+    ------
+    ValidationError
+        If a pair cannot be read or fewer than three corners are given.
+    """
+    ring = []
+    for number, part in enumerate(p for p in text.replace("\n", ";").split(";") if p.strip()):
+        try:
+            lat_text, lon_text = part.split(",")
+            ring.append((float(lat_text), float(lon_text)))
+        except ValueError as err:
+            raise ValidationError(
+                f"Corner {number + 1} of the polygon ('{part.strip()}') is not 'lat, lon'. "
+                "Type one 'lat, lon' pair per line, e.g. '41.01, -45.02'."
+            ) from err
+    if len(ring) < 3:
+        raise ValidationError("A polygon needs at least three corners ('lat, lon' per line).")
+    return tuple(ring)
+
+
+def build_area_shape(
+    area: AreaDefinition, tracts: gpd.GeoDataFrame | None = None
+) -> shapely.Geometry | None:
+    """The area as a WGS84 shape (x = lon), or None for a catchment ring (checked by distance).
+
+    Raises
+    ------
+    ValidationError
+        If chosen tracts are unknown or none are chosen.
+    """
+    if area.kind == "catchment":
+        return None
+    if area.kind == "polygon":
+        return shapely.make_valid(Polygon([(lon, lat) for lat, lon in area.polygon]))
+    if not area.geoids:
+        raise ValidationError("Choose at least one tract for the walk's area.")
+    if tracts is None:
+        raise ValidationError("The tract outlines are needed to check a tracts area.")
+    unknown = [g for g in area.geoids if g not in tracts.index]
+    if unknown:
+        raise ValidationError(f"Unknown tract(s): {', '.join(unknown)}. Choose them again.")
+    return shapely.union_all(tracts.loc[list(area.geoids)].geometry.values)
+
+
+def check_stops_in_area(
+    start: Stop,
+    stops: Sequence[Stop],
+    area: AreaDefinition,
+    tracts: gpd.GeoDataFrame | None = None,
+) -> None:
+    """Refuse stops outside the walk's area.
+
+    Parameters
+    ----------
+    start : Stop
+        The branch the walk starts and ends at (centre of a catchment ring).
+    stops : sequence of Stop
+        The stops chosen.
+    area : AreaDefinition
+        Catchment ring (distance from the branch must be at most ``radius_m``), tracts or
+        polygon (the stop must lie inside or on the edge).
+    tracts : geopandas.GeoDataFrame, optional
+        Tract polygons indexed by GEOID, needed for a ``tracts`` area.
+
+    Raises
+    ------
+    ValidationError
+        Naming every stop outside the area; ``problems`` has one entry per stop.
+    """
+    shape = build_area_shape(area, tracts)
+    outside = []
+    for stop in stops:
+        if shape is None:
+            distance = haversine_m(start.lat, start.lon, stop.lat, stop.lon)
+            if distance > area.radius_m:
+                outside.append((stop, f"{distance:,.0f} m from the branch"))
+        elif not shape.covers(Point(stop.lon, stop.lat)):
+            outside.append((stop, "outside the area"))
+    if outside:
+        listed = "; ".join(f"'{s.label}' ({why})" for s, why in outside)
+        raise ValidationError(
+            f"{len(outside)} stop(s) lie outside the walk's area ({area.describe()}): "
+            f"{listed}. Remove them, or widen the area.",
+            [{"stop": s.label, "message": why} for s, why in outside],
+        )

@@ -1,0 +1,62 @@
+"""Turn organizations, branches and typed points into walkabout stops."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.errors import ValidationError
+from geo.fieldwork.routes import Stop
+from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
+
+
+def _labels(cell: object, names: dict[str, str]) -> str:
+    return ", ".join(names.get(item, item) for item in split_list(cell))
+
+
+def stops_from_organizations(organizations: pd.DataFrame) -> list[Stop]:
+    """One stop per organization that has a location (``list_assets`` columns)."""
+    located = organizations.dropna(subset=["lat", "lon"])
+    return [Stop(label=str(r["name"]), lat=float(r["lat"]), lon=float(r["lon"]),
+                 organization_id=str(r["org_id"]), address=str(r.get("address") or ""),
+                 languages=_labels(r.get("languages"), LANGUAGES),
+                 services=_labels(r.get("category"), SERVICE_CATEGORIES))
+            for _, r in located.iterrows()]
+
+
+def branch_stop(branch: pd.Series) -> Stop:
+    """The branch a walk starts from (``list_branches`` row).
+
+    Raises
+    ------
+    ValidationError
+        If the branch has no location.
+    """
+    if pd.isna(branch.get("lat")) or pd.isna(branch.get("lon")):
+        raise ValidationError(f"The branch '{branch['name']}' has no location; add its "
+                              "latitude and longitude first.")
+    return Stop(label=str(branch["name"]), lat=float(branch["lat"]), lon=float(branch["lon"]),
+                address=str(branch.get("address") or ""))
+
+
+def parse_free_points(text: str) -> list[Stop]:
+    """Read free points typed one per line as 'lat, lon, label' (label optional).
+
+    Raises
+    ------
+    ValidationError
+        Naming the first line that is not 'lat, lon[, label]'.
+    """
+    stops = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split(",", 2)]
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except (ValueError, IndexError) as err:
+            raise ValidationError(
+                f"Line {number} of the free points ('{line.strip()}') is not "
+                "'lat, lon, label'. Example: 41.012, -45.003, Bus stop mural") from err
+        label = parts[2] if len(parts) > 2 and parts[2] else f"Point {len(stops) + 1}"
+        stops.append(Stop(label=label, lat=lat, lon=lon))
+    return stops

@@ -1,0 +1,20 @@
+"""Users and roles (admins): accounts, roles, deactivation, and the sign-in log."""
+
+import streamlit as st
+
+from ui import account_views, frame
+
+frame.ensure_app_frame(required="manage_users")
+
+st.title("Users and roles")
+st.caption("Viewers read staff data; editors (branch staff) also edit, import and do field "
+           "work; admins also manage accounts and backups. Signed-out visitors see the "
+           "public view only.")
+accounts_tab, create_tab, log_tab = st.tabs(["Accounts", "Create an account", "Sign-in log"])
+with accounts_tab:
+    accounts = account_views.accounts_table()
+    account_views.change_panel(accounts)
+with create_tab:
+    account_views.create_panel()
+with log_tab:
+    account_views.sign_in_log()

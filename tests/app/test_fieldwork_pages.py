@@ -1,0 +1,135 @@
+"""Field-work pages as an editor uses them: plan a walk, report, log contacts, plan actions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+from geo.db import list_assets, make_engine
+from geo.db.action_plan import list_steps
+from geo.db.engagement import list_engagement
+from geo.db.walkabouts import list_walkabouts
+
+WALK, LOG, PLAN = "pages/walkabout.py", "pages/engagement_log.py", "pages/action_plan.py"
+
+
+def _db(tmp_path):
+    return make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+
+
+@pytest.fixture
+def editor(app, tmp_path):
+    """Start app.py, sign an editor in, open ``page``."""
+    from geo.auth import SignedIn, create_account
+
+    def start(page):
+        at = app()
+        with Session(_db(tmp_path)) as s, s.begin():
+            create_account(s, "amira", role="editor", by="test", password="correct horse 42",
+                           display_name="Amira")
+        now = datetime.now(UTC)
+        at.session_state["auth.signed_in"] = SignedIn(
+            username="amira", display_name="Amira", role="editor", signature="Amira",
+            method="password", signed_in_at=now, last_seen_at=now)
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+
+    return start
+
+
+def _choose_stops(at, n=3):
+    box = at.multiselect(key="walkabout.stops")
+    for option in box.options[:n]:
+        box.select(option)
+    return box
+
+
+@pytest.mark.parametrize("page", [WALK, LOG, PLAN])
+def test_pages_open_for_an_editor(editor, page):
+    at = editor(page)
+    assert at.title[0].value
+
+
+def test_empty_stop_list_says_what_to_do(editor):
+    at = editor(WALK)
+    assert any("no stops" in i.value for i in at.info)
+    assert not at.get("download_button")
+
+
+def test_plan_save_and_report_a_walk(editor, tmp_path):
+    at = editor(WALK)
+    at.radio(key="walkabout.area_kind").set_value("catchment").run()
+    at.slider(key="walkabout.radius").set_value(3000).run()
+    stops = at.multiselect(key="walkabout.stops")
+    stops.set_value(stops.value + []).run()
+    branch = at.session_state["walkabout.branch"]
+    at.text_area(key="walkabout.points").set_value("").run()
+    # Free points near the branch: always inside a 3 km ring.
+    from geo.config import DEMO_DIR
+    import pandas as pd
+
+    b = pd.read_csv(DEMO_DIR / "branches.csv").set_index("branch_id").loc[branch]
+    points = "\n".join(f"{b.lat + d:.5f}, {b.lon - d:.5f}, Point {i}" for i, d in
+                       enumerate((0.002, 0.004, -0.003), start=1))
+    at.text_area(key="walkabout.points").set_value(points).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    labels = [d.label for d in at.get("download_button")]
+    assert labels[:3] == ["Walk sheet (PDF)", "Route for phones (GPX)", "Stop list (CSV)"]
+    at.button(key="walkabout.save").click().run()
+    assert any("Saved" in s.value for s in at.success)
+    with Session(_db(tmp_path)) as s:
+        walks = list_walkabouts(s)
+    assert walks.loc[0, "stops"] == 3
+    walk_id = walks.loc[0, "id"]
+    key = f"walk_report.form.{walk_id}.1"
+    at.checkbox(key=f"{key}.v1").check()
+    at.text_input(key=f"{key}.m1").set_value("Shop owner")
+    at.button(key=f"FormSubmitter:{key}-Save the walk report").click().run()
+    assert any("report saved" in s.value for s in at.success)
+    found = f"walk_report.found.{walk_id}.2"
+    at.text_input(key=f"{found}.name").set_value("Himalayan grocery")
+    at.multiselect(key=f"{found}.cat").select("business")
+    at.number_input(key=f"{found}.lat").set_value(float(b.lat) + 0.001)
+    at.number_input(key=f"{found}.lon").set_value(float(b.lon) + 0.001)
+    at.button(key=f"FormSubmitter:{found}-Add to the shared directory").click().run()
+    assert any("everyone's map" in s.value for s in at.success), [e.value for e in at.error]
+    with Session(_db(tmp_path)) as s:
+        assets = list_assets(s, search="Himalayan grocery")
+    assert list(assets["entry_technique"]) == ["walkabout"]
+
+
+def test_stops_outside_the_area_are_refused(editor):
+    at = editor(WALK)
+    at.slider(key="walkabout.radius").set_value(250).run()
+    at.text_area(key="walkabout.points").set_value("41.5, -45.5, Far away").run()
+    assert any("outside the walk" in e.value for e in at.error), [e.value for e in at.error]
+    assert not at.get("download_button")
+
+
+def test_log_an_engagement_entry(editor, tmp_path):
+    at = editor(LOG)
+    at.text_input(key="engagement.staff").set_value("Amira, Ben")
+    at.text_area(key="engagement.needs").set_value("Evening English classes")
+    at.button(key="FormSubmitter:engagement.add-Add to the log").click().run()
+    assert any("shared log" in s.value for s in at.success), [e.value for e in at.error]
+    with Session(_db(tmp_path)) as s:
+        assert list(list_engagement(s)["needs"]) == ["Evening English classes"]
+
+
+def test_action_step_due_in_the_past_is_refused_then_added(editor, tmp_path):
+    at = editor(PLAN)
+    at.text_input(key="action.title").set_value("Invite the youth club")
+    at.date_input(key="action.due").set_value(date.today() - timedelta(days=3))
+    at.button(key="FormSubmitter:action.add-Add step").click().run()
+    assert any("in the past" in e.value for e in at.error)
+    at.date_input(key="action.due").set_value(date.today() + timedelta(days=7))
+    at.button(key="FormSubmitter:action.add-Add step").click().run()
+    assert any("Added" in s.value for s in at.success)
+    with Session(_db(tmp_path)) as s:
+        assert list(list_steps(s)["title"]) == ["Invite the youth club"]
+    labels = [d.label for d in at.get("download_button")]
+    assert "Calendar (.ics)" in labels

@@ -1,0 +1,142 @@
+"""The action plan's panels: steps with overdue ones standing out, edits, exports, staff."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from geo.db.action_plan import (
+    add_staff,
+    add_step,
+    archive_step,
+    list_staff,
+    list_steps,
+    restore_step,
+    update_step,
+)
+from geo.fieldwork.action_plan import (
+    STEP_STATUSES,
+    TRAININGS,
+    mark_overdue,
+    summarize_capacity,
+)
+from geo.fieldwork.engagement import TEAMS
+from geo.fieldwork.exports import to_csv_bytes
+from geo.fieldwork.ics import export_ics
+from ui import fieldwork_common, resources
+
+FLASH = "action.flash"
+COLUMNS = ["title", "who", "due_on", "status", "branch", "links", "days_late", "notes"]
+
+
+def steps_frame(today: date, *, archived: bool = False) -> pd.DataFrame:
+    """Steps with branch names and overdue flags."""
+    steps = fieldwork_common.read(lambda s: list_steps(s, include_archived=archived))
+    branches = resources.branches()
+    steps["branch"] = steps["branch_id"].map(dict(zip(branches["branch_id"], branches["name"],
+                                                      strict=True)))
+    return mark_overdue(steps, today=today)
+
+
+def _highlight(row: pd.Series) -> list[str]:
+    style = "background-color:#fde0dd;color:#a50f15;font-weight:600" if row["overdue"] else ""
+    return [style] * len(row)
+
+
+def plan_panel(steps: pd.DataFrame) -> None:
+    """The steps; overdue ones in red, counted above."""
+    late = int(steps["overdue"].sum())
+    if late:
+        st.error(f"{late} step(s) are overdue.")
+    shown = steps.assign(status=steps["status"].map(STEP_STATUSES))
+    st.dataframe(shown[[*COLUMNS, "overdue"]].style.apply(_highlight, axis=1), hide_index=True,
+                 width="stretch", column_config={"overdue": None})
+    c1, c2 = st.columns(2)
+    c1.download_button("Action plan (CSV)", to_csv_bytes(shown[COLUMNS]), "action-plan.csv",
+                       "text/csv", key="action.csv")
+    c2.download_button("Calendar (.ics)", export_ics(steps.to_dict("records")),
+                       "action-plan.ics", "text/calendar", key="action.ics")
+
+
+def add_panel(today: date) -> None:
+    """Form for a new step and what it rests on."""
+    fieldwork_common.flash(FLASH)
+    organizations = resources.organizations()
+    orgs = dict(zip(organizations["org_id"], organizations["name"], strict=True))
+    tracts = resources.current_area().tracts
+    branches = resources.branches()
+    branch_names = dict(zip(branches["branch_id"], branches["name"], strict=True))
+    with st.form("action.add"):
+        title = st.text_input("Step", key="action.title")
+        c1, c2, c3 = st.columns(3)
+        who = c1.text_input("Who", key="action.who")
+        due_on = c2.date_input("Due", value=None, key="action.due")
+        branch_id = c3.selectbox("Branch", [None, *branch_names], key="action.branch",
+                                 format_func=lambda b: "—" if b is None else branch_names[b])
+        assets = st.multiselect("Organizations", list(orgs), format_func=orgs.get,
+                                key="action.assets")
+        geoids = st.multiselect("Tracts", list(tracts.index), key="action.tracts",
+                                format_func=lambda g: f"{tracts.loc[g, 'NAME']} ({g})")
+        communities = st.text_input("Communities (';'-separated)", key="action.communities")
+        entries = st.text_input("Log entry or walk ids (';'-separated)", key="action.refs")
+        notes = st.text_area("Notes", key="action.notes")
+        if st.form_submit_button("Add step"):
+            links = ([("asset", a) for a in assets] + [("tract", g) for g in geoids]
+                     + [("community", c) for c in communities.split(";")]
+                     + [("engagement", e) for e in entries.split(";")])
+            fields = {"title": title, "who": who, "due_on": due_on, "branch_id": branch_id,
+                      "notes": notes}
+            fieldwork_common.write(lambda s, user: add_step(s, fields, user=user, today=today,
+                                                      links=links),
+                                   flash_key=FLASH, success=f"Added '{title}'.")
+
+
+def edit_panel(steps: pd.DataFrame, today: date) -> None:
+    """Change a step's status, who or due date; mark done; archive or restore."""
+    if steps.empty:
+        st.info("No steps yet.")
+        return
+    labels = dict(zip(steps["id"], steps["title"], strict=True))
+    chosen = st.selectbox("Step", list(labels), format_func=labels.get, key="action.pick")
+    step = steps.set_index("id").loc[chosen]
+    key = f"action.edit.{chosen}.{step['version']}"
+    with st.form(key):
+        status = st.selectbox("Status", list(STEP_STATUSES), format_func=STEP_STATUSES.get,
+                              index=list(STEP_STATUSES).index(step["status"]), key=f"{key}.s")
+        who = st.text_input("Who", step["who"] or "", key=f"{key}.who")
+        due_on = st.date_input("Due", step["due_on"], key=f"{key}.due")
+        if st.form_submit_button("Save step"):
+            fieldwork_common.write(
+                lambda s, user: update_step(s, chosen, {"status": status, "who": who,
+                                                  "due_on": due_on},
+                                      expected_version=int(step["version"]), user=user,
+                                      today=today), flash_key=FLASH, success="Saved.")
+    action = restore_step if step["archived"] else archive_step
+    if st.button("Restore step" if step["archived"] else "Archive step", key="action.archive"):
+        fieldwork_common.write(lambda s, user: action(s, chosen, user=user,
+                                                expected_version=int(step["version"])),
+                               flash_key=FLASH, success="Done; it can be undone here.")
+
+
+def capacity_panel() -> None:
+    """Who is involved, their branch and team, and the trainings each has done."""
+    st.subheader("Staff capacity")
+    staff = fieldwork_common.read(list_staff)
+    branches = resources.branches()
+    names = dict(zip(branches["branch_id"], branches["name"], strict=True))
+    staff["branch"] = staff["branch_id"].map(names)
+    st.dataframe(summarize_capacity(staff), hide_index=True, width="stretch")
+    with st.expander("Add a person"), st.form("action.staff"):
+        name = st.text_input("Name", key="action.staff_name")
+        branch_id = st.selectbox("Branch", [None, *names], key="action.staff_branch",
+                                 format_func=lambda b: "—" if b is None else names[b])
+        team = st.selectbox("Team", ["", *TEAMS], key="action.staff_team")
+        done = st.multiselect("Trainings done", list(TRAININGS), format_func=TRAININGS.get,
+                              key="action.staff_trainings")
+        if st.form_submit_button("Add person"):
+            fieldwork_common.write(
+                lambda s, user: add_staff(s, name=name, branch_id=branch_id, team=team, user=user,
+                                    trainings=dict.fromkeys(done)),
+                flash_key=FLASH, success=f"Added {name}.")

@@ -1,0 +1,58 @@
+"""Writes from the field-work pages: one place for permission, conflicts, errors, flashes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from geo.errors import EditConflict, GeoError
+from ui import auth, errors, resources, text
+
+ACTION = "fieldwork_write"
+
+
+def can_write() -> bool:
+    """Whether write controls are live; viewers are told why (and refused anyway)."""
+    if auth.can(ACTION):
+        return True
+    st.caption("You can read the field work; planning, logging and editing need an editor "
+               "account.")
+    return False
+
+
+def write(action: Callable[[Session, str], Any], *, flash_key: str, success: str) -> Any:
+    """Check permission, run ``action(session, user)`` in one transaction, show refusals.
+
+    On success the message is flashed and the page reruns, so every panel shows the change.
+    """
+    try:
+        user = auth.require(ACTION)
+        with Session(resources.engine()) as session, session.begin():
+            result = action(session, user)
+    except EditConflict as err:
+        st.error(text.literal(err))
+        if err.changes:
+            st.dataframe(pd.DataFrame(err.changes), hide_index=True)
+        return None
+    except GeoError as err:
+        errors.show_error(err)
+        return None
+    st.session_state[flash_key] = success
+    st.rerun()
+    return result
+
+
+def flash(flash_key: str) -> None:
+    """Show (once) the success message of the last write."""
+    if message := st.session_state.pop(flash_key, None):
+        st.success(message)
+
+
+def read(query: Callable[[Session], Any]) -> Any:
+    """Run a read-only query."""
+    with Session(resources.engine()) as session:
+        return query(session)
