@@ -77,6 +77,7 @@ def _matches_any(cell: object, wanted: tuple[str, ...]) -> bool:
 
 def filter_organizations(organizations: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Organizations serving ANY chosen language and offering ANY chosen service category."""
-    keep = organizations["languages"].map(lambda c: _matches_any(c, filters.languages))
-    keep &= organizations["category"].map(lambda c: _matches_any(c, filters.categories))
-    return organizations[keep]
+    keep = [_matches_any(lang, filters.languages) and _matches_any(cat, filters.categories)
+            for lang, cat in zip(organizations["languages"], organizations["category"],
+                                 strict=True)]
+    return organizations[pd.Series(keep, index=organizations.index, dtype=bool)]

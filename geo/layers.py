@@ -162,9 +162,15 @@ def build_highlight_layer(tracts: gpd.GeoDataFrame, geoids: Sequence[str]) -> fo
         interactive=False)
 
 
+BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins
+
+
 def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.FeatureGroup]:
-    """Branches with a book icon, and their catchment rings in a separate layer."""
-    icons = folium.FeatureGroup(name=f"Library branches ({len(branches)})")
+    """Branches with a book icon (clustered in big systems), and their catchment rings."""
+    name = f"Library branches ({len(branches)})"
+    icons: folium.FeatureGroup = (
+        folium.plugins.MarkerCluster(name=name, options={"maxClusterRadius": 30})
+        if len(branches) >= BRANCH_CLUSTER_FROM else folium.FeatureGroup(name=name))
     rings = folium.FeatureGroup(name=f"Branch catchments ({radius_m:,.0f} m)")
     for _, b in branches.iterrows():
         tip = (f"<b>{escape(b['name'])}</b> [{escape(b['branch_id'])}]<br>{escape(b['address'])}"

@@ -116,3 +116,19 @@ def test_organizations_of_other_study_areas_are_left_out(tiny_area, organization
     far.loc[0, ["lat", "lon"]] = [40.7, -74.0]  # New York, not the tiny test town
     view = build(tiny_area, far)
     assert view.headline["organizations_matching"] == 2
+
+
+def test_a_study_area_with_no_organizations_draws(tiny_area, organizations):
+    view = build(tiny_area, organizations.iloc[0:0], languages=("es",))
+    assert view.headline["organizations_matching"] == 0
+
+
+def test_a_big_library_system_clusters_its_branch_pins():
+    from geo.layers import BRANCH_CLUSTER_FROM, build_branch_layers
+
+    many = pd.DataFrame({"branch_id": [f"B{i}" for i in range(BRANCH_CLUSTER_FROM)],
+                         "name": "Branch", "address": "", "hours": "",
+                         "lat": 41.0, "lon": -45.0})
+    assert isinstance(build_branch_layers(many, 500)[1], folium.plugins.MarkerCluster)
+    assert not isinstance(build_branch_layers(many.head(10), 500)[1],
+                          folium.plugins.MarkerCluster)
