@@ -10,23 +10,14 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo import vocab
+from geo import study_area, vocab
 from geo.db.assets import log_rows
 from geo.db.records import describe_problems
 from geo.db.schema import Branch, utc_now
 from geo.errors import ValidationError
 
-BRANCH_COLUMNS: tuple[str, ...] = (
-    "branch_id",
-    "name",
-    "address",
-    "lat",
-    "lon",
-    "hours",
-    "services",
-    "collection_languages",
-    "version",
-)
+# Column contract of list_branches: the branch file columns plus the row version.
+BRANCH_COLUMNS: tuple[str, ...] = (*study_area.BRANCH_COLUMNS, "version")
 _SERVICE_BY_LABEL = {label.casefold(): key for key, label in vocab.BRANCH_SERVICES.items()}
 
 

@@ -26,13 +26,15 @@ from geo.demo.city import (
 )
 from geo.demo.countries import COUNTRIES
 from geo.demo.geometry import build_boundary, build_river, build_tract_shapes, scatter_seeds
-from geo.demo.organizations import ORGANIZATION_COLUMNS, build_organizations
-from geo.demo.places import BRANCH_COLUMNS, CityPoints, build_branches
+from geo.demo.organizations import build_organizations
+from geo.demo.places import CityPoints, build_branches
 from geo.demo.population import build_people
 from geo.demo.readme import readme_text
 from geo.demo.tables import TABLES
 from geo.demo.tracts import build_tracts, centre_xy, to_wgs84
 from geo.demo.writers import write_census_csv, write_csv, write_geojson, write_json
+from geo.organizations import ORGANIZATION_COLUMNS
+from geo.study_area import BRANCH_COLUMNS
 
 TRACT_COLUMNS = ["GEOID", "NAME", "NAMELSAD", "neighbourhood", "ALAND", "geometry"]
 ACS_PREFIX = "ACSDT5Y2023"

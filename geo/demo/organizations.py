@@ -12,23 +12,6 @@ from geo.demo.city import NEIGHBOURHOODS
 from geo.demo.communities import COMMUNITIES, COUNTRY_WORDS, GENERAL_NAMES, Community
 from geo.demo.places import CityPoints
 
-ORGANIZATION_COLUMNS = (
-    "org_id",
-    "name",
-    "category",
-    "description",
-    "languages",
-    "communities",
-    "address",
-    "lat",
-    "lon",
-    "phone",
-    "website",
-    "entry_technique",
-    "collected_by",
-    "collected_on",
-    "last_verified_on",
-)
 CATEGORY_COUNTS = {
     "resettlement": 12,
     "english": 30,

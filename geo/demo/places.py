@@ -12,16 +12,6 @@ from geo.demo.city import NEIGHBOURHOODS, WGS84, WORK_CRS, Neighbourhood
 from geo.demo.communities import COMMUNITIES
 from geo.demo.tracts import centre_xy
 
-BRANCH_COLUMNS = (
-    "branch_id",
-    "name",
-    "address",
-    "lat",
-    "lon",
-    "hours",
-    "services",
-    "collection_languages",
-)
 # (name, neighbourhood, hours); the first is the central library downtown.
 _BRANCHES = (
     (
