@@ -75,6 +75,38 @@ def main() -> None:
     print(f"{'naive folium':<14}{naive[0]:>10.3f}{naive[1]:>10.2f}")
     print(f"{'Welcome Atlas':<14}{ours[0]:>10.3f}{ours[1]:>10.2f}")
     print(f"ratio (naive / ours): time {naive[0] / ours[0]:.1f}x, size {naive[1] / ours[1]:.1f}x")
+    bench_nyc(orgs, args.repeat)
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+
+
+def bench_nyc(orgs, repeat: int) -> None:
+    """The same comparison on New York City's 2,324 real tracts (skipped without the data)."""
+    if not REAL.is_dir():
+        print("New York City: skipped (../shared/data/real not found)")
+        return
+    import tempfile
+
+    from geo.census.imports import import_census_download
+    from geo.census.store import StudyAreaStore
+
+    acs = REAL / "acs_nyc_tracts"
+    store = StudyAreaStore(tempfile.mkdtemp(), DEMO_DIR)
+    import_census_download(
+        store, "nyc", tracts_path=REAL / "tracts_ny_cb2020" / "cb_2020_36_tract_500k.shp",
+        acs_paths=[acs / "B05006-original-data.csv", acs / "total_population.csv",
+                   acs / "ACSDT5Y2023.B05006-Column-Metadata.csv"],
+        branches_imls=REAL / "imls_pls_fy2018_outlets" / "pls_fy18_outlet_pud18i.csv")
+    area = store.load("nyc")
+    outlines = simplify_tracts(area.tracts)
+    ours = measure(lambda: build_asset_map(area, outlines, orgs, Filters(), MapOptions()).map,
+                   repeat)
+    naive = measure(lambda: naive_map(area, orgs.iloc[0:0]), repeat)
+    print(f"New York City: {len(area.tracts)} tracts, {len(area.branches)} branches")
+    print(f"{'naive folium':<14}{naive[0]:>10.3f}{naive[1]:>10.2f}")
+    print(f"{'Welcome Atlas':<14}{ours[0]:>10.3f}{ours[1]:>10.2f}")
+    print(f"ratio (naive / ours): time {naive[0] / ours[0]:.1f}x, size {naive[1] / ours[1]:.1f}x")
 
 
 if __name__ == "__main__":
