@@ -78,3 +78,37 @@ def test_a_demoted_account_loses_its_pages_at_the_next_click(app, tmp_path):
         set_role(session, "amira", "viewer", by="admin")
     at.run()
     assert at.session_state[SESSION_KEY].role == "viewer"
+
+
+def _oidc_app(app, tmp_path, email):
+    engine = open_database(f"sqlite:///{tmp_path / 'assets.db'}", seed_demo_from=DEMO_DIR)
+    with Session(engine) as session, session.begin():
+        create_account(session, "ben", role="editor", by="test", email="ben@library.example",
+                       display_name="Ben")
+    engine.dispose()
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)  # `app` set up the env
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback",
+                          "cookie_secret": "x" * 32, "client_id": "id", "client_secret": "s",
+                          "server_metadata_url": "https://idp.example/.well-known"}
+    at.user = {"is_logged_in": True, "email": email}
+    return at.run()
+
+
+def test_identity_provider_email_of_an_account_signs_in_with_its_role(app, tmp_path):
+    at = _oidc_app(app, tmp_path, "ben@library.example")
+    assert not at.exception
+    signed_in = at.session_state[SESSION_KEY]
+    assert (signed_in.username, signed_in.role, signed_in.method) == ("ben", "editor", "oidc")
+
+
+def test_unknown_identity_provider_email_stays_in_the_public_view(app, tmp_path):
+    at = _oidc_app(app, tmp_path, "stranger@elsewhere.example")
+    assert not at.exception
+    assert SESSION_KEY not in at.session_state or at.session_state[SESSION_KEY] is None
+    assert any("stranger@elsewhere.example" in w.value for w in at.sidebar.warning) or any(
+        "stranger@elsewhere.example" in e.value for e in at.sidebar.error) or any(
+        "stranger@elsewhere.example" in i.value for i in at.sidebar.info)
