@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import altair as alt
-import folium
-import folium.plugins
 import pandas as pd
 import streamlit as st
 
@@ -44,32 +42,7 @@ def choose_area(area: StudyArea) -> dict:
 
 
 def _drawn_shape(area: StudyArea):
-    from shapely.geometry import shape
-
-    minx, miny, maxx, maxy = area.tracts.total_bounds
-    m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], tiles=None, maxZoom=18,
-                   zoom_start=11)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    folium.GeoJson(area.tracts[["geometry"]].__geo_interface__ if len(area.tracts) < 400
-                   else {"type": "Polygon", "coordinates": [[[minx, miny], [maxx, miny],
-                                                             [maxx, maxy], [minx, maxy],
-                                                             [minx, miny]]]},
-                   style_function=lambda f: {"color": "#777", "weight": 0.5, "fill": False},
-                   interactive=False).add_to(m)
-    folium.plugins.Draw(export=False, draw_options={
-        "polyline": False, "marker": False, "circlemarker": False}).add_to(m)
-    st.caption("Draw a polygon, rectangle or circle with the tools on the map's left.")
-    out = maps.show_map(m, key="profile.draw", height=420,
-                        returned_objects=["last_active_drawing"])
-    drawing = out.get("last_active_drawing")
-    if not drawing or not drawing.get("geometry"):
-        return None
-    geom = shape(drawing["geometry"])
-    radius = (drawing.get("properties") or {}).get("radius")
-    if geom.geom_type == "Point" and radius:
-        from geo.catchments import build_ring
-        return build_ring(geom.y, geom.x, float(radius))
-    return geom if geom.geom_type in ("Polygon", "MultiPolygon") else None
+    return maps.draw_area(area.tracts, key="profile.draw")
 
 
 def show_profile(profile: CommunityProfile) -> None:

@@ -50,7 +50,13 @@ def choose_area() -> AreaDefinition | None:
         geoids = st.multiselect("Tracts", list(names), format_func=names.get,
                                 key="walkabout.tracts")
         return AreaDefinition(kind=kind, geoids=tuple(geoids))
-    text = st.text_area("Polygon corners, one 'lat, lon' per line", key="walkabout.polygon")
+    drawn = maps.draw_area(resources.current_area().tracts, key="walkabout.draw", height=360)
+    if drawn is not None:
+        if drawn.geom_type == "MultiPolygon":
+            drawn = max(drawn.geoms, key=lambda part: part.area)
+        ring = tuple((lat, lon) for lon, lat in drawn.exterior.coords)
+        return AreaDefinition(kind=kind, polygon=ring)
+    text = st.text_area("…or type the corners, one 'lat, lon' per line", key="walkabout.polygon")
     try:
         from geo.fieldwork.areas import parse_polygon_text
 

@@ -133,3 +133,28 @@ def test_action_step_due_in_the_past_is_refused_then_added(editor, tmp_path):
         assert list(list_steps(s)["title"]) == ["Invite the youth club"]
     labels = [d.label for d in at.get("download_button")]
     assert "Calendar (.ics)" in labels
+
+
+def test_a_polygon_drawn_on_the_map_bounds_the_walk(editor, monkeypatch):
+    import pandas as pd
+
+    import ui.maps
+    from geo.config import DEMO_DIR
+
+    at = editor(WALK)
+    b = pd.read_csv(DEMO_DIR / "branches.csv").set_index("branch_id").loc[
+        at.session_state["walkabout.branch"]]
+    d = 0.01  # about 1 km around the branch
+    square = [[b.lon - d, b.lat - d], [b.lon + d, b.lat - d], [b.lon + d, b.lat + d],
+              [b.lon - d, b.lat + d], [b.lon - d, b.lat - d]]
+    drawing = {"type": "Feature", "properties": {},
+               "geometry": {"type": "Polygon", "coordinates": [square]}}
+    monkeypatch.setattr(ui.maps, "st_folium", lambda *a, **k: {"last_active_drawing": drawing})
+    at.radio(key="walkabout.area_kind").set_value("polygon").run()
+    at.text_area(key="walkabout.points").set_value(
+        f"{b.lat + 0.002:.5f}, {b.lon:.5f}, Inside").run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.get("download_button"), "a walk inside the drawn square is planned"
+    at.text_area(key="walkabout.points").set_value(
+        f"{b.lat + 0.05:.5f}, {b.lon:.5f}, Outside").run()
+    assert any("outside the walk" in e.value for e in at.error)
