@@ -69,8 +69,9 @@ def test_plan_save_and_report_a_walk(editor, tmp_path):
     branch = at.session_state["walkabout.branch"]
     at.text_area(key="walkabout.points").set_value("").run()
     # Free points near the branch: always inside a 3 km ring.
-    from geo.config import DEMO_DIR
     import pandas as pd
+
+    from geo.config import DEMO_DIR
 
     b = pd.read_csv(DEMO_DIR / "branches.csv").set_index("branch_id").loc[branch]
     points = "\n".join(f"{b.lat + d:.5f}, {b.lon - d:.5f}, Point {i}" for i, d in
