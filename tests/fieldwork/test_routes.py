@@ -144,3 +144,27 @@ def test_street_graph_without_osmnx_gives_an_install_hint(monkeypatch, tmp_path)
     with pytest.raises(GeoError, match="pip install osmnx"):
         plan_walkabout(BRANCH, _square(), street_graph=tmp_path / "streets.graphml")
     assert math.isfinite(shapely.area(box(0, 0, 1, 1)))
+
+
+def test_routes_follow_streets_when_a_street_graph_is_configured(tmp_path):
+    """An L-shaped street: walking must go round the corner, longer than the straight line."""
+    ox = pytest.importorskip("osmnx")
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(crs="EPSG:4326")
+    corners = {1: (41.0, -45.0), 2: (41.0, -44.99), 3: (41.01, -44.99)}  # (lat, lon)
+    for node, (lat, lon) in corners.items():
+        graph.add_node(node, y=lat, x=lon)
+    for a, b, length in ((1, 2, 840.0), (2, 3, 1112.0)):
+        graph.add_edge(a, b, length=length)
+        graph.add_edge(b, a, length=length)
+    path = tmp_path / "streets.graphml"
+    ox.save_graphml(graph, path)
+
+    start = Stop(label="Branch", lat=41.0, lon=-45.0)
+    corner_shop = Stop(label="Shop", lat=41.01, lon=-44.99)
+    by_street = plan_walkabout(start, [corner_shop], street_graph=path)
+    straight = plan_walkabout(start, [corner_shop])
+    assert by_street.total_distance_m == pytest.approx(2 * (840 + 1112))
+    assert by_street.total_distance_m > straight.total_distance_m
+    assert len(by_street.legs[0].path) == 3  # branch, corner, shop
