@@ -17,32 +17,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db import list_assets
+from geo.db.listing import ASSET_COLUMNS
 from geo.db.schema import Language
 from geo.errors import GeoError
 from geo.io.cells import neutralize_cell
 
 EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "org_id",
-    "name",
-    "alternate_name",
-    "category",
-    "description",
-    "languages",
-    "communities",
-    "address",
-    "lat",
-    "lon",
-    "phone",
-    "website",
-    "email",
-    "entry_technique",
-    "collected_by",
-    "collected_on",
-    "last_verified_on",
-    "status",
-    "updated_at",
-)
+# The directory's columns without the bookkeeping another system has no use for.
+EXPORT_COLUMNS: tuple[str, ...] = tuple(
+    c for c in ASSET_COLUMNS if c not in ("needs_location", "version", "updated_by"))
 NUMERIC_COLUMNS = ("lat", "lon")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
