@@ -40,78 +40,34 @@ def _demo_run(args: argparse.Namespace) -> int:
     return demo_main(["--out", args.out] if args.out else [])
 
 
-def _assets_args(parser: argparse.ArgumentParser) -> None:
-    from geo.io import cli
+def _lazy(module: str, function: str) -> Callable:
+    """A command's function, imported only when that command runs (keeps --help fast)."""
 
-    cli.add_arguments(parser)
+    def call(arg):  # noqa: ANN001, ANN202 - a parser or parsed arguments
+        import importlib
 
+        return getattr(importlib.import_module(module), function)(arg)
 
-def _assets_run(args: argparse.Namespace) -> int:
-    from geo.io import cli
-
-    return cli.run(args)
-
-
-def _users_args(parser: argparse.ArgumentParser) -> None:
-    from geo.auth import cli
-
-    cli.add_arguments(parser)
+    return call
 
 
-def _users_run(args: argparse.Namespace) -> int:
-    from geo.auth import cli
-
-    return cli.run(args)
-
-
-def _study_area_args(parser: argparse.ArgumentParser) -> None:
-    from geo.census import cli
-
-    cli.add_study_area_arguments(parser)
-
-
-def _study_area_run(args: argparse.Namespace) -> int:
-    from geo.census import cli
-
-    return cli.run_study_area(args)
-
-
-def _profile_args(parser: argparse.ArgumentParser) -> None:
-    from geo.census import cli
-
-    cli.add_profile_arguments(parser)
-
-
-def _profile_run(args: argparse.Namespace) -> int:
-    from geo.census import cli
-
-    return cli.run_profile(args)
-
-
-def _module(name: str):  # noqa: ANN202 - a command module with add_arguments/run
-    """Import a command's module only when that command is used (keeps --help fast)."""
-    import importlib
-
-    return importlib.import_module(name)
+def _command(help_text: str, module: str, add: str = "add_arguments", run: str = "run") -> Command:
+    return (help_text, _lazy(module, add), _lazy(module, run))
 
 
 COMMANDS: dict[str, Command] = {
-    "assets": ("import or export organizations of the shared database", _assets_args,
-               _assets_run),
-    "db": ("migrate, back up or restore the shared asset database",
-           lambda parser: _module("geo.db.cli").add_arguments(parser),
-           lambda args: _module("geo.db.cli").run(args)),
-    "action-plan": ("export the action plan (CSV or .ics calendar)",
-                    lambda parser: _module("geo.fieldwork.cli").add_arguments(parser),
-                    lambda args: _module("geo.fieldwork.cli").run(args)),
+    "assets": _command("import or export organizations of the shared database", "geo.io.cli"),
+    "db": _command("migrate, back up or restore the shared asset database", "geo.db.cli"),
+    "action-plan": _command("export the action plan (CSV or .ics calendar)", "geo.fieldwork.cli"),
     "vendor": ("install the offline map files (Leaflet and plugins) from node_modules",
                _vendor_args, _vendor_run),
     "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),
-    "users": ("create staff accounts and change roles (first admin: "
-              "users add NAME --role admin)", _users_args, _users_run),
-    "study-area": ("import, list or delete study areas (census tracts and tables)",
-                   _study_area_args, _study_area_run),
-    "profile": ("print the community profile of an area as JSON", _profile_args, _profile_run),
+    "users": _command("create staff accounts and change roles (first admin: "
+                      "users add NAME --role admin)", "geo.auth.cli"),
+    "study-area": _command("import, list or delete study areas (census tracts and tables)",
+                           "geo.census.cli", "add_study_area_arguments", "run_study_area"),
+    "profile": _command("print the community profile of an area as JSON", "geo.census.cli",
+                        "add_profile_arguments", "run_profile"),
 }
 
 
