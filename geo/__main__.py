@@ -20,7 +20,7 @@ def _vendor_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _vendor_run(args: argparse.Namespace) -> int:
-    from geo import vendor
+    from geo.maps import vendor
 
     argv = []
     if args.node_modules:
@@ -59,15 +59,28 @@ COMMANDS: dict[str, Command] = {
     "assets": _command("import or export organizations of the shared database", "geo.io.cli"),
     "db": _command("migrate, back up or restore the shared asset database", "geo.db.cli"),
     "action-plan": _command("export the action plan (CSV or .ics calendar)", "geo.fieldwork.cli"),
-    "vendor": ("install the offline map files (Leaflet and plugins) from node_modules",
-               _vendor_args, _vendor_run),
+    "vendor": (
+        "install the offline map files (Leaflet and plugins) from node_modules",
+        _vendor_args,
+        _vendor_run,
+    ),
     "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),
-    "users": _command("create staff accounts and change roles (first admin: "
-                      "users add NAME --role admin)", "geo.auth.cli"),
-    "study-area": _command("import, list or delete study areas (census tracts and tables)",
-                           "geo.census.cli", "add_study_area_arguments", "run_study_area"),
-    "profile": _command("print the community profile of an area as JSON", "geo.census.cli",
-                        "add_profile_arguments", "run_profile"),
+    "users": _command(
+        "create staff accounts and change roles (first admin: users add NAME --role admin)",
+        "geo.accounts.cli",
+    ),
+    "study-area": _command(
+        "import, list or delete study areas (census tracts and tables)",
+        "geo.census.cli",
+        "add_study_area_arguments",
+        "run_study_area",
+    ),
+    "profile": _command(
+        "print the community profile of an area as JSON",
+        "geo.census.cli",
+        "add_profile_arguments",
+        "run_profile",
+    ),
 }
 
 

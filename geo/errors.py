@@ -78,3 +78,7 @@ class SignInFailed(GeoError):
 
 class AccountNotFound(GeoError):
     """No staff account with the given user name."""
+
+
+class ImportCancelled(GeoError):
+    """The user cancelled an import; the caller's transaction rolls back, nothing is kept."""

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.acs import AcsTable
+from geo.census.acs import AcsTable
+from geo.census.indicators import compute_indicator
 from geo.errors import DataNotAvailable
-from geo.indicators import compute_indicator
 from geo.vocab import split_list
 
 # Acculturation thresholds: field of Filters -> indicator it applies to.
@@ -33,8 +33,9 @@ class Filters:
     @property
     def thresholds(self) -> dict[str, float]:
         """Thresholds the user set above zero, by indicator key."""
-        return {ind: getattr(self, f) for f, ind in THRESHOLD_INDICATORS.items()
-                if getattr(self, f) > 0}
+        return {
+            ind: getattr(self, f) for f, ind in THRESHOLD_INDICATORS.items() if getattr(self, f) > 0
+        }
 
 
 def compute_acculturation(tables: dict[str, AcsTable]) -> pd.DataFrame:
@@ -77,7 +78,8 @@ def _matches_any(cell: object, wanted: tuple[str, ...]) -> bool:
 
 def filter_organizations(organizations: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Organizations serving ANY chosen language and offering ANY chosen service category."""
-    keep = [_matches_any(lang, filters.languages) and _matches_any(cat, filters.categories)
-            for lang, cat in zip(organizations["languages"], organizations["category"],
-                                 strict=True)]
+    keep = [
+        _matches_any(lang, filters.languages) and _matches_any(cat, filters.categories)
+        for lang, cat in zip(organizations["languages"], organizations["category"], strict=True)
+    ]
     return organizations[pd.Series(keep, index=organizations.index, dtype=bool)]

@@ -9,8 +9,10 @@ from ui import action_views, fieldwork_common, frame
 frame.ensure_app_frame(required="view_internal")
 
 st.title("Action plan")
-st.caption("Next steps with who and when, linked to the organizations, communities, tracts and "
-           "log entries behind them. Overdue steps stand out.")
+st.caption(
+    "Next steps with who and when, linked to the organizations, communities, tracts and "
+    "log entries behind them. Overdue steps stand out."
+)
 fieldwork_common.can_write()
 today = date.today()
 archived = st.checkbox("Show archived steps", key="action.show_archived")

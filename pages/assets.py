@@ -7,9 +7,11 @@ from ui import asset_views, frame, resources
 frame.ensure_app_frame(required="view_internal")
 
 st.title("Asset directory")
-st.caption("One shared directory for every branch and team. Every change is recorded with "
-           "the signed-in account; a save never overwrites someone else's change; archived "
-           "records can be restored.")
+st.caption(
+    "One shared directory for every branch and team. Every change is recorded with "
+    "the signed-in account; a save never overwrites someone else's change; archived "
+    "records can be restored."
+)
 directory, add, stale = st.tabs(["Directory", "Add an organization", "Stale records"])
 with directory:
     listed = asset_views.directory(st.session_state["filters"])

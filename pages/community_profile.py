@@ -2,34 +2,44 @@
 
 import streamlit as st
 
-from geo.catchments import describe_selection
-from geo.community import build_community_profile
+from geo.analysis.catchments import describe_selection
+from geo.census.community import build_community_profile
+from geo.census.indicators import country_variables
+from geo.census.profile_export import export_csv, export_pdf
 from geo.errors import DataNotAvailable, GeoError
-from geo.indicators import country_variables
-from geo.profile_export import export_csv, export_pdf
 from ui import errors, frame, profile_views, resources
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
 st.title("Community profile")
-st.caption("Who lives in an area: the community scan a library plans from. Every figure "
-           "shows its 90% margin of error and how far to trust it.")
+st.caption(
+    "Who lives in an area: the community scan a library plans from. Every figure "
+    "shows its 90% margin of error and how far to trust it."
+)
 
 choice = profile_views.choose_area(area)
 try:
     countries = sorted(country_variables(area.tables))
 except DataNotAvailable:
     countries = []
-group = st.selectbox("Group", ["All newcomers", *countries], key="profile.group",
-                     help="One country of origin (from table B05006), or everyone.")
+group = st.selectbox(
+    "Group",
+    ["All newcomers", *countries],
+    key="profile.group",
+    help="One country of origin (from table B05006), or everyone.",
+)
 
 try:
     geoids, title, rule = describe_selection(area.tracts, area.branches, **choice)
     profile = build_community_profile(
-        area, geoids, title=title, rule=rule,
+        area,
+        geoids,
+        title=title,
+        rule=rule,
         country=None if group == "All newcomers" else group,
-        whole=resources.study_area_sections())
+        whole=resources.study_area_sections(),
+    )
 except GeoError as err:
     if choice.get("shape") is None and "shape" in choice:
         st.info("Draw an area on the map to see its profile.")

@@ -7,11 +7,14 @@ from ui import engagement_views, fieldwork_common, frame
 frame.ensure_app_frame(required="view_internal")
 
 st.title("Engagement log")
-st.caption("Log every contact with a provider or community group: who, when, how, what was "
-           "heard, and where it sits on the involvement continuum. Every branch sees the log.")
+st.caption(
+    "Log every contact with a provider or community group: who, when, how, what was "
+    "heard, and where it sits on the involvement continuum. Every branch sees the log."
+)
 fieldwork_common.can_write()
-add, log, continuum, partners = st.tabs(["Add an entry", "Log", "Continuum over time",
-                                         "Partnership opportunities"])
+add, log, continuum, partners = st.tabs(
+    ["Add an entry", "Log", "Continuum over time", "Partnership opportunities"]
+)
 with add:
     engagement_views.add_panel()
 entries = engagement_views.log_frame()

@@ -8,10 +8,13 @@ frame.ensure_app_frame(required="export_full")
 
 st.title("Import and export")
 tab_in, tab_place, tab_out, tab_backup = st.tabs(
-    ["Import", "Needs a location", "Export", "Backup and restore"])
+    ["Import", "Needs a location", "Export", "Backup and restore"]
+)
 with tab_in:
-    st.caption("All or nothing: if any row is rejected, nothing is saved until you fix the file "
-               "or choose to import only the valid rows.")
+    st.caption(
+        "All or nothing: if any row is rejected, nothing is saved until you fix the file "
+        "or choose to import only the valid rows."
+    )
     if not auth.can("import"):
         st.caption("Importing needs an editor account; you can check a file here.")
     table, mapping = import_views.upload_and_map()

@@ -7,9 +7,11 @@ from ui import account_views, frame
 frame.ensure_app_frame(required="manage_users")
 
 st.title("Users and roles")
-st.caption("Viewers read staff data; editors (branch staff) also edit, import and do field "
-           "work; admins also manage accounts and backups. Signed-out visitors see the "
-           "public view only.")
+st.caption(
+    "Viewers read staff data; editors (branch staff) also edit, import and do field "
+    "work; admins also manage accounts and backups. Signed-out visitors see the "
+    "public view only."
+)
 accounts_tab, create_tab, log_tab = st.tabs(["Accounts", "Create an account", "Sign-in log"])
 with accounts_tab:
     accounts = account_views.accounts_table()

@@ -7,9 +7,11 @@ from ui import fieldwork_common, frame, walk_report_views, walkabout_views
 frame.ensure_app_frame(required="view_internal")
 
 st.title("Walkabout planner")
-st.caption("Plan a neighbourhood walk from a branch: stops from the organizations matching the "
-           "sidebar filters plus points you type or click on the map. The route starts and "
-           "ends at the branch and is ordered to keep it short.")
+st.caption(
+    "Plan a neighbourhood walk from a branch: stops from the organizations matching the "
+    "sidebar filters plus points you type or click on the map. The route starts and "
+    "ends at the branch and is ordered to keep it short."
+)
 fieldwork_common.can_write()
 plan_tab, report_tab = st.tabs(["Plan a walk", "After the walk"])
 with plan_tab:

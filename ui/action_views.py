@@ -35,8 +35,9 @@ def steps_frame(today: date, *, archived: bool = False) -> pd.DataFrame:
     """Steps with branch names and overdue flags."""
     steps = fieldwork_common.read(lambda s: list_steps(s, include_archived=archived))
     branches = resources.branches()
-    steps["branch"] = steps["branch_id"].map(dict(zip(branches["branch_id"], branches["name"],
-                                                      strict=True)))
+    steps["branch"] = steps["branch_id"].map(
+        dict(zip(branches["branch_id"], branches["name"], strict=True))
+    )
     return mark_overdue(steps, today=today)
 
 
@@ -51,13 +52,27 @@ def plan_panel(steps: pd.DataFrame) -> None:
     if late:
         st.error(f"{late} step(s) are overdue.")
     shown = steps.assign(status=steps["status"].map(STEP_STATUSES))
-    st.dataframe(shown[[*COLUMNS, "overdue"]].style.apply(_highlight, axis=1), hide_index=True,
-                 width="stretch", column_config={"overdue": None})
+    st.dataframe(
+        shown[[*COLUMNS, "overdue"]].style.apply(_highlight, axis=1),
+        hide_index=True,
+        width="stretch",
+        column_config={"overdue": None},
+    )
     c1, c2 = st.columns(2)
-    c1.download_button("Action plan (CSV)", to_csv_bytes(shown[COLUMNS]), "action-plan.csv",
-                       "text/csv", key="action.csv")
-    c2.download_button("Calendar (.ics)", export_ics(steps.to_dict("records")),
-                       "action-plan.ics", "text/calendar", key="action.ics")
+    c1.download_button(
+        "Action plan (CSV)",
+        to_csv_bytes(shown[COLUMNS]),
+        "action-plan.csv",
+        "text/csv",
+        key="action.csv",
+    )
+    c2.download_button(
+        "Calendar (.ics)",
+        export_ics(steps.to_dict("records")),
+        "action-plan.ics",
+        "text/calendar",
+        key="action.ics",
+    )
 
 
 def add_panel(today: date) -> None:
@@ -73,24 +88,43 @@ def add_panel(today: date) -> None:
         c1, c2, c3 = st.columns(3)
         who = c1.text_input("Who", key="action.who")
         due_on = c2.date_input("Due", value=None, key="action.due")
-        branch_id = c3.selectbox("Branch", [None, *branch_names], key="action.branch",
-                                 format_func=lambda b: "—" if b is None else branch_names[b])
-        assets = st.multiselect("Organizations", list(orgs), format_func=orgs.get,
-                                key="action.assets")
-        geoids = st.multiselect("Tracts", list(tracts.index), key="action.tracts",
-                                format_func=lambda g: f"{tracts.loc[g, 'NAME']} ({g})")
+        branch_id = c3.selectbox(
+            "Branch",
+            [None, *branch_names],
+            key="action.branch",
+            format_func=lambda b: "—" if b is None else branch_names[b],
+        )
+        assets = st.multiselect(
+            "Organizations", list(orgs), format_func=orgs.get, key="action.assets"
+        )
+        geoids = st.multiselect(
+            "Tracts",
+            list(tracts.index),
+            key="action.tracts",
+            format_func=lambda g: f"{tracts.loc[g, 'NAME']} ({g})",
+        )
         communities = st.text_input("Communities (';'-separated)", key="action.communities")
         entries = st.text_input("Log entry or walk ids (';'-separated)", key="action.refs")
         notes = st.text_area("Notes", key="action.notes")
         if st.form_submit_button("Add step"):
-            links = ([("asset", a) for a in assets] + [("tract", g) for g in geoids]
-                     + [("community", c) for c in communities.split(";")]
-                     + [("engagement", e) for e in entries.split(";")])
-            fields = {"title": title, "who": who, "due_on": due_on, "branch_id": branch_id,
-                      "notes": notes}
-            fieldwork_common.write(lambda s, user: add_step(s, fields, user=user, today=today,
-                                                      links=links),
-                                   flash_key=FLASH, success=f"Added '{title}'.")
+            links = (
+                [("asset", a) for a in assets]
+                + [("tract", g) for g in geoids]
+                + [("community", c) for c in communities.split(";")]
+                + [("engagement", e) for e in entries.split(";")]
+            )
+            fields = {
+                "title": title,
+                "who": who,
+                "due_on": due_on,
+                "branch_id": branch_id,
+                "notes": notes,
+            }
+            fieldwork_common.write(
+                lambda s, user: add_step(s, fields, user=user, today=today, links=links),
+                flash_key=FLASH,
+                success=f"Added '{title}'.",
+            )
 
 
 def edit_panel(steps: pd.DataFrame, today: date) -> None:
@@ -103,21 +137,35 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
     step = steps.set_index("id").loc[chosen]
     key = f"action.edit.{chosen}.{step['version']}"
     with st.form(key):
-        status = st.selectbox("Status", list(STEP_STATUSES), format_func=STEP_STATUSES.get,
-                              index=list(STEP_STATUSES).index(step["status"]), key=f"{key}.s")
+        status = st.selectbox(
+            "Status",
+            list(STEP_STATUSES),
+            format_func=STEP_STATUSES.get,
+            index=list(STEP_STATUSES).index(step["status"]),
+            key=f"{key}.s",
+        )
         who = st.text_input("Who", step["who"] or "", key=f"{key}.who")
         due_on = st.date_input("Due", step["due_on"], key=f"{key}.due")
         if st.form_submit_button("Save step"):
             fieldwork_common.write(
-                lambda s, user: update_step(s, chosen, {"status": status, "who": who,
-                                                  "due_on": due_on},
-                                      expected_version=int(step["version"]), user=user,
-                                      today=today), flash_key=FLASH, success="Saved.")
+                lambda s, user: update_step(
+                    s,
+                    chosen,
+                    {"status": status, "who": who, "due_on": due_on},
+                    expected_version=int(step["version"]),
+                    user=user,
+                    today=today,
+                ),
+                flash_key=FLASH,
+                success="Saved.",
+            )
     action = restore_step if step["archived"] else archive_step
     if st.button("Restore step" if step["archived"] else "Archive step", key="action.archive"):
-        fieldwork_common.write(lambda s, user: action(s, chosen, user=user,
-                                                expected_version=int(step["version"])),
-                               flash_key=FLASH, success="Done; it can be undone here.")
+        fieldwork_common.write(
+            lambda s, user: action(s, chosen, user=user, expected_version=int(step["version"])),
+            flash_key=FLASH,
+            success="Done; it can be undone here.",
+        )
 
 
 def capacity_panel() -> None:
@@ -130,13 +178,29 @@ def capacity_panel() -> None:
     st.dataframe(summarize_capacity(staff), hide_index=True, width="stretch")
     with st.expander("Add a person"), st.form("action.staff"):
         name = st.text_input("Name", key="action.staff_name")
-        branch_id = st.selectbox("Branch", [None, *names], key="action.staff_branch",
-                                 format_func=lambda b: "—" if b is None else names[b])
+        branch_id = st.selectbox(
+            "Branch",
+            [None, *names],
+            key="action.staff_branch",
+            format_func=lambda b: "—" if b is None else names[b],
+        )
         team = st.selectbox("Team", ["", *TEAMS], key="action.staff_team")
-        done = st.multiselect("Trainings done", list(TRAININGS), format_func=TRAININGS.get,
-                              key="action.staff_trainings")
+        done = st.multiselect(
+            "Trainings done",
+            list(TRAININGS),
+            format_func=TRAININGS.get,
+            key="action.staff_trainings",
+        )
         if st.form_submit_button("Add person"):
             fieldwork_common.write(
-                lambda s, user: add_staff(s, name=name, branch_id=branch_id, team=team, user=user,
-                                    trainings=dict.fromkeys(done)),
-                flash_key=FLASH, success=f"Added {name}.")
+                lambda s, user: add_staff(
+                    s,
+                    name=name,
+                    branch_id=branch_id,
+                    team=team,
+                    user=user,
+                    trainings=dict.fromkeys(done),
+                ),
+                flash_key=FLASH,
+                success=f"Added {name}.",
+            )

@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from geo import asset_forms as af
 from geo.db import (
     add_asset,
     archive_asset,
@@ -17,6 +16,7 @@ from geo.db import (
     restore_asset,
     update_asset,
 )
+from geo.db import forms as af
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
@@ -42,28 +42,42 @@ def directory(filters: Filters) -> pd.DataFrame:
     """Search, sort and filter the shared directory; returns what is listed."""
     c1, c2, c3 = st.columns([3, 2, 1])
     search = c1.text_input("Search names, descriptions, addresses", key="assets.search")
-    sort = c2.selectbox("Sort by", ["name", "-last_verified_on", "last_verified_on",
-                                    "-updated_at"], key="assets.sort",
-                        format_func={"name": "Name", "-last_verified_on": "Recently verified",
-                                     "last_verified_on": "Longest unverified",
-                                     "-updated_at": "Recently changed"}.__getitem__)
+    sort = c2.selectbox(
+        "Sort by",
+        ["name", "-last_verified_on", "last_verified_on", "-updated_at"],
+        key="assets.sort",
+        format_func={
+            "name": "Name",
+            "-last_verified_on": "Recently verified",
+            "last_verified_on": "Longest unverified",
+            "-updated_at": "Recently changed",
+        }.__getitem__,
+    )
     archived = c3.checkbox("Show archived", key="assets.archived")
     with Session(resources.engine()) as session:
-        assets = list_assets(session, categories=filters.categories or None,
-                             languages=filters.languages or None,
-                             communities=filters.countries or None, search=search or None,
-                             include_archived=archived, sort=sort)
+        assets = list_assets(
+            session,
+            categories=filters.categories or None,
+            languages=filters.languages or None,
+            communities=filters.countries or None,
+            search=search or None,
+            include_archived=archived,
+            sort=sort,
+        )
     st.caption(f"{len(assets)} organizations match the sidebar filters and search.")
-    st.dataframe(af.directory_table(assets), hide_index=True, width="stretch",
-                 height=300)
+    st.dataframe(af.directory_table(assets), hide_index=True, width="stretch", height=300)
     return assets
 
 
 def open_picker(assets: pd.DataFrame) -> None:
     """Choose an asset to open; remember it as it is now (the version being edited)."""
     labels = dict(zip(assets["org_id"], assets["name"], strict=True))
-    chosen = st.selectbox("Open an organization", [None, *labels], key="assets.pick",
-                          format_func=lambda i: "—" if i is None else f"{labels[i]} ({i})")
+    chosen = st.selectbox(
+        "Open an organization",
+        [None, *labels],
+        key="assets.pick",
+        format_func=lambda i: "—" if i is None else f"{labels[i]} ({i})",
+    )
     if chosen and chosen != st.session_state.get("assets.pick_last"):
         with Session(resources.engine()) as session:
             st.session_state[OPENED] = get_asset(session, chosen)
@@ -79,21 +93,29 @@ def asset_panel() -> None:
     st.subheader(text.literal(asset.name))
     if flash := st.session_state.pop("assets.flash", None):
         st.success(flash)
-    st.caption(text.literal(f"Id {asset.id} · version {asset.version} · {asset.status} · "
-                            f"last changed by {asset.updated_by or '—'}"))
+    st.caption(
+        text.literal(
+            f"Id {asset.id} · version {asset.version} · {asset.status} · "
+            f"last changed by {asset.updated_by or '—'}"
+        )
+    )
     edit_note()
-    submitted, form = _asset_form(f"assets.edit.{asset.id}.{asset.version}", af.form_values(asset),
-                                  "Save changes")
+    submitted, form = _asset_form(
+        f"assets.edit.{asset.id}.{asset.version}", af.form_values(asset), "Save changes"
+    )
     if submitted:
         _save(asset, af.changed_fields(asset, form))
     b1, b2 = st.columns(2)
     if asset.status == "active" and b1.button("Archive (can be restored)", key="assets.archive"):
-        _write(lambda s, user: archive_asset(s, asset.id, user=user,
-                                             expected_version=asset.version),
-               "Archived. It is hidden from the map; restore it any time.")
+        _write(
+            lambda s, user: archive_asset(s, asset.id, user=user, expected_version=asset.version),
+            "Archived. It is hidden from the map; restore it any time.",
+        )
     if asset.status == "archived" and b2.button("Restore", key="assets.restore"):
-        _write(lambda s, user: restore_asset(s, asset.id, user=user,
-                                             expected_version=asset.version), "Restored.")
+        _write(
+            lambda s, user: restore_asset(s, asset.id, user=user, expected_version=asset.version),
+            "Restored.",
+        )
     _conflict_panel()
     with st.expander("History of changes"), Session(resources.engine()) as session:
         st.dataframe(af.history_table(get_history(session, asset.id)), hide_index=True)
@@ -117,8 +139,12 @@ def _save(asset, changes: dict) -> None:
     if not changes:
         st.info("Nothing changed.")
         return
-    _write(lambda s, user: update_asset(s, asset.id, changes, expected_version=asset.version,
-                                        user=user), "Saved.")
+    _write(
+        lambda s, user: update_asset(
+            s, asset.id, changes, expected_version=asset.version, user=user
+        ),
+        "Saved.",
+    )
 
 
 def _write(action, success: str) -> None:
@@ -144,34 +170,53 @@ def _write(action, success: str) -> None:
 
 def _asset_form(key: str, values: dict, submit_label: str) -> tuple[bool, dict]:
     with st.form(key):
-        form = {f: st.text_input(af.FIELD_LABELS[f], value=values[f], key=f"{key}.{f}")
-                for f in ("name", "alternate_name", "address", "phone", "website", "email")}
-        form["description"] = st.text_area("Description", value=values["description"],
-                                           key=f"{key}.description")
+        form = {
+            f: st.text_input(af.FIELD_LABELS[f], value=values[f], key=f"{key}.{f}")
+            for f in ("name", "alternate_name", "address", "phone", "website", "email")
+        }
+        form["description"] = st.text_area(
+            "Description", value=values["description"], key=f"{key}.description"
+        )
         form["categories"] = st.multiselect(
-            "Services", list(SERVICE_CATEGORIES), default=values["categories"],
-            format_func=SERVICE_CATEGORIES.__getitem__, key=f"{key}.categories")
-        form["languages"] = st.text_input(af.FIELD_LABELS["languages"], values["languages"],
-                                          key=f"{key}.languages",
-                                          help="ISO 639 codes, e.g. 'es; ar: interpreter on request'")
-        form["communities"] = st.text_input(af.FIELD_LABELS["communities"], values["communities"],
-                                            key=f"{key}.communities")
+            "Services",
+            list(SERVICE_CATEGORIES),
+            default=values["categories"],
+            format_func=SERVICE_CATEGORIES.__getitem__,
+            key=f"{key}.categories",
+        )
+        form["languages"] = st.text_input(
+            af.FIELD_LABELS["languages"],
+            values["languages"],
+            key=f"{key}.languages",
+            help="ISO 639 codes, e.g. 'es; ar: interpreter on request'",
+        )
+        form["communities"] = st.text_input(
+            af.FIELD_LABELS["communities"], values["communities"], key=f"{key}.communities"
+        )
         c1, c2 = st.columns(2)
-        form["lat"] = c1.number_input("Latitude", value=values["lat"], format="%.6f",
-                                      key=f"{key}.lat")
-        form["lon"] = c2.number_input("Longitude", value=values["lon"], format="%.6f",
-                                      key=f"{key}.lon")
+        form["lat"] = c1.number_input(
+            "Latitude", value=values["lat"], format="%.6f", key=f"{key}.lat"
+        )
+        form["lon"] = c2.number_input(
+            "Longitude", value=values["lon"], format="%.6f", key=f"{key}.lon"
+        )
         techniques = [None, *ENTRY_TECHNIQUES]
         form["entry_technique"] = st.selectbox(
-            af.FIELD_LABELS["entry_technique"], techniques,
-            index=techniques.index(values["entry_technique"]), key=f"{key}.technique",
-            format_func=lambda t: "—" if t is None else ENTRY_TECHNIQUES[t])
-        form["collected_by"] = c1.text_input("Collected by", values["collected_by"],
-                                             key=f"{key}.collected_by")
-        form["collected_on"] = c2.date_input("Collected on", values["collected_on"],
-                                             key=f"{key}.collected_on")
-        form["last_verified_on"] = c2.date_input("Last verified on", values["last_verified_on"],
-                                                 key=f"{key}.verified")
+            af.FIELD_LABELS["entry_technique"],
+            techniques,
+            index=techniques.index(values["entry_technique"]),
+            key=f"{key}.technique",
+            format_func=lambda t: "—" if t is None else ENTRY_TECHNIQUES[t],
+        )
+        form["collected_by"] = c1.text_input(
+            "Collected by", values["collected_by"], key=f"{key}.collected_by"
+        )
+        form["collected_on"] = c2.date_input(
+            "Collected on", values["collected_on"], key=f"{key}.collected_on"
+        )
+        form["last_verified_on"] = c2.date_input(
+            "Last verified on", values["last_verified_on"], key=f"{key}.verified"
+        )
         return st.form_submit_button(submit_label), form
 
 
@@ -212,7 +257,8 @@ def _add(record: dict, *, allow_duplicate: bool) -> None:
     st.session_state.pop("assets.pending", None)
     st.session_state[OPENED] = added
     st.session_state["assets.flash"] = text.literal(
-        f"Added {added.name} ({added.id}). It is on the map now.")
+        f"Added {added.name} ({added.id}). It is on the map now."
+    )
     st.rerun()
 
 
@@ -220,6 +266,8 @@ def stale_panel(months: int) -> None:
     """Records nobody has verified for ``months`` months: who should call them."""
     with Session(resources.engine()) as session:
         stale = list_stale_assets(session, months=months)
-    st.caption(f"{len(stale)} organizations not verified in the last {months} months "
-               "(set WELCOME_ATLAS_STALE_MONTHS to change).")
+    st.caption(
+        f"{len(stale)} organizations not verified in the last {months} months "
+        "(set WELCOME_ATLAS_STALE_MONTHS to change)."
+    )
     st.dataframe(af.directory_table(stale), hide_index=True, width="stretch")

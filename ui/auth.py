@@ -1,6 +1,6 @@
 """The signed-in state of one browser session, the sign-in panel, and server-side checks.
 
-Local accounts sign in with a password (argon2, throttled; :mod:`geo.auth`). When
+Local accounts sign in with a password (argon2, throttled; :mod:`geo.accounts`). When
 ``.streamlit/secrets.toml`` has an ``[auth]`` section, Streamlit's ``st.login`` (OpenID
 Connect) is used instead and the identity's e-mail is looked up among the accounts:
 unknown or deactivated e-mails stay signed out (public view) with a message.
@@ -19,8 +19,8 @@ from datetime import UTC, datetime, timedelta
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from geo import auth as domain
-from geo.auth import SignedIn
+from geo import accounts as domain
+from geo.accounts import SignedIn
 from geo.errors import AccountNotFound, GeoError, SignInFailed
 from ui import errors, resources
 
@@ -53,7 +53,7 @@ def role() -> str | None:
 
 
 def can(action: str) -> bool:
-    """May this browser session do ``action`` (see :data:`geo.auth.ACTIONS`)?"""
+    """May this browser session do ``action`` (see :data:`geo.accounts.ACTIONS`)?"""
     return domain.can(role(), action)
 
 
@@ -74,8 +74,9 @@ def _sign_out(reason: str, notice: str | None = None) -> None:
     signed_in = st.session_state.pop(SESSION_KEY, None)
     if signed_in is not None:
         with Session(resources.engine()) as session, session.begin():
-            domain.record_attempt(session, signed_in.username, reason, now=_now(),
-                                  method=signed_in.method)
+            domain.record_attempt(
+                session, signed_in.username, reason, now=_now(), method=signed_in.method
+            )
         log.info("sign-out of %s (%s)", signed_in.username, reason)
     if notice:
         st.session_state[NOTICE_KEY] = notice
@@ -91,8 +92,11 @@ def refresh() -> None:
     now = _now()
     minutes = resources.settings().session_minutes
     if domain.is_expired(signed_in, now=now, idle=timedelta(minutes=minutes)):
-        _sign_out("expired", f"You were signed out after {minutes} minutes without "
-                             "activity. Sign in again to continue.")
+        _sign_out(
+            "expired",
+            f"You were signed out after {minutes} minutes without "
+            "activity. Sign in again to continue.",
+        )
         if signed_in.method == "oidc":
             st.logout()
         return
@@ -105,8 +109,12 @@ def refresh() -> None:
         _sign_out("inactive", "Your account was deactivated; you are signed out.")
         return
     st.session_state[SESSION_KEY] = dataclasses.replace(
-        signed_in, role=account.role, display_name=account.display_name,
-        signature=account.signature, last_seen_at=now)
+        signed_in,
+        role=account.role,
+        display_name=account.display_name,
+        signature=account.signature,
+        last_seen_at=now,
+    )
 
 
 def _adopt_oidc_identity() -> None:
@@ -118,15 +126,16 @@ def _adopt_oidc_identity() -> None:
         return
     with Session(resources.engine()) as session, session.begin():
         account = domain.find_account_by_email(session, email) if email else None
-        outcome = ("unknown_user" if account is None
-                   else "ok" if account.active else "inactive")
-        domain.record_attempt(session, account.username if account else email, outcome,
-                              now=_now(), method="oidc")
+        outcome = "unknown_user" if account is None else "ok" if account.active else "inactive"
+        domain.record_attempt(
+            session, account.username if account else email, outcome, now=_now(), method="oidc"
+        )
     if outcome != "ok":
         st.session_state["auth.oidc_refused"] = email
         st.session_state[NOTICE_KEY] = (
             f"You signed in as {email or 'an identity without e-mail'}, but no active staff "
-            "account has that e-mail. You see the public view; ask an admin to add you.")
+            "account has that e-mail. You see the public view; ask an admin to add you."
+        )
         return
     st.session_state[SESSION_KEY] = domain.start_session(account, method="oidc", now=_now())
 
@@ -141,8 +150,7 @@ def sign_in(username: str, password: str) -> bool:
             errors.show_error(err)
             return False
         session.commit()
-    st.session_state[SESSION_KEY] = domain.start_session(account, method="password",
-                                                         now=_now())
+    st.session_state[SESSION_KEY] = domain.start_session(account, method="password", now=_now())
     log.info("sign-in of %s", account.username)
     return True
 
@@ -162,8 +170,10 @@ def account_panel() -> None:
             st.rerun()
         return
     with sb.expander("Staff sign-in", icon=":material/login:"):
-        st.caption("Public view: the map and profiles, without staff notes or contact "
-                   "persons. Staff sign in to see and edit the shared directory.")
+        st.caption(
+            "Public view: the map and profiles, without staff notes or contact "
+            "persons. Staff sign in to see and edit the shared directory."
+        )
         if oidc_configured():
             if st.button("Sign in with your organization account", key="auth.oidc"):
                 st.login()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.layers import format_value
-from geo.moe import RELIABILITY_LABELS, RELIABILITY_RULE
-from geo.profiles import ProfileSection
+from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.census.profiles import ProfileSection
+from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
 from ui.text import literal
 
@@ -24,15 +24,19 @@ def show_profile(title: str, sections: list[ProfileSection], missing: list[str])
 
 
 def _section_table(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "": rows["item"],
-        "Estimate": [f"{e:,.0f} ± {m:,.0f}" for e, m in zip(rows["estimate"], rows["moe"],
-                                                            strict=True)],
-        "Share": [f"{format_value(s, 'share')} ± {format_value(sm, 'share')}"
-                  if pd.notna(s) else "—" for s, sm in zip(rows["share"], rows["share_moe"],
-                                                           strict=True)],
-        "Reliability": [RELIABILITY_LABELS[r] for r in rows["reliability"]],
-    })
+    return pd.DataFrame(
+        {
+            "": rows["item"],
+            "Estimate": [
+                f"{e:,.0f} ± {m:,.0f}" for e, m in zip(rows["estimate"], rows["moe"], strict=True)
+            ],
+            "Share": [
+                f"{format_value(s, 'share')} ± {format_value(sm, 'share')}" if pd.notna(s) else "—"
+                for s, sm in zip(rows["share"], rows["share_moe"], strict=True)
+            ],
+            "Reliability": [RELIABILITY_LABELS[r] for r in rows["reliability"]],
+        }
+    )
 
 
 def _labels(cell: object, vocab: dict[str, str]) -> str:
@@ -40,8 +44,11 @@ def _labels(cell: object, vocab: dict[str, str]) -> str:
 
 
 def _or_dash(value: object) -> str:
-    return "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" \
+    return (
+        "—"
+        if value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
         else str(value)
+    )
 
 
 def show_organization(org: pd.Series, *, internal: bool = False) -> None:
@@ -61,9 +68,13 @@ def show_organization(org: pd.Series, *, internal: bool = False) -> None:
     if not internal:
         return
     technique = ENTRY_TECHNIQUES.get(str(org["entry_technique"]), org["entry_technique"])
-    st.caption(literal(f"Learned of by {_or_dash(technique)} · collected by "
-                       f"{_or_dash(org['collected_by'])} on {_or_dash(org['collected_on'])} · "
-                       f"last verified {_or_dash(org['last_verified_on'])}"))
+    st.caption(
+        literal(
+            f"Learned of by {_or_dash(technique)} · collected by "
+            f"{_or_dash(org['collected_by'])} on {_or_dash(org['collected_on'])} · "
+            f"last verified {_or_dash(org['last_verified_on'])}"
+        )
+    )
 
 
 def show_branch(branch: pd.Series) -> None:

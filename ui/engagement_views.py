@@ -44,40 +44,74 @@ def add_panel() -> None:
         c1, c2, c3 = st.columns(3)
         contact_on = c1.date_input("Date of the contact", date.today(), key="engagement.date")
         staff = c2.text_input("Staff who took part", key="engagement.staff")
-        branch_id = c3.selectbox("Branch", [None, *branches], key="engagement.branch",
-                                 format_func=lambda b: "— (system-wide team)" if b is None
-                                 else branches[b])
+        branch_id = c3.selectbox(
+            "Branch",
+            [None, *branches],
+            key="engagement.branch",
+            format_func=lambda b: "— (system-wide team)" if b is None else branches[b],
+        )
         team = c1.selectbox("Team", ["", *TEAMS], key="engagement.team")
-        technique = c2.selectbox("Technique", list(ENTRY_TECHNIQUES), key="engagement.technique",
-                                 format_func=ENTRY_TECHNIQUES.get)
-        continuum = c3.select_slider("Where on the involvement continuum", list(CONTINUUM),
-                                     format_func=CONTINUUM.get, key="engagement.continuum")
-        org_ids = st.multiselect("Organizations involved", list(org_names),
-                                 format_func=org_names.get, key="engagement.orgs")
-        communities = st.text_input("Communities involved (';'-separated)",
-                                    key="engagement.communities")
+        technique = c2.selectbox(
+            "Technique",
+            list(ENTRY_TECHNIQUES),
+            key="engagement.technique",
+            format_func=ENTRY_TECHNIQUES.get,
+        )
+        continuum = c3.select_slider(
+            "Where on the involvement continuum",
+            list(CONTINUUM),
+            format_func=CONTINUUM.get,
+            key="engagement.continuum",
+        )
+        org_ids = st.multiselect(
+            "Organizations involved",
+            list(org_names),
+            format_func=org_names.get,
+            key="engagement.orgs",
+        )
+        communities = st.text_input(
+            "Communities involved (';'-separated)", key="engagement.communities"
+        )
         summary = st.text_area("What happened", key="engagement.summary")
-        heard = {f: st.text_area(label, key=f"engagement.{f}") for f, label in
-                 HEARD_FIELDS.items()}
+        heard = {f: st.text_area(label, key=f"engagement.{f}") for f, label in HEARD_FIELDS.items()}
         follow_up = st.date_input("Follow up on", value=None, key="engagement.follow_up")
         if st.form_submit_button("Add to the log"):
-            fields = {"contact_on": contact_on, "staff": staff, "branch_id": branch_id,
-                      "team": team, "technique": technique, "continuum": continuum,
-                      "summary": summary, "follow_up_on": follow_up, **heard}
+            fields = {
+                "contact_on": contact_on,
+                "staff": staff,
+                "branch_id": branch_id,
+                "team": team,
+                "technique": technique,
+                "continuum": continuum,
+                "summary": summary,
+                "follow_up_on": follow_up,
+                **heard,
+            }
             fieldwork_common.write(
-                lambda s, user: add_engagement(s, fields, user=user, organization_ids=org_ids,
-                                         communities=communities.split(";")),
-                flash_key=FLASH, success="Added to the shared log.")
+                lambda s, user: add_engagement(
+                    s,
+                    fields,
+                    user=user,
+                    organization_ids=org_ids,
+                    communities=communities.split(";"),
+                ),
+                flash_key=FLASH,
+                success="Added to the shared log.",
+            )
 
 
 def log_panel(entries: pd.DataFrame) -> None:
     """The log, visible to every branch, with simple filters."""
     c1, c2, c3 = st.columns(3)
-    branch = c1.selectbox("Branch", ["All", *sorted(entries["branch"].dropna().unique())],
-                          key="engagement.filter_branch")
+    branch = c1.selectbox(
+        "Branch",
+        ["All", *sorted(entries["branch"].dropna().unique())],
+        key="engagement.filter_branch",
+    )
     team = c2.selectbox("Team", ["All", *TEAMS], key="engagement.filter_team")
-    technique = c3.selectbox("Technique", ["All", *ENTRY_TECHNIQUES],
-                             key="engagement.filter_technique")
+    technique = c3.selectbox(
+        "Technique", ["All", *ENTRY_TECHNIQUES], key="engagement.filter_technique"
+    )
     shown = entries
     if branch != "All":
         shown = shown[shown["branch"] == branch]
@@ -86,12 +120,32 @@ def log_panel(entries: pd.DataFrame) -> None:
     if technique != "All":
         shown = shown[shown["technique"] == technique]
     st.caption(f"{len(shown)} of {len(entries)} entries.")
-    table = shown.assign(continuum=shown["continuum"].map(CONTINUUM),
-                         organizations=shown["organizations"].map("; ".join),
-                         communities=shown["communities"].map("; ".join))
-    st.dataframe(table[["contact_on", "branch", "team", "staff", "technique", "continuum",
-                        "organizations", "communities", "needs", "aspirations", "assets_heard",
-                        "challenges", "follow_up_on"]], hide_index=True, width="stretch")
+    table = shown.assign(
+        continuum=shown["continuum"].map(CONTINUUM),
+        organizations=shown["organizations"].map("; ".join),
+        communities=shown["communities"].map("; ".join),
+    )
+    st.dataframe(
+        table[
+            [
+                "contact_on",
+                "branch",
+                "team",
+                "staff",
+                "technique",
+                "continuum",
+                "organizations",
+                "communities",
+                "needs",
+                "aspirations",
+                "assets_heard",
+                "challenges",
+                "follow_up_on",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def continuum_panel(entries: pd.DataFrame) -> None:
@@ -100,12 +154,20 @@ def continuum_panel(entries: pd.DataFrame) -> None:
     if trend.empty:
         st.info("The chart appears once the log has entries.")
         return
-    chart = alt.Chart(trend).mark_line(point=True).encode(
-        x=alt.X("period:T", title="Quarter"),
-        y=alt.Y("level:Q", title="Involvement (1 outreach … 5 community-led)",
-                scale=alt.Scale(domain=[1, 5])),
-        color=alt.Color("branch:N", title="Branch"),
-        tooltip=["branch", "period", alt.Tooltip("level", format=".1f"), "contacts"])
+    chart = (
+        alt.Chart(trend)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("period:T", title="Quarter"),
+            y=alt.Y(
+                "level:Q",
+                title="Involvement (1 outreach … 5 community-led)",
+                scale=alt.Scale(domain=[1, 5]),
+            ),
+            color=alt.Color("branch:N", title="Branch"),
+            tooltip=["branch", "period", alt.Tooltip("level", format=".1f"), "contacts"],
+        )
+    )
     st.altair_chart(chart, width="stretch")
 
 
@@ -113,7 +175,8 @@ def partnership_panel(entries: pd.DataFrame) -> None:
     """Recent contacts with organizations whose services match a team's focus."""
     team = st.selectbox("Team", list(TEAMS), key="engagement.partner_team")
     days = st.slider("Contacts in the last (days)", 30, 730, 180, 30, key="engagement.days")
-    found = find_partnership_opportunities(entries, resources.organizations(), team,
-                                           today=date.today(), days=days)
+    found = find_partnership_opportunities(
+        entries, resources.organizations(), team, today=date.today(), days=days
+    )
     st.caption(f"Focus of {team}: {', '.join(TEAMS[team])}. {len(found)} recent contact(s).")
     st.dataframe(found, hide_index=True, width="stretch")

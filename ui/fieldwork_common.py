@@ -19,8 +19,7 @@ def can_write() -> bool:
     """Whether write controls are live; viewers are told why (and refused anyway)."""
     if auth.can(ACTION):
         return True
-    st.caption("You can read the field work; planning, logging and editing need an editor "
-               "account.")
+    st.caption("You can read the field work; planning, logging and editing need an editor account.")
     return False
 
 

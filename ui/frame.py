@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from geo.auth import ACTIONS
+from geo.accounts import ACTIONS
 from ui import auth
 
 
@@ -20,7 +20,7 @@ def ensure_app_frame(required: str | None = None) -> None:
     Parameters
     ----------
     required : str or None
-        Action (a key of :data:`geo.auth.ACTIONS`) needed to use the page. The menu
+        Action (a key of :data:`geo.accounts.ACTIONS`) needed to use the page. The menu
         already leaves such pages out; this is the page's own second check.
     """
     if "filters" not in st.session_state:
@@ -28,6 +28,9 @@ def ensure_app_frame(required: str | None = None) -> None:
         st.rerun()
     if required is not None and not auth.can(required):
         description, lowest = ACTIONS[required]
-        st.warning(f"This page is for staff accounts ({lowest} or above): it lets you "
-                   f"{description}. Sign in from the sidebar.", icon=":material/lock:")
+        st.warning(
+            f"This page is for staff accounts ({lowest} or above): it lets you "
+            f"{description}. Sign in from the sidebar.",
+            icon=":material/lock:",
+        )
         st.stop()

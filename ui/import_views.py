@@ -46,8 +46,12 @@ def _saved_upload(upload) -> Path:
 
 def upload_and_map():
     """Upload a file, read it, and let the user confirm the column mapping."""
-    upload = st.file_uploader("File to import", type=UPLOAD_TYPES, key="import.file",
-                              help="CSV, Excel, GeoJSON, GeoPackage, or an HSDS datapackage zip.")
+    upload = st.file_uploader(
+        "File to import",
+        type=UPLOAD_TYPES,
+        key="import.file",
+        help="CSV, Excel, GeoJSON, GeoPackage, or an HSDS datapackage zip.",
+    )
     if upload is None:
         return None, None
     cached = st.session_state.get("import.table")
@@ -67,9 +71,13 @@ def upload_and_map():
     for i, field in enumerate(FIELDS):
         options = [None, *columns]
         default = options.index(guessed[field]) if guessed.get(field) in columns else 0
-        mapping[field] = cells[i % 4].selectbox(field, options, index=default,
-                                                key=f"import.map.{field}",
-                                                format_func=lambda c: "—" if c is None else c)
+        mapping[field] = cells[i % 4].selectbox(
+            field,
+            options,
+            index=default,
+            key=f"import.map.{field}",
+            format_func=lambda c: "—" if c is None else c,
+        )
     return table, {f: c for f, c in mapping.items() if c}
 
 
@@ -87,8 +95,13 @@ def check(table, mapping) -> ImportPlan | None:
     (st.warning if report.issues else st.success)(report.summary())
     if report.issues:
         st.dataframe(report.to_frame(), hide_index=True, width="stretch", height=240)
-        st.download_button("Download the validation report (CSV)", report_to_csv(report),
-                           file_name="import-report.csv", mime="text/csv", key="import.report")
+        st.download_button(
+            "Download the validation report (CSV)",
+            report_to_csv(report),
+            file_name="import-report.csv",
+            mime="text/csv",
+            key="import.report",
+        )
     return plan
 
 
@@ -96,18 +109,31 @@ def run(plan: ImportPlan) -> None:
     """Import all-or-nothing; options appear only when the report needs a decision."""
     only_valid = bool(plan.report.rejected_rows) and st.checkbox(
         f"Import only the valid rows ({len(plan.report.rejected_rows)} rows will be left out)",
-        key="import.only_valid")
+        key="import.only_valid",
+    )
     duplicates = "ask"
     if plan.report.rows_with(kind="duplicate"):
-        duplicates = st.radio("Possible duplicates", ["ask", "skip", "import"], horizontal=True,
-                              key="import.duplicates", format_func={
-                                  "ask": "Stop and let me check", "skip": "Skip them",
-                                  "import": "Import them anyway"}.__getitem__)
-    geocode = st.selectbox("Place rows without coordinates", ["none", "nominatim", "census"],
-                           key="import.geocode", format_func={
-                               "none": "Later, by hand (works offline)",
-                               "nominatim": "OpenStreetMap Nominatim (needs internet)",
-                               "census": "U.S. Census geocoder (needs internet)"}.__getitem__)
+        duplicates = st.radio(
+            "Possible duplicates",
+            ["ask", "skip", "import"],
+            horizontal=True,
+            key="import.duplicates",
+            format_func={
+                "ask": "Stop and let me check",
+                "skip": "Skip them",
+                "import": "Import them anyway",
+            }.__getitem__,
+        )
+    geocode = st.selectbox(
+        "Place rows without coordinates",
+        ["none", "nominatim", "census"],
+        key="import.geocode",
+        format_func={
+            "none": "Later, by hand (works offline)",
+            "nominatim": "OpenStreetMap Nominatim (needs internet)",
+            "census": "U.S. Census geocoder (needs internet)",
+        }.__getitem__,
+    )
     if not st.button("Import", type="primary", key="import.go"):
         return
     try:
@@ -120,18 +146,26 @@ def run(plan: ImportPlan) -> None:
     try:
         with Session(resources.engine()) as session, session.begin():
             result = run_import(
-                session, plan, user=user, import_only_valid=only_valid, duplicates=duplicates,
+                session,
+                plan,
+                user=user,
+                import_only_valid=only_valid,
+                duplicates=duplicates,
                 geocoder=None if geocode == "none" else make_geocoder(geocode),
-                progress=lambda done, total: bar.progress(done / max(total, 1),
-                                                          text=f"{done} / {total} rows"))
+                progress=lambda done, total: bar.progress(
+                    done / max(total, 1), text=f"{done} / {total} rows"
+                ),
+            )
     except (DuplicateAsset, ValidationError) as err:
         st.error(text.literal(err))
         return
     except GeoError as err:
         errors.show_error(err)
         return
-    st.success(f"Imported {len(result.ids)} organizations; skipped {len(result.skipped_rows)}; "
-               f"{len(result.needs_location)} wait in 'Needs a location'.")
+    st.success(
+        f"Imported {len(result.ids)} organizations; skipped {len(result.skipped_rows)}; "
+        f"{len(result.needs_location)} wait in 'Needs a location'."
+    )
 
 
 def needs_location() -> None:
@@ -142,8 +176,9 @@ def needs_location() -> None:
     if waiting.empty:
         return
     labels = dict(zip(waiting["org_id"], waiting["name"], strict=True))
-    chosen = st.selectbox("Organization", list(labels), key="place.pick",
-                          format_func=lambda i: f"{labels[i]} ({i})")
+    chosen = st.selectbox(
+        "Organization", list(labels), key="place.pick", format_func=lambda i: f"{labels[i]} ({i})"
+    )
     row = waiting.set_index("org_id").loc[chosen]
     st.text(f"Address on file: {row['address'] or '—'}")
     c1, c2 = st.columns(2)
@@ -153,8 +188,9 @@ def needs_location() -> None:
         try:
             user = auth.require("edit_assets")
             with Session(resources.engine()) as session, session.begin():
-                set_location(session, chosen, lat, lon, user=user,
-                             expected_version=int(row["version"]))
+                set_location(
+                    session, chosen, lat, lon, user=user, expected_version=int(row["version"])
+                )
         except GeoError as err:
             errors.show_error(err)
             return
@@ -172,16 +208,28 @@ def export() -> None:
     with Session(resources.engine()) as session:
         frame = export_frame(session, include_archived=archived)
     stamp = date.today().isoformat()
-    files = {"CSV": (to_csv_bytes, "csv", "text/csv"),
-             "Excel": (to_xlsx_bytes, "xlsx", "application/vnd.openxmlformats-officedocument"
-                                              ".spreadsheetml.sheet"),
-             "GeoJSON": (to_geojson_bytes, "geojson", "application/geo+json"),
-             "HSDS 3.0 datapackage": (to_hsds_zip_bytes, "zip", "application/zip")}
-    st.caption(f"{len(frame)} organizations. Spreadsheet cells that start with = + - @ are "
-               "neutralized so they cannot run as formulas.")
+    files = {
+        "CSV": (to_csv_bytes, "csv", "text/csv"),
+        "Excel": (
+            to_xlsx_bytes,
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        "GeoJSON": (to_geojson_bytes, "geojson", "application/geo+json"),
+        "HSDS 3.0 datapackage": (to_hsds_zip_bytes, "zip", "application/zip"),
+    }
+    st.caption(
+        f"{len(frame)} organizations. Spreadsheet cells that start with = + - @ are "
+        "neutralized so they cannot run as formulas."
+    )
     for column, (label, (make, ext, mime)) in zip(st.columns(4), files.items(), strict=True):
-        column.download_button(label, make(frame), file_name=f"organizations-{stamp}.{ext}",
-                               mime=mime, key=f"export.{ext}")
+        column.download_button(
+            label,
+            make(frame),
+            file_name=f"organizations-{stamp}.{ext}",
+            mime=mime,
+            key=f"export.{ext}",
+        )
 
 
 def backup_and_restore() -> None:
@@ -197,24 +245,38 @@ def backup_and_restore() -> None:
         path = Path(tempfile.mkdtemp()) / f"welcome-atlas-{date.today().isoformat()}.jsonl.gz"
         with Session(resources.engine()) as session:
             counts = backup_database(session, path)
-        st.download_button("Download the backup", path.read_bytes(), file_name=path.name,
-                           mime="application/gzip", key="backup.download")
+        st.download_button(
+            "Download the backup",
+            path.read_bytes(),
+            file_name=path.name,
+            mime="application/gzip",
+            key="backup.download",
+        )
         st.caption(", ".join(f"{n} {t}" for t, n in counts.items()))
-    upload = st.file_uploader("Restore from a backup file", type=["gz", "jsonl"],
-                              key="backup.file")
-    sure = st.checkbox("Replace everything in the database with this backup",
-                       key="backup.sure")
+    upload = st.file_uploader("Restore from a backup file", type=["gz", "jsonl"], key="backup.file")
+    sure = st.checkbox("Replace everything in the database with this backup", key="backup.sure")
     if upload is not None and sure and st.button("Restore", key="backup.restore"):
         try:
             user = auth.require("backup_restore")
             with Session(resources.engine()) as session, session.begin():
                 counts = restore_database(session, _saved_upload(upload))
-                log_rows(session, [{"changed_at": utc_now(), "changed_by": user,
-                                    "entity": "database", "entity_id": upload.name[:64],
-                                    "action": "restore", "field": None, "old_value": None,
-                                    "new_value": None, "version": None}])
+                log_rows(
+                    session,
+                    [
+                        {
+                            "changed_at": utc_now(),
+                            "changed_by": user,
+                            "entity": "database",
+                            "entity_id": upload.name[:64],
+                            "action": "restore",
+                            "field": None,
+                            "old_value": None,
+                            "new_value": None,
+                            "version": None,
+                        }
+                    ],
+                )
         except GeoError as err:
             errors.show_error(err)
             return
         st.success("Restored: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-

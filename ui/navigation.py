@@ -1,6 +1,6 @@
 """Every page of the app, registered explicitly (Streamlit does not auto-discover pages/).
 
-Each page names the action (:data:`geo.auth.ACTIONS`) a visitor needs to open it; the menu
+Each page names the action (:data:`geo.accounts.ACTIONS`) a visitor needs to open it; the menu
 offers only the pages the current role may use, and a page left out of the menu cannot be
 reached by its URL either. A new page is staff-only unless it says ``action="view_public"``.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.auth import can
+from geo.accounts import can
 
 
 @dataclass(frozen=True)
@@ -27,21 +27,46 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/map_explorer.py", "Asset map", ":material/map:", "Explore", default=True,
-             action="view_public"),
-    PageSpec("pages/community_profile.py", "Community profile", ":material/groups:",
-             "Explore", action="view_public"),
+    PageSpec(
+        "pages/map_explorer.py",
+        "Asset map",
+        ":material/map:",
+        "Explore",
+        default=True,
+        action="view_public",
+    ),
+    PageSpec(
+        "pages/community_profile.py",
+        "Community profile",
+        ":material/groups:",
+        "Explore",
+        action="view_public",
+    ),
     PageSpec("pages/assets.py", "Asset directory", ":material/list_alt:", "Asset database"),
-    PageSpec("pages/import_export.py", "Import and export", ":material/swap_vert:",
-             "Asset database", action="export_full"),
-    PageSpec("pages/study_areas.py", "Census data and study areas", ":material/database:",
-             "Data", action="import"),
-    PageSpec("pages/walkabout.py", "Walkabout planner", ":material/directions_walk:",
-             "Field work"),
+    PageSpec(
+        "pages/import_export.py",
+        "Import and export",
+        ":material/swap_vert:",
+        "Asset database",
+        action="export_full",
+    ),
+    PageSpec(
+        "pages/study_areas.py",
+        "Census data and study areas",
+        ":material/database:",
+        "Data",
+        action="import",
+    ),
+    PageSpec("pages/walkabout.py", "Walkabout planner", ":material/directions_walk:", "Field work"),
     PageSpec("pages/engagement_log.py", "Engagement log", ":material/forum:", "Field work"),
     PageSpec("pages/action_plan.py", "Action plan", ":material/checklist:", "Field work"),
-    PageSpec("pages/users.py", "Users and roles", ":material/manage_accounts:", "Admin",
-             action="manage_users"),
+    PageSpec(
+        "pages/users.py",
+        "Users and roles",
+        ":material/manage_accounts:",
+        "Admin",
+        action="manage_users",
+    ),
 )
 
 

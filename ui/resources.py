@@ -11,12 +11,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from geo.census import DEMO_NAME, StudyAreaStore
-from geo.community import build_study_area_sections
+from geo.census.community import build_study_area_sections
+from geo.census.profiles import ProfileSection
+from geo.census.study_area import StudyArea
 from geo.config import Settings, load_settings
 from geo.db import list_assets, list_branches, open_database
-from geo.layers import simplify_tracts
-from geo.profiles import ProfileSection
-from geo.study_area import StudyArea
+from geo.maps.layers import simplify_tracts
 
 AREA_KEY = "filters.study_area"
 

@@ -20,20 +20,44 @@ from ui import auth, errors, resources, text
 def _audit(action: str, name: str, user: str) -> None:
     """Study areas live in files; record who imported or deleted one in the change log."""
     with Session(resources.engine()) as session, session.begin():
-        log_rows(session, [{"changed_at": utc_now(), "changed_by": user,
-                            "entity": "study_area", "entity_id": name[:64], "action": action,
-                            "field": None, "old_value": None, "new_value": None,
-                            "version": None}])
+        log_rows(
+            session,
+            [
+                {
+                    "changed_at": utc_now(),
+                    "changed_by": user,
+                    "entity": "study_area",
+                    "entity_id": name[:64],
+                    "action": action,
+                    "field": None,
+                    "old_value": None,
+                    "new_value": None,
+                    "version": None,
+                }
+            ],
+        )
 
 
 def study_area_list() -> None:
     """Every study area with its vintage and sources; imported ones can be deleted."""
     infos = resources.store().list()
-    st.dataframe(pd.DataFrame([{
-        "name": i.name, "label": i.label, "vintage": i.vintage,
-        "kind": "built-in, illustrative" if i.built_in else "imported",
-        "created": i.created, "sources": ", ".join(i.sources)} for i in infos]),
-        hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "name": i.name,
+                    "label": i.label,
+                    "vintage": i.vintage,
+                    "kind": "built-in, illustrative" if i.built_in else "imported",
+                    "created": i.created,
+                    "sources": ", ".join(i.sources),
+                }
+                for i in infos
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     imported = [i.name for i in infos if not i.built_in]
     if not imported:
         return
@@ -68,8 +92,9 @@ def _run(action: Callable[..., ImportReport]) -> None:
         return
     bar = st.progress(0.0, text="Importing…")
     try:
-        report = action(progress=lambda done, total: bar.progress(done / total,
-                                                                  text=f"Step {done} of {total}"))
+        report = action(
+            progress=lambda done, total: bar.progress(done / total, text=f"Step {done} of {total}")
+        )
     except GeoError as err:
         bar.empty()
         errors.show_error(err)
@@ -89,8 +114,9 @@ def _run(action: Callable[..., ImportReport]) -> None:
 def _name_fields(prefix: str) -> tuple[str, str]:
     c1, c2 = st.columns(2)
     name = c1.text_input("Short name (folder)", key=f"{prefix}.name", placeholder="e.g. nyc")
-    label = c2.text_input("Label shown in the app", key=f"{prefix}.label",
-                          placeholder="e.g. New York City")
+    label = c2.text_input(
+        "Label shown in the app", key=f"{prefix}.label", placeholder="e.g. New York City"
+    )
     return name.strip(), label.strip() or name.strip()
 
 
@@ -98,15 +124,24 @@ def download_form() -> None:
     """data.census.gov downloads + tract boundaries (+ IMLS outlets)."""
     with st.form("data.download"):
         name, label = _name_fields("data.download")
-        acs = st.file_uploader("ACS tables: the -Data.csv files and their -Column-Metadata.csv",
-                               type="csv", accept_multiple_files=True, key="data.download.acs")
-        tracts = st.file_uploader("Tract boundaries (zipped shapefile, GeoJSON, GeoPackage)",
-                                  type=["zip", "geojson", "json", "gpkg"],
-                                  key="data.download.tracts")
-        imls = st.file_uploader("Optional: IMLS library outlet file (branches)", type="csv",
-                                key="data.download.imls")
-        counties = st.text_input("Counties (5-digit FIPS, comma-separated; default: those in "
-                                 "the tables)", key="data.download.counties")
+        acs = st.file_uploader(
+            "ACS tables: the -Data.csv files and their -Column-Metadata.csv",
+            type="csv",
+            accept_multiple_files=True,
+            key="data.download.acs",
+        )
+        tracts = st.file_uploader(
+            "Tract boundaries (zipped shapefile, GeoJSON, GeoPackage)",
+            type=["zip", "geojson", "json", "gpkg"],
+            key="data.download.tracts",
+        )
+        imls = st.file_uploader(
+            "Optional: IMLS library outlet file (branches)", type="csv", key="data.download.imls"
+        )
+        counties = st.text_input(
+            "Counties (5-digit FIPS, comma-separated; default: those in the tables)",
+            key="data.download.counties",
+        )
         submitted = st.form_submit_button("Import")
     if not submitted:
         return
@@ -118,10 +153,18 @@ def download_form() -> None:
         acs_paths = _save_uploads(acs, folder)
         tract_path = _save_uploads([tracts], folder)[0]
         imls_path = _save_uploads([imls], folder)[0] if imls else None
-        _run(lambda progress: import_census_download(
-            resources.store(), name, tracts_path=tract_path, acs_paths=acs_paths, label=label,
-            counties=[c.strip() for c in counties.split(",") if c.strip()],
-            branches_imls=imls_path, progress=progress))
+        _run(
+            lambda progress: import_census_download(
+                resources.store(),
+                name,
+                tracts_path=tract_path,
+                acs_paths=acs_paths,
+                label=label,
+                counties=[c.strip() for c in counties.split(",") if c.strip()],
+                branches_imls=imls_path,
+                progress=progress,
+            )
+        )
 
 
 def api_form() -> None:
@@ -132,43 +175,67 @@ def api_form() -> None:
         year = c1.number_input("ACS 5-year, last year", 2013, 2030, 2023, key="data.api.year")
         state = c2.text_input("State FIPS", "36", key="data.api.state")
         counties = c3.text_input("County FIPS", "005,047", key="data.api.counties")
-        tables = st.text_input("Tables", "B01003,B05006,B05005,B05001,C16001,C16002,B06009,"
-                               "B06012", key="data.api.tables")
-        key = st.text_input("API key (optional; default CENSUS_API_KEY)", type="password",
-                            key="data.api.key")
-        tracts = st.file_uploader("Tract boundaries (optional: otherwise downloaded)",
-                                  type=["zip", "geojson", "json", "gpkg"], key="data.api.tracts")
+        tables = st.text_input(
+            "Tables",
+            "B01003,B05006,B05005,B05001,C16001,C16002,B06009,B06012",
+            key="data.api.tables",
+        )
+        key = st.text_input(
+            "API key (optional; default CENSUS_API_KEY)", type="password", key="data.api.key"
+        )
+        tracts = st.file_uploader(
+            "Tract boundaries (optional: otherwise downloaded)",
+            type=["zip", "geojson", "json", "gpkg"],
+            key="data.api.tracts",
+        )
         submitted = st.form_submit_button("Fetch and import")
     if not submitted:
         return
     split = lambda text: [c.strip() for c in text.split(",") if c.strip()]  # noqa: E731
     with tempfile.TemporaryDirectory() as tmp:
         tract_path = _save_uploads([tracts], Path(tmp))[0] if tracts else None
-        _run(lambda progress: import_census_api(
-            resources.store(), name, year=int(year), state=state.strip(),
-            counties=split(counties), tables=split(tables),
-            key=key or resources.settings().census_api_key or None, tracts_path=tract_path,
-            cache_dir=resources.census_cache_dir(), label=label, progress=progress))
+        _run(
+            lambda progress: import_census_api(
+                resources.store(),
+                name,
+                year=int(year),
+                state=state.strip(),
+                counties=split(counties),
+                tables=split(tables),
+                key=key or resources.settings().census_api_key or None,
+                tracts_path=tract_path,
+                cache_dir=resources.census_cache_dir(),
+                label=label,
+                progress=progress,
+            )
+        )
 
 
 def generic_form() -> None:
     """Any polygon layer + any CSV of counts keyed by area id (outside the U.S.)."""
     with st.form("data.generic"):
         name, label = _name_fields("data.generic")
-        polygons = st.file_uploader("Polygons (zipped shapefile, GeoJSON, GeoPackage)",
-                                    type=["zip", "geojson", "json", "gpkg"],
-                                    key="data.generic.polygons")
+        polygons = st.file_uploader(
+            "Polygons (zipped shapefile, GeoJSON, GeoPackage)",
+            type=["zip", "geojson", "json", "gpkg"],
+            key="data.generic.polygons",
+        )
         c1, c2 = st.columns(2)
         id_column = c1.text_input("Area id column in the polygons", key="data.generic.id")
         name_column = c2.text_input("Name column (optional)", key="data.generic.name_col")
-        counts = st.file_uploader("Counts CSV (columns = variables; '<var>_moe' = its MOE)",
-                                  type="csv", key="data.generic.counts")
+        counts = st.file_uploader(
+            "Counts CSV (columns = variables; '<var>_moe' = its MOE)",
+            type="csv",
+            key="data.generic.counts",
+        )
         c3, c4 = st.columns(2)
         key_column = c3.text_input("Area id column in the CSV", key="data.generic.key")
         universe = c4.text_input("Total column (optional)", key="data.generic.universe")
-        source = st.text_input("Source and year (printed on figures)",
-                               placeholder="Statistics Canada, 2021 Census",
-                               key="data.generic.source")
+        source = st.text_input(
+            "Source and year (printed on figures)",
+            placeholder="Statistics Canada, 2021 Census",
+            key="data.generic.source",
+        )
         submitted = st.form_submit_button("Import")
     if not submitted:
         return
@@ -177,7 +244,18 @@ def generic_form() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         poly_path, counts_path = _save_uploads([polygons, counts], Path(tmp))
-        _run(lambda progress: import_generic(
-            resources.store(), name, polygons_path=poly_path, id_column=id_column,
-            name_column=name_column or None, counts_path=counts_path, key_column=key_column,
-            universe_column=universe or None, vintage=source, label=label, progress=progress))
+        _run(
+            lambda progress: import_generic(
+                resources.store(),
+                name,
+                polygons_path=poly_path,
+                id_column=id_column,
+                name_column=name_column or None,
+                counts_path=counts_path,
+                key_column=key_column,
+                universe_column=universe or None,
+                vintage=source,
+                label=label,
+                progress=progress,
+            )
+        )

@@ -25,9 +25,11 @@ def _pick_walk():
     if walks.empty:
         st.info("No saved walks yet. Plan one and press 'Save this walk'.")
         return None
-    labels = {r.id: f"{r.title} · {r.planned_on or 'no date'} · "
-              f"{WALK_STATUSES.get(r.status, r.status)}{' · archived' if r.archived else ''}"
-              for r in walks.itertuples()}
+    labels = {
+        r.id: f"{r.title} · {r.planned_on or 'no date'} · "
+        f"{WALK_STATUSES.get(r.status, r.status)}{' · archived' if r.archived else ''}"
+        for r in walks.itertuples()
+    }
     chosen = st.selectbox("Walk", list(labels), format_func=labels.get, key="walk_report.walk")
     return fieldwork_common.read(lambda s: get_walkabout(s, chosen))
 
@@ -38,56 +40,97 @@ def report_panel() -> None:
     walk = _pick_walk()
     if walk is None:
         return
-    st.caption(f"Version {walk.version} · last saved by {walk.updated_by or '—'}. Questions: "
-               + ("; ".join(walk.questions) or "none"))
+    st.caption(
+        f"Version {walk.version} · last saved by {walk.updated_by or '—'}. Questions: "
+        + ("; ".join(walk.questions) or "none")
+    )
     key = f"walk_report.form.{walk.id}.{walk.version}"
     with st.form(key):
         reports = []
         for stop in walk.stops:
-            st.markdown(f"**{stop.position}. {stop.label}**"
-                        + (" (found on this walk)" if stop.kind == "found" else ""))
+            st.markdown(
+                f"**{stop.position}. {stop.label}**"
+                + (" (found on this walk)" if stop.kind == "found" else "")
+            )
             c1, c2, c3 = st.columns([1, 2, 3])
-            reports.append({
-                "position": stop.position,
-                "visited": c1.checkbox("Visited", bool(stop.visited),
-                                       key=f"{key}.v{stop.position}"),
-                "met": c2.text_input("Who we met", stop.met or "", key=f"{key}.m{stop.position}"),
-                "learned": c3.text_area("What we learned", stop.learned or "", height=68,
-                                        key=f"{key}.l{stop.position}")})
+            reports.append(
+                {
+                    "position": stop.position,
+                    "visited": c1.checkbox(
+                        "Visited", bool(stop.visited), key=f"{key}.v{stop.position}"
+                    ),
+                    "met": c2.text_input(
+                        "Who we met", stop.met or "", key=f"{key}.m{stop.position}"
+                    ),
+                    "learned": c3.text_area(
+                        "What we learned",
+                        stop.learned or "",
+                        height=68,
+                        key=f"{key}.l{stop.position}",
+                    ),
+                }
+            )
         if st.form_submit_button("Save the walk report"):
             fieldwork_common.write(
-                lambda s, user: record_walk_report(s, walk.id, reports,
-                                             expected_version=walk.version, user=user),
-                flash_key=FLASH, success="Walk report saved.")
+                lambda s, user: record_walk_report(
+                    s, walk.id, reports, expected_version=walk.version, user=user
+                ),
+                flash_key=FLASH,
+                success="Walk report saved.",
+            )
     _found_place_form(walk)
-    label, action = (("Restore this walk", restore_walkabout) if walk.archived
-                     else ("Archive this walk", archive_walkabout))
+    label, action = (
+        ("Restore this walk", restore_walkabout)
+        if walk.archived
+        else ("Archive this walk", archive_walkabout)
+    )
     if st.button(label, key="walk_report.archive"):
-        fieldwork_common.write(lambda s, user: action(s, walk.id, user=user,
-                                                expected_version=walk.version),
-                               flash_key=FLASH, success="Done. It can be undone here.")
+        fieldwork_common.write(
+            lambda s, user: action(s, walk.id, user=user, expected_version=walk.version),
+            flash_key=FLASH,
+            success="Done. It can be undone here.",
+        )
 
 
 def _found_place_form(walk) -> None:
     key = f"walk_report.found.{walk.id}.{walk.version}"
     with st.expander("Add a place we found on the way"), st.form(key):
         name = st.text_input("Name", key=f"{key}.name")
-        categories = st.multiselect("Services", list(SERVICE_CATEGORIES),
-                                    format_func=SERVICE_CATEGORIES.get, key=f"{key}.cat")
+        categories = st.multiselect(
+            "Services",
+            list(SERVICE_CATEGORIES),
+            format_func=SERVICE_CATEGORIES.get,
+            key=f"{key}.cat",
+        )
         languages = st.text_input("Languages (ISO codes, e.g. 'ne; en')", key=f"{key}.lang")
         address = st.text_input("Address", key=f"{key}.address")
         c1, c2 = st.columns(2)
         lat = c1.number_input("Latitude", value=None, format="%.6f", key=f"{key}.lat")
         lon = c2.number_input("Longitude", value=None, format="%.6f", key=f"{key}.lon")
         description = st.text_area("What it is, who runs it", key=f"{key}.description")
-        anyway = st.checkbox("Save even if it looks like an organization already listed",
-                             key=f"{key}.anyway")
+        anyway = st.checkbox(
+            "Save even if it looks like an organization already listed", key=f"{key}.anyway"
+        )
         if st.form_submit_button("Add to the shared directory"):
-            record = {"name": name, "category": list(categories), "languages": languages,
-                      "address": address, "lat": lat, "lon": lon, "description": description}
+            record = {
+                "name": name,
+                "category": list(categories),
+                "languages": languages,
+                "address": address,
+                "lat": lat,
+                "lon": lon,
+                "description": description,
+            }
             fieldwork_common.write(
-                lambda s, user: add_found_place(s, walk.id, record, expected_version=walk.version,
-                                          user=user, allow_duplicate=anyway),
+                lambda s, user: add_found_place(
+                    s,
+                    walk.id,
+                    record,
+                    expected_version=walk.version,
+                    user=user,
+                    allow_duplicate=anyway,
+                ),
                 flash_key=FLASH,
                 success=f"Added '{name}' to the shared directory (technique: walkabout). "
-                        "It is on everyone's map now.")
+                "It is on everyone's map now.",
+            )

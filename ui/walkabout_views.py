@@ -13,11 +13,11 @@ from geo.fieldwork.areas import AREA_KINDS, AreaDefinition, build_area_shape, ch
 from geo.fieldwork.engagement import TEAMS
 from geo.fieldwork.exports import build_leg_table, build_stop_table, to_csv_bytes
 from geo.fieldwork.gpx import export_gpx
-from geo.fieldwork.route_map import build_route_map
 from geo.fieldwork.routes import Route, Stop, plan_walkabout
 from geo.fieldwork.stops import branch_stop, parse_free_points, stops_from_organizations
 from geo.fieldwork.walk_sheet import SheetInfo, build_walk_sheet
 from geo.filters import filter_organizations
+from geo.maps.route_map import build_route_map
 from ui import errors, fieldwork_common, maps, resources
 
 CLICKED = "walkabout.clicked_points"
@@ -28,8 +28,9 @@ def choose_branch() -> Stop | None:
     """Branch picker; returns the start of the walk."""
     branches = resources.branches()
     names = dict(zip(branches["branch_id"], branches["name"], strict=True))
-    chosen = st.selectbox("Branch (start and end)", list(names), format_func=names.get,
-                          key="walkabout.branch")
+    chosen = st.selectbox(
+        "Branch (start and end)", list(names), format_func=names.get, key="walkabout.branch"
+    )
     try:
         return branch_stop(branches.set_index("branch_id", drop=False).loc[chosen])
     except GeoError as err:
@@ -39,16 +40,22 @@ def choose_branch() -> Stop | None:
 
 def choose_area() -> AreaDefinition | None:
     """Catchment ring, chosen tracts or a typed polygon."""
-    kind = st.radio("Area", list(AREA_KINDS), format_func=AREA_KINDS.get, horizontal=True,
-                    key="walkabout.area_kind")
+    kind = st.radio(
+        "Area",
+        list(AREA_KINDS),
+        format_func=AREA_KINDS.get,
+        horizontal=True,
+        key="walkabout.area_kind",
+    )
     if kind == "catchment":
         radius = st.slider("Catchment radius (m)", 250, 3000, 1000, 250, key="walkabout.radius")
         return AreaDefinition(kind=kind, radius_m=float(radius))
     if kind == "tracts":
         tracts = resources.current_area().tracts
         names = dict(zip(tracts.index, tracts["NAME"], strict=True))
-        geoids = st.multiselect("Tracts", list(names), format_func=names.get,
-                                key="walkabout.tracts")
+        geoids = st.multiselect(
+            "Tracts", list(names), format_func=names.get, key="walkabout.tracts"
+        )
         return AreaDefinition(kind=kind, geoids=tuple(geoids))
     drawn = maps.draw_area(resources.current_area().tracts, key="walkabout.draw", height=360)
     if drawn is not None:
@@ -72,9 +79,15 @@ def choose_stops(filters) -> list[Stop]:
     candidates = {s.organization_id: s for s in stops_from_organizations(organizations)}
     chosen = st.multiselect(
         f"Organizations to visit ({len(candidates)} match the sidebar filters)",
-        list(candidates), format_func=lambda i: candidates[i].label, key="walkabout.stops")
-    typed = st.text_area("Free points, one 'lat, lon, label' per line", key="walkabout.points",
-                         help="Or click the map to add a point.")
+        list(candidates),
+        format_func=lambda i: candidates[i].label,
+        key="walkabout.stops",
+    )
+    typed = st.text_area(
+        "Free points, one 'lat, lon, label' per line",
+        key="walkabout.points",
+        help="Or click the map to add a point.",
+    )
     try:
         points = parse_free_points(typed)
     except GeoError as err:
@@ -91,9 +104,13 @@ def plan(start: Stop, stops: list[Stop], area: AreaDefinition, speed: float) -> 
     """Plan the route, or say plainly why not (no stops, stops outside the area)."""
     tracts = resources.tract_outlines()
     try:
-        return plan_walkabout(start, stops, speed_kmh=speed,
-                              street_graph=resources.settings().street_graph or None,
-                              check=lambda s, st_: check_stops_in_area(s, st_, area, tracts))
+        return plan_walkabout(
+            start,
+            stops,
+            speed_kmh=speed,
+            street_graph=resources.settings().street_graph or None,
+            check=lambda s, st_: check_stops_in_area(s, st_, area, tracts),
+        )
     except RouteNotFeasible as err:
         st.info(str(err))
         return None
@@ -102,8 +119,9 @@ def plan(start: Stop, stops: list[Stop], area: AreaDefinition, speed: float) -> 
         return None
 
 
-def show_route_map(route: Route | None, start: Stop, area: AreaDefinition | None,
-                   stops: list[Stop]) -> None:
+def show_route_map(
+    route: Route | None, start: Stop, area: AreaDefinition | None, stops: list[Stop]
+) -> None:
     """The map with the area and the numbered route; a click adds a free point."""
     tracts = resources.tract_outlines()
     shape = None
@@ -112,11 +130,17 @@ def show_route_map(route: Route | None, start: Stop, area: AreaDefinition | None
             shape = build_area_shape(area, tracts)
         except GeoError:
             shape = None
-    m = build_route_map(route, start, tracts=tracts, area_shape=shape,
-                        radius_m=area.radius_m if area and area.kind == "catchment" else None,
-                        candidates=None if route else stops)
-    clicked = maps.show_map(m, key="walkabout.map", height=520,
-                            returned_objects=["last_clicked"]).get("last_clicked")
+    m = build_route_map(
+        route,
+        start,
+        tracts=tracts,
+        area_shape=shape,
+        radius_m=area.radius_m if area and area.kind == "catchment" else None,
+        candidates=None if route else stops,
+    )
+    clicked = maps.show_map(
+        m, key="walkabout.map", height=520, returned_objects=["last_clicked"]
+    ).get("last_clicked")
     add_clicked_point(clicked)
 
 
@@ -126,8 +150,13 @@ def add_clicked_point(clicked: dict | None) -> None:
         return
     st.session_state["walkabout.last_click"] = clicked
     points = st.session_state.setdefault(CLICKED, [])
-    points.append(Stop(label=f"Clicked point {len(points) + 1}", lat=float(clicked["lat"]),
-                       lon=float(clicked["lng"])))
+    points.append(
+        Stop(
+            label=f"Clicked point {len(points) + 1}",
+            lat=float(clicked["lat"]),
+            lon=float(clicked["lng"]),
+        )
+    )
     st.rerun()
 
 
@@ -146,7 +175,7 @@ def _sheet_tracts(route: Route) -> list:
     outlines = resources.tract_outlines()
     lats = [s.lat for s in (route.start, *route.stops)]
     lons = [s.lon for s in (route.start, *route.stops)]
-    near = outlines.cx[min(lons) - 0.01:max(lons) + 0.01, min(lats) - 0.01:max(lats) + 0.01]
+    near = outlines.cx[min(lons) - 0.01 : max(lons) + 0.01, min(lats) - 0.01 : max(lats) + 0.01]
     return list(near.geometry)
 
 
@@ -157,27 +186,60 @@ def exports_and_save(route: Route, area: AreaDefinition, branch_id: str) -> None
     title = c1.text_input("Title of the walk", "Neighbourhood walkabout", key="walkabout.title")
     planned_on = c2.date_input("Date", date.today(), key="walkabout.date")
     team = c3.selectbox("Team", ["", *TEAMS], key="walkabout.team")
-    questions = st.text_area("Questions to ask at every stop (one per line)",
-                             "What do newcomers ask you for?\nWho else should we meet?",
-                             key="walkabout.questions").splitlines()
-    info = SheetInfo(title=title, branch=route.start.label, planned_on=planned_on, team=team,
-                     questions=[q for q in questions if q.strip()], area=area.describe(),
-                     illustrative=resources.current_area().illustrative)
+    questions = st.text_area(
+        "Questions to ask at every stop (one per line)",
+        "What do newcomers ask you for?\nWho else should we meet?",
+        key="walkabout.questions",
+    ).splitlines()
+    info = SheetInfo(
+        title=title,
+        branch=route.start.label,
+        planned_on=planned_on,
+        team=team,
+        questions=[q for q in questions if q.strip()],
+        area=area.describe(),
+        illustrative=resources.current_area().illustrative,
+    )
     d1, d2, d3, d4 = st.columns(4)
-    d1.download_button("Walk sheet (PDF)", build_walk_sheet(route, info, _sheet_tracts(route)),
-                       "walk-sheet.pdf", "application/pdf", key="walkabout.pdf")
-    d2.download_button("Route for phones (GPX)", export_gpx(route, name=title), "walk.gpx",
-                       "application/gpx+xml", key="walkabout.gpx")
-    d3.download_button("Stop list (CSV)", to_csv_bytes(build_stop_table(route)), "stops.csv",
-                       "text/csv", key="walkabout.csv")
+    d1.download_button(
+        "Walk sheet (PDF)",
+        build_walk_sheet(route, info, _sheet_tracts(route)),
+        "walk-sheet.pdf",
+        "application/pdf",
+        key="walkabout.pdf",
+    )
+    d2.download_button(
+        "Route for phones (GPX)",
+        export_gpx(route, name=title),
+        "walk.gpx",
+        "application/gpx+xml",
+        key="walkabout.gpx",
+    )
+    d3.download_button(
+        "Stop list (CSV)",
+        to_csv_bytes(build_stop_table(route)),
+        "stops.csv",
+        "text/csv",
+        key="walkabout.csv",
+    )
     if d4.button("Save this walk", type="primary", key="walkabout.save"):
         fieldwork_common.write(
-            lambda s, user: save_walkabout(s, title=title, branch_id=branch_id, area=area.to_json(),
-                                     stops=list(route.stops), user=user, planned_on=planned_on,
-                                     team=team, questions=questions, speed_kmh=route.speed_kmh,
-                                     distance_m=route.total_distance_m),
-            flash_key=FLASH, success=f"Saved '{title}'. Record what you found under "
-            "'After the walk'.")
+            lambda s, user: save_walkabout(
+                s,
+                title=title,
+                branch_id=branch_id,
+                area=area.to_json(),
+                stops=list(route.stops),
+                user=user,
+                planned_on=planned_on,
+                team=team,
+                questions=questions,
+                speed_kmh=route.speed_kmh,
+                distance_m=route.total_distance_m,
+            ),
+            flash_key=FLASH,
+            success=f"Saved '{title}'. Record what you found under 'After the walk'.",
+        )
 
 
 def stop_table(route: Route) -> pd.DataFrame:

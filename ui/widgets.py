@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.census.indicators import country_variables
+from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import Filters
-from geo.indicators import country_variables
-from geo.study_area import StudyArea
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 
 ILLUSTRATIVE_NOTE = "Illustrative data, not a real place"
@@ -20,9 +20,14 @@ def study_area_picker() -> None:
     infos = {info.name: info.label for info in resources.store().list()}
     if st.session_state.get(resources.AREA_KEY) not in infos:
         st.session_state[resources.AREA_KEY] = resources.DEMO_NAME
-    st.sidebar.selectbox("Study area", list(infos), key=resources.AREA_KEY,
-                         format_func=infos.__getitem__, on_change=_forget_area_choices,
-                         help="Load more on the 'Census data and study areas' page.")
+    st.sidebar.selectbox(
+        "Study area",
+        list(infos),
+        key=resources.AREA_KEY,
+        format_func=infos.__getitem__,
+        on_change=_forget_area_choices,
+        help="Load more on the 'Census data and study areas' page.",
+    )
 
 
 def _forget_area_choices() -> None:
@@ -36,8 +41,10 @@ def study_area_badge(area: StudyArea) -> None:
     """Name the study area and say plainly when its data are illustrative."""
     study_area_picker()
     if area.illustrative:
-        st.sidebar.warning(f"{ILLUSTRATIVE_NOTE}: the demo city and its figures are invented.",
-                           icon=":material/info:")
+        st.sidebar.warning(
+            f"{ILLUSTRATIVE_NOTE}: the demo city and its figures are invented.",
+            icon=":material/info:",
+        )
     st.sidebar.caption(f"Census figures: {area.vintage}")
 
 
@@ -50,24 +57,60 @@ def sidebar(area: StudyArea) -> Filters:
         countries = sorted(country_variables(area.tables))
     except DataNotAvailable:
         countries = []
-    chosen_countries = sb.multiselect("Countries of origin", countries, key="filters.countries",
-                                      help="Used by the 'chosen countries' indicators.")
+    chosen_countries = sb.multiselect(
+        "Countries of origin",
+        countries,
+        key="filters.countries",
+        help="Used by the 'chosen countries' indicators.",
+    )
     languages = sb.multiselect(
-        "Languages served", list(LANGUAGES), key="filters.languages",
+        "Languages served",
+        list(LANGUAGES),
+        key="filters.languages",
         format_func=lambda c: f"{LANGUAGES[c]} ({c})",
-        help="Organizations serving any of these languages.")
+        help="Organizations serving any of these languages.",
+    )
     categories = sb.multiselect(
-        "Service categories", list(SERVICE_CATEGORIES), key="filters.categories",
+        "Service categories",
+        list(SERVICE_CATEGORIES),
+        key="filters.categories",
         format_func=SERVICE_CATEGORIES.__getitem__,
-        help="Organizations offering any of these services.")
+        help="Organizations offering any of these services.",
+    )
     sb.subheader("Acculturation thresholds")
     sb.caption("Tracts meeting every threshold above 0 are outlined on the map.")
-    arrived = sb.slider("At least % arrived 2010 or later", 0, 100, 0, 5,
-                        key="filters.min_arrived_2010_pct", help="Share of the foreign-born.")
-    limited = sb.slider("At least % limited-English households", 0, 100, 0, 5,
-                        key="filters.min_limited_english_hh_pct", help="Share of households.")
-    noncitizen = sb.slider("At least % non-citizens", 0, 100, 0, 5,
-                           key="filters.min_noncitizen_pct", help="Share of all residents.")
-    return Filters(countries=tuple(chosen_countries), languages=tuple(languages),
-                   categories=tuple(categories), min_arrived_2010_pct=float(arrived),
-                   min_limited_english_hh_pct=float(limited), min_noncitizen_pct=float(noncitizen))
+    arrived = sb.slider(
+        "At least % arrived 2010 or later",
+        0,
+        100,
+        0,
+        5,
+        key="filters.min_arrived_2010_pct",
+        help="Share of the foreign-born.",
+    )
+    limited = sb.slider(
+        "At least % limited-English households",
+        0,
+        100,
+        0,
+        5,
+        key="filters.min_limited_english_hh_pct",
+        help="Share of households.",
+    )
+    noncitizen = sb.slider(
+        "At least % non-citizens",
+        0,
+        100,
+        0,
+        5,
+        key="filters.min_noncitizen_pct",
+        help="Share of all residents.",
+    )
+    return Filters(
+        countries=tuple(chosen_countries),
+        languages=tuple(languages),
+        categories=tuple(categories),
+        min_arrived_2010_pct=float(arrived),
+        min_limited_english_hh_pct=float(limited),
+        min_noncitizen_pct=float(noncitizen),
+    )

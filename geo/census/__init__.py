@@ -6,10 +6,10 @@ from geo.census.api import CensusApiError, fetch_census_api
 from geo.census.boundaries import import_tract_boundaries, read_polygons
 from geo.census.branches import import_branches_imls
 from geo.census.imports import (
-                                ImportReport,
-                                import_census_api,
-                                import_census_download,
-                                import_generic,
+    ImportReport,
+    import_census_api,
+    import_census_download,
+    import_generic,
 )
 from geo.census.store import DEMO_NAME, StudyAreaInfo, StudyAreaNotFound, StudyAreaStore
 

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.acs import AcsTable, build_acs_table
+from geo.census.acs import AcsTable, build_acs_table
 from geo.errors import GeoError, ImportFormatError
 
 API_ROOT = "https://api.census.gov/data"
-BOUNDARY_URL = ("https://www2.census.gov/geo/tiger/GENZ{year}/shp/"
-                "cb_{year}_{state}_tract_500k.zip")
+BOUNDARY_URL = "https://www2.census.gov/geo/tiger/GENZ{year}/shp/cb_{year}_{state}_tract_500k.zip"
 Transport = Callable[[str], bytes]
 Progress = Callable[[int, int], None]
 
@@ -35,13 +34,17 @@ def urllib_transport(url: str, timeout_s: float = 60.0) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout_s) as response:  # noqa: S310
             return response.read()
     except urllib.error.HTTPError as err:
-        raise CensusApiError(f"The Census Data API answered {err.code} for "
-                             f"{_without_key(url)}. Check the year, state, county and table "
-                             "codes, and the API key.") from err
+        raise CensusApiError(
+            f"The Census Data API answered {err.code} for "
+            f"{_without_key(url)}. Check the year, state, county and table "
+            "codes, and the API key."
+        ) from err
     except (urllib.error.URLError, TimeoutError) as err:
-        raise CensusApiError(f"Could not reach {urllib.parse.urlsplit(url).netloc}: {err}. "
-                             "Check the internet connection, or import downloaded files "
-                             "instead.") from err
+        raise CensusApiError(
+            f"Could not reach {urllib.parse.urlsplit(url).netloc}: {err}. "
+            "Check the internet connection, or import downloaded files "
+            "instead."
+        ) from err
 
 
 def _without_key(url: str) -> str:
@@ -68,14 +71,23 @@ def _json(body: bytes, what: str) -> object:
     try:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise CensusApiError(f"The Census Data API sent something other than JSON for {what}: "
-                             f"{body[:120]!r}. An invalid API key gives an HTML page.") from err
+        raise CensusApiError(
+            f"The Census Data API sent something other than JSON for {what}: "
+            f"{body[:120]!r}. An invalid API key gives an HTML page."
+        ) from err
 
 
-def fetch_census_api(year: int, state: str, counties: Sequence[str], tables: Sequence[str], *,
-                     key: str | None = None, cache_dir: Path | str,
-                     transport: Transport | None = None,
-                     progress: Progress | None = None) -> dict[str, AcsTable]:
+def fetch_census_api(
+    year: int,
+    state: str,
+    counties: Sequence[str],
+    tables: Sequence[str],
+    *,
+    key: str | None = None,
+    cache_dir: Path | str,
+    transport: Transport | None = None,
+    progress: Progress | None = None,
+) -> dict[str, AcsTable]:
     """Tract tables of the ACS 5-year estimates from the Census Data API.
 
     Parameters
@@ -107,26 +119,38 @@ def fetch_census_api(year: int, state: str, counties: Sequence[str], tables: Seq
     done = 0
     out: dict[str, AcsTable] = {}
     for table_id in tables:
-        groups = _json(fetch_cached(f"{base}/groups/{table_id}.json", cache, transport),
-                       f"the labels of {table_id}")
+        groups = _json(
+            fetch_cached(f"{base}/groups/{table_id}.json", cache, transport),
+            f"the labels of {table_id}",
+        )
         labels = {code: var["label"] for code, var in groups.get("variables", {}).items()}
         done += 1
         if progress:
             progress(done, steps)
         frames = []
         for county in counties:
-            query = [("get", f"group({table_id})"), ("for", "tract:*"),
-                     ("in", f"state:{state}"), ("in", f"county:{county}")]
+            query = [
+                ("get", f"group({table_id})"),
+                ("for", "tract:*"),
+                ("in", f"state:{state}"),
+                ("in", f"county:{county}"),
+            ]
             if key:
                 query.append(("key", key))
             url = f"{base}?{urllib.parse.urlencode(query)}"
-            frames.append(_rows_to_frame(_json(fetch_cached(url, cache, transport),
-                                               f"{table_id} in county {state}{county}")))
+            frames.append(
+                _rows_to_frame(
+                    _json(
+                        fetch_cached(url, cache, transport), f"{table_id} in county {state}{county}"
+                    )
+                )
+            )
             done += 1
             if progress:
                 progress(done, steps)
-        out[table_id] = build_acs_table(pd.concat(frames, ignore_index=True), labels,
-                                        f"Census API {table_id}")
+        out[table_id] = build_acs_table(
+            pd.concat(frames, ignore_index=True), labels, f"Census API {table_id}"
+        )
     return out
 
 
@@ -142,8 +166,9 @@ def _rows_to_frame(rows: object) -> pd.DataFrame:
     return frame
 
 
-def fetch_tract_boundaries(year: int, state: str, *, cache_dir: Path | str,
-                           transport: Transport | None = None) -> Path:
+def fetch_tract_boundaries(
+    year: int, state: str, *, cache_dir: Path | str, transport: Transport | None = None
+) -> Path:
     """The cartographic-boundary tract zip of a state from www2.census.gov, cached.
 
     Returns

@@ -22,15 +22,19 @@ def _layer_path(path: Path) -> str:
     if path.suffix.lower() != ".zip":
         return str(path)
     with zipfile.ZipFile(path) as archive:
-        inner = [n for n in archive.namelist()
-                 if n.lower().endswith((".shp", ".geojson", ".json", ".gpkg"))]
+        inner = [
+            n
+            for n in archive.namelist()
+            if n.lower().endswith((".shp", ".geojson", ".json", ".gpkg"))
+        ]
     if not inner:
         raise ImportFormatError(f"{path.name}: the zip holds no .shp, .geojson or .gpkg layer.")
     return f"/vsizip/{path.resolve()}/{inner[0]}"
 
 
-def read_polygons(path: Path | str, *, id_column: str | None = None,
-                  name_column: str | None = None) -> gpd.GeoDataFrame:
+def read_polygons(
+    path: Path | str, *, id_column: str | None = None, name_column: str | None = None
+) -> gpd.GeoDataFrame:
     """Read any polygon layer (zipped shapefile, GeoJSON, GeoPackage) into EPSG:4326.
 
     Parameters
@@ -56,28 +60,35 @@ def read_polygons(path: Path | str, *, id_column: str | None = None,
     except ImportFormatError:
         raise
     except Exception as err:  # pyogrio raises several types for unreadable files
-        raise ImportFormatError(f"{path.name}: not a readable map layer ({err}). Use a zipped "
-                                "shapefile, GeoJSON or GeoPackage.") from err
+        raise ImportFormatError(
+            f"{path.name}: not a readable map layer ({err}). Use a zipped "
+            "shapefile, GeoJSON or GeoPackage."
+        ) from err
     id_col = id_column or next((c for c in _ID_COLUMNS if c in layer.columns), None)
     if id_col is None or id_col not in layer.columns:
-        raise ImportFormatError(f"{path.name}: no area id column ({id_column or 'GEOID'}). "
-                                f"Columns: {', '.join(map(str, layer.columns))}.")
+        raise ImportFormatError(
+            f"{path.name}: no area id column ({id_column or 'GEOID'}). "
+            f"Columns: {', '.join(map(str, layer.columns))}."
+        )
     if layer.crs is None:
-        raise ImportFormatError(f"{path.name}: the layer has no coordinate system (a shapefile "
-                                "needs its .prj file inside the zip).")
+        raise ImportFormatError(
+            f"{path.name}: the layer has no coordinate system (a shapefile "
+            "needs its .prj file inside the zip)."
+        )
     kinds = set(layer.geom_type.dropna())
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise ImportFormatError(f"{path.name}: expected polygons, found {', '.join(kinds)}.")
     name_col = name_column or next((c for c in _NAME_COLUMNS if c in layer.columns), id_col)
-    out = gpd.GeoDataFrame({"GEOID": layer[id_col].astype(str).str.strip(),
-                            "NAME": layer[name_col].astype(str)},
-                           geometry=layer.geometry, crs=layer.crs).to_crs(WGS84)
+    out = gpd.GeoDataFrame(
+        {"GEOID": layer[id_col].astype(str).str.strip(), "NAME": layer[name_col].astype(str)},
+        geometry=layer.geometry,
+        crs=layer.crs,
+    ).to_crs(WGS84)
     out["geometry"] = shapely.make_valid(out.geometry.values)
     return out.set_index("GEOID", drop=False).rename_axis(None)
 
 
-def import_tract_boundaries(path: Path | str, *, counties: Sequence[str] = ()
-                            ) -> gpd.GeoDataFrame:
+def import_tract_boundaries(path: Path | str, *, counties: Sequence[str] = ()) -> gpd.GeoDataFrame:
     """Census tract polygons, optionally only those of some counties.
 
     Parameters
@@ -96,8 +107,10 @@ def import_tract_boundaries(path: Path | str, *, counties: Sequence[str] = ()
     if counties:
         tracts = tracts[tracts["GEOID"].str[:5].isin(set(counties))]
         if tracts.empty:
-            raise ImportFormatError(f"{Path(path).name}: no tracts in counties "
-                                    f"{', '.join(counties)}. Check the state of the file.")
+            raise ImportFormatError(
+                f"{Path(path).name}: no tracts in counties "
+                f"{', '.join(counties)}. Check the state of the file."
+            )
     return tracts
 
 

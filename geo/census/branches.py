@@ -7,13 +7,23 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.census.study_area import BRANCH_COLUMNS
 from geo.errors import ImportFormatError
-from geo.study_area import BRANCH_COLUMNS
 
-IMLS_COLUMNS = ("FSCSKEY", "FSCS_SEQ", "LIBNAME", "ADDRESS", "CITY", "HOURS", "LATITUDE", "LONGITUD",
-                "INCITSST", "INCITSCO", "C_OUT_TY")
-OUTLET_TYPES = {"CE": "central library", "BR": "branch", "BS": "bookmobile",
-                "MO": "books by mail"}
+IMLS_COLUMNS = (
+    "FSCSKEY",
+    "FSCS_SEQ",
+    "LIBNAME",
+    "ADDRESS",
+    "CITY",
+    "HOURS",
+    "LATITUDE",
+    "LONGITUD",
+    "INCITSST",
+    "INCITSCO",
+    "C_OUT_TY",
+)
+OUTLET_TYPES = {"CE": "central library", "BR": "branch", "BS": "bookmobile", "MO": "books by mail"}
 
 
 def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFrame:
@@ -28,7 +38,7 @@ def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFr
 
     Returns
     -------
-    DataFrame with :data:`geo.study_area.BRANCH_COLUMNS`; ``branch_id`` is the survey's
+    DataFrame with :data:`geo.census.study_area.BRANCH_COLUMNS`; ``branch_id`` is the survey's
     outlet id ``FSCSKEY-FSCS_SEQ`` (e.g. ``NY0004-002``). ``hours`` are the annual public
     service hours the survey reports (negative codes mean not reported and become "").
 
@@ -47,23 +57,34 @@ def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFr
     frame = pd.read_csv(path, dtype=str, encoding=text_encoding, keep_default_na=False)
     missing = [c for c in IMLS_COLUMNS if c not in frame.columns]
     if missing:
-        raise ImportFormatError(f"{path.name}: not an IMLS outlet file; it lacks "
-                                f"{', '.join(missing)}.")
+        raise ImportFormatError(
+            f"{path.name}: not an IMLS outlet file; it lacks {', '.join(missing)}."
+        )
     fips = frame["INCITSST"].str.zfill(2) + frame["INCITSCO"].str.zfill(3)
     chosen = frame[fips.isin(set(counties))]
     if chosen.empty:
-        raise ImportFormatError(f"{path.name}: no library outlets in counties "
-                                f"{', '.join(counties)}.")
+        raise ImportFormatError(
+            f"{path.name}: no library outlets in counties {', '.join(counties)}."
+        )
     hours = pd.to_numeric(chosen["HOURS"], errors="coerce")
     kind = chosen["C_OUT_TY"].map(OUTLET_TYPES).fillna("outlet")
-    return pd.DataFrame({
-        "branch_id": chosen["FSCSKEY"].str.strip() + "-" + chosen["FSCS_SEQ"].str.strip(),
-        "name": chosen["LIBNAME"].str.strip(),
-        "address": chosen["ADDRESS"].str.strip() + ", " + chosen["CITY"].str.strip(),
-        "lat": pd.to_numeric(chosen["LATITUDE"], errors="coerce"),
-        "lon": pd.to_numeric(chosen["LONGITUD"], errors="coerce"),
-        "hours": [f"{h:,.0f} public service hours a year ({k})" if h >= 0 else f"({k})"
-                  for h, k in zip(hours.fillna(-1), kind, strict=True)],
-        "services": "",
-        "collection_languages": "",
-    }, columns=list(BRANCH_COLUMNS)).dropna(subset=["lat", "lon"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "branch_id": chosen["FSCSKEY"].str.strip() + "-" + chosen["FSCS_SEQ"].str.strip(),
+                "name": chosen["LIBNAME"].str.strip(),
+                "address": chosen["ADDRESS"].str.strip() + ", " + chosen["CITY"].str.strip(),
+                "lat": pd.to_numeric(chosen["LATITUDE"], errors="coerce"),
+                "lon": pd.to_numeric(chosen["LONGITUD"], errors="coerce"),
+                "hours": [
+                    f"{h:,.0f} public service hours a year ({k})" if h >= 0 else f"({k})"
+                    for h, k in zip(hours.fillna(-1), kind, strict=True)
+                ],
+                "services": "",
+                "collection_languages": "",
+            },
+            columns=list(BRANCH_COLUMNS),
+        )
+        .dropna(subset=["lat", "lon"])
+        .reset_index(drop=True)
+    )

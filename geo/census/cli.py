@@ -10,17 +10,17 @@ import json
 import sys
 from pathlib import Path
 
-from geo.catchments import RULES, describe_selection
+from geo.analysis.catchments import RULES, describe_selection
+from geo.census.community import build_community_profile
 from geo.census.imports import (
     ImportReport,
     import_census_api,
     import_census_download,
     import_generic,
 )
+from geo.census.profile_export import profile_json
 from geo.census.store import StudyAreaStore
-from geo.community import build_community_profile
 from geo.config import load_settings
-from geo.profile_export import profile_json
 
 STUDY_AREA_HELP = "import, list or delete study areas (census tracts and tables)"
 PROFILE_HELP = "print the community profile of an area as JSON"
@@ -45,10 +45,19 @@ def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
     down = sub.add_parser("import-download", help="data.census.gov downloads + tract file")
     down.add_argument("--name", required=True)
     down.add_argument("--label", default=None)
-    down.add_argument("--tracts", type=Path, required=True,
-                      help="tract boundaries: zipped shapefile, .shp, GeoJSON or GeoPackage")
-    down.add_argument("--acs", type=Path, nargs="+", required=True,
-                      help="-Data.csv and -Column-Metadata.csv files")
+    down.add_argument(
+        "--tracts",
+        type=Path,
+        required=True,
+        help="tract boundaries: zipped shapefile, .shp, GeoJSON or GeoPackage",
+    )
+    down.add_argument(
+        "--acs",
+        type=Path,
+        nargs="+",
+        required=True,
+        help="-Data.csv and -Column-Metadata.csv files",
+    )
     down.add_argument("--vintage", default=None, help="default: from the file names")
     down.add_argument("--counties", default=None, help="e.g. 36005,36047 (default: the data's)")
     down.add_argument("--branches-imls", type=Path, default=None, help="IMLS PLS outlet CSV")
@@ -60,8 +69,12 @@ def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
     api.add_argument("--counties", required=True, help="three-digit FIPS, e.g. 005,047")
     api.add_argument("--tables", required=True, help="e.g. B05006,B01003,C16001")
     api.add_argument("--key", default=None, help="default: $CENSUS_API_KEY")
-    api.add_argument("--tracts", type=Path, default=None,
-                     help="tract file (default: download the Census cartographic boundaries)")
+    api.add_argument(
+        "--tracts",
+        type=Path,
+        default=None,
+        help="tract file (default: download the Census cartographic boundaries)",
+    )
     api.add_argument("--branches-imls", type=Path, default=None)
     gen = sub.add_parser("import-generic", help="any polygon layer + CSV of counts")
     gen.add_argument("--name", required=True)
@@ -98,23 +111,46 @@ def run_study_area(args: argparse.Namespace) -> int:
         return 0
     if cmd == "import-download":
         report = import_census_download(
-            store, args.name, tracts_path=args.tracts, acs_paths=args.acs, label=args.label,
-            vintage=args.vintage, counties=_counties(args.counties),
-            branches_imls=args.branches_imls, progress=_progress)
+            store,
+            args.name,
+            tracts_path=args.tracts,
+            acs_paths=args.acs,
+            label=args.label,
+            vintage=args.vintage,
+            counties=_counties(args.counties),
+            branches_imls=args.branches_imls,
+            progress=_progress,
+        )
     elif cmd == "fetch-api":
         settings = load_settings()
         report = import_census_api(
-            store, args.name, year=args.year, state=args.state,
-            counties=_counties(args.counties), tables=_counties(args.tables),
-            key=args.key or settings.census_api_key or None, tracts_path=args.tracts,
-            cache_dir=settings.study_areas_dir / ".cache", label=args.label,
-            branches_imls=args.branches_imls, progress=_progress)
+            store,
+            args.name,
+            year=args.year,
+            state=args.state,
+            counties=_counties(args.counties),
+            tables=_counties(args.tables),
+            key=args.key or settings.census_api_key or None,
+            tracts_path=args.tracts,
+            cache_dir=settings.study_areas_dir / ".cache",
+            label=args.label,
+            branches_imls=args.branches_imls,
+            progress=_progress,
+        )
     else:
         report = import_generic(
-            store, args.name, polygons_path=args.polygons, id_column=args.id_column,
-            name_column=args.name_column, counts_path=args.counts, key_column=args.key_column,
-            universe_column=args.universe_column, vintage=args.source, label=args.label,
-            progress=_progress)
+            store,
+            args.name,
+            polygons_path=args.polygons,
+            id_column=args.id_column,
+            name_column=args.name_column,
+            counts_path=args.counts,
+            key_column=args.key_column,
+            universe_column=args.universe_column,
+            vintage=args.source,
+            label=args.label,
+            progress=_progress,
+        )
     _print_report(report)
     return 0
 
@@ -135,10 +171,16 @@ def run_profile(args: argparse.Namespace) -> int:
     """Print the profile as JSON on stdout."""
     area = _store().load(args.study_area)
     geoids, title, rule = describe_selection(
-        area.tracts, area.branches, rule=args.rule, lat=args.lat, lon=args.lon,
-        radius_m=args.radius_m, branch_id=args.branch, geoids=_counties(args.tracts) or None)
-    profile = build_community_profile(area, geoids, title=title, rule=rule,
-                                      country=args.country)
+        area.tracts,
+        area.branches,
+        rule=args.rule,
+        lat=args.lat,
+        lon=args.lon,
+        radius_m=args.radius_m,
+        branch_id=args.branch,
+        geoids=_counties(args.tracts) or None,
+    )
+    profile = build_community_profile(area, geoids, title=title, rule=rule, country=args.country)
     json.dump(profile_json(profile), sys.stdout, indent=2, ensure_ascii=False)
     print()
     return 0

@@ -13,14 +13,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.acs import AcsTable
+from geo.census.acs import AcsTable
 from geo.census.api import Transport, fetch_census_api, fetch_tract_boundaries
 from geo.census.boundaries import import_tract_boundaries, name_tracts, read_polygons
 from geo.census.branches import import_branches_imls
 from geo.census.store import StudyAreaStore, check_name
 from geo.census.tables import describe_vintage, read_census_downloads, read_counts_table
-from geo.errors import DataNotAvailable, ImportFormatError
-from geo.io.importer import ImportCancelled
+from geo.errors import DataNotAvailable, ImportCancelled, ImportFormatError
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -42,15 +41,21 @@ class ImportReport:
 
     def messages(self) -> list[str]:
         """Plain sentences about the join, so nothing is lost silently."""
-        out = [f"{self.tracts:,} tract polygons; tables {', '.join(self.tables)} ({self.vintage})"
-               f"; {self.branches} library branches."]
+        out = [
+            f"{self.tracts:,} tract polygons; tables {', '.join(self.tables)} ({self.vintage})"
+            f"; {self.branches} library branches."
+        ]
         if self.geoids_without_polygons:
-            out.append(f"{len(self.geoids_without_polygons)} tracts in the tables have no "
-                       f"polygon (often water-only tracts) and are not drawn; their figures "
-                       f"still count in totals: {', '.join(self.geoids_without_polygons[:10])}.")
+            out.append(
+                f"{len(self.geoids_without_polygons)} tracts in the tables have no "
+                f"polygon (often water-only tracts) and are not drawn; their figures "
+                f"still count in totals: {', '.join(self.geoids_without_polygons[:10])}."
+            )
         if self.polygons_without_data:
-            out.append(f"{len(self.polygons_without_data)} polygons have no figures and show as "
-                       f"not available: {', '.join(self.polygons_without_data[:10])}.")
+            out.append(
+                f"{len(self.polygons_without_data)} polygons have no figures and show as "
+                f"not available: {', '.join(self.polygons_without_data[:10])}."
+            )
         return out
 
     def to_dict(self) -> dict[str, object]:
@@ -79,32 +84,63 @@ def _totals(tables: Mapping[str, AcsTable]) -> dict[str, float]:
     return totals
 
 
-def _finish(store: StudyAreaStore, name: str, *, label: str, vintage: str,
-            tracts: gpd.GeoDataFrame, tables: Mapping[str, AcsTable],
-            branches: pd.DataFrame | None, sources: Sequence[str],
-            progress: Progress | None, should_cancel: ShouldCancel | None) -> ImportReport:
+def _finish(
+    store: StudyAreaStore,
+    name: str,
+    *,
+    label: str,
+    vintage: str,
+    tracts: gpd.GeoDataFrame,
+    tables: Mapping[str, AcsTable],
+    branches: pd.DataFrame | None,
+    sources: Sequence[str],
+    progress: Progress | None,
+    should_cancel: ShouldCancel | None,
+) -> ImportReport:
     data_ids = set().union(*(set(t.estimates.index) for t in tables.values()))
     report = ImportReport(
-        name=name, vintage=vintage, tracts=len(tracts), tables=sorted(tables),
-        totals=_totals(tables), branches=0 if branches is None else len(branches),
+        name=name,
+        vintage=vintage,
+        tracts=len(tracts),
+        tables=sorted(tables),
+        totals=_totals(tables),
+        branches=0 if branches is None else len(branches),
         geoids_without_polygons=sorted(data_ids - set(tracts.index)),
-        polygons_without_data=sorted(set(tracts.index) - data_ids))
+        polygons_without_data=sorted(set(tracts.index) - data_ids),
+    )
     if not data_ids & set(tracts.index):
-        raise ImportFormatError("No tract in the tables matches a polygon: the boundaries are "
-                                "for another place or another census (2010 vs 2020 tracts).")
+        raise ImportFormatError(
+            "No tract in the tables matches a polygon: the boundaries are "
+            "for another place or another census (2010 vs 2020 tracts)."
+        )
     _step(_STEPS - 1, progress, should_cancel)
-    store.save(name, label=label, vintage=vintage, tracts=tracts, tables=tables,
-               branches=branches, sources=tuple(sources), report=report.to_dict())
+    store.save(
+        name,
+        label=label,
+        vintage=vintage,
+        tracts=tracts,
+        tables=tables,
+        branches=branches,
+        sources=tuple(sources),
+        report=report.to_dict(),
+    )
     _step(_STEPS, progress, None)
     return report
 
 
-def import_census_download(store: StudyAreaStore, name: str, *, tracts_path: Path | str,
-                           acs_paths: Sequence[Path | str], label: str | None = None,
-                           vintage: str | None = None, counties: Sequence[str] = (),
-                           branches_imls: Path | str | None = None,
-                           progress: Progress | None = None,
-                           should_cancel: ShouldCancel | None = None) -> ImportReport:
+def import_census_download(
+    store: StudyAreaStore,
+    name: str,
+    *,
+    tracts_path: Path | str,
+    acs_paths: Sequence[Path | str],
+    label: str | None = None,
+    vintage: str | None = None,
+    counties: Sequence[str] = (),
+    branches_imls: Path | str | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportReport:
     """A study area from data.census.gov downloads and a tract boundary file.
 
     Parameters
@@ -144,9 +180,18 @@ def import_census_download(store: StudyAreaStore, name: str, *, tracts_path: Pat
     sources = [Path(p).name for p in [tracts_path, *acs_paths]]
     if branches_imls:
         sources.append(Path(branches_imls).name)
-    return _finish(store, name, label=label or name, vintage=vintage, tracts=tracts,
-                   tables=tables, branches=branches, sources=sources, progress=progress,
-                   should_cancel=should_cancel)
+    return _finish(
+        store,
+        name,
+        label=label or name,
+        vintage=vintage,
+        tracts=tracts,
+        tables=tables,
+        branches=branches,
+        sources=sources,
+        progress=progress,
+        should_cancel=should_cancel,
+    )
 
 
 def _vintage(names: Sequence[str]) -> str:
@@ -154,17 +199,30 @@ def _vintage(names: Sequence[str]) -> str:
 
     found = vintage_from_names(names)
     if found is None:
-        raise ImportFormatError("The ACS vintage is not in the file names (like ACSDT5Y2023). "
-                                "State it, e.g. 'ACS 2019-2023 5-year'.")
+        raise ImportFormatError(
+            "The ACS vintage is not in the file names (like ACSDT5Y2023). "
+            "State it, e.g. 'ACS 2019-2023 5-year'."
+        )
     return found
 
 
-def import_census_api(store: StudyAreaStore, name: str, *, year: int, state: str,
-                      counties: Sequence[str], tables: Sequence[str], cache_dir: Path | str,
-                      key: str | None = None, tracts_path: Path | str | None = None,
-                      label: str | None = None, branches_imls: Path | str | None = None,
-                      transport: Transport | None = None, progress: Progress | None = None,
-                      should_cancel: ShouldCancel | None = None) -> ImportReport:
+def import_census_api(
+    store: StudyAreaStore,
+    name: str,
+    *,
+    year: int,
+    state: str,
+    counties: Sequence[str],
+    tables: Sequence[str],
+    cache_dir: Path | str,
+    key: str | None = None,
+    tracts_path: Path | str | None = None,
+    label: str | None = None,
+    branches_imls: Path | str | None = None,
+    transport: Transport | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportReport:
     """A study area from the Census Data API (cached) and tract boundaries.
 
     Without ``tracts_path`` the state's cartographic-boundary tracts of ``year`` are
@@ -172,29 +230,51 @@ def import_census_api(store: StudyAreaStore, name: str, *, year: int, state: str
     """
     check_name(name)
     _step(0, progress, should_cancel)
-    fetched = fetch_census_api(year, state, counties, tables, key=key, cache_dir=cache_dir,
-                               transport=transport)
+    fetched = fetch_census_api(
+        year, state, counties, tables, key=key, cache_dir=cache_dir, transport=transport
+    )
     fips = [f"{state}{c}" for c in counties]
     _step(1, progress, should_cancel)
-    boundary = tracts_path or fetch_tract_boundaries(year, state, cache_dir=cache_dir,
-                                                     transport=transport)
-    tracts = name_tracts(import_tract_boundaries(boundary, counties=fips),
-                         next(iter(fetched.values())).names)
+    boundary = tracts_path or fetch_tract_boundaries(
+        year, state, cache_dir=cache_dir, transport=transport
+    )
+    tracts = name_tracts(
+        import_tract_boundaries(boundary, counties=fips), next(iter(fetched.values())).names
+    )
     _step(2, progress, should_cancel)
     branches = import_branches_imls(branches_imls, fips) if branches_imls else None
     _step(3, progress, should_cancel)
     sources = [f"Census Data API acs/acs5 {year}: {', '.join(tables)}", Path(boundary).name]
-    return _finish(store, name, label=label or name, vintage=describe_vintage(year),
-                   tracts=tracts, tables=fetched, branches=branches, sources=sources,
-                   progress=progress, should_cancel=should_cancel)
+    return _finish(
+        store,
+        name,
+        label=label or name,
+        vintage=describe_vintage(year),
+        tracts=tracts,
+        tables=fetched,
+        branches=branches,
+        sources=sources,
+        progress=progress,
+        should_cancel=should_cancel,
+    )
 
 
-def import_generic(store: StudyAreaStore, name: str, *, polygons_path: Path | str,
-                   id_column: str, counts_path: Path | str, key_column: str, vintage: str,
-                   name_column: str | None = None, table_id: str = "COUNTS",
-                   universe_column: str | None = None, label: str | None = None,
-                   progress: Progress | None = None,
-                   should_cancel: ShouldCancel | None = None) -> ImportReport:
+def import_generic(
+    store: StudyAreaStore,
+    name: str,
+    *,
+    polygons_path: Path | str,
+    id_column: str,
+    counts_path: Path | str,
+    key_column: str,
+    vintage: str,
+    name_column: str | None = None,
+    table_id: str = "COUNTS",
+    universe_column: str | None = None,
+    label: str | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportReport:
     """A study area from any polygon layer and any CSV of counts keyed by area id.
 
     For places outside the United States (e.g. Canadian census tracts with place-of-birth
@@ -203,12 +283,21 @@ def import_generic(store: StudyAreaStore, name: str, *, polygons_path: Path | st
     """
     check_name(name)
     _step(0, progress, should_cancel)
-    table = read_counts_table(counts_path, key_column=key_column, table_id=table_id,
-                              universe_column=universe_column)
+    table = read_counts_table(
+        counts_path, key_column=key_column, table_id=table_id, universe_column=universe_column
+    )
     _step(1, progress, should_cancel)
     polygons = read_polygons(polygons_path, id_column=id_column, name_column=name_column)
     _step(3, progress, should_cancel)
-    return _finish(store, name, label=label or name, vintage=vintage, tracts=polygons,
-                   tables={table_id: table}, branches=None,
-                   sources=[Path(polygons_path).name, Path(counts_path).name],
-                   progress=progress, should_cancel=should_cancel)
+    return _finish(
+        store,
+        name,
+        label=label or name,
+        vintage=vintage,
+        tracts=polygons,
+        tables={table_id: table},
+        branches=None,
+        sources=[Path(polygons_path).name, Path(counts_path).name],
+        progress=progress,
+        should_cancel=should_cancel,
+    )

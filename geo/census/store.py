@@ -5,7 +5,7 @@ Layout of ``<root>/<name>/``::
     study_area.json   name, label, vintage, sources, illustrative, created, report
     tracts.gpkg       tract polygons (EPSG:4326): GEOID, NAME
     tables/           one normalized table per ACS table (geo.census.tables)
-    branches.csv      library branches (geo.study_area.BRANCH_COLUMNS), may be empty
+    branches.csv      library branches (geo.census.study_area.BRANCH_COLUMNS), may be empty
 
 An import writes a hidden ``.building-*`` folder and renames it into place only when it
 is complete, so a failed or cancelled import leaves the previous study area untouched.
@@ -25,10 +25,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.acs import AcsTable
+from geo.census.acs import AcsTable
+from geo.census.study_area import BRANCH_COLUMNS, StudyArea, load_branches, load_demo_study_area
 from geo.census.tables import load_tables, save_tables
 from geo.errors import GeoError
-from geo.study_area import BRANCH_COLUMNS, StudyArea, load_branches, load_demo_study_area
 
 DEMO_NAME = "demo"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -61,8 +61,10 @@ def check_name(name: str) -> str:
         If the name is not a slug or is the demo city's.
     """
     if not _NAME.match(name or ""):
-        raise GeoError(f"Study-area name {name!r}: use lowercase letters, digits, '-' or '_' "
-                       "(e.g. 'nyc' or 'king-county-2023').")
+        raise GeoError(
+            f"Study-area name {name!r}: use lowercase letters, digits, '-' or '_' "
+            "(e.g. 'nyc' or 'king-county-2023')."
+        )
     if name == DEMO_NAME:
         raise GeoError("The name 'demo' belongs to the built-in demo city; choose another.")
     return name
@@ -78,8 +80,15 @@ class StudyAreaStore:
     def list(self) -> list[StudyAreaInfo]:
         """The demo city first, then imported study areas by name."""
         demo = json.loads((self.demo_dir / "study_area.json").read_text(encoding="utf-8"))
-        infos = [StudyAreaInfo(name=DEMO_NAME, label=demo["label"], vintage=demo["vintage"],
-                               illustrative=True, built_in=True)]
+        infos = [
+            StudyAreaInfo(
+                name=DEMO_NAME,
+                label=demo["label"],
+                vintage=demo["vintage"],
+                illustrative=True,
+                built_in=True,
+            )
+        ]
         if self.root.is_dir():
             for folder in sorted(self.root.iterdir()):
                 if folder.is_dir() and not folder.name.startswith("."):
@@ -103,8 +112,7 @@ class StudyAreaStore:
         for info in self.list():
             if info.name == name:
                 return info
-        raise StudyAreaNotFound(f"No study area named {name!r}. Known: "
-                                f"{', '.join(self.names())}.")
+        raise StudyAreaNotFound(f"No study area named {name!r}. Known: {', '.join(self.names())}.")
 
     def load(self, name: str) -> StudyArea:
         """Load a study area (tracts, tables, branches).
@@ -124,14 +132,28 @@ class StudyAreaStore:
         meta = json.loads((folder / "study_area.json").read_text(encoding="utf-8"))
         tracts = gpd.read_file(folder / "tracts.gpkg")
         tracts = tracts.set_index("GEOID", drop=False).rename_axis(None)
-        return StudyArea(name=name, label=meta["label"], vintage=meta["vintage"],
-                         illustrative=bool(meta.get("illustrative", False)), tracts=tracts,
-                         tables=load_tables(folder / "tables"),
-                         branches=load_branches(folder / "branches.csv"))
+        return StudyArea(
+            name=name,
+            label=meta["label"],
+            vintage=meta["vintage"],
+            illustrative=bool(meta.get("illustrative", False)),
+            tracts=tracts,
+            tables=load_tables(folder / "tables"),
+            branches=load_branches(folder / "branches.csv"),
+        )
 
-    def save(self, name: str, *, label: str, vintage: str, tracts: gpd.GeoDataFrame,
-             tables: Mapping[str, AcsTable], branches: pd.DataFrame | None = None,
-             sources: tuple[str, ...] = (), report: Mapping[str, object] | None = None) -> Path:
+    def save(
+        self,
+        name: str,
+        *,
+        label: str,
+        vintage: str,
+        tracts: gpd.GeoDataFrame,
+        tables: Mapping[str, AcsTable],
+        branches: pd.DataFrame | None = None,
+        sources: tuple[str, ...] = (),
+        report: Mapping[str, object] | None = None,
+    ) -> Path:
         """Write a study area atomically, replacing any earlier one of the same name.
 
         Returns
@@ -147,13 +169,19 @@ class StudyAreaStore:
             out = tracts[["GEOID", "NAME", "geometry"]].reset_index(drop=True)
             out.to_file(building / "tracts.gpkg", driver="GPKG", engine="pyogrio")
             save_tables(dict(tables), building / "tables")
-            (branches if branches is not None else pd.DataFrame(columns=list(BRANCH_COLUMNS))
-             ).to_csv(building / "branches.csv", index=False)
-            meta = {"name": name, "label": label, "vintage": vintage, "illustrative": False,
-                    "created": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "sources": list(sources), "report": dict(report or {})}
-            (building / "study_area.json").write_text(json.dumps(meta, indent=2),
-                                                      encoding="utf-8")
+            (
+                branches if branches is not None else pd.DataFrame(columns=list(BRANCH_COLUMNS))
+            ).to_csv(building / "branches.csv", index=False)
+            meta = {
+                "name": name,
+                "label": label,
+                "vintage": vintage,
+                "illustrative": False,
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+                "sources": list(sources),
+                "report": dict(report or {}),
+            }
+            (building / "study_area.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
             self._swap_in(building, self.root / name)
         finally:
             shutil.rmtree(building, ignore_errors=True)
@@ -183,7 +211,12 @@ class StudyAreaStore:
 
 
 def _info(meta: dict) -> StudyAreaInfo:
-    return StudyAreaInfo(name=meta["name"], label=meta["label"], vintage=meta["vintage"],
-                         illustrative=bool(meta.get("illustrative", False)),
-                         created=meta.get("created", ""), sources=tuple(meta.get("sources", ())),
-                         report=dict(meta.get("report", {})))
+    return StudyAreaInfo(
+        name=meta["name"],
+        label=meta["label"],
+        vintage=meta["vintage"],
+        illustrative=bool(meta.get("illustrative", False)),
+        created=meta.get("created", ""),
+        sources=tuple(meta.get("sources", ())),
+        report=dict(meta.get("report", {})),
+    )

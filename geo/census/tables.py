@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.acs import AcsTable, read_acs_table
+from geo.census.acs import AcsTable, read_acs_table
 from geo.errors import ImportFormatError
 
 _VINTAGE = re.compile(r"ACSDT(?P<span>[15])Y(?P<year>\d{4})")
@@ -69,20 +69,27 @@ def read_census_downloads(paths: Sequence[Path | str]) -> dict[str, AcsTable]:
         elif "GEO_ID" in header:
             codes = [m["table"] for m in map(_TABLE_CODE.match, header) if m]
             if not codes:
-                raise ImportFormatError(f"{path.name}: no ACS estimate columns (like "
-                                        "B05006_001E) in the first row.")
+                raise ImportFormatError(
+                    f"{path.name}: no ACS estimate columns (like B05006_001E) in the first row."
+                )
             data.append((path, codes[0]))
         else:
             raise ImportFormatError(
                 f"{path.name}: not a data.census.gov table download. Upload the "
-                "'-Data.csv' file and, if you have it, its '-Column-Metadata.csv'.")
+                "'-Data.csv' file and, if you have it, its '-Column-Metadata.csv'."
+            )
     if not data:
         raise ImportFormatError("No ACS data file (…-Data.csv) among the files given.")
     tables: dict[str, AcsTable] = {}
     for path, table_id in data:
-        meta = next((m for m in metadata
-                     if f'"{table_id}_001E"' in m.read_text(encoding="utf-8-sig",
-                                                            errors="replace")), None)
+        meta = next(
+            (
+                m
+                for m in metadata
+                if f'"{table_id}_001E"' in m.read_text(encoding="utf-8-sig", errors="replace")
+            ),
+            None,
+        )
         table = read_acs_table(path, meta)
         tables[table.table_id] = table
     return tables
@@ -100,7 +107,8 @@ def save_tables(tables: dict[str, AcsTable], folder: Path) -> None:
         labels = {v: list(path) for v, path in table.labels.items()}
         (folder / f"{table_id}.labels.json").write_text(
             json.dumps({"table_id": table_id, "labels": labels}, ensure_ascii=False, indent=1),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def load_tables(folder: Path) -> dict[str, AcsTable]:
@@ -115,13 +123,18 @@ def load_tables(folder: Path) -> dict[str, AcsTable]:
             estimates=frame[[f"{v}E" for v in variables]].set_axis(variables, axis=1),
             moes=frame[[f"{v}M" for v in variables]].set_axis(variables, axis=1),
             labels={v: tuple(p) for v, p in meta["labels"].items()},
-            names=frame["NAME"] if "NAME" in frame else None,
+            names=frame["NAME"] if "NAME" in frame.columns else None,
         )
     return tables
 
 
-def read_counts_table(path: Path | str, *, key_column: str, table_id: str = "COUNTS",
-                      universe_column: str | None = None) -> AcsTable:
+def read_counts_table(
+    path: Path | str,
+    *,
+    key_column: str,
+    table_id: str = "COUNTS",
+    universe_column: str | None = None,
+) -> AcsTable:
     """Any CSV of counts keyed by an area id (non-U.S. data, e.g. Canadian tracts).
 
     Every numeric column becomes a variable labelled by its column name; a column named
@@ -138,25 +151,34 @@ def read_counts_table(path: Path | str, *, key_column: str, table_id: str = "COU
     path = Path(path)
     frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
     if key_column not in frame.columns:
-        raise ImportFormatError(f"{path.name}: no column {key_column!r}. Columns: "
-                                f"{', '.join(frame.columns)}.")
+        raise ImportFormatError(
+            f"{path.name}: no column {key_column!r}. Columns: {', '.join(frame.columns)}."
+        )
     keys = frame[key_column].str.strip()
     if keys.duplicated().any():
-        raise ImportFormatError(f"{path.name}: {key_column!r} repeats "
-                                f"{keys[keys.duplicated()].iloc[0]!r}; ids must be unique.")
+        raise ImportFormatError(
+            f"{path.name}: {key_column!r} repeats "
+            f"{keys[keys.duplicated()].iloc[0]!r}; ids must be unique."
+        )
     values = frame.drop(columns=[key_column]).apply(
-        lambda c: pd.to_numeric(c.str.replace(",", "", regex=False), errors="coerce"))
+        lambda c: pd.to_numeric(c.str.replace(",", "", regex=False), errors="coerce")
+    )
     variables = [c for c in values.columns if not c.endswith("_moe") and values[c].notna().any()]
     if not variables:
         raise ImportFormatError(f"{path.name}: no numeric count columns besides {key_column!r}.")
     index = pd.Index(keys, name="GEOID")
     est = values[variables].set_axis(index)
-    moes = pd.DataFrame({v: values[f"{v}_moe"] if f"{v}_moe" in values else float("nan")
-                         for v in variables}).set_axis(index)
+    moes = pd.DataFrame(
+        {v: values[f"{v}_moe"] if f"{v}_moe" in values else float("nan") for v in variables}
+    ).set_axis(index)
     labels = {v: (v,) for v in variables}
     if universe_column:
         if universe_column not in variables:
             raise ImportFormatError(f"{path.name}: no count column {universe_column!r}.")
         labels = {v: ("Total",) if v == universe_column else ("Total", v) for v in variables}
-    return AcsTable(table_id=table_id, estimates=est.astype("float64"),
-                    moes=moes.astype("float64"), labels=labels)
+    return AcsTable(
+        table_id=table_id,
+        estimates=est.astype("float64"),
+        moes=moes.astype("float64"),
+        labels=labels,
+    )

@@ -1,7 +1,7 @@
 """Account tables on the shared Base: staff users and the sign-in log.
 
 Created by migration ``0003_accounts``. Passwords are stored only as argon2 hashes
-(:mod:`geo.auth.passwords`); the sign-in log records who tried, when and the outcome,
+(:mod:`geo.accounts.passwords`); the sign-in log records who tried, when and the outcome,
 never what was typed as a password. Account changes go to ``change_log`` (entity
 ``account``) like every other write.
 """
@@ -13,16 +13,14 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from geo.db.schema import Base, UTCDateTime, utc_now
+from geo.db.base import Base, UTCDateTime, utc_now
 
 
 class User(Base):
-    """A staff account: viewer, editor or admin (see :mod:`geo.auth.roles`)."""
+    """A staff account: viewer, editor or admin (see :mod:`geo.accounts.roles`)."""
 
     __tablename__ = "users"
-    __table_args__ = (
-        sa.CheckConstraint("role IN ('viewer', 'editor', 'admin')", name="role"),
-    )
+    __table_args__ = (sa.CheckConstraint("role IN ('viewer', 'editor', 'admin')", name="role"),)
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(sa.String(64), unique=True)

@@ -18,8 +18,9 @@ from typing import IO, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.db.schema import TABLES, utc_now
+from geo.db.base import utc_now
 from geo.db.session import head_revision, sync_id_sequences
+from geo.db.tables import TABLES
 from geo.errors import ImportFormatError
 
 FORMAT = "welcome-atlas-backup"

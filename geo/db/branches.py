@@ -10,7 +10,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo import study_area, vocab
+from geo import vocab
+from geo.census import study_area
 from geo.db.assets import log_rows
 from geo.db.records import describe_problems
 from geo.db.schema import Branch, utc_now

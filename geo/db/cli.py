@@ -20,8 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     backup.add_argument("path", type=Path, help="e.g. backups/atlas-2026-11-26.jsonl.gz")
     restore = sub.add_parser("restore", help="replace the whole database with a backup file")
     restore.add_argument("path", type=Path)
-    restore.add_argument("--yes", action="store_true",
-                         help="confirm that everything in the database will be replaced")
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="confirm that everything in the database will be replaced",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

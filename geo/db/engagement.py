@@ -17,8 +17,7 @@ from geo.fieldwork.engagement import CONTINUUM
 from geo.vocab import ENTRY_TECHNIQUES
 
 ENTITY = "engagement"
-TEXT_FIELDS = ("staff", "team", "summary", "needs", "aspirations", "assets_heard",
-               "challenges")
+TEXT_FIELDS = ("staff", "team", "summary", "needs", "aspirations", "assets_heard", "challenges")
 FIELDS = ("contact_on", "branch_id", "technique", "continuum", "follow_up_on", *TEXT_FIELDS)
 _TABLE: sa.Table = EngagementEntry.__table__  # type: ignore[assignment]
 _ORGS: sa.Table = EngagementOrganization.__table__  # type: ignore[assignment]
@@ -44,35 +43,50 @@ def clean_entry(fields: Mapping[str, object]) -> dict[str, object]:
     if "staff" in values and not values["staff"]:
         problems.append({"field": "staff", "message": "say who from the library took part"})
     if "technique" in values and values["technique"] not in ENTRY_TECHNIQUES:
-        problems.append({"field": "technique",
-                         "message": f"choose one of {list(ENTRY_TECHNIQUES)}"})
+        problems.append(
+            {"field": "technique", "message": f"choose one of {list(ENTRY_TECHNIQUES)}"}
+        )
     if "continuum" in values and values["continuum"] not in CONTINUUM:
         problems.append({"field": "continuum", "message": f"choose one of {list(CONTINUUM)}"})
     follow, contact = values.get("follow_up_on"), values.get("contact_on")
     if isinstance(follow, date) and isinstance(contact, date) and follow < contact:
         problems.append({"field": "follow_up_on", "message": "is before the contact date"})
     if problems:
-        raise ValidationError("The log entry was not saved: " + "; ".join(
-            f"{p['field']} {p['message']}" for p in problems) + ".", problems)
+        raise ValidationError(
+            "The log entry was not saved: "
+            + "; ".join(f"{p['field']} {p['message']}" for p in problems)
+            + ".",
+            problems,
+        )
     return values
 
 
-def _links(session: Session, entry_id: str, organization_ids: Sequence[str],
-           communities: Sequence[str]) -> None:
+def _links(
+    session: Session, entry_id: str, organization_ids: Sequence[str], communities: Sequence[str]
+) -> None:
     session.execute(sa.delete(_ORGS).where(_ORGS.c.entry_id == entry_id))
     session.execute(sa.delete(_COMMUNITIES).where(_COMMUNITIES.c.entry_id == entry_id))
     if organization_ids:
-        session.execute(sa.insert(_ORGS), [{"entry_id": entry_id, "organization_id": o}
-                                           for o in dict.fromkeys(organization_ids)])
+        session.execute(
+            sa.insert(_ORGS),
+            [{"entry_id": entry_id, "organization_id": o} for o in dict.fromkeys(organization_ids)],
+        )
     names = [c.strip() for c in communities if c.strip()]
     if names:
-        session.execute(sa.insert(_COMMUNITIES), [{"entry_id": entry_id, "community": c}
-                                                  for c in dict.fromkeys(names)])
+        session.execute(
+            sa.insert(_COMMUNITIES),
+            [{"entry_id": entry_id, "community": c} for c in dict.fromkeys(names)],
+        )
 
 
-def add_engagement(session: Session, fields: Mapping[str, object], *, user: str,
-                   organization_ids: Sequence[str] = (),
-                   communities: Sequence[str] = ()) -> str:
+def add_engagement(
+    session: Session,
+    fields: Mapping[str, object],
+    *,
+    user: str,
+    organization_ids: Sequence[str] = (),
+    communities: Sequence[str] = (),
+) -> str:
     """Log one contact with providers or community groups; returns the entry id.
 
     Parameters
@@ -92,32 +106,62 @@ def add_engagement(session: Session, fields: Mapping[str, object], *, user: str,
     entry_id = insert_tracked(session, _TABLE, values, entity=ENTITY, user=user)
     _links(session, entry_id, organization_ids, communities)
     if organization_ids or communities:
-        log_detail(session, ENTITY, entry_id, "involved", None,
-                   {"organizations": list(organization_ids), "communities": list(communities)},
-                   user=user, version=1, action="create")
+        log_detail(
+            session,
+            ENTITY,
+            entry_id,
+            "involved",
+            None,
+            {"organizations": list(organization_ids), "communities": list(communities)},
+            user=user,
+            version=1,
+            action="create",
+        )
     session.flush()
     return entry_id
 
 
-def update_engagement(session: Session, entry_id: str, changes: Mapping[str, object], *,
-                      expected_version: int, user: str,
-                      organization_ids: Sequence[str] | None = None,
-                      communities: Sequence[str] | None = None) -> dict:
+def update_engagement(
+    session: Session,
+    entry_id: str,
+    changes: Mapping[str, object],
+    *,
+    expected_version: int,
+    user: str,
+    organization_ids: Sequence[str] | None = None,
+    communities: Sequence[str] | None = None,
+) -> dict:
     """Edit an entry, refusing the save if someone else saved first (EditConflict)."""
     values = clean_entry(changes)
-    saved = update_tracked(session, _TABLE, entry_id, values,
-                           expected_version=expected_version, entity=ENTITY, user=user,
-                           label_field="contact_on",
-                           force_bump=organization_ids is not None or communities is not None)
+    saved = update_tracked(
+        session,
+        _TABLE,
+        entry_id,
+        values,
+        expected_version=expected_version,
+        entity=ENTITY,
+        user=user,
+        label_field="contact_on",
+        force_bump=organization_ids is not None or communities is not None,
+    )
     if organization_ids is not None or communities is not None:
         current = get_engagement(session, entry_id)
-        _links(session, entry_id, organization_ids if organization_ids is not None
-               else current["organization_ids"],
-               communities if communities is not None else current["communities"])
-        log_detail(session, ENTITY, entry_id, "involved", None,
-                   {"organizations": list(organization_ids or []),
-                    "communities": list(communities or [])},
-                   user=user, version=saved["version"])
+        _links(
+            session,
+            entry_id,
+            organization_ids if organization_ids is not None else current["organization_ids"],
+            communities if communities is not None else current["communities"],
+        )
+        log_detail(
+            session,
+            ENTITY,
+            entry_id,
+            "involved",
+            None,
+            {"organizations": list(organization_ids or []), "communities": list(communities or [])},
+            user=user,
+            version=saved["version"],
+        )
     session.flush()
     return get_engagement(session, entry_id)
 
@@ -125,12 +169,20 @@ def update_engagement(session: Session, entry_id: str, changes: Mapping[str, obj
 def get_engagement(session: Session, entry_id: str) -> dict:
     """One entry with ``organization_ids`` and ``communities`` lists."""
     row = load_row(session, _TABLE, entry_id, ENTITY)
-    row["organization_ids"] = list(session.scalars(
-        sa.select(_ORGS.c.organization_id).where(_ORGS.c.entry_id == entry_id)
-        .order_by(_ORGS.c.id)))
-    row["communities"] = list(session.scalars(
-        sa.select(_COMMUNITIES.c.community).where(_COMMUNITIES.c.entry_id == entry_id)
-        .order_by(_COMMUNITIES.c.id)))
+    row["organization_ids"] = list(
+        session.scalars(
+            sa.select(_ORGS.c.organization_id)
+            .where(_ORGS.c.entry_id == entry_id)
+            .order_by(_ORGS.c.id)
+        )
+    )
+    row["communities"] = list(
+        session.scalars(
+            sa.select(_COMMUNITIES.c.community)
+            .where(_COMMUNITIES.c.entry_id == entry_id)
+            .order_by(_COMMUNITIES.c.id)
+        )
+    )
     return row
 
 
@@ -143,33 +195,55 @@ def list_engagement(session: Session, *, include_archived: bool = False) -> pd.D
     rows = [dict(r) for r in session.execute(query).mappings()]
     orgs: dict[str, list[tuple[str, str]]] = {}
     for entry_id, org_id, name in session.execute(
-            sa.select(_ORGS.c.entry_id, _ORGS.c.organization_id, Organization.name)
-            .join(Organization, Organization.id == _ORGS.c.organization_id)
-            .order_by(_ORGS.c.id)):
+        sa.select(_ORGS.c.entry_id, _ORGS.c.organization_id, Organization.name)
+        .join(Organization, Organization.id == _ORGS.c.organization_id)
+        .order_by(_ORGS.c.id)
+    ):
         orgs.setdefault(entry_id, []).append((org_id, name))
     communities: dict[str, list[str]] = {}
     for entry_id, name in session.execute(
-            sa.select(_COMMUNITIES.c.entry_id, _COMMUNITIES.c.community)
-            .order_by(_COMMUNITIES.c.id)):
+        sa.select(_COMMUNITIES.c.entry_id, _COMMUNITIES.c.community).order_by(_COMMUNITIES.c.id)
+    ):
         communities.setdefault(entry_id, []).append(name)
     for row in rows:
         row["organization_ids"] = [o for o, _ in orgs.get(row["id"], [])]
         row["organizations"] = [n for _, n in orgs.get(row["id"], [])]
         row["communities"] = communities.get(row["id"], [])
-    columns = [c.name for c in _TABLE.columns] + ["organization_ids", "organizations",
-                                                   "communities"]
+    columns = [c.name for c in _TABLE.columns] + [
+        "organization_ids",
+        "organizations",
+        "communities",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
-def archive_engagement(session: Session, entry_id: str, *, user: str,
-                       expected_version: int | None = None) -> dict:
+def archive_engagement(
+    session: Session, entry_id: str, *, user: str, expected_version: int | None = None
+) -> dict:
     """Archive (soft-delete) a log entry; :func:`restore_engagement` undoes it."""
-    return set_archived(session, _TABLE, entry_id, True, entity=ENTITY, user=user,
-                        expected_version=expected_version, label_field="contact_on")
+    return set_archived(
+        session,
+        _TABLE,
+        entry_id,
+        True,
+        entity=ENTITY,
+        user=user,
+        expected_version=expected_version,
+        label_field="contact_on",
+    )
 
 
-def restore_engagement(session: Session, entry_id: str, *, user: str,
-                       expected_version: int | None = None) -> dict:
+def restore_engagement(
+    session: Session, entry_id: str, *, user: str, expected_version: int | None = None
+) -> dict:
     """Bring an archived log entry back."""
-    return set_archived(session, _TABLE, entry_id, False, entity=ENTITY, user=user,
-                        expected_version=expected_version, label_field="contact_on")
+    return set_archived(
+        session,
+        _TABLE,
+        entry_id,
+        False,
+        entity=ENTITY,
+        user=user,
+        expected_version=expected_version,
+        label_field="contact_on",
+    )

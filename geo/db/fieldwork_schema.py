@@ -12,7 +12,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from geo.db.schema import Base, UTCDateTime, utc_now
+from geo.db.base import Base, UTCDateTime, utc_now
 
 
 class _Tracked:
@@ -33,7 +33,8 @@ class Walkabout(_Tracked, Base):
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     branch_id: Mapped[str | None] = mapped_column(
-        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL"))
+        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL")
+    )
     area: Mapped[dict[str, object]] = mapped_column(sa.JSON, default=dict)
     planned_on: Mapped[date | None] = mapped_column(sa.Date)
     team: Mapped[str | None] = mapped_column(sa.String(200))
@@ -51,11 +52,13 @@ class WalkaboutStop(Base):
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     walkabout_id: Mapped[str] = mapped_column(
-        sa.String(64), sa.ForeignKey("walkabouts.id", ondelete="CASCADE"), index=True)
+        sa.String(64), sa.ForeignKey("walkabouts.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(sa.Integer)
     kind: Mapped[str] = mapped_column(sa.String(16))  # organization | point | found
     organization_id: Mapped[str | None] = mapped_column(
-        sa.String(64), sa.ForeignKey("organizations.id", ondelete="SET NULL"))
+        sa.String(64), sa.ForeignKey("organizations.id", ondelete="SET NULL")
+    )
     label: Mapped[str] = mapped_column(sa.String(300))
     address: Mapped[str | None] = mapped_column(sa.Text)
     lat: Mapped[float] = mapped_column(sa.Float)
@@ -74,7 +77,8 @@ class EngagementEntry(_Tracked, Base):
     contact_on: Mapped[date] = mapped_column(sa.Date, index=True)
     staff: Mapped[str] = mapped_column(sa.String(300))
     branch_id: Mapped[str | None] = mapped_column(
-        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL"))
+        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL")
+    )
     team: Mapped[str | None] = mapped_column(sa.String(100))
     technique: Mapped[str] = mapped_column(sa.String(32))
     continuum: Mapped[str] = mapped_column(sa.String(32))
@@ -94,9 +98,11 @@ class EngagementOrganization(Base):
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     entry_id: Mapped[str] = mapped_column(
-        sa.String(64), sa.ForeignKey("engagement_entries.id", ondelete="CASCADE"), index=True)
+        sa.String(64), sa.ForeignKey("engagement_entries.id", ondelete="CASCADE"), index=True
+    )
     organization_id: Mapped[str] = mapped_column(
-        sa.String(64), sa.ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+        sa.String(64), sa.ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
 
 
 class EngagementCommunity(Base):
@@ -107,7 +113,8 @@ class EngagementCommunity(Base):
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     entry_id: Mapped[str] = mapped_column(
-        sa.String(64), sa.ForeignKey("engagement_entries.id", ondelete="CASCADE"), index=True)
+        sa.String(64), sa.ForeignKey("engagement_entries.id", ondelete="CASCADE"), index=True
+    )
     community: Mapped[str] = mapped_column(sa.String(200))
 
 
@@ -122,7 +129,8 @@ class ActionStep(_Tracked, Base):
     due_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
     status: Mapped[str] = mapped_column(sa.String(16), default="open")
     branch_id: Mapped[str | None] = mapped_column(
-        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL"))
+        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL")
+    )
     notes: Mapped[str | None] = mapped_column(sa.Text)
     completed_on: Mapped[date | None] = mapped_column(sa.Date)
 
@@ -135,7 +143,8 @@ class ActionStepLink(Base):
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     step_id: Mapped[str] = mapped_column(
-        sa.String(64), sa.ForeignKey("action_steps.id", ondelete="CASCADE"), index=True)
+        sa.String(64), sa.ForeignKey("action_steps.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(sa.String(16))
     ref: Mapped[str] = mapped_column(sa.String(200))
 
@@ -148,7 +157,8 @@ class StaffMember(_Tracked, Base):
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200))
     branch_id: Mapped[str | None] = mapped_column(
-        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL"))
+        sa.String(64), sa.ForeignKey("branches.id", ondelete="SET NULL")
+    )
     team: Mapped[str | None] = mapped_column(sa.String(100))
 
 
@@ -160,6 +170,7 @@ class StaffTraining(Base):
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     staff_id: Mapped[str] = mapped_column(
-        sa.String(64), sa.ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+        sa.String(64), sa.ForeignKey("staff.id", ondelete="CASCADE"), index=True
+    )
     training: Mapped[str] = mapped_column(sa.String(32))
     completed_on: Mapped[date | None] = mapped_column(sa.Date)

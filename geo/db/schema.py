@@ -8,50 +8,12 @@ Every change to these tables goes through :mod:`geo.db.assets`, which writes ``c
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-STATUSES: tuple[str, ...] = ("active", "archived")
-
-# Stable constraint names so Alembic sees the same schema on SQLite and PostgreSQL.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class UTCDateTime(sa.TypeDecorator[datetime]):
-    """Timestamps stored as naive UTC (SQLite has no time zones) and read back as aware UTC."""
-
-    impl = sa.DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        """Convert aware datetimes to naive UTC."""
-        if value is not None and value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        """Attach UTC to the stored naive value."""
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-def utc_now() -> datetime:
-    """Return the current time in UTC."""
-    return datetime.now(UTC)
-
-
-class Base(DeclarativeBase):
-    """Declarative base holding the shared metadata."""
-
-    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+from geo.db.base import Base, UTCDateTime, utc_now  # noqa: F401
 
 
 class Organization(Base):
@@ -204,11 +166,3 @@ class ChangeLog(Base):
     new_value: Mapped[str | None] = mapped_column(sa.Text)
     # The entity's version after this change; lets a conflict list what happened since.
     version: Mapped[int | None] = mapped_column(sa.Integer)
-
-
-# The field-work tables share this Base; import them before TABLES is computed.
-from geo.db import fieldwork_schema  # noqa: E402, F401
-from geo.db import accounts_schema  # noqa: E402, F401
-
-# Insert order that respects foreign keys (backup/restore and bulk loads use it).
-TABLES: tuple[sa.Table, ...] = tuple(Base.metadata.sorted_tables)

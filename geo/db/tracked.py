@@ -20,8 +20,12 @@ from geo.db.assets import log_rows
 from geo.db.schema import ChangeLog, utc_now
 from geo.errors import AssetNotFound, EditConflict
 
-NOUNS = {"walkabout": "walk", "engagement": "log entry", "action_step": "action step",
-         "staff": "staff member"}
+NOUNS = {
+    "walkabout": "walk",
+    "engagement": "log entry",
+    "action_step": "action step",
+    "staff": "staff member",
+}
 
 
 def render(value: object) -> str | None:
@@ -35,25 +39,51 @@ def render(value: object) -> str | None:
     return str(value)
 
 
-def _entry(entity: str, entity_id: str, action: str, *, user: str, now: datetime,
-           version: int, field: str | None = None, old: object = None,
-           new: object = None) -> dict[str, object]:
-    return {"changed_at": now, "changed_by": user, "entity": entity, "entity_id": entity_id,
-            "action": action, "field": field, "old_value": render(old),
-            "new_value": render(new), "version": version}
+def _entry(
+    entity: str,
+    entity_id: str,
+    action: str,
+    *,
+    user: str,
+    now: datetime,
+    version: int,
+    field: str | None = None,
+    old: object = None,
+    new: object = None,
+) -> dict[str, object]:
+    return {
+        "changed_at": now,
+        "changed_by": user,
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "field": field,
+        "old_value": render(old),
+        "new_value": render(new),
+        "version": version,
+    }
 
 
-def insert_tracked(session: Session, table: sa.Table, values: Mapping[str, object], *,
-                   entity: str, user: str) -> str:
+def insert_tracked(
+    session: Session, table: sa.Table, values: Mapping[str, object], *, entity: str, user: str
+) -> str:
     """Insert one record at version 1 and log its creation; returns its (new) id."""
     now = utc_now()
     record_id = str(values.get("id") or uuid.uuid4())
-    row = {**values, "id": record_id, "archived": False, "created_at": now, "updated_at": now,
-           "updated_by": user, "version": 1}
+    row = {
+        **values,
+        "id": record_id,
+        "archived": False,
+        "created_at": now,
+        "updated_at": now,
+        "updated_by": user,
+        "version": 1,
+    }
     session.execute(sa.insert(table), [row])
     snapshot = {k: render(v) for k, v in values.items() if k != "id" and v not in (None, "", [])}
-    log_rows(session, [_entry(entity, record_id, "create", user=user, now=now, version=1,
-                              new=snapshot)])
+    log_rows(
+        session, [_entry(entity, record_id, "create", user=user, now=now, version=1, new=snapshot)]
+    )
     return record_id
 
 
@@ -67,33 +97,65 @@ def load_row(session: Session, table: sa.Table, record_id: str, entity: str) -> 
     """
     row = session.execute(sa.select(table).where(table.c.id == record_id)).mappings().first()
     if row is None:
-        raise AssetNotFound(f"No {NOUNS.get(entity, entity)} has the id '{record_id}'. "
-                            "It may have been removed by a restore; reload the page.")
+        raise AssetNotFound(
+            f"No {NOUNS.get(entity, entity)} has the id '{record_id}'. "
+            "It may have been removed by a restore; reload the page."
+        )
     return dict(row)
 
 
-def conflict(session: Session, entity: str, record_id: str, expected: int,
-             current: Mapping[str, object], label: str) -> EditConflict:
+def conflict(
+    session: Session,
+    entity: str,
+    record_id: str,
+    expected: int,
+    current: Mapping[str, object],
+    label: str,
+) -> EditConflict:
     """The EditConflict for a save made from version ``expected``."""
-    query = (sa.select(ChangeLog).where(ChangeLog.entity == entity,
-                                        ChangeLog.entity_id == record_id,
-                                        ChangeLog.version > expected).order_by(ChangeLog.id))
-    changes = [{"field": c.field or c.action, "changed_by": c.changed_by,
-                "changed_at": c.changed_at, "their_value": c.new_value}
-               for c in session.scalars(query)]
+    query = (
+        sa.select(ChangeLog)
+        .where(
+            ChangeLog.entity == entity,
+            ChangeLog.entity_id == record_id,
+            ChangeLog.version > expected,
+        )
+        .order_by(ChangeLog.id)
+    )
+    changes = [
+        {
+            "field": c.field or c.action,
+            "changed_by": c.changed_by,
+            "changed_at": c.changed_at,
+            "their_value": c.new_value,
+        }
+        for c in session.scalars(query)
+    ]
     who = sorted({str(c["changed_by"]) for c in changes}) or ["someone"]
     fields = ", ".join(dict.fromkeys(str(c["field"]) for c in changes))
     return EditConflict(
         f"The {NOUNS.get(entity, entity)} '{label}' was changed by {', '.join(who)} since you "
         f"opened it (version {expected}, now {current['version']})"
-        + (f": {fields}" if fields else "") + ". Your changes were not saved. Reload it, "
-        "check their changes, and make yours again.", changes)
+        + (f": {fields}" if fields else "")
+        + ". Your changes were not saved. Reload it, "
+        "check their changes, and make yours again.",
+        changes,
+    )
 
 
-def update_tracked(session: Session, table: sa.Table, record_id: str,
-                   changes: Mapping[str, object], *, expected_version: int, entity: str,
-                   user: str, label_field: str = "title", action: str = "update",
-                   force_bump: bool = False) -> dict:
+def update_tracked(
+    session: Session,
+    table: sa.Table,
+    record_id: str,
+    changes: Mapping[str, object],
+    *,
+    expected_version: int,
+    entity: str,
+    user: str,
+    label_field: str = "title",
+    action: str = "update",
+    force_bump: bool = False,
+) -> dict:
     """Save field changes from version ``expected_version``; log one row per changed field.
 
     ``force_bump`` bumps the version even when no column changed (a child table did).
@@ -111,32 +173,97 @@ def update_tracked(session: Session, table: sa.Table, record_id: str,
         return current
     now = utc_now()
     result = session.execute(
-        sa.update(table).where(table.c.id == record_id, table.c.version == expected_version)
-        .values(**{k: new for k, (_, new) in diffs.items()}, version=expected_version + 1,
-                updated_at=now, updated_by=user))
+        sa.update(table)
+        .where(table.c.id == record_id, table.c.version == expected_version)
+        .values(
+            **{k: new for k, (_, new) in diffs.items()},
+            version=expected_version + 1,
+            updated_at=now,
+            updated_by=user,
+        )
+    )
     if result.rowcount != 1:
-        raise conflict(session, entity, record_id, expected_version,
-                       load_row(session, table, record_id, entity), label)
-    log_rows(session, [_entry(entity, record_id, action, user=user, now=now,
-                              version=expected_version + 1, field=k, old=old, new=new)
-                       for k, (old, new) in diffs.items()])
+        raise conflict(
+            session,
+            entity,
+            record_id,
+            expected_version,
+            load_row(session, table, record_id, entity),
+            label,
+        )
+    log_rows(
+        session,
+        [
+            _entry(
+                entity,
+                record_id,
+                action,
+                user=user,
+                now=now,
+                version=expected_version + 1,
+                field=k,
+                old=old,
+                new=new,
+            )
+            for k, (old, new) in diffs.items()
+        ],
+    )
     return load_row(session, table, record_id, entity)
 
 
-def log_detail(session: Session, entity: str, record_id: str, field: str, old: object,
-               new: object, *, user: str, version: int, action: str = "update") -> None:
+def log_detail(
+    session: Session,
+    entity: str,
+    record_id: str,
+    field: str,
+    old: object,
+    new: object,
+    *,
+    user: str,
+    version: int,
+    action: str = "update",
+) -> None:
     """Log a change to a record's child rows (stops, links, trainings) under its version."""
-    log_rows(session, [_entry(entity, record_id, action, user=user, now=utc_now(),
-                              version=version, field=field, old=old, new=new)])
+    log_rows(
+        session,
+        [
+            _entry(
+                entity,
+                record_id,
+                action,
+                user=user,
+                now=utc_now(),
+                version=version,
+                field=field,
+                old=old,
+                new=new,
+            )
+        ],
+    )
 
 
-def set_archived(session: Session, table: sa.Table, record_id: str, archived: bool, *,
-                 entity: str, user: str, expected_version: int | None = None,
-                 label_field: str = "title") -> dict:
+def set_archived(
+    session: Session,
+    table: sa.Table,
+    record_id: str,
+    archived: bool,
+    *,
+    entity: str,
+    user: str,
+    expected_version: int | None = None,
+    label_field: str = "title",
+) -> dict:
     """Archive (soft-delete) or restore a record; see :func:`update_tracked`."""
     current = load_row(session, table, record_id, entity)
     expected = current["version"] if expected_version is None else expected_version
-    return update_tracked(session, table, record_id, {"archived": archived},
-                          expected_version=expected, entity=entity, user=user,
-                          label_field=label_field,
-                          action="archive" if archived else "restore")
+    return update_tracked(
+        session,
+        table,
+        record_id,
+        {"archived": archived},
+        expected_version=expected,
+        entity=entity,
+        user=user,
+        label_field=label_field,
+        action="archive" if archived else "restore",
+    )

@@ -8,6 +8,7 @@ import geopandas as gpd
 import numpy as np
 from shapely import affinity
 
+from geo.census.study_area import BRANCH_COLUMNS
 from geo.demo.acs import compute_table
 from geo.demo.basemap import build_basemap, build_parks
 from geo.demo.city import (
@@ -33,8 +34,7 @@ from geo.demo.readme import readme_text
 from geo.demo.tables import TABLES
 from geo.demo.tracts import build_tracts, centre_xy, to_wgs84
 from geo.demo.writers import write_census_csv, write_csv, write_geojson, write_json
-from geo.organizations import ORGANIZATION_COLUMNS
-from geo.study_area import BRANCH_COLUMNS
+from geo.io.organizations import ORGANIZATION_COLUMNS
 
 TRACT_COLUMNS = ["GEOID", "NAME", "NAMELSAD", "neighbourhood", "ALAND", "geometry"]
 ACS_PREFIX = "ACSDT5Y2023"

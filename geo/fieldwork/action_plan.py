@@ -62,10 +62,13 @@ def mark_overdue(steps: pd.DataFrame, *, today: date) -> pd.DataFrame:
         Reference day (injected so tests are stable).
     """
     out = steps.copy()
-    out["overdue"] = [is_overdue(d, s, today=today)
-                      for d, s in zip(out["due_on"], out["status"], strict=True)]
-    out["days_late"] = [(today - d).days if late else 0
-                        for d, late in zip(out["due_on"], out["overdue"], strict=True)]
+    out["overdue"] = [
+        is_overdue(d, s, today=today) for d, s in zip(out["due_on"], out["status"], strict=True)
+    ]
+    out["days_late"] = [
+        (today - d).days if late else 0
+        for d, late in zip(out["due_on"], out["overdue"], strict=True)
+    ]
     return out
 
 

@@ -18,8 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="plan_command", required=True)
     export = sub.add_parser("export", help=HELP)
     export.add_argument("path", type=Path, help="e.g. action-plan.ics")
-    export.add_argument("--format", choices=("csv", "ics"), default=None,
-                        help="default: from the file name's extension")
+    export.add_argument(
+        "--format",
+        choices=("csv", "ics"),
+        default=None,
+        help="default: from the file name's extension",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

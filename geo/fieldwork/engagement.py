@@ -64,8 +64,9 @@ def compute_continuum_trend(entries: pd.DataFrame, *, freq: str = "QS") -> pd.Da
         period=pd.to_datetime(entries["contact_on"]).dt.to_period(freq[0]).dt.start_time,
         branch=entries["branch"].fillna("(no branch)").replace("", "(no branch)"),
     ).dropna(subset=["level"])
-    return (frame.groupby(["branch", "period"], as_index=False)
-            .agg(level=("level", "mean"), contacts=("level", "size")))
+    return frame.groupby(["branch", "period"], as_index=False).agg(
+        level=("level", "mean"), contacts=("level", "size")
+    )
 
 
 def find_partnership_opportunities(
@@ -98,8 +99,16 @@ def find_partnership_opportunities(
         One row per (entry, matching organization), newest first, with ``matching_services``.
     """
     focus = set(TEAMS.get(team, ()))
-    columns = ["contact_on", "organization", "matching_services", "branch", "staff",
-               "continuum", "follow_up_on", "entry_id"]
+    columns = [
+        "contact_on",
+        "organization",
+        "matching_services",
+        "branch",
+        "staff",
+        "continuum",
+        "follow_up_on",
+        "entry_id",
+    ]
     if entries.empty or not focus:
         return pd.DataFrame(columns=columns)
     services = {r.org_id: set(split_list(r.category)) for r in organizations.itertuples()}
@@ -112,11 +121,17 @@ def find_partnership_opportunities(
         for org_id in entry.organization_ids:
             matching = sorted(services.get(org_id, set()) & focus)
             if matching:
-                rows.append({"contact_on": entry.contact_on,
-                             "organization": names.get(org_id, org_id),
-                             "matching_services": ", ".join(matching), "branch": entry.branch,
-                             "staff": entry.staff,
-                             "continuum": CONTINUUM.get(entry.continuum, entry.continuum),
-                             "follow_up_on": entry.follow_up_on, "entry_id": entry.id})
+                rows.append(
+                    {
+                        "contact_on": entry.contact_on,
+                        "organization": names.get(org_id, org_id),
+                        "matching_services": ", ".join(matching),
+                        "branch": entry.branch,
+                        "staff": entry.staff,
+                        "continuum": CONTINUUM.get(entry.continuum, entry.continuum),
+                        "follow_up_on": entry.follow_up_on,
+                        "entry_id": entry.id,
+                    }
+                )
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values("contact_on", ascending=False, kind="stable").reset_index(drop=True)

@@ -31,16 +31,22 @@ def export_gpx(route: Route, *, name: str = "Walkabout") -> bytes:
     for number, stop in enumerate(route.stops, start=1):
         label = f"{number}. {stop.label}"
         rte.points.append(gpxpy.gpx.GPXRoutePoint(stop.lat, stop.lon, name=label))
-        gpx.waypoints.append(gpxpy.gpx.GPXWaypoint(
-            stop.lat, stop.lon, name=label,
-            description="; ".join(p for p in (stop.address, stop.languages, stop.services) if p)
-            or None))
+        gpx.waypoints.append(
+            gpxpy.gpx.GPXWaypoint(
+                stop.lat,
+                stop.lon,
+                name=label,
+                description="; ".join(p for p in (stop.address, stop.languages, stop.services) if p)
+                or None,
+            )
+        )
     rte.points.append(gpxpy.gpx.GPXRoutePoint(start.lat, start.lon, name=f"End: {start.label}"))
     gpx.routes.append(rte)
     if any(leg.path for leg in route.legs):
         track = gpxpy.gpx.GPXTrack(name=f"{name} (streets)")
         segment = gpxpy.gpx.GPXTrackSegment(
-            [gpxpy.gpx.GPXTrackPoint(lat, lon) for lat, lon in route.line()])
+            [gpxpy.gpx.GPXTrackPoint(lat, lon) for lat, lon in route.line()]
+        )
         track.segments.append(segment)
         gpx.tracks.append(track)
     return gpx.to_xml(version="1.1").encode("utf-8")

@@ -190,11 +190,24 @@ def plan_walkabout(
     loop = [*order, 0]
     for number, (a, b) in enumerate(zip(loop, loop[1:], strict=False), start=1):
         distance = matrix[a][b]
-        legs.append(Leg(number=number, from_label=points[a].label, to_label=points[b].label,
-                        distance_m=distance, walk_minutes=walk_minutes(distance, speed_kmh),
-                        path=paths.get((a, b), ())))
-    return Route(start=start, stops=tuple(points[i] for i in order[1:]), legs=tuple(legs),
-                 speed_kmh=speed_kmh, method=method, notes=tuple(notes))
+        legs.append(
+            Leg(
+                number=number,
+                from_label=points[a].label,
+                to_label=points[b].label,
+                distance_m=distance,
+                walk_minutes=walk_minutes(distance, speed_kmh),
+                path=paths.get((a, b), ()),
+            )
+        )
+    return Route(
+        start=start,
+        stops=tuple(points[i] for i in order[1:]),
+        legs=tuple(legs),
+        speed_kmh=speed_kmh,
+        method=method,
+        notes=tuple(notes),
+    )
 
 
 def _validate(start: Stop, stops: Sequence[Stop], speed_kmh: float) -> None:

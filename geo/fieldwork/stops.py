@@ -16,11 +16,18 @@ def _labels(cell: object, names: dict[str, str]) -> str:
 def stops_from_organizations(organizations: pd.DataFrame) -> list[Stop]:
     """One stop per organization that has a location (``list_assets`` columns)."""
     located = organizations.dropna(subset=["lat", "lon"])
-    return [Stop(label=str(r["name"]), lat=float(r["lat"]), lon=float(r["lon"]),
-                 organization_id=str(r["org_id"]), address=str(r.get("address") or ""),
-                 languages=_labels(r.get("languages"), LANGUAGES),
-                 services=_labels(r.get("category"), SERVICE_CATEGORIES))
-            for _, r in located.iterrows()]
+    return [
+        Stop(
+            label=str(r["name"]),
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            organization_id=str(r["org_id"]),
+            address=str(r.get("address") or ""),
+            languages=_labels(r.get("languages"), LANGUAGES),
+            services=_labels(r.get("category"), SERVICE_CATEGORIES),
+        )
+        for _, r in located.iterrows()
+    ]
 
 
 def branch_stop(branch: pd.Series) -> Stop:
@@ -32,10 +39,15 @@ def branch_stop(branch: pd.Series) -> Stop:
         If the branch has no location.
     """
     if pd.isna(branch.get("lat")) or pd.isna(branch.get("lon")):
-        raise ValidationError(f"The branch '{branch['name']}' has no location; add its "
-                              "latitude and longitude first.")
-    return Stop(label=str(branch["name"]), lat=float(branch["lat"]), lon=float(branch["lon"]),
-                address=str(branch.get("address") or ""))
+        raise ValidationError(
+            f"The branch '{branch['name']}' has no location; add its latitude and longitude first."
+        )
+    return Stop(
+        label=str(branch["name"]),
+        lat=float(branch["lat"]),
+        lon=float(branch["lon"]),
+        address=str(branch.get("address") or ""),
+    )
 
 
 def parse_free_points(text: str) -> list[Stop]:
@@ -56,7 +68,8 @@ def parse_free_points(text: str) -> list[Stop]:
         except (ValueError, IndexError) as err:
             raise ValidationError(
                 f"Line {number} of the free points ('{line.strip()}') is not "
-                "'lat, lon, label'. Example: 41.012, -45.003, Bus stop mural") from err
+                "'lat, lon, label'. Example: 41.012, -45.003, Bus stop mural"
+            ) from err
         label = parts[2] if len(parts) > 2 and parts[2] else f"Point {len(stops) + 1}"
         stops.append(Stop(label=label, lat=lat, lon=lon))
     return stops

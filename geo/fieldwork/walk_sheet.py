@@ -50,6 +50,7 @@ class SheetInfo:
 @lru_cache(maxsize=1)
 def find_fonts() -> tuple[tuple[Path, Path] | None, tuple[tuple[Path, int], ...]]:
     """(regular, bold) DejaVu paths or None, and the CJK fallbacks installed here."""
+
     def first(rel: str) -> Path | None:
         return next((d / rel for d in FONT_DIRS if (d / rel).exists()), None)
 
@@ -106,8 +107,9 @@ class _Sheet(FPDF):
                 out.append("?")
         return "".join(out)
 
-    def write_line(self, text: object, *, size: float = 10, bold: bool = False,
-                   height: float = 5) -> None:
+    def write_line(
+        self, text: object, *, size: float = 10, bold: bool = False, height: float = 5
+    ) -> None:
         self.set_font(self.family, "B" if bold else "", size)
         self.multi_cell(0, height, self.safe(text), new_x="LMARGIN", new_y="NEXT")
 
@@ -170,8 +172,9 @@ def _note_lines(pdf: _Sheet, count: int) -> None:
     pdf.ln(3)
 
 
-def build_walk_sheet(route: Route, info: SheetInfo,
-                     tracts: Sequence[shapely.Geometry] = ()) -> bytes:
+def build_walk_sheet(
+    route: Route, info: SheetInfo, tracts: Sequence[shapely.Geometry] = ()
+) -> bytes:
     """Render the walk sheet as PDF bytes.
 
     Parameters
@@ -194,11 +197,15 @@ def build_walk_sheet(route: Route, info: SheetInfo,
     pdf.add_page()
     pdf.write_line(info.title, size=16, bold=True, height=8)
     when = f"{info.planned_on:%Y-%m-%d}" if info.planned_on else "date to be set"
-    pdf.write_line(f"From and back to {info.branch} · {when}"
-                   + (f" · team: {info.team}" if info.team else ""))
-    pdf.write_line(f"{len(route.stops)} stops · {route.total_distance_m / 1000:.2f} km · about "
-                   f"{route.total_walk_minutes:.0f} min walking at {route.speed_kmh:g} km/h "
-                   f"({route.method})" + (f" · area {info.area}" if info.area else ""), size=9)
+    pdf.write_line(
+        f"From and back to {info.branch} · {when}" + (f" · team: {info.team}" if info.team else "")
+    )
+    pdf.write_line(
+        f"{len(route.stops)} stops · {route.total_distance_m / 1000:.2f} km · about "
+        f"{route.total_walk_minutes:.0f} min walking at {route.speed_kmh:g} km/h "
+        f"({route.method})" + (f" · area {info.area}" if info.area else ""),
+        size=9,
+    )
     if info.illustrative:
         pdf.set_text_color(180, 0, 0)
         pdf.write_line(ILLUSTRATIVE_NOTE, size=10, bold=True)
@@ -208,20 +215,33 @@ def build_walk_sheet(route: Route, info: SheetInfo,
         if pdf.get_y() > pdf.h - 75:
             pdf.add_page()
         pdf.write_line(f"{number}. {stop.label}", size=12, bold=True, height=6)
-        pdf.write_line(f"{leg.distance_m:,.0f} m from the previous stop, about "
-                       f"{leg.walk_minutes:.0f} min", size=8, height=4)
-        for label, value in (("Address", stop.address), ("Languages", stop.languages),
-                             ("Services", stop.services)):
+        pdf.write_line(
+            f"{leg.distance_m:,.0f} m from the previous stop, about {leg.walk_minutes:.0f} min",
+            size=8,
+            height=4,
+        )
+        for label, value in (
+            ("Address", stop.address),
+            ("Languages", stop.languages),
+            ("Services", stop.services),
+        ):
             if value:
                 pdf.write_line(f"{label}: {value}", size=9, height=4.5)
         for question in info.questions:
-            pdf.write_line(f"☐ {question}" if pdf.family == "dejavu" else f"- {question}",
-                           size=9, height=4.5)
-        pdf.write_line("Visited ☐   Who we met / what we learned:" if pdf.family == "dejavu"
-                       else "Visited [ ]   Who we met / what we learned:", size=9, height=4.5)
+            pdf.write_line(
+                f"☐ {question}" if pdf.family == "dejavu" else f"- {question}", size=9, height=4.5
+            )
+        pdf.write_line(
+            "Visited ☐   Who we met / what we learned:"
+            if pdf.family == "dejavu"
+            else "Visited [ ]   Who we met / what we learned:",
+            size=9,
+            height=4.5,
+        )
         _note_lines(pdf, 3)
-    pdf.write_line("Places we found on the way (name, address, who runs it, languages):",
-                   size=10, bold=True)
+    pdf.write_line(
+        "Places we found on the way (name, address, who runs it, languages):", size=10, bold=True
+    )
     _note_lines(pdf, 6)
     if pdf.missing or pdf.family != "dejavu":
         pdf.write_line(_font_note(pdf), size=8, height=4)
@@ -230,8 +250,12 @@ def build_walk_sheet(route: Route, info: SheetInfo,
 
 def _font_note(pdf: _Sheet) -> str:
     if pdf.family != "dejavu":
-        return ("Note: no Unicode font (DejaVu Sans) is installed, so names outside Western "
-                "European scripts show as '?'. Install fonts-dejavu-core; the CSV has them all.")
-    return (f"Note: {len(pdf.missing)} character(s) in these names have no installed font and "
-            "show as '?' (for Chinese, Japanese and Korean install fonts-noto-cjk). The CSV "
-            "download has every name exactly.")
+        return (
+            "Note: no Unicode font (DejaVu Sans) is installed, so names outside Western "
+            "European scripts show as '?'. Install fonts-dejavu-core; the CSV has them all."
+        )
+    return (
+        f"Note: {len(pdf.missing)} character(s) in these names have no installed font and "
+        "show as '?' (for Chinese, Japanese and Korean install fonts-noto-cjk). The CSV "
+        "download has every name exactly."
+    )

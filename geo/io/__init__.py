@@ -13,6 +13,7 @@ Nothing here imports streamlit; pages call these functions and show GeoError mes
 
 from __future__ import annotations
 
+from geo.errors import ImportCancelled
 from geo.io.classify import classify_categories, parse_languages
 from geo.io.exporters import (
     EXPORT_COLUMNS,
@@ -26,7 +27,6 @@ from geo.io.exporters import (
 from geo.io.geocoding import GeocodeCache, Geocoder, make_geocoder
 from geo.io.hsds_export import to_hsds_zip_bytes
 from geo.io.importer import (
-    ImportCancelled,
     ImportPlan,
     ImportResult,
     import_file,

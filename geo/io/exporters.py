@@ -25,7 +25,8 @@ from geo.io.cells import neutralize_cell
 EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 # The directory's columns without the bookkeeping another system has no use for.
 EXPORT_COLUMNS: tuple[str, ...] = tuple(
-    c for c in ASSET_COLUMNS if c not in ("needs_location", "version", "updated_by"))
+    c for c in ASSET_COLUMNS if c not in ("needs_location", "version", "updated_by")
+)
 NUMERIC_COLUMNS = ("lat", "lon")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -188,7 +188,7 @@ def geocode_records(
     Rows whose address is empty, not found, or whose lookup fails (no internet) keep no
     coordinates and a note in ``report``; they are imported as 'needs location'.
     """
-    from geo.io.importer import ImportCancelled
+    from geo.errors import ImportCancelled
 
     placed = 0
     for done, (row, record) in enumerate(records, start=1):

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from geo.db import DuplicateMatch, add_assets, find_duplicates_many
-from geo.errors import DuplicateAsset, GeoError, ValidationError
+from geo.errors import DuplicateAsset, ImportCancelled, ValidationError
 from geo.io.geocoding import Geocoder, geocode_records
 from geo.io.mapping import FIELDS, apply_mapping, check_mapping, propose_mapping
 from geo.io.readers import SourceTable, read_source
@@ -26,10 +26,6 @@ DUPLICATE_CHOICES = ("ask", "skip", "import")
 CHUNK_ROWS = 500
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
-
-
-class ImportCancelled(GeoError):
-    """The user cancelled an import; the caller's transaction rolls back, nothing is kept."""
 
 
 @dataclass(kw_only=True)

@@ -106,16 +106,24 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
 
 def _parse_csv(text: str, delimiter: str) -> list[list[str]]:
     """Parse leniently, but refuse a quote left open (it would swallow every later row)."""
+
     def parse(strict: bool) -> list[list[str]]:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                               quotechar='"', doublequote=True, skipinitialspace=False,
-                               strict=strict))
+        return list(
+            csv.reader(
+                io.StringIO(text, newline=""),
+                delimiter=delimiter,
+                quotechar='"',
+                doublequote=True,
+                skipinitialspace=False,
+                strict=strict,
+            )
+        )
 
     try:
         return parse(strict=True)
     except csv.Error as err:
         if "unexpected end of data" in str(err):
-            raise csv.Error("a quote (\") is opened and never closed") from err
+            raise csv.Error('a quote (") is opened and never closed') from err
     return parse(strict=False)  # stray quotes inside a value: read them as text
 
 
@@ -128,7 +136,8 @@ def _refuse_ragged_rows(name: str, rows: list[list[str]]) -> None:
         raise ImportFormatError(
             f"The file '{name}' has more values than header columns in data row(s) {listed} "
             f"(the header has {width}). A comma inside a value (e.g. an address) needs "
-            "quotes around the value; nothing was imported.")
+            "quotes around the value; nothing was imported."
+        )
 
 
 def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
@@ -222,14 +231,18 @@ def _refuse_broken_geometries(name: str, layer: object) -> None:
 
     geometries = layer.geometry  # type: ignore[attr-defined]
     present = geometries.notna() & ~geometries.is_empty
-    broken = [(n, g) for n, (g, ok) in enumerate(zip(geometries, present, strict=True), start=1)
-              if ok and not g.is_valid]
+    broken = [
+        (n, g)
+        for n, (g, ok) in enumerate(zip(geometries, present, strict=True), start=1)
+        if ok and not g.is_valid
+    ]
     if broken:
         n, geometry = broken[0]
         raise ImportFormatError(
             f"{len(broken)} feature(s) of '{name}' have a broken geometry; the first is "
             f"feature {n} ({explain_validity(geometry)}). Repair them in "
-            "your GIS (QGIS: Processing > Fix geometries) or give points; nothing was imported.")
+            "your GIS (QGIS: Processing > Fix geometries) or give points; nothing was imported."
+        )
 
 
 def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:

@@ -123,7 +123,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as err:
             raise ImportFormatError(
                 f"The file '{name}' starts like UTF-16 text but is damaged. Save it again as "
-                "'CSV UTF-8'.") from err
+                "'CSV UTF-8'."
+            ) from err
     head = data[:8192]
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100 + 2:
         raise ImportFormatError(

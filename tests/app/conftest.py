@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from sqlalchemy.orm import Session
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from geo.auth import create_account, get_account, start_session
+from geo.accounts import create_account, get_account, start_session
 from geo.config import DEMO_DIR
 from geo.db import open_database
 from geo.errors import AccountNotFound
@@ -31,8 +31,9 @@ def app(tmp_path, monkeypatch):
     st.cache_resource.clear()
     st.cache_data.clear()
 
-    def start(page: str | None = None, *, role: str | None = None,
-              user: str | None = None) -> AppTest:
+    def start(
+        page: str | None = None, *, role: str | None = None, user: str | None = None
+    ) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
         if role is not None:
             at.session_state[SESSION_KEY] = sign_in_as(url, user or role, role)
@@ -53,9 +54,14 @@ def sign_in_as(url: str, username: str, role: str):
         try:
             account = get_account(session, username)
         except AccountNotFound:
-            account = create_account(session, username, role=role, by="test",
-                                     display_name=username.capitalize(),
-                                     email=f"{username}@example.org")
+            account = create_account(
+                session,
+                username,
+                role=role,
+                by="test",
+                display_name=username.capitalize(),
+                email=f"{username}@example.org",
+            )
     engine.dispose()
     return start_session(account, method="password", now=datetime.now(UTC))
 
@@ -75,4 +81,3 @@ def _keep_st_navigation(monkeypatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
-

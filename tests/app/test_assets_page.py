@@ -4,7 +4,7 @@ from sqlalchemy.orm import Session
 
 from geo.config import DEMO_DIR
 from geo.db import get_asset, get_history, make_engine
-from geo.organizations import load_organizations_csv
+from geo.io.organizations import load_organizations_csv
 
 PAGE = "pages/assets.py"
 
@@ -44,7 +44,10 @@ def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
         assert get_asset(session, org["org_id"]).phone == "(999) 555-0199"
         change = [c for c in get_history(session, org["org_id"]) if c.field == "phone"][0]
     assert (change.changed_by, change.old_value, change.new_value) == (
-        "Amira", org["phone"], "(999) 555-0199")
+        "Amira",
+        org["phone"],
+        "(999) 555-0199",
+    )
 
 
 def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tmp_path):
@@ -106,7 +109,10 @@ def test_stale_records_are_listed(app):
 
 def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
     org = _demo_org(5)
-    first, second = _open(app(PAGE, role="editor", user="amira"), org["org_id"]), _open(app(PAGE, role="editor", user="ben"), org["org_id"])
+    first, second = (
+        _open(app(PAGE, role="editor", user="amira"), org["org_id"]),
+        _open(app(PAGE, role="editor", user="ben"), org["org_id"]),
+    )
     key = _form_key(first, org["org_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0177")
     first.button(key=f"FormSubmitter:{key}-Save changes").click().run()

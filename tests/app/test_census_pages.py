@@ -38,14 +38,19 @@ def test_profile_page_for_one_country_and_picked_tracts(app, areas_dir):
     assert any(f"born in {country}" in m.value for m in at.markdown)
 
 
-def test_data_page_lists_areas_and_the_sidebar_switches_to_an_import(app, areas_dir,
-                                                                      tiny_files, monkeypatch):
+def test_data_page_lists_areas_and_the_sidebar_switches_to_an_import(
+    app, areas_dir, tiny_files, monkeypatch
+):
     import ui.auth
 
     monkeypatch.setattr(ui.auth, "role", lambda: "editor")  # the data page needs 'import'
-    import_census_download(StudyAreaStore(areas_dir, DEMO_DIR), "tiny",
-                           tracts_path=tiny_files["tracts"], acs_paths=tiny_files["acs"],
-                           label="Tiny town")
+    import_census_download(
+        StudyAreaStore(areas_dir, DEMO_DIR),
+        "tiny",
+        tracts_path=tiny_files["tracts"],
+        acs_paths=tiny_files["acs"],
+        label="Tiny town",
+    )
     at = app("pages/study_areas.py")
     assert not at.exception
     assert at.title[0].value == "Census data and study areas"

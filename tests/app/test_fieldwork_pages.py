@@ -22,17 +22,29 @@ def _db(tmp_path):
 @pytest.fixture
 def editor(app, tmp_path):
     """Start app.py, sign an editor in, open ``page``."""
-    from geo.auth import SignedIn, create_account
+    from geo.accounts import SignedIn, create_account
 
     def start(page):
         at = app()
         with Session(_db(tmp_path)) as s, s.begin():
-            create_account(s, "amira", role="editor", by="test", password="correct horse 42",
-                           display_name="Amira")
+            create_account(
+                s,
+                "amira",
+                role="editor",
+                by="test",
+                password="correct horse 42",
+                display_name="Amira",
+            )
         now = datetime.now(UTC)
         at.session_state["auth.signed_in"] = SignedIn(
-            username="amira", display_name="Amira", role="editor", signature="Amira",
-            method="password", signed_in_at=now, last_seen_at=now)
+            username="amira",
+            display_name="Amira",
+            role="editor",
+            signature="Amira",
+            method="password",
+            signed_in_at=now,
+            last_seen_at=now,
+        )
         at.run()
         at.switch_page(page).run()
         assert not at.exception, at.exception
@@ -74,8 +86,10 @@ def test_plan_save_and_report_a_walk(editor, tmp_path):
     from geo.config import DEMO_DIR
 
     b = pd.read_csv(DEMO_DIR / "branches.csv").set_index("branch_id").loc[branch]
-    points = "\n".join(f"{b.lat + d:.5f}, {b.lon - d:.5f}, Point {i}" for i, d in
-                       enumerate((0.002, 0.004, -0.003), start=1))
+    points = "\n".join(
+        f"{b.lat + d:.5f}, {b.lon - d:.5f}, Point {i}"
+        for i, d in enumerate((0.002, 0.004, -0.003), start=1)
+    )
     at.text_area(key="walkabout.points").set_value(points).run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     labels = [d.label for d in at.get("download_button")]
@@ -143,19 +157,32 @@ def test_a_polygon_drawn_on_the_map_bounds_the_walk(editor, monkeypatch):
     from geo.config import DEMO_DIR
 
     at = editor(WALK)
-    b = pd.read_csv(DEMO_DIR / "branches.csv").set_index("branch_id").loc[
-        at.session_state["walkabout.branch"]]
+    b = (
+        pd.read_csv(DEMO_DIR / "branches.csv")
+        .set_index("branch_id")
+        .loc[at.session_state["walkabout.branch"]]
+    )
     d = 0.01  # about 1 km around the branch
-    square = [[b.lon - d, b.lat - d], [b.lon + d, b.lat - d], [b.lon + d, b.lat + d],
-              [b.lon - d, b.lat + d], [b.lon - d, b.lat - d]]
-    drawing = {"type": "Feature", "properties": {},
-               "geometry": {"type": "Polygon", "coordinates": [square]}}
+    square = [
+        [b.lon - d, b.lat - d],
+        [b.lon + d, b.lat - d],
+        [b.lon + d, b.lat + d],
+        [b.lon - d, b.lat + d],
+        [b.lon - d, b.lat - d],
+    ]
+    drawing = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "Polygon", "coordinates": [square]},
+    }
     monkeypatch.setattr(ui.maps, "st_folium", lambda *a, **k: {"last_active_drawing": drawing})
     at.radio(key="walkabout.area_kind").set_value("polygon").run()
     at.text_area(key="walkabout.points").set_value(
-        f"{b.lat + 0.002:.5f}, {b.lon:.5f}, Inside").run()
+        f"{b.lat + 0.002:.5f}, {b.lon:.5f}, Inside"
+    ).run()
     assert not at.error, [e.value for e in at.error]
     assert at.get("download_button"), "a walk inside the drawn square is planned"
     at.text_area(key="walkabout.points").set_value(
-        f"{b.lat + 0.05:.5f}, {b.lon:.5f}, Outside").run()
+        f"{b.lat + 0.05:.5f}, {b.lon:.5f}, Outside"
+    ).run()
     assert any("outside the walk" in e.value for e in at.error)

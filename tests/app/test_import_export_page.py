@@ -5,9 +5,11 @@ from sqlalchemy.orm import Session
 from geo.db import list_assets, make_engine
 
 PAGE = "pages/import_export.py"
-GOOD = ("name,category,languages,lat,lon,phone\n"
-        "Kyiv Cultural Club,cultural,uk;ru,41.001,-45.001,(999) 555-7001\n"
-        "مركز الجالية العربية,cultural,ar,41.002,-45.002,(999) 555-7002\n").encode("utf-8-sig")
+GOOD = (
+    "name,category,languages,lat,lon,phone\n"
+    "Kyiv Cultural Club,cultural,uk;ru,41.001,-45.001,(999) 555-7001\n"
+    "مركز الجالية العربية,cultural,ar,41.002,-45.002,(999) 555-7002\n"
+).encode("utf-8-sig")
 BAD = GOOD + b"Broken Row,health,es,not-a-number,-45.003,\n"
 
 
@@ -68,4 +70,3 @@ def test_exports_offer_every_format(app):
     at = app(PAGE, role="editor")
     assert not at.exception
     assert "342 organizations" in " ".join(c.value for c in at.caption)
-

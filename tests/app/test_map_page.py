@@ -45,8 +45,10 @@ def test_thresholds_highlight_tracts_and_count_their_foreign_born(app):
     assert int(_metric(at, "Tracts highlighted")) < highlighted
 
 
-@pytest.mark.parametrize("indicator", ["foreign_born_share", "arrived_2010_share",
-                                       "limited_english_households", "fb_poverty_share"])
+@pytest.mark.parametrize(
+    "indicator",
+    ["foreign_born_share", "arrived_2010_share", "limited_english_households", "fb_poverty_share"],
+)
 def test_every_indicator_draws_without_error(app, indicator):
     at = app()
     at.selectbox(key="map.indicator").set_value(indicator).run()
@@ -65,13 +67,14 @@ def test_chosen_countries_indicator_asks_for_a_country_first(app):
 def _click(monkeypatch, tooltip):
     import ui.maps
 
-    monkeypatch.setattr(ui.maps, "st_folium",
-                        lambda *a, **k: {"last_object_clicked_tooltip": tooltip})
+    monkeypatch.setattr(
+        ui.maps, "st_folium", lambda *a, **k: {"last_object_clicked_tooltip": tooltip}
+    )
 
 
 def test_clicking_a_tract_opens_its_profile_with_margins_of_error(app, monkeypatch):
+    from geo.census.study_area import load_tracts
     from geo.config import DEMO_DIR
-    from geo.study_area import load_tracts
 
     tract = load_tracts(DEMO_DIR / "tracts.geojson").iloc[0]
     _click(monkeypatch, f"{tract['NAME']} [{tract['GEOID']}] Foreign-born share")
@@ -84,7 +87,7 @@ def test_clicking_a_tract_opens_its_profile_with_margins_of_error(app, monkeypat
 
 def test_clicking_an_organization_opens_its_details(app, monkeypatch):
     from geo.config import DEMO_DIR
-    from geo.organizations import load_organizations_csv
+    from geo.io.organizations import load_organizations_csv
 
     org = load_organizations_csv(DEMO_DIR / "organizations.csv").iloc[5]
     _click(monkeypatch, f"{org['name']} [{org['org_id']}] Health")

@@ -25,8 +25,10 @@ CSV = b"name,category,lat,lon\nRole Matrix Club,cultural,41.001,-45.001\n"
 def _snapshot(tmp_path) -> tuple[int, int, int]:
     engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
     with Session(engine) as session:
-        counts = tuple(session.scalar(sa.select(sa.func.count()).select_from(t)) or 0
-                       for t in (Organization, ChangeLog, User))
+        counts = tuple(
+            session.scalar(sa.select(sa.func.count()).select_from(t)) or 0
+            for t in (Organization, ChangeLog, User)
+        )
     engine.dispose()
     return counts  # type: ignore[return-value]
 
@@ -82,11 +84,17 @@ ACTIONS = {
     "manage users": ("pages/users.py", manage_users, "manage_users", True),
 }
 ALLOWED = {  # action key: lowest role
-    "edit_assets": "editor", "import": "editor", "export_full": "viewer",
-    "backup_restore": "admin", "manage_users": "admin",
+    "edit_assets": "editor",
+    "import": "editor",
+    "export_full": "viewer",
+    "backup_restore": "admin",
+    "manage_users": "admin",
 }
-PAGE_ACTION = {"pages/assets.py": "viewer", "pages/import_export.py": "viewer",
-               "pages/users.py": "admin"}
+PAGE_ACTION = {
+    "pages/assets.py": "viewer",
+    "pages/import_export.py": "viewer",
+    "pages/users.py": "admin",
+}
 
 
 def _at_least(role: str | None, lowest: str) -> bool:
@@ -116,12 +124,14 @@ def test_role_tries_action(app, tmp_path, role, name) -> None:
             assert any("organizations" in c.value for c in at.caption)
         if writes and name != "manage users":
             with Session(make_engine(f"sqlite:///{tmp_path / 'assets.db'}")) as session:
-                who = session.scalar(sa.select(ChangeLog.changed_by).order_by(
-                    ChangeLog.id.desc()).limit(1))
+                who = session.scalar(
+                    sa.select(ChangeLog.changed_by).order_by(ChangeLog.id.desc()).limit(1)
+                )
             assert who == role.capitalize(), "every edit is attributable"
     else:
-        assert any("may not" in e.value and "Nothing was changed" in e.value
-                   for e in at.error), [e.value for e in at.error]
+        assert any("may not" in e.value and "Nothing was changed" in e.value for e in at.error), [
+            e.value for e in at.error
+        ]
         assert after == before
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from geo.auth import create_account, list_sign_ins
+from geo.accounts import create_account, list_sign_ins
 from geo.config import DEMO_DIR
 from geo.db import open_database
 from ui.auth import SESSION_KEY
@@ -18,8 +18,9 @@ SECRET = "river-lantern-cedar"
 def _account(tmp_path, role="editor") -> None:
     engine = open_database(f"sqlite:///{tmp_path / 'assets.db'}", seed_demo_from=DEMO_DIR)
     with Session(engine) as session, session.begin():
-        create_account(session, "amira", role=role, by="test", password=SECRET,
-                       display_name="Amira")
+        create_account(
+            session, "amira", role=role, by="test", password=SECRET, display_name="Amira"
+        )
     engine.dispose()
 
 
@@ -62,14 +63,15 @@ def test_idle_session_expires(app, tmp_path, monkeypatch):
     at = _sign_in(app(), SECRET)
     signed_in = at.session_state[SESSION_KEY]
     at.session_state[SESSION_KEY] = dataclasses.replace(
-        signed_in, last_seen_at=signed_in.last_seen_at - timedelta(minutes=481))
+        signed_in, last_seen_at=signed_in.last_seen_at - timedelta(minutes=481)
+    )
     at.run()
     assert SESSION_KEY not in at.session_state
     assert any("signed out after 480 minutes" in i.value for i in at.sidebar.info)
 
 
 def test_a_demoted_account_loses_its_pages_at_the_next_click(app, tmp_path):
-    from geo.auth import set_role
+    from geo.accounts import set_role
 
     _account(tmp_path)
     at = _sign_in(app(), SECRET)
@@ -83,17 +85,27 @@ def test_a_demoted_account_loses_its_pages_at_the_next_click(app, tmp_path):
 def _oidc_app(app, tmp_path, email):
     engine = open_database(f"sqlite:///{tmp_path / 'assets.db'}", seed_demo_from=DEMO_DIR)
     with Session(engine) as session, session.begin():
-        create_account(session, "ben", role="editor", by="test", email="ben@library.example",
-                       display_name="Ben")
+        create_account(
+            session,
+            "ben",
+            role="editor",
+            by="test",
+            email="ben@library.example",
+            display_name="Ben",
+        )
     engine.dispose()
     from streamlit.testing.v1 import AppTest
 
     from tests.app.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)  # `app` set up the env
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback",
-                          "cookie_secret": "x" * 32, "client_id": "id", "client_secret": "s",
-                          "server_metadata_url": "https://idp.example/.well-known"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "id",
+        "client_secret": "s",
+        "server_metadata_url": "https://idp.example/.well-known",
+    }
     at.user = {"is_logged_in": True, "email": email}
     return at.run()
 
@@ -109,6 +121,8 @@ def test_unknown_identity_provider_email_stays_in_the_public_view(app, tmp_path)
     at = _oidc_app(app, tmp_path, "stranger@elsewhere.example")
     assert not at.exception
     assert SESSION_KEY not in at.session_state or at.session_state[SESSION_KEY] is None
-    assert any("stranger@elsewhere.example" in w.value for w in at.sidebar.warning) or any(
-        "stranger@elsewhere.example" in e.value for e in at.sidebar.error) or any(
-        "stranger@elsewhere.example" in i.value for i in at.sidebar.info)
+    assert (
+        any("stranger@elsewhere.example" in w.value for w in at.sidebar.warning)
+        or any("stranger@elsewhere.example" in e.value for e in at.sidebar.error)
+        or any("stranger@elsewhere.example" in i.value for i in at.sidebar.info)
+    )

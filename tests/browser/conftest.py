@@ -124,13 +124,9 @@ class _Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 self.stop()
-                pytest.fail(
-                    f"streamlit exited early:\n{self.log_tail()}", pytrace=False
-                )
+                pytest.fail(f"streamlit exited early:\n{self.log_tail()}", pytrace=False)
             try:
-                with urllib.request.urlopen(
-                    f"{self.url}/_stcore/health", timeout=2
-                ) as r:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
                         return
             except (urllib.error.URLError, OSError):
@@ -138,8 +134,7 @@ class _Server:
             time.sleep(0.2)
         self.stop()
         pytest.fail(
-            f"streamlit not healthy after {SERVER_START_TIMEOUT_S:.0f} s:\n"
-            f"{self.log_tail()}",
+            f"streamlit not healthy after {SERVER_START_TIMEOUT_S:.0f} s:\n{self.log_tail()}",
             pytrace=False,
         )
 
@@ -238,9 +233,7 @@ def console_errors() -> list[str]:
 
 def _is_local(url: str) -> bool:
     parts = urlsplit(url)
-    return parts.scheme not in ("http", "https", "ws", "wss") or (
-        parts.hostname in LOCAL_HOSTS
-    )
+    return parts.scheme not in ("http", "https", "ws", "wss") or (parts.hostname in LOCAL_HOSTS)
 
 
 @pytest.fixture
@@ -267,9 +260,7 @@ def offline_page(
     page = context.new_page()
     page.on(
         "response",
-        lambda r: (
-            local_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None
-        ),
+        lambda r: local_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
     )
     page.on(
         "console",
@@ -301,8 +292,7 @@ def find_map_frame(page, timeout_s: float = MAP_TIMEOUT_S):
         if time.monotonic() > deadline:
             urls = [frame.url for frame in page.frames]
             raise AssertionError(
-                f"No .leaflet-container in any frame after {timeout_s:.0f} s; "
-                f"frames: {urls}"
+                f"No .leaflet-container in any frame after {timeout_s:.0f} s; frames: {urls}"
             )
         page.wait_for_timeout(250)
 
@@ -337,13 +327,19 @@ def create_accounts(db_path: Path, accounts: dict[str, str], password: str) -> N
     """Create (before the server starts) accounts ``{username: role}`` on a demo database."""
     from sqlalchemy.orm import Session
 
-    from geo.auth import create_account
+    from geo.accounts import create_account
     from geo.config import DEMO_DIR
     from geo.db import open_database
 
     engine = open_database(f"sqlite:///{db_path}", seed_demo_from=DEMO_DIR)
     with Session(engine) as session, session.begin():
         for username, role in accounts.items():
-            create_account(session, username, role=role, by="test", password=password,
-                           display_name=username.capitalize())
+            create_account(
+                session,
+                username,
+                role=role,
+                by="test",
+                password=password,
+                display_name=username.capitalize(),
+            )
     engine.dispose()

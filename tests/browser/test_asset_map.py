@@ -35,7 +35,8 @@ def _layer_label(frame, prefix: str) -> str:
 
 
 def test_map_draws_every_tract_and_branch_and_filters_redraw(
-        offline_page, streamlit_url, map_frame, blocked_requests, local_errors):
+    offline_page, streamlit_url, map_frame, blocked_requests, local_errors
+):
     tracts = len(json.loads((DEMO_DIR / "tracts.geojson").read_text())["features"])
     offline_page.set_viewport_size({"width": 1500, "height": 1000})
     offline_page.goto(streamlit_url)
@@ -61,7 +62,9 @@ def test_map_draws_every_tract_and_branch_and_filters_redraw(
                 '.leaflet-control-layers-overlays label')].some(
                 l => l.innerText.trim().startsWith('Organizations') &&
                      l.innerText.trim() !== before); } catch (e) { return false; } })""",
-        arg=before, timeout=60_000)
+        arg=before,
+        timeout=60_000,
+    )
     frame = map_frame(offline_page)
     after = _layer_label(frame, "Organizations")
     count = lambda text: int(re.search(r"\((\d+)\)", text).group(1))  # noqa: E731
@@ -85,7 +88,8 @@ TRACT_CENTRES = """() => {
 
 
 def test_clicking_a_tract_opens_its_profile_beside_the_map(
-        offline_page, streamlit_url, map_frame, blocked_requests):
+    offline_page, streamlit_url, map_frame, blocked_requests
+):
     offline_page.set_viewport_size({"width": 1500, "height": 1000})
     offline_page.goto(streamlit_url)
     frame = map_frame(offline_page)

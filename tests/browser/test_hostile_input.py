@@ -43,6 +43,7 @@ SHOW_MARKER = """() => new Promise(resolve => {
     resolve(null);
 })"""
 
+
 @pytest.fixture(scope="module")
 def app_env(tmp_path_factory) -> dict[str, str]:
     db = tmp_path_factory.mktemp("hostile") / "assets.db"
@@ -65,8 +66,9 @@ def _go(page, title: str) -> None:
     settle(page)
 
 
-def test_hostile_name_stays_literal_everywhere(offline_page, streamlit_url, map_frame,
-                                               tmp_path, blocked_requests):
+def test_hostile_name_stays_literal_everywhere(
+    offline_page, streamlit_url, map_frame, tmp_path, blocked_requests
+):
     dialogs: list[str] = []
     offline_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     offline_page.set_viewport_size({"width": 1500, "height": 1100})
@@ -114,8 +116,7 @@ def test_hostile_name_stays_literal_everywhere(offline_page, streamlit_url, map_
     heading.wait_for(timeout=30_000)
     assert heading.inner_text().strip() == NAME
     settle(offline_page)
-    offline_page.screenshot(path=str(ARTIFACTS_DIR / "hostile_name_directory.png"),
-                            full_page=True)
+    offline_page.screenshot(path=str(ARTIFACTS_DIR / "hostile_name_directory.png"), full_page=True)
 
     _no_injected_images(offline_page)
     body = offline_page.locator("body").inner_text()

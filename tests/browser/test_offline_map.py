@@ -41,9 +41,7 @@ def test_map_draws_offline(
         ".marker-cluster-small", "e => getComputedStyle(e).backgroundColor"
     )
     assert cluster_colour == "rgba(181, 226, 140, 0.6)"
-    sprite = frame.eval_on_selector(
-        ".awesome-marker", "e => getComputedStyle(e).backgroundImage"
-    )
+    sprite = frame.eval_on_selector(".awesome-marker", "e => getComputedStyle(e).backgroundImage")
     assert "/app/static/vendor/" in sprite
     # Font Awesome's webfont, found through the CSS's ../webfonts/ path.
     loaded_fonts = frame.evaluate(

@@ -47,13 +47,17 @@ def test_second_save_is_refused_with_what_changed(chromium_browser, streamlit_ur
     pages = []
     for who in ("amira", "ben"):
         context = chromium_browser.new_context(viewport={"width": 1400, "height": 1800})
-        context.route("**/*", lambda route: route.continue_()
-                      if "127.0.0.1" in route.request.url else route.abort())
+        context.route(
+            "**/*",
+            lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort(),
+        )
         page = context.new_page()
         _open_asset(page, streamlit_url, who, name)
         pages.append(page)
     amira, ben = pages
-    amira.get_by_label("Phone", exact=True).first.fill("(999) 555-0123")  # the edit form comes first
+    amira.get_by_label("Phone", exact=True).first.fill(
+        "(999) 555-0123"
+    )  # the edit form comes first
     settle(amira)
     amira.get_by_role("button", name="Save changes").first.click()
     amira.get_by_text("Saved.").wait_for(timeout=30_000)

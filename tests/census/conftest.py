@@ -23,8 +23,9 @@ def store(tmp_path):
 @pytest.fixture
 def tiny_files(tmp_path, tiny_area):
     """The tiny area's tables as downloads and its tracts as GeoJSON in EPSG:3857."""
-    acs = [write_census_table(tmp_path / "dl", t, labels, rows)
-           for t, (labels, rows) in TABLES.items()]
+    acs = [
+        write_census_table(tmp_path / "dl", t, labels, rows) for t, (labels, rows) in TABLES.items()
+    ]
     tracts = tmp_path / "tracts.geojson"
     tiny_area.tracts.reset_index(drop=True).to_crs("EPSG:3857").to_file(tracts)
     return {"acs": acs, "tracts": tracts}
@@ -36,8 +37,11 @@ def nyc_files():
     if not acs.is_dir():
         pytest.skip("real data folder ../shared/data/real is absent")
     return {
-        "acs": [acs / "B05006-original-data.csv", acs / "ACSDT5Y2023.B05006-Column-Metadata.csv",
-                acs / "total_population.csv"],
+        "acs": [
+            acs / "B05006-original-data.csv",
+            acs / "ACSDT5Y2023.B05006-Column-Metadata.csv",
+            acs / "total_population.csv",
+        ],
         "tracts": REAL / "tracts_ny_cb2020" / "cb_2020_36_tract_500k.shp",
         "shapefile_dir": REAL / "tracts_ny_cb2020",
         "imls": REAL / "imls_pls_fy2018_outlets" / "pls_fy18_outlet_pud18i.csv",
@@ -50,7 +54,12 @@ def nyc_store(tmp_path_factory, nyc_files):
     from geo.census import import_census_download
 
     store = StudyAreaStore(tmp_path_factory.mktemp("nyc") / "areas", DEMO_DIR)
-    report = import_census_download(store, "nyc", tracts_path=nyc_files["tracts"],
-                                    acs_paths=nyc_files["acs"], label="New York City",
-                                    branches_imls=nyc_files["imls"])
+    report = import_census_download(
+        store,
+        "nyc",
+        tracts_path=nyc_files["tracts"],
+        acs_paths=nyc_files["acs"],
+        label="New York City",
+        branches_imls=nyc_files["imls"],
+    )
     return store, report

@@ -18,8 +18,9 @@ from tests.geo.conftest import T1, T2, T3
 
 
 def test_download_import_round_trips_through_the_store(store, tiny_files):
-    report = import_census_download(store, "tiny", tracts_path=tiny_files["tracts"],
-                                    acs_paths=tiny_files["acs"], label="Tiny")
+    report = import_census_download(
+        store, "tiny", tracts_path=tiny_files["tracts"], acs_paths=tiny_files["acs"], label="Tiny"
+    )
     assert report.tracts == 3 and report.vintage == "ACS 2019-2023 5-year"
     area = store.load("tiny")
     assert list(area.tracts.index) == [T1, T2, T3]
@@ -31,8 +32,9 @@ def test_download_import_round_trips_through_the_store(store, tiny_files):
 
 
 def test_cancelled_reimport_leaves_the_previous_area_intact(store, tiny_files):
-    import_census_download(store, "tiny", tracts_path=tiny_files["tracts"],
-                           acs_paths=tiny_files["acs"], label="First")
+    import_census_download(
+        store, "tiny", tracts_path=tiny_files["tracts"], acs_paths=tiny_files["acs"], label="First"
+    )
     calls = []
 
     def cancel_late():
@@ -40,9 +42,14 @@ def test_cancelled_reimport_leaves_the_previous_area_intact(store, tiny_files):
         return len(calls) >= 4
 
     with pytest.raises(ImportCancelled):
-        import_census_download(store, "tiny", tracts_path=tiny_files["tracts"],
-                               acs_paths=tiny_files["acs"][:1], label="Second",
-                               should_cancel=cancel_late)
+        import_census_download(
+            store,
+            "tiny",
+            tracts_path=tiny_files["tracts"],
+            acs_paths=tiny_files["acs"][:1],
+            label="Second",
+            should_cancel=cancel_late,
+        )
     assert store.info("tiny").label == "First"
     assert set(store.load("tiny").tables) == set(tiny_files_tables(tiny_files))
     assert [p.name for p in store.root.iterdir()] == ["tiny"]
@@ -53,8 +60,9 @@ def tiny_files_tables(files):
 
 
 def test_failed_write_leaves_the_previous_area_intact(store, tiny_files, monkeypatch):
-    import_census_download(store, "tiny", tracts_path=tiny_files["tracts"],
-                           acs_paths=tiny_files["acs"], label="First")
+    import_census_download(
+        store, "tiny", tracts_path=tiny_files["tracts"], acs_paths=tiny_files["acs"], label="First"
+    )
     import geo.census.store as store_module
 
     def broken(*args, **kwargs):
@@ -62,8 +70,13 @@ def test_failed_write_leaves_the_previous_area_intact(store, tiny_files, monkeyp
 
     monkeypatch.setattr(store_module, "save_tables", broken)
     with pytest.raises(OSError):
-        import_census_download(store, "tiny", tracts_path=tiny_files["tracts"],
-                               acs_paths=tiny_files["acs"], label="Second")
+        import_census_download(
+            store,
+            "tiny",
+            tracts_path=tiny_files["tracts"],
+            acs_paths=tiny_files["acs"],
+            label="Second",
+        )
     assert store.info("tiny").label == "First"
     assert [p.name for p in store.root.iterdir()] == ["tiny"]
 
@@ -84,8 +97,7 @@ def test_a_file_that_is_not_a_census_download_is_refused(store, tmp_path, tiny_f
     bad = tmp_path / "notes.csv"
     bad.write_text("a,b\n1,2\n")
     with pytest.raises(ImportFormatError, match="not a data.census.gov table"):
-        import_census_download(store, "tiny", tracts_path=tiny_files["tracts"],
-                               acs_paths=[bad])
+        import_census_download(store, "tiny", tracts_path=tiny_files["tracts"], acs_paths=[bad])
     assert not store.root.exists() or not any(store.root.iterdir())
 
 
@@ -96,13 +108,23 @@ def _fake_api(tiny_tables):
         calls.append(url)
         if "/groups/" in url:
             t = tiny_tables["B05006"]
-            variables = {f"{v}E": {"label": "Estimate!!" + "!!".join(
-                f"{p}:" if i < len(lab) - 1 else p for i, p in enumerate(lab))}
-                for v, lab in t.labels.items()}
+            variables = {
+                f"{v}E": {
+                    "label": "Estimate!!"
+                    + "!!".join(f"{p}:" if i < len(lab) - 1 else p for i, p in enumerate(lab))
+                }
+                for v, lab in t.labels.items()
+            }
             return json.dumps({"variables": variables}).encode()
         t = tiny_tables["B05006"]
-        header = ["GEO_ID", "NAME", *[f"{v}{k}" for v in t.labels for k in ("E", "M")],
-                  "state", "county", "tract"]
+        header = [
+            "GEO_ID",
+            "NAME",
+            *[f"{v}{k}" for v in t.labels for k in ("E", "M")],
+            "state",
+            "county",
+            "tract",
+        ]
         rows = [header]
         for geoid in t.estimates.index:
             row = [f"1400000US{geoid}", f"Census Tract {geoid[-6:]}; X County; Y"]
@@ -116,9 +138,16 @@ def _fake_api(tiny_tables):
 
 def test_census_api_import_is_cached_on_disk(store, tmp_path, tiny_files, tiny_tables):
     transport, calls = _fake_api(tiny_tables)
-    kwargs = dict(year=2023, state="99", counties=["001"], tables=["B05006"],
-                  cache_dir=tmp_path / "cache", key="SECRET", tracts_path=tiny_files["tracts"],
-                  transport=transport)
+    kwargs = dict(
+        year=2023,
+        state="99",
+        counties=["001"],
+        tables=["B05006"],
+        cache_dir=tmp_path / "cache",
+        key="SECRET",
+        tracts_path=tiny_files["tracts"],
+        transport=transport,
+    )
     report = import_census_api(store, "api", **kwargs)
     assert len(calls) == 2 and "SECRET" in calls[1]
     assert report.totals["B05006"] == 610 and report.vintage == "ACS 2019-2023 5-year"
@@ -131,26 +160,44 @@ def test_census_api_import_is_cached_on_disk(store, tmp_path, tiny_files, tiny_t
 
 def test_census_api_error_page_is_explained(store, tmp_path, tiny_files):
     with pytest.raises(CensusApiError, match="invalid API key"):
-        import_census_api(store, "api", year=2023, state="99", counties=["001"],
-                          tables=["B05006"], cache_dir=tmp_path / "c",
-                          tracts_path=tiny_files["tracts"],
-                          transport=lambda url: b"<html>Invalid Key</html>")
+        import_census_api(
+            store,
+            "api",
+            year=2023,
+            state="99",
+            counties=["001"],
+            tables=["B05006"],
+            cache_dir=tmp_path / "c",
+            tracts_path=tiny_files["tracts"],
+            transport=lambda url: b"<html>Invalid Key</html>",
+        )
 
 
 def test_generic_polygons_and_counts_outside_the_us(store, tmp_path, tiny_area):
-    layer = tiny_area.tracts.reset_index(drop=True).rename(columns={"GEOID": "CTUID",
-                                                                    "NAME": "CTNAME"})
+    layer = tiny_area.tracts.reset_index(drop=True).rename(
+        columns={"GEOID": "CTUID", "NAME": "CTNAME"}
+    )
     layer["CTUID"] = ["5350001.00", "5350002.00", "5350003.00"]
     layer.to_crs("EPSG:3347").to_file(tmp_path / "ct.gpkg")  # Statistics Canada Lambert
     (tmp_path / "pob.csv").write_text(
         "CTUID,total,India,India_moe,China\n5350001.00,1000,300,40,120\n"
-        "5350002.00,2000,50,20,400\n5350003.00,10,0,5,0\n", encoding="utf-8")
-    import_generic(store, "toronto", polygons_path=tmp_path / "ct.gpkg", id_column="CTUID",
-                   name_column="CTNAME", counts_path=tmp_path / "pob.csv", key_column="CTUID",
-                   universe_column="total", table_id="POB2021",
-                   vintage="Statistics Canada, 2021 Census (synthetic)")
+        "5350002.00,2000,50,20,400\n5350003.00,10,0,5,0\n",
+        encoding="utf-8",
+    )
+    import_generic(
+        store,
+        "toronto",
+        polygons_path=tmp_path / "ct.gpkg",
+        id_column="CTUID",
+        name_column="CTNAME",
+        counts_path=tmp_path / "pob.csv",
+        key_column="CTUID",
+        universe_column="total",
+        table_id="POB2021",
+        vintage="Statistics Canada, 2021 Census (synthetic)",
+    )
     area = store.load("toronto")
-    from geo.profiles import build_profile
+    from geo.census.profiles import build_profile
 
     rows = build_profile(area.tables, ["5350001.00", "5350002.00"])[0].rows.set_index("item")
     assert rows.loc["India", "estimate"] == 350

@@ -4,11 +4,11 @@ import math
 
 import pytest
 
-from geo.catchments import RULES, describe_selection
-from geo.community import build_community_profile
+from geo.analysis.catchments import RULES, describe_selection
+from geo.census.community import build_community_profile
+from geo.census.indicators import INDICATORS, compute_indicator
+from geo.census.profiles import missing_sections
 from geo.errors import DataNotAvailable
-from geo.indicators import INDICATORS, compute_indicator
-from geo.profiles import missing_sections
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +41,9 @@ def test_nyc_branches_from_imls(nyc):
     assert area.branches["lat"].between(40.4, 41.0).all()
 
 
-@pytest.mark.parametrize("key", [k for k, i in INDICATORS.items()
-                                 if set(i.tables) - {"B05006", "B01003"}])
+@pytest.mark.parametrize(
+    "key", [k for k, i in INDICATORS.items() if set(i.tables) - {"B05006", "B01003"}]
+)
 def test_indicators_needing_other_tables_are_not_available(nyc, key):
     area, _ = nyc
     with pytest.raises(DataNotAvailable):
@@ -53,18 +54,26 @@ def test_foreign_born_share_is_available(nyc):
     area, _ = nyc
     values = compute_indicator(area.tables, "foreign_born_share")
     assert values["reliability"].isin(["high", "caution", "unreliable"]).all()
-    assert set(missing_sections(area.tables)) == {"B05005", "B05001", "C16001", "C16002",
-                                                  "B06009", "B06012"}
+    assert set(missing_sections(area.tables)) == {
+        "B05005",
+        "B05001",
+        "C16001",
+        "C16002",
+        "B06009",
+        "B06012",
+    }
 
 
 def test_catchment_profile_sums_moes_by_root_sum_of_squares(nyc):
     area, _ = nyc
     branch = area.branches.iloc[0]
-    geoids, title, rule = describe_selection(area.tracts, area.branches,
-                                             branch_id=branch["branch_id"], radius_m=1000)
+    geoids, title, rule = describe_selection(
+        area.tracts, area.branches, branch_id=branch["branch_id"], radius_m=1000
+    )
     assert rule == RULES["centroid"] and geoids
-    profile = build_community_profile(area, geoids, title=title, rule=rule,
-                                      country="Dominican Republic")
+    profile = build_community_profile(
+        area, geoids, title=title, rule=rule, country="Dominican Republic"
+    )
     population = next(s for s in profile.sections if s.title == "Total population").rows
     t = area.tables["B01003"]
     by_hand = math.sqrt(sum(float(t.moes.loc[g, "B01003_001"]) ** 2 for g in geoids))

@@ -17,8 +17,8 @@ from geo.db import (
     seed_demo,
     update_asset,
 )
-from geo.db.schema import TABLES
 from geo.db.session import head_revision
+from geo.db.tables import TABLES
 from geo.errors import ImportFormatError
 from tests.db.conftest import org
 

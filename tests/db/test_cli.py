@@ -22,6 +22,7 @@ def test_backup_then_restore_from_the_command_line(tmp_path, monkeypatch, capsys
     assert main(["db", "restore", str(backup), "--yes"]) == 0
     with sa.create_engine(url).connect() as connection:
         active = connection.scalar(
-            sa.text("select count(*) from organizations where status = 'active'"))
+            sa.text("select count(*) from organizations where status = 'active'")
+        )
     assert active == seeded == _count(url)
     assert "restored" in capsys.readouterr().out

@@ -7,8 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
-from geo.db.schema import TABLES, Base
 from geo.db.session import current_revision, head_revision, upgrade
+from geo.db.tables import TABLES, Base
 
 
 def test_upgrade_from_empty_to_head(empty_engine: Engine) -> None:

@@ -16,8 +16,16 @@ def test_action_plan_exports_as_calendar_and_csv(tmp_path, monkeypatch):
     engine = open_database(url, seed_demo_from=DEMO_DIR)
     due = date.today() + timedelta(days=7)
     with Session(engine) as session, session.begin():
-        add_step(session, {"title": "Visit the Bhutanese community center, bring flyers",
-                           "who": "Amira", "due_on": due}, user="test", today=date.today())
+        add_step(
+            session,
+            {
+                "title": "Visit the Bhutanese community center, bring flyers",
+                "who": "Amira",
+                "due_on": due,
+            },
+            user="test",
+            today=date.today(),
+        )
     assert main(["action-plan", "export", str(tmp_path / "plan.ics")]) == 0
     calendar = (tmp_path / "plan.ics").read_text(encoding="utf-8")
     assert "BEGIN:VEVENT" in calendar and f"DTSTART;VALUE=DATE:{due:%Y%m%d}" in calendar

@@ -19,7 +19,7 @@ BRANCH = Stop(label="Central Library", lat=41.0, lon=-45.0, address="10 Library 
 STOPS = [
     Stop(label="مركز الجالية", lat=41.002, lon=-45.001, languages="ar", organization_id="O1"),
     Stop(label="华人服务中心", lat=41.004, lon=-45.002, services="Social services"),
-    Stop(label="=HYPERLINK(\"x\")", lat=41.001, lon=-44.998, address="1 Elm St"),
+    Stop(label='=HYPERLINK("x")', lat=41.001, lon=-44.998, address="1 Elm St"),
 ]
 
 
@@ -42,9 +42,15 @@ def _pdf_text_codepoints(pdf: bytes) -> set[int]:
 
 
 def test_walk_sheet_is_a_pdf_with_every_name_and_the_illustrative_note(route):
-    pdf = build_walk_sheet(route, SheetInfo(title="Saturday walk", branch="Central",
-                                            questions=["What do newcomers ask for?"],
-                                            illustrative=True))
+    pdf = build_walk_sheet(
+        route,
+        SheetInfo(
+            title="Saturday walk",
+            branch="Central",
+            questions=["What do newcomers ask for?"],
+            illustrative=True,
+        ),
+    )
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     points = _pdf_text_codepoints(pdf)
     for text in ("مركز الجالية", "Illustrative data, not a real place", "newcomers"):
@@ -63,8 +69,9 @@ def test_gpx_parses_back_with_route_and_waypoints(route):
     gpx = gpxpy.parse(export_gpx(route, name="Saturday walk").decode("utf-8"))
     points = gpx.routes[0].points
     assert (points[0].latitude, points[-1].latitude) == (41.0, 41.0)
-    assert [w.name for w in gpx.waypoints] == [f"{i}. {s.label}"
-                                                for i, s in enumerate(route.stops, start=1)]
+    assert [w.name for w in gpx.waypoints] == [
+        f"{i}. {s.label}" for i, s in enumerate(route.stops, start=1)
+    ]
 
 
 def test_stop_csv_is_in_walking_order_and_spreadsheet_safe(route):
@@ -75,10 +82,16 @@ def test_stop_csv_is_in_walking_order_and_spreadsheet_safe(route):
     assert table["leg_distance_m"].sum() == pytest.approx(route.total_distance_m, abs=3)
 
 
-@pytest.mark.parametrize("raw, escaped", [
-    ("a,b", "a\\,b"), ("a;b", "a\\;b"), ("a\\b", "a\\\\b"), ("a\nb", "a\\nb"),
-    ("a\r\nb", "a\\nb"),
-])
+@pytest.mark.parametrize(
+    "raw, escaped",
+    [
+        ("a,b", "a\\,b"),
+        ("a;b", "a\\;b"),
+        ("a\\b", "a\\\\b"),
+        ("a\nb", "a\\nb"),
+        ("a\r\nb", "a\\nb"),
+    ],
+)
 def test_ics_text_escaping(raw, escaped):
     assert escape_text(raw) == escaped
 
@@ -91,9 +104,16 @@ def test_ics_lines_fold_at_75_octets_without_splitting_characters():
 
 
 def test_ics_one_event_per_dated_step():
-    steps = [{"id": "s1", "title": "Call Ana, then; plan", "due_on": date(2026, 4, 1),
-              "who": "Amira", "status": "open"},
-             {"id": "s2", "title": "No date", "due_on": None}]
+    steps = [
+        {
+            "id": "s1",
+            "title": "Call Ana, then; plan",
+            "due_on": date(2026, 4, 1),
+            "who": "Amira",
+            "status": "open",
+        },
+        {"id": "s2", "title": "No date", "due_on": None},
+    ]
     text = export_ics(steps, now=datetime(2026, 3, 1, 12, tzinfo=UTC)).decode("utf-8")
     assert text.count("BEGIN:VEVENT") == 1
     assert "UID:step-s1@welcome-atlas.local\r\n" in text

@@ -14,11 +14,17 @@ from geo.fieldwork.engagement import compute_continuum_trend, find_partnership_o
 TODAY = date(2026, 3, 1)
 
 
-@pytest.mark.parametrize("due, status, overdue", [
-    (date(2026, 2, 28), "open", True), (date(2026, 2, 28), "in_progress", True),
-    (date(2026, 2, 28), "done", False), (date(2026, 2, 28), "dropped", False),
-    (TODAY, "open", False), (None, "open", False),
-])
+@pytest.mark.parametrize(
+    "due, status, overdue",
+    [
+        (date(2026, 2, 28), "open", True),
+        (date(2026, 2, 28), "in_progress", True),
+        (date(2026, 2, 28), "done", False),
+        (date(2026, 2, 28), "dropped", False),
+        (TODAY, "open", False),
+        (None, "open", False),
+    ],
+)
 def test_overdue(due, status, overdue):
     assert is_overdue(due, status, today=TODAY) is overdue
 
@@ -37,18 +43,27 @@ def test_due_date_in_the_past_is_refused():
 
 
 def _entries():
-    return pd.DataFrame({
-        "id": ["e1", "e2", "e3"],
-        "contact_on": [date(2026, 2, 1), date(2025, 1, 5), date(2026, 1, 10)],
-        "branch": ["Central", "Central", "Eastside"], "staff": ["A", "B", "C"],
-        "organization_ids": [["O1"], ["O1"], ["O2"]],
-        "continuum": ["collaborate", "outreach", "consult"], "follow_up_on": [None] * 3,
-    })
+    return pd.DataFrame(
+        {
+            "id": ["e1", "e2", "e3"],
+            "contact_on": [date(2026, 2, 1), date(2025, 1, 5), date(2026, 1, 10)],
+            "branch": ["Central", "Central", "Eastside"],
+            "staff": ["A", "B", "C"],
+            "organization_ids": [["O1"], ["O1"], ["O2"]],
+            "continuum": ["collaborate", "outreach", "consult"],
+            "follow_up_on": [None] * 3,
+        }
+    )
 
 
 def test_partnership_opportunities_match_team_focus_and_recency():
-    orgs = pd.DataFrame({"org_id": ["O1", "O2"], "name": ["Youth Club", "Clinic"],
-                         "category": ["youth;cultural", "health"]})
+    orgs = pd.DataFrame(
+        {
+            "org_id": ["O1", "O2"],
+            "name": ["Youth Club", "Clinic"],
+            "category": ["youth;cultural", "health"],
+        }
+    )
     youth = find_partnership_opportunities(_entries(), orgs, "Youth", today=TODAY)
     assert list(youth["entry_id"]) == ["e1"]  # e2 is too old, O2 is not a youth service
     assert youth.loc[0, "matching_services"] == "cultural, youth"

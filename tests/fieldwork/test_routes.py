@@ -24,8 +24,11 @@ D = 0.009  # about 1 km of latitude
 
 
 def _square():
-    return [Stop(label="NE", lat=D, lon=D), Stop(label="N", lat=D, lon=0.0),
-            Stop(label="E", lat=0.0, lon=D)]
+    return [
+        Stop(label="NE", lat=D, lon=D),
+        Stop(label="N", lat=D, lon=0.0),
+        Stop(label="E", lat=0.0, lon=D),
+    ]
 
 
 def test_haversine_one_degree_of_latitude():
@@ -91,8 +94,7 @@ def test_stop_outside_the_catchment_ring_is_named():
 def test_check_runs_before_planning():
     area = AreaDefinition(kind="catchment", radius_m=500)
     with pytest.raises(ValidationError, match="outside the walk's area"):
-        plan_walkabout(BRANCH, _square(),
-                       check=lambda s, st: check_stops_in_area(s, st, area))
+        plan_walkabout(BRANCH, _square(), check=lambda s, st: check_stops_in_area(s, st, area))
 
 
 def test_polygon_and_tract_areas():
@@ -103,17 +105,17 @@ def test_polygon_and_tract_areas():
         check_stops_in_area(BRANCH, _square(), small)
     import geopandas as gpd
 
-    tracts = gpd.GeoDataFrame({"GEOID": ["A", "B"]}, index=["A", "B"],
-                              geometry=[box(-0.001, -0.001, 0.0095, 0.005),
-                                        box(-0.001, 0.005, 0.0095, 0.0095)], crs="EPSG:4326")
-    check_stops_in_area(BRANCH, _square(), AreaDefinition(kind="tracts", geoids=("A", "B")),
-                        tracts)
+    tracts = gpd.GeoDataFrame(
+        {"GEOID": ["A", "B"]},
+        index=["A", "B"],
+        geometry=[box(-0.001, -0.001, 0.0095, 0.005), box(-0.001, 0.005, 0.0095, 0.0095)],
+        crs="EPSG:4326",
+    )
+    check_stops_in_area(BRANCH, _square(), AreaDefinition(kind="tracts", geoids=("A", "B")), tracts)
     with pytest.raises(ValidationError, match="outside"):
-        check_stops_in_area(BRANCH, _square(), AreaDefinition(kind="tracts", geoids=("A",)),
-                            tracts)
+        check_stops_in_area(BRANCH, _square(), AreaDefinition(kind="tracts", geoids=("A",)), tracts)
     with pytest.raises(ValidationError, match="Unknown tract"):
-        check_stops_in_area(BRANCH, _square(), AreaDefinition(kind="tracts", geoids=("Z",)),
-                            tracts)
+        check_stops_in_area(BRANCH, _square(), AreaDefinition(kind="tracts", geoids=("Z",)), tracts)
 
 
 @pytest.mark.parametrize("text", ["", "1,2", "1,2;3,4", "a,b;1,2;3,4"])
@@ -123,8 +125,11 @@ def test_bad_polygon_text_is_refused(text):
 
 
 def test_area_definition_round_trips_json():
-    for area in (AreaDefinition(radius_m=750), AreaDefinition(kind="tracts", geoids=("1", "2")),
-                 AreaDefinition(kind="polygon", polygon=((1.0, 2.0), (3.0, 4.0), (5.0, 6.0)))):
+    for area in (
+        AreaDefinition(radius_m=750),
+        AreaDefinition(kind="tracts", geoids=("1", "2")),
+        AreaDefinition(kind="polygon", polygon=((1.0, 2.0), (3.0, 4.0), (5.0, 6.0))),
+    ):
         assert AreaDefinition.from_json(area.to_json()) == area
 
 

@@ -6,9 +6,15 @@ import csv
 from pathlib import Path
 
 
-def write_census_table(folder: Path, table_id: str, labels: dict[str, str],
-                       rows: dict[str, dict[str, tuple[object, object]]],
-                       *, vintage: str = "2023", encoding: str = "utf-8-sig") -> Path:
+def write_census_table(
+    folder: Path,
+    table_id: str,
+    labels: dict[str, str],
+    rows: dict[str, dict[str, tuple[object, object]]],
+    *,
+    vintage: str = "2023",
+    encoding: str = "utf-8-sig",
+) -> Path:
     """Write ``ACSDT5Y<vintage>.<table>-Data.csv`` like data.census.gov does.
 
     ``labels`` maps a line number ("001") to its label path without the

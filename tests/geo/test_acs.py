@@ -4,15 +4,23 @@ import math
 
 import pytest
 
-from geo.acs import read_acs_folder, read_acs_table
+from geo.census.acs import read_acs_folder, read_acs_table
 from geo.errors import DataNotAvailable, ImportFormatError
 from tests.geo.acs_fixtures import write_census_table
 
-B05006_2023 = {"001": "Total:", "002": "Total:!!Asia:", "003": "Total:!!Asia:!!Bhutan",
-               "004": "Total:!!Asia:!!Nepal"}
+B05006_2023 = {
+    "001": "Total:",
+    "002": "Total:!!Asia:",
+    "003": "Total:!!Asia:!!Bhutan",
+    "004": "Total:!!Asia:!!Nepal",
+}
 # An older vintage numbered the same countries differently.
-B05006_OLD = {"001": "Total:", "007": "Total:!!Asia:", "009": "Total:!!Asia:!!Nepal",
-              "012": "Total:!!Asia:!!Bhutan"}
+B05006_OLD = {
+    "001": "Total:",
+    "007": "Total:!!Asia:",
+    "009": "Total:!!Asia:!!Nepal",
+    "012": "Total:!!Asia:!!Bhutan",
+}
 
 
 def test_variables_are_found_by_label_not_position(tmp_path):
@@ -27,8 +35,9 @@ def test_variables_are_found_by_label_not_position(tmp_path):
 
 
 def test_geoid_comes_from_geo_id_and_label_row_is_skipped(tmp_path):
-    path = write_census_table(tmp_path, "B01003", {"001": "Total"},
-                              {"99001000100": {"001": (1200, 150)}})
+    path = write_census_table(
+        tmp_path, "B01003", {"001": "Total"}, {"99001000100": {"001": (1200, 150)}}
+    )
     table = read_acs_table(path)
     assert list(table.estimates.index) == ["99001000100"]
     assert table.table_id == "B01003"
@@ -43,8 +52,13 @@ def test_annotation_codes_become_missing_or_zero_moe(tmp_path):
 
 def test_cp1252_download_is_read(tmp_path):
     labels = {"001": "Total:", "002": "Total:!!Côte d’Ivoire"}
-    path = write_census_table(tmp_path, "B05006", labels,
-                              {"99001000100": {"001": (5, 3), "002": (5, 3)}}, encoding="cp1252")
+    path = write_census_table(
+        tmp_path,
+        "B05006",
+        labels,
+        {"99001000100": {"001": (5, 3), "002": (5, 3)}},
+        encoding="cp1252",
+    )
     assert read_acs_table(path).name("B05006_002") == "Côte d’Ivoire"
 
 
@@ -76,8 +90,9 @@ def test_real_nyc_b05006_totals_match_the_source():
     folder = Path(REAL)
     if not folder.exists():
         pytest.skip("shared real data not present")
-    table = read_acs_table(folder / "B05006-original-data.csv",
-                           folder / "ACSDT5Y2023.B05006-Column-Metadata.csv")
+    table = read_acs_table(
+        folder / "B05006-original-data.csv", folder / "ACSDT5Y2023.B05006-Column-Metadata.csv"
+    )
     assert table.estimate(table.find("Total")).sum() == 3_107_983
     assert len(table.estimates) == 2327
     assert table.estimate(table.find("Dominican Republic")).sum() == 402_337

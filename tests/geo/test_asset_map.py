@@ -5,9 +5,9 @@ import folium.plugins
 import pandas as pd
 import pytest
 
-from geo.asset_map import MapOptions, build_asset_map, identify_click
 from geo.filters import Filters
-from geo.layers import classify, simplify_tracts
+from geo.maps.asset_map import MapOptions, build_asset_map, identify_click
+from geo.maps.layers import classify, simplify_tracts
 from tests.geo.conftest import T1, T2
 
 
@@ -22,14 +22,16 @@ def _org_features(view):
 
 
 def build(area, orgs, **filters):
-    return build_asset_map(area, simplify_tracts(area.tracts), orgs, Filters(**filters),
-                           MapOptions())
+    return build_asset_map(
+        area, simplify_tracts(area.tracts), orgs, Filters(**filters), MapOptions()
+    )
 
 
 def test_every_tract_branch_and_organization_is_drawn(tiny_area, organizations):
     view = build(tiny_area, organizations)
-    tract_layer = next(c for c in _layers(view.map, folium.GeoJson)
-                       if c.layer_name.startswith("Tracts"))
+    tract_layer = next(
+        c for c in _layers(view.map, folium.GeoJson) if c.layer_name.startswith("Tracts")
+    )
     assert len(tract_layer.data["features"]) == 3
     assert len(_org_features(view)) == 3
     assert view.headline["branches"] == 1
@@ -73,8 +75,13 @@ def test_user_text_is_inert_in_the_rendered_map(tiny_area, organizations):
 
 
 def test_unavailable_indicator_is_grey_with_a_notice(tiny_area, organizations):
-    view = build_asset_map(tiny_area, simplify_tracts(tiny_area.tracts), organizations,
-                           Filters(), MapOptions(indicator="fb_poverty_share"))
+    view = build_asset_map(
+        tiny_area,
+        simplify_tracts(tiny_area.tracts),
+        organizations,
+        Filters(),
+        MapOptions(indicator="fb_poverty_share"),
+    )
     assert view.values is None
     assert any("B06012" in n for n in view.notices)
     assert "not available" in view.map.get_root().render()
@@ -89,8 +96,10 @@ def test_quantiles_and_natural_breaks_differ_on_skewed_values():
 
 
 def test_clicks_are_identified_from_tooltip_ids(tiny_area, organizations):
-    assert identify_click(f"Census Tract 1 [{T1}] Foreign-born", tiny_area,
-                          organizations) == ("tract", T1)
+    assert identify_click(f"Census Tract 1 [{T1}] Foreign-born", tiny_area, organizations) == (
+        "tract",
+        T1,
+    )
     assert identify_click("Clinica Latina [O3]", tiny_area, organizations) == ("organization", "O3")
     assert identify_click("Central [BR-1]", tiny_area, organizations) == ("branch", "BR-1")
     assert identify_click("nothing here", tiny_area, organizations) is None
@@ -98,10 +107,20 @@ def test_clicks_are_identified_from_tooltip_ids(tiny_area, organizations):
 
 @pytest.mark.parametrize("radius", [500, 2500])
 def test_catchment_ring_has_the_chosen_radius(tiny_area, organizations, radius):
-    view = build_asset_map(tiny_area, simplify_tracts(tiny_area.tracts), organizations,
-                           Filters(), MapOptions(catchment_radius_m=radius))
-    circles = [c for g in view.map._children.values() if isinstance(g, folium.FeatureGroup)
-               for c in g._children.values() if isinstance(c, folium.Circle)]
+    view = build_asset_map(
+        tiny_area,
+        simplify_tracts(tiny_area.tracts),
+        organizations,
+        Filters(),
+        MapOptions(catchment_radius_m=radius),
+    )
+    circles = [
+        c
+        for g in view.map._children.values()
+        if isinstance(g, folium.FeatureGroup)
+        for c in g._children.values()
+        if isinstance(c, folium.Circle)
+    ]
     assert [c.options["radius"] for c in circles] == [radius]
 
 
@@ -124,11 +143,17 @@ def test_a_study_area_with_no_organizations_draws(tiny_area, organizations):
 
 
 def test_a_big_library_system_clusters_its_branch_pins():
-    from geo.layers import BRANCH_CLUSTER_FROM, build_branch_layers
+    from geo.maps.layers import BRANCH_CLUSTER_FROM, build_branch_layers
 
-    many = pd.DataFrame({"branch_id": [f"B{i}" for i in range(BRANCH_CLUSTER_FROM)],
-                         "name": "Branch", "address": "", "hours": "",
-                         "lat": 41.0, "lon": -45.0})
+    many = pd.DataFrame(
+        {
+            "branch_id": [f"B{i}" for i in range(BRANCH_CLUSTER_FROM)],
+            "name": "Branch",
+            "address": "",
+            "hours": "",
+            "lat": 41.0,
+            "lon": -45.0,
+        }
+    )
     assert isinstance(build_branch_layers(many, 500)[1], folium.plugins.MarkerCluster)
-    assert not isinstance(build_branch_layers(many.head(10), 500)[1],
-                          folium.plugins.MarkerCluster)
+    assert not isinstance(build_branch_layers(many.head(10), 500)[1], folium.plugins.MarkerCluster)

@@ -4,8 +4,13 @@ import math
 
 import pytest
 
+from geo.census.indicators import (
+    IndicatorOptions,
+    compute_indicator,
+    country_variables,
+    language_groups,
+)
 from geo.errors import DataNotAvailable
-from geo.indicators import IndicatorOptions, compute_indicator, country_variables, language_groups
 from tests.geo.conftest import T1, T2, T3
 
 
@@ -42,8 +47,9 @@ def test_arrived_since_2010_is_a_share_of_the_foreign_born(tiny_tables):
 def test_limited_english_for_all_languages_or_one_group(tiny_tables):
     everyone = compute_indicator(tiny_tables, "limited_english_share")
     assert everyone.loc[T1, "estimate"] == pytest.approx(290 / 900)
-    spanish = compute_indicator(tiny_tables, "limited_english_share",
-                                IndicatorOptions(language_group="Spanish"))
+    spanish = compute_indicator(
+        tiny_tables, "limited_english_share", IndicatorOptions(language_group="Spanish")
+    )
     assert spanish.loc[T1, "estimate"] == pytest.approx(40 / 900)
 
 

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from geo import moe
+from geo.census import moe
 
 
 def s(*values):

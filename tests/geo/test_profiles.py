@@ -4,8 +4,8 @@ import math
 
 import pytest
 
+from geo.census.profiles import build_profile, missing_sections
 from geo.errors import DataNotAvailable
-from geo.profiles import build_profile, missing_sections
 from tests.geo.conftest import T1, T2
 
 

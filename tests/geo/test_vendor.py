@@ -1,4 +1,4 @@
-"""geo.vendor: maps link only to local assets, and the assets copy from node_modules."""
+"""geo.maps.vendor: maps link only to local assets, and the assets copy from node_modules."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import folium.elements
 import folium.plugins
 import pytest
 
-from geo import vendor
-from geo.vendor import (
+from geo.maps import vendor
+from geo.maps.vendor import (
     CDN_TO_LOCAL,
     NPM_PACKAGES,
     VENDOR_FILES,
@@ -36,9 +36,7 @@ LINK_RE = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=[\"']([^\"']*)[\"']
 def _cluster_map() -> folium.Map:
     m = folium.Map(location=[45.52, -122.68], tiles=None, maxZoom=18)
     cluster = folium.plugins.MarkerCluster().add_to(m)
-    folium.Marker([45.52, -122.68], icon=folium.Icon(icon="book", prefix="fa")).add_to(
-        cluster
-    )
+    folium.Marker([45.52, -122.68], icon=folium.Icon(icon="book", prefix="fa")).add_to(cluster)
     return m
 
 
@@ -61,10 +59,7 @@ def _st_folium_links(m: folium.Map) -> list[str]:
 def test_rendered_html_links_only_local_assets():
     html = localize_map(_cluster_map()).get_root().render()
     links = LINK_RE.findall(html)
-    assert (
-        "/app/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js"
-        in links
-    )
+    assert "/app/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" in links
     assert all(url.startswith("/app/static/vendor/") for url in links), links
 
 
@@ -132,9 +127,7 @@ def test_install_copies_files_and_css_references_resolve(tmp_path):
     assert vendor_dir == static_dir / "vendor"
     assert vendor_assets_installed(static_dir)
     for css in vendor_dir.rglob("*.css"):
-        for ref in re.findall(
-            r"url\(['\"]?([^'\")]+)", css.read_text(encoding="utf-8")
-        ):
+        for ref in re.findall(r"url\(['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
             if not ref.startswith(("data:", "#")):
                 assert (css.parent / ref.split("?")[0]).is_file(), f"{css}: {ref}"
 

@@ -16,24 +16,29 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from geo.db import list_assets
-from geo.db.schema import TABLES
+from geo.db.tables import TABLES
 from geo.errors import GeoError
 from geo.io import Limits, import_file, to_csv_bytes, to_xlsx_bytes
 from geo.io.exporters import export_frame
 from tests.io.conftest import DATA
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)> `whoami` ${1+1}"
-SQL_NAMES = ("'; DROP TABLE organizations;--", "Robert'); DELETE FROM users;--",
-             '" OR 1=1 --')
+SQL_NAMES = ("'; DROP TABLE organizations;--", "Robert'); DELETE FROM users;--", '" OR 1=1 --')
 
 
 def _feature(geometry: object, name: str = "Shape") -> bytes:
-    return json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": name}, "geometry": geometry}]}).encode()
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": {"name": name}, "geometry": geometry}],
+        }
+    ).encode()
 
 
-BOWTIE = {"type": "Polygon", "coordinates": [[[-45, 41], [-44.9, 41.1], [-44.9, 41],
-                                              [-45, 41.1], [-45, 41]]]}
+BOWTIE = {
+    "type": "Polygon",
+    "coordinates": [[[-45, 41], [-44.9, 41.1], [-44.9, 41], [-45, 41.1], [-45, 41]]],
+}
 UNCLOSED = {"type": "Polygon", "coordinates": [[[-45, 41], [-44, 41]]]}
 
 # file name, content, words the message must contain
@@ -58,8 +63,10 @@ CORPUS = [
 
 def _counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
-        return {t.name: connection.scalar(sa.select(sa.func.count()).select_from(t)) or 0
-                for t in TABLES}
+        return {
+            t.name: connection.scalar(sa.select(sa.func.count()).select_from(t)) or 0
+            for t in TABLES
+        }
 
 
 def _import(engine: Engine, path: Path, limits: Limits | None = None):
@@ -67,10 +74,10 @@ def _import(engine: Engine, path: Path, limits: Limits | None = None):
         return import_file(session, path, user="tester", limits=limits or Limits())
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), CORPUS,
-                         ids=[c[0] for c in CORPUS])
-def test_bad_file_is_explained_and_writes_nothing(engine: Engine, tmp_path: Path, name: str,
-                                                  content: bytes, expected: str) -> None:
+@pytest.mark.parametrize(("name", "content", "expected"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_bad_file_is_explained_and_writes_nothing(
+    engine: Engine, tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
     before = _counts(engine)
     path = tmp_path / name
     path.write_bytes(content)
@@ -108,12 +115,12 @@ def test_utf16_text_is_read_not_refused(engine: Engine, tmp_path: Path) -> None:
     assert len(_import(engine, path).ids) == 1
 
 
-def test_sql_and_markup_are_stored_literally_and_stay_data(engine: Engine,
-                                                           tmp_path: Path) -> None:
-    rows = [HOSTILE_NAME, *SQL_NAMES, "=HYPERLINK(\"http://x\",\"click\")", "@SUM(1+1)"]
+def test_sql_and_markup_are_stored_literally_and_stay_data(engine: Engine, tmp_path: Path) -> None:
+    rows = [HOSTILE_NAME, *SQL_NAMES, '=HYPERLINK("http://x","click")', "@SUM(1+1)"]
     path = tmp_path / "hostile.csv"
-    body = "".join(f'"{n.replace(chr(34), chr(34) * 2)}",41.0{i},-45.0{i}\n'
-                   for i, n in enumerate(rows))
+    body = "".join(
+        f'"{n.replace(chr(34), chr(34) * 2)}",41.0{i},-45.0{i}\n' for i, n in enumerate(rows)
+    )
     path.write_text("name,lat,lon\n" + body, encoding="utf-8")
     before = _counts(engine)
     assert len(_import(engine, path).ids) == len(rows)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from geo.db.schema import Base
+from geo.db.tables import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -27,8 +27,9 @@ def _tracked() -> list[sa.Column[object]]:
 
 
 def _fk(column: str, target: str, ondelete: str, *, nullable: bool = True) -> sa.Column[str]:
-    return sa.Column(column, sa.String(64), sa.ForeignKey(target, ondelete=ondelete),
-                     nullable=nullable)
+    return sa.Column(
+        column, sa.String(64), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable
+    )
 
 
 def _id() -> sa.Column[int]:
@@ -94,8 +95,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("entry_id", "organization_id"),
     )
     for column in ("entry_id", "organization_id"):
-        op.create_index(f"ix_engagement_organizations_{column}", "engagement_organizations",
-                        [column])
+        op.create_index(
+            f"ix_engagement_organizations_{column}", "engagement_organizations", [column]
+        )
     op.create_table(
         "engagement_communities",
         _id(),
@@ -103,8 +105,7 @@ def upgrade() -> None:
         sa.Column("community", sa.String(200), nullable=False),
         sa.UniqueConstraint("entry_id", "community"),
     )
-    op.create_index("ix_engagement_communities_entry_id", "engagement_communities",
-                    ["entry_id"])
+    op.create_index("ix_engagement_communities_entry_id", "engagement_communities", ["entry_id"])
     op.create_table(
         "action_steps",
         sa.Column("id", sa.String(64), primary_key=True),
@@ -148,7 +149,15 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Drop the field-work tables."""
-    for name in ("staff_training", "staff", "action_step_links", "action_steps",
-                 "engagement_communities", "engagement_organizations", "engagement_entries",
-                 "walkabout_stops", "walkabouts"):
+    for name in (
+        "staff_training",
+        "staff",
+        "action_step_links",
+        "action_steps",
+        "engagement_communities",
+        "engagement_organizations",
+        "engagement_entries",
+        "walkabout_stops",
+        "walkabouts",
+    ):
         op.drop_table(name)

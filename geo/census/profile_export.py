@@ -11,15 +11,38 @@ from typing import Any
 import pandas as pd
 from fpdf import FPDF
 
-from geo.catchments import RULES
-from geo.community import TABLE_NAMES, CommunityProfile
-from geo.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.analysis.catchments import RULES
+from geo.census.community import TABLE_NAMES, CommunityProfile
+from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 
-COLUMNS = ("section", "table", "universe", "item", "estimate", "moe", "share", "share_moe",
-           "cv_pct", "reliability", "study_area_estimate", "study_area_moe",
-           "study_area_share", "study_area_share_moe", "study_area_reliability")
-_LATIN1 = {"≤": "<=", "≥": ">=", "—": "-", "–": "-", "“": '"', "”": '"', "’": "'", "‘": "'",
-           "…": "..."}
+COLUMNS = (
+    "section",
+    "table",
+    "universe",
+    "item",
+    "estimate",
+    "moe",
+    "share",
+    "share_moe",
+    "cv_pct",
+    "reliability",
+    "study_area_estimate",
+    "study_area_moe",
+    "study_area_share",
+    "study_area_share_moe",
+    "study_area_reliability",
+)
+_LATIN1 = {
+    "≤": "<=",
+    "≥": ">=",
+    "—": "-",
+    "–": "-",
+    "“": '"',
+    "”": '"',
+    "’": "'",
+    "‘": "'",
+    "…": "...",
+}
 
 
 def profile_table(profile: CommunityProfile) -> pd.DataFrame:
@@ -27,16 +50,29 @@ def profile_table(profile: CommunityProfile) -> pd.DataFrame:
     frames = []
     for s in profile.sections:
         r = s.rows
-        frames.append(pd.DataFrame({
-            "section": s.title, "table": s.table_id, "universe": s.universe, "item": r["item"],
-            "estimate": r["estimate"], "moe": r["moe"], "share": r["share"],
-            "share_moe": r["share_moe"], "cv_pct": r["cv"],
-            "reliability": r["reliability"].map(RELIABILITY_LABELS),
-            "study_area_estimate": r.get("area_estimate"), "study_area_moe": r.get("area_moe"),
-            "study_area_share": r.get("area_share"),
-            "study_area_share_moe": r.get("area_share_moe"),
-            "study_area_reliability": r.get("area_reliability", pd.Series(dtype=object)
-                                            ).map(RELIABILITY_LABELS)}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "section": s.title,
+                    "table": s.table_id,
+                    "universe": s.universe,
+                    "item": r["item"],
+                    "estimate": r["estimate"],
+                    "moe": r["moe"],
+                    "share": r["share"],
+                    "share_moe": r["share_moe"],
+                    "cv_pct": r["cv"],
+                    "reliability": r["reliability"].map(RELIABILITY_LABELS),
+                    "study_area_estimate": r.get("area_estimate"),
+                    "study_area_moe": r.get("area_moe"),
+                    "study_area_share": r.get("area_share"),
+                    "study_area_share_moe": r.get("area_share_moe"),
+                    "study_area_reliability": r.get(
+                        "area_reliability", pd.Series(dtype=object)
+                    ).map(RELIABILITY_LABELS),
+                }
+            )
+        )
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
     table["area"] = profile.title
     table["vintage"] = profile.stamp
@@ -45,27 +81,39 @@ def profile_table(profile: CommunityProfile) -> pd.DataFrame:
 
 def export_csv(profile: CommunityProfile) -> bytes:
     """The profile table as UTF-8 CSV, the rule and reliability classes in header lines."""
-    header = (f"# {profile.title}\n# {profile.stamp}\n# {profile.rule}\n"
-              f"# 90% margins of error. {RELIABILITY_RULE}\n")
+    header = (
+        f"# {profile.title}\n# {profile.stamp}\n# {profile.rule}\n"
+        f"# 90% margins of error. {RELIABILITY_RULE}\n"
+    )
     return (header + profile_table(profile).to_csv(index=False)).encode("utf-8")
 
 
 def profile_json(profile: CommunityProfile) -> dict[str, Any]:
     """A JSON-ready dict (``python -m geo profile`` prints this)."""
+
     def clean(value: Any) -> Any:
         return None if isinstance(value, float) and math.isnan(value) else value
 
     sections = []
     for s in profile.sections:
         rows = [{k: clean(v) for k, v in row.items()} for row in s.rows.to_dict("records")]
-        sections.append({"title": s.title, "table": s.table_id, "universe": s.universe,
-                         "rows": rows})
-    return {"area": profile.title, "study_area": profile.study_area,
-            "vintage": profile.vintage, "illustrative": profile.illustrative,
-            "rule": profile.rule, "tracts": list(profile.geoids), "group": profile.group,
-            "reliability_rule": RELIABILITY_RULE, "moe_confidence": "90%",
-            "sections": sections, "notes": profile.notes,
-            "not_available": [f"{t} ({TABLE_NAMES.get(t, '')})" for t in profile.missing]}
+        sections.append(
+            {"title": s.title, "table": s.table_id, "universe": s.universe, "rows": rows}
+        )
+    return {
+        "area": profile.title,
+        "study_area": profile.study_area,
+        "vintage": profile.vintage,
+        "illustrative": profile.illustrative,
+        "rule": profile.rule,
+        "tracts": list(profile.geoids),
+        "group": profile.group,
+        "reliability_rule": RELIABILITY_RULE,
+        "moe_confidence": "90%",
+        "sections": sections,
+        "notes": profile.notes,
+        "not_available": [f"{t} ({TABLE_NAMES.get(t, '')})" for t in profile.missing],
+    }
 
 
 def _txt(text: object) -> str:
@@ -97,16 +145,25 @@ def export_pdf(profile: CommunityProfile) -> bytes:
         pdf.set_text_color(170, 0, 0)
         _para(pdf, 5, "Illustrative data, not a real place.")
         pdf.set_text_color(0, 0, 0)
-    for line in (profile.stamp, f"Aggregation rule: {profile.rule} ({len(profile.geoids)} "
-                 "tracts)", f"90% margins of error. {RELIABILITY_RULE}", *profile.notes):
+    for line in (
+        profile.stamp,
+        f"Aggregation rule: {profile.rule} ({len(profile.geoids)} tracts)",
+        f"90% margins of error. {RELIABILITY_RULE}",
+        *profile.notes,
+    ):
         _para(pdf, 4.5, _txt(line))
     for section in profile.sections:
         _pdf_section(pdf, section)
     if profile.missing:
         pdf.ln(3)
-        _para(pdf, 4.5, _txt("Not available for this study area (table not loaded): "
-                                    + ", ".join(f"{t} {TABLE_NAMES.get(t, '')}"
-                                                for t in profile.missing)))
+        _para(
+            pdf,
+            4.5,
+            _txt(
+                "Not available for this study area (table not loaded): "
+                + ", ".join(f"{t} {TABLE_NAMES.get(t, '')}" for t in profile.missing)
+            ),
+        )
     return bytes(pdf.output())
 
 
@@ -116,22 +173,29 @@ def _pdf_section(pdf: FPDF, section) -> None:
         pdf.add_page()
     pdf.ln(3)
     pdf.set_font("Helvetica", "B", 11)
-    _para(pdf, 6, _txt(f"{section.title} ({section.table_id}; universe: "
-                              f"{section.universe or 'n/a'})"))
+    _para(
+        pdf, 6, _txt(f"{section.title} ({section.table_id}; universe: {section.universe or 'n/a'})")
+    )
     widths = (62, 30, 30, 28, 32)
     pdf.set_font("Helvetica", "B", 8)
-    for w, head in zip(widths, ("", "Estimate ± MOE", "Share ± MOE", "Reliability",
-                                "Whole study area"), strict=True):
+    for w, head in zip(
+        widths,
+        ("", "Estimate ± MOE", "Share ± MOE", "Reliability", "Whole study area"),
+        strict=True,
+    ):
         pdf.cell(w, 5, _txt(head), border="B")
     pdf.ln()
     pdf.set_font("Helvetica", "", 8)
     for _, r in rows.iterrows():
         faded = r["reliability"] == "unreliable"
         pdf.set_text_color(*((120, 120, 120) if faded else (0, 0, 0)))
-        cells = (str(r["item"])[:40], f"{_fmt(r['estimate'])} ± {_fmt(r['moe'])}",
-                 f"{_fmt(r['share'], True)} ± {_fmt(r['share_moe'], True)}",
-                 RELIABILITY_LABELS.get(r["reliability"], ""),
-                 _fmt(r.get("area_share", float("nan")), True))
+        cells = (
+            str(r["item"])[:40],
+            f"{_fmt(r['estimate'])} ± {_fmt(r['moe'])}",
+            f"{_fmt(r['share'], True)} ± {_fmt(r['share_moe'], True)}",
+            RELIABILITY_LABELS.get(r["reliability"], ""),
+            _fmt(r.get("area_share", float("nan")), True),
+        )
         for w, text in zip(widths, cells, strict=True):
             pdf.cell(w, 4.5, _txt(text))
         pdf.ln()

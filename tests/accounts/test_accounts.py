@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.auth import (
+from geo.accounts import (
     count_active_admins,
     create_account,
     find_account_by_email,
@@ -20,8 +20,9 @@ from geo.errors import AccountNotFound, ValidationError
 
 
 def test_create_normalizes_and_refuses_duplicates(session: Session) -> None:
-    create_account(session, " Amira ", role="editor", by="root", password=None,
-                   email="Amira@Library.org")
+    create_account(
+        session, " Amira ", role="editor", by="root", password=None, email="Amira@Library.org"
+    )
     with pytest.raises(ValidationError, match="already uses"):
         create_account(session, "AMIRA", role="viewer", by="root")
     with pytest.raises(ValidationError, match="already uses"):
@@ -56,12 +57,17 @@ def test_every_account_change_is_logged_with_who_but_no_password(session: Sessio
     set_role(session, "amira", "editor", by="root")
     set_active(session, "amira", False, by="root")
     set_password(session, "amira", "brand-new-password", by="root")
-    history = session.scalars(sa.select(ChangeLog).where(
-        ChangeLog.entity == "account", ChangeLog.entity_id == "amira").order_by(ChangeLog.id)
+    history = session.scalars(
+        sa.select(ChangeLog)
+        .where(ChangeLog.entity == "account", ChangeLog.entity_id == "amira")
+        .order_by(ChangeLog.id)
     ).all()
     assert [(c.field, c.changed_by) for c in history] == [
-        ("role", "root (command line)"), ("role", "root"), ("active", "root"),
-        ("password", "root")]
+        ("role", "root (command line)"),
+        ("role", "root"),
+        ("active", "root"),
+        ("password", "root"),
+    ]
     assert all("brand-new" not in str(c.new_value) for c in history)
     assert [a.active for a in list_accounts(session)] == [False]
 

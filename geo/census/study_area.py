@@ -10,13 +10,21 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.acs import AcsTable, read_acs_folder
+from geo.census.acs import AcsTable, read_acs_folder
 from geo.config import WGS84
 from geo.errors import ImportFormatError
 
 TRACT_COLUMNS = ("GEOID", "NAME", "geometry")
-BRANCH_COLUMNS = ("branch_id", "name", "address", "lat", "lon", "hours", "services",
-                  "collection_languages")
+BRANCH_COLUMNS = (
+    "branch_id",
+    "name",
+    "address",
+    "lat",
+    "lon",
+    "hours",
+    "services",
+    "collection_languages",
+)
 
 
 @dataclass

@@ -13,14 +13,14 @@ import sys
 
 from sqlalchemy.orm import Session
 
-from geo.auth.accounts import (
+from geo.accounts.accounts import (
     create_account,
     list_accounts,
     set_active,
     set_password,
     set_role,
 )
-from geo.auth.roles import ROLES
+from geo.accounts.roles import ROLES
 from geo.config import load_settings
 from geo.db.session import open_database
 from geo.errors import ValidationError
@@ -38,16 +38,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--email", default=None, help="for sign-in through an identity provider")
     add.add_argument("--branch", default=None)
     add.add_argument("--team", default=None)
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from standard input (one line)")
-    add.add_argument("--no-password", action="store_true",
-                     help="identity-provider sign-in only (needs --email)")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (one line)",
+    )
+    add.add_argument(
+        "--no-password", action="store_true", help="identity-provider sign-in only (needs --email)"
+    )
     sub.add_parser("list", help="list accounts")
     role = sub.add_parser("set-role", help="change an account's role")
     role.add_argument("username")
     role.add_argument("role", choices=ROLES)
-    for name, text in (("deactivate", "stop an account from signing in"),
-                       ("activate", "let a deactivated account sign in again")):
+    for name, text in (
+        ("deactivate", "stop an account from signing in"),
+        ("activate", "let a deactivated account sign in again"),
+    ):
         sub.add_parser(name, help=text).add_argument("username")
     pw = sub.add_parser("set-password", help="set a new password (asks twice)")
     pw.add_argument("username")
@@ -73,17 +79,26 @@ def run(args: argparse.Namespace) -> int:
             password = None if args.no_password else _read_password(args.password_stdin)
             if password is None and not args.email:
                 raise ValidationError("An account without a password needs --email.")
-            account = create_account(session, args.username, role=args.role, by=by,
-                                     password=password, display_name=args.display_name,
-                                     email=args.email, branch=args.branch, team=args.team)
+            account = create_account(
+                session,
+                args.username,
+                role=args.role,
+                by=by,
+                password=password,
+                display_name=args.display_name,
+                email=args.email,
+                branch=args.branch,
+                team=args.team,
+            )
             print(f"Created {account.username} ({account.role}).")
         elif command == "list":
             for a in list_accounts(session):
                 state = "" if a.active else "  [deactivated]"
                 print(f"{a.username:24} {a.role:8} {a.display_name}{state}")
         elif command == "set-role":
-            print(f"{set_role(session, args.username, args.role, by=by).username} is now "
-                  f"{args.role}.")
+            print(
+                f"{set_role(session, args.username, args.role, by=by).username} is now {args.role}."
+            )
         elif command in ("deactivate", "activate"):
             set_active(session, args.username, command == "activate", by=by)
             print(f"{args.username}: {command}d.")

@@ -29,8 +29,10 @@ def check_strength(password: str, *, username: str = "") -> None:
         Saying what to change; the message never repeats the password.
     """
     if len(password) < MIN_LENGTH:
-        raise ValidationError(f"The password is too short: use at least {MIN_LENGTH} "
-                              "characters (a few words in a row is easy to remember).")
+        raise ValidationError(
+            f"The password is too short: use at least {MIN_LENGTH} "
+            "characters (a few words in a row is easy to remember)."
+        )
     if username and password.strip().lower() == username.strip().lower():
         raise ValidationError("The password must not be the user name.")
 

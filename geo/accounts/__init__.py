@@ -4,7 +4,7 @@ Pure domain code (no Streamlit); ``ui/auth.py`` keeps the signed-in state of a b
 session and asks :func:`require` before every write.
 """
 
-from geo.auth.accounts import (
+from geo.accounts.accounts import (
     Account,
     count_active_admins,
     create_account,
@@ -16,9 +16,9 @@ from geo.auth.accounts import (
     set_password,
     set_role,
 )
-from geo.auth.passwords import check_strength, generate_password, hash_password, verify_password
-from geo.auth.roles import ACTIONS, ROLE_LABELS, ROLES, allowed_actions, can, rank, require
-from geo.auth.signin import (
+from geo.accounts.passwords import check_strength, generate_password, hash_password, verify_password
+from geo.accounts.roles import ACTIONS, ROLE_LABELS, ROLES, allowed_actions, can, rank, require
+from geo.accounts.signin import (
     SignedIn,
     authenticate,
     is_expired,

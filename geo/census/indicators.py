@@ -1,7 +1,7 @@
 """Tract indicators of the newcomer community, each with its margin of error.
 
 Every indicator is a count or a share built from ACS variables found by label; shares use
-the handbook's proportion formula (``geo.moe``). A table the study area lacks makes the
+the handbook's proportion formula (``geo.census.moe``). A table the study area lacks makes the
 indicator raise :class:`DataNotAvailable` rather than show zeros.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo import moe as m
-from geo.acs import AcsTable
+from geo.census import moe as m
+from geo.census.acs import AcsTable
 from geo.errors import DataNotAvailable
 
 Tables = Mapping[str, AcsTable]
@@ -33,27 +33,69 @@ class Indicator:
 INDICATORS: dict[str, Indicator] = {
     i.key: i
     for i in (
-        Indicator(key="foreign_born_share", label="Foreign-born share of population",
-                  kind="share", tables=("B05006", "B01003"), universe="all residents"),
-        Indicator(key="origin_count", label="Foreign-born from chosen countries (count)",
-                  kind="count", tables=("B05006",), universe="foreign-born residents"),
-        Indicator(key="origin_share", label="Foreign-born from chosen countries (share of population)",
-                  kind="share", tables=("B05006", "B01003"), universe="all residents"),
-        Indicator(key="arrived_2010_share", label="Arrived 2010 or later (share of foreign-born)",
-                  kind="share", tables=("B05005",), universe="foreign-born residents"),
-        Indicator(key="noncitizen_share", label="Not a U.S. citizen (share of population)",
-                  kind="share", tables=("B05001",), universe="all residents"),
-        Indicator(key="limited_english_share",
-                  label='Speaks English less than "very well" (share of age 5+)',
-                  kind="share", tables=("C16001",), universe="residents aged 5 and over"),
-        Indicator(key="limited_english_households",
-                  label="Limited-English-speaking households (share)",
-                  kind="share", tables=("C16002",), universe="households"),
-        Indicator(key="fb_no_diploma_share",
-                  label="Foreign-born adults without a high-school diploma (share)",
-                  kind="share", tables=("B06009",), universe="foreign-born aged 25+"),
-        Indicator(key="fb_poverty_share", label="Foreign-born below the poverty line (share)",
-                  kind="share", tables=("B06012",), universe="foreign-born, poverty status known"),
+        Indicator(
+            key="foreign_born_share",
+            label="Foreign-born share of population",
+            kind="share",
+            tables=("B05006", "B01003"),
+            universe="all residents",
+        ),
+        Indicator(
+            key="origin_count",
+            label="Foreign-born from chosen countries (count)",
+            kind="count",
+            tables=("B05006",),
+            universe="foreign-born residents",
+        ),
+        Indicator(
+            key="origin_share",
+            label="Foreign-born from chosen countries (share of population)",
+            kind="share",
+            tables=("B05006", "B01003"),
+            universe="all residents",
+        ),
+        Indicator(
+            key="arrived_2010_share",
+            label="Arrived 2010 or later (share of foreign-born)",
+            kind="share",
+            tables=("B05005",),
+            universe="foreign-born residents",
+        ),
+        Indicator(
+            key="noncitizen_share",
+            label="Not a U.S. citizen (share of population)",
+            kind="share",
+            tables=("B05001",),
+            universe="all residents",
+        ),
+        Indicator(
+            key="limited_english_share",
+            label='Speaks English less than "very well" (share of age 5+)',
+            kind="share",
+            tables=("C16001",),
+            universe="residents aged 5 and over",
+        ),
+        Indicator(
+            key="limited_english_households",
+            label="Limited-English-speaking households (share)",
+            kind="share",
+            tables=("C16002",),
+            universe="households",
+        ),
+        Indicator(
+            key="fb_no_diploma_share",
+            label="Foreign-born adults without a high-school diploma (share)",
+            kind="share",
+            tables=("B06009",),
+            universe="foreign-born aged 25+",
+        ),
+        Indicator(
+            key="fb_poverty_share",
+            label="Foreign-born below the poverty line (share)",
+            kind="share",
+            tables=("B06012",),
+            universe="foreign-born, poverty status known",
+        ),
     )
 }
 
@@ -69,7 +111,8 @@ class IndicatorOptions:
 def _table(tables: Tables, table_id: str) -> AcsTable:
     if table_id not in tables:
         raise DataNotAvailable(
-            f"Table {table_id} is not loaded for this study area, so this indicator is not available."
+            f"Table {table_id} is not loaded for this study area, "
+            "so this indicator is not available."
         )
     return tables[table_id]
 
@@ -79,17 +122,28 @@ def _var_sum(table: AcsTable, variables: Sequence[str]) -> tuple[pd.Series, pd.S
     return est.sum(axis=1, min_count=1), m.moe_sum(table.moes[list(variables)], est)
 
 
-def _finish(num: pd.Series, num_moe: pd.Series, den: pd.Series | None = None,
-            den_moe: pd.Series | None = None) -> pd.DataFrame:
+def _finish(
+    num: pd.Series,
+    num_moe: pd.Series,
+    den: pd.Series | None = None,
+    den_moe: pd.Series | None = None,
+) -> pd.DataFrame:
     if den is None or den_moe is None:
         value, value_moe = num.astype(float), num_moe.astype(float)
     else:
         value = num / den.where(den > 0)
         value_moe = m.moe_proportion(num, num_moe, den, den_moe)
     cv = m.coefficient_of_variation(value, value_moe)
-    out = pd.DataFrame({"estimate": value, "moe": value_moe, "cv": cv,
-                        "reliability": m.classify_reliability(cv),
-                        "numerator": num, "numerator_moe": num_moe})
+    out = pd.DataFrame(
+        {
+            "estimate": value,
+            "moe": value_moe,
+            "cv": cv,
+            "reliability": m.classify_reliability(cv),
+            "numerator": num,
+            "numerator_moe": num_moe,
+        }
+    )
     if den is not None:
         out["denominator"], out["denominator_moe"] = den, den_moe
     return out
@@ -133,8 +187,9 @@ def _limited_english(tables: Tables, group: str | None) -> tuple[pd.Series, pd.S
     return _var_sum(c16001, less)
 
 
-def compute_indicator(tables: Tables, key: str,
-                      options: IndicatorOptions = IndicatorOptions()) -> pd.DataFrame:
+def compute_indicator(
+    tables: Tables, key: str, options: IndicatorOptions = IndicatorOptions()
+) -> pd.DataFrame:
     """Per-tract estimate, MOE, CV and reliability of one indicator.
 
     Returns
@@ -170,12 +225,15 @@ def compute_indicator(tables: Tables, key: str,
         return _finish(*_var_sum(t, limited), *_total(t))
     if key == "fb_no_diploma_share":
         t = tables["B06009"]
-        return _finish(*_one(t, "Foreign born", "Less than high school graduate"),
-                       *_one(t, "Foreign born"))
+        return _finish(
+            *_one(t, "Foreign born", "Less than high school graduate"), *_one(t, "Foreign born")
+        )
     if key == "fb_poverty_share":
         t = tables["B06012"]
-        return _finish(*_one(t, "Foreign born", "Below 100 percent of the poverty level"),
-                       *_one(t, "Foreign born"))
+        return _finish(
+            *_one(t, "Foreign born", "Below 100 percent of the poverty level"),
+            *_one(t, "Foreign born"),
+        )
     raise KeyError(key)
 
 

@@ -19,8 +19,21 @@ from geo.errors import DataNotAvailable, ImportFormatError
 # data.census.gov annotation codes that stand in for numbers. A MOE of "*****" means the
 # estimate is controlled (no sampling error); the others mean "no usable number".
 _CONTROLLED_MOE = {"*****"}
-_MISSING = {"", "-", "N", "(X)", "**", "***", "null", "-555555555", "-666666666",
-            "-888888888", "-999999999", "-222222222", "-333333333"}
+_MISSING = {
+    "",
+    "-",
+    "N",
+    "(X)",
+    "**",
+    "***",
+    "null",
+    "-555555555",
+    "-666666666",
+    "-888888888",
+    "-999999999",
+    "-222222222",
+    "-333333333",
+}
 _CODE = re.compile(r"^(?P<table>[BC]\d{5}[A-Z]?)_(?P<line>\d{3})(?P<kind>[EM])$")
 
 
@@ -43,7 +56,7 @@ class AcsTable:
             If no variable, or more than one, has that label path.
         """
         want = tuple(_norm(p) for p in path)
-        hits = [v for v, lab in self.labels.items() if tuple(map(_norm, lab[-len(want):])) == want]
+        hits = [v for v, lab in self.labels.items() if tuple(map(_norm, lab[-len(want) :])) == want]
         exact = [v for v in hits if len(self.labels[v]) == len(want) + 1]
         if len(hits) > 1 and len(exact) == 1:
             hits = exact
@@ -57,8 +70,11 @@ class AcsTable:
     def children(self, var: str) -> list[str]:
         """Variables directly below ``var`` in the label tree."""
         parent = self.labels[var]
-        return [v for v, lab in self.labels.items()
-                if len(lab) == len(parent) + 1 and lab[: len(parent)] == parent]
+        return [
+            v
+            for v, lab in self.labels.items()
+            if len(lab) == len(parent) + 1 and lab[: len(parent)] == parent
+        ]
 
     def leaves(self, under: str | None = None) -> list[str]:
         """Variables with no children (e.g. countries in B05006), optionally below ``under``."""
@@ -165,8 +181,11 @@ def _build_table(frame: pd.DataFrame, labels: dict[str, str], source: str) -> Ac
         var = f"{m['table']}_{m['line']}"
         estimates[var] = _to_number(frame[col], moe=False).to_numpy()
         moe_col = f"{var}M"
-        moes[var] = (_to_number(frame[moe_col], moe=True).to_numpy()
-                     if moe_col in frame else [float("nan")] * len(frame))
+        moes[var] = (
+            _to_number(frame[moe_col], moe=True).to_numpy()
+            if moe_col in frame
+            else [float("nan")] * len(frame)
+        )
         label_paths[var] = _label_path(labels.get(col, var))
     index = pd.Index(geoid, name="GEOID")
     return AcsTable(

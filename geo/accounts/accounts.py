@@ -14,8 +14,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.auth.passwords import hash_password
-from geo.auth.roles import ROLES
+from geo.accounts.passwords import hash_password
+from geo.accounts.roles import ROLES
 from geo.db.accounts_schema import User
 from geo.db.assets import log_rows
 from geo.db.schema import utc_now
@@ -55,38 +55,74 @@ def _validate(username: str, role: str) -> None:
     if not USERNAME_PATTERN.match(username):
         raise ValidationError(
             f"'{username[:64]}' cannot be a user name: use 2-64 lower-case letters, digits "
-            "or . _ @ + - (an e-mail address works).")
+            "or . _ @ + - (an e-mail address works)."
+        )
     if role not in ROLES:
         raise ValidationError(f"'{role}' is not a role. Choose one of: {', '.join(ROLES)}.")
 
 
 def to_account(user: User) -> Account:
     """The app's view of a stored user (without the password hash)."""
-    return Account(username=user.username, display_name=user.display_name, role=user.role,
-                   email=user.email, branch=user.branch, team=user.team,
-                   active=bool(user.active), created_at=user.created_at)
+    return Account(
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        email=user.email,
+        branch=user.branch,
+        team=user.team,
+        active=bool(user.active),
+        created_at=user.created_at,
+    )
 
 
 def _user(session: Session, username: str) -> User:
     user = session.scalar(sa.select(User).where(User.username == normalize_username(username)))
     if user is None:
-        raise AccountNotFound(f"There is no account '{username}'. "
-                              "List them with `python -m geo users list`.")
+        raise AccountNotFound(
+            f"There is no account '{username}'. List them with `python -m geo users list`."
+        )
     return user
 
 
-def _log(session: Session, username: str, action: str, by: str,
-         field: str | None = None, old: object = None, new: object = None) -> None:
-    log_rows(session, [{"changed_at": utc_now(), "changed_by": by, "entity": ENTITY,
-                        "entity_id": username, "action": action, "field": field,
-                        "old_value": None if old is None else str(old),
-                        "new_value": None if new is None else str(new), "version": None}])
+def _log(
+    session: Session,
+    username: str,
+    action: str,
+    by: str,
+    field: str | None = None,
+    old: object = None,
+    new: object = None,
+) -> None:
+    log_rows(
+        session,
+        [
+            {
+                "changed_at": utc_now(),
+                "changed_by": by,
+                "entity": ENTITY,
+                "entity_id": username,
+                "action": action,
+                "field": field,
+                "old_value": None if old is None else str(old),
+                "new_value": None if new is None else str(new),
+                "version": None,
+            }
+        ],
+    )
 
 
-def create_account(session: Session, username: str, *, role: str, by: str,
-                   password: str | None = None, display_name: str | None = None,
-                   email: str | None = None, branch: str | None = None,
-                   team: str | None = None) -> Account:
+def create_account(
+    session: Session,
+    username: str,
+    *,
+    role: str,
+    by: str,
+    password: str | None = None,
+    display_name: str | None = None,
+    email: str | None = None,
+    branch: str | None = None,
+    team: str | None = None,
+) -> Account:
     """Add an account.
 
     Parameters
@@ -96,7 +132,7 @@ def create_account(session: Session, username: str, *, role: str, by: str,
     username : str
         Unique sign-in name, normalized to lower case.
     role : str
-        One of :data:`geo.auth.roles.ROLES`.
+        One of :data:`geo.accounts.roles.ROLES`.
     by : str
         Who creates it (recorded in ``change_log``).
     password : str or None
@@ -117,16 +153,26 @@ def create_account(session: Session, username: str, *, role: str, by: str,
     username = normalize_username(username)
     _validate(username, role)
     email = (email or "").strip().lower() or None
-    taken = session.scalar(sa.select(User.username).where(
-        sa.or_(User.username == username, User.email == email) if email
-        else User.username == username))
+    taken = session.scalar(
+        sa.select(User.username).where(
+            sa.or_(User.username == username, User.email == email)
+            if email
+            else User.username == username
+        )
+    )
     if taken:
         raise ValidationError(f"The account '{taken}' already uses that name or e-mail.")
-    user = User(username=username, display_name=(display_name or "").strip() or username,
-                email=email, role=role, branch=branch or None, team=team or None,
-                password_hash=hash_password(password, username=username)
-                if password is not None else None,
-                active=True, updated_by=by)
+    user = User(
+        username=username,
+        display_name=(display_name or "").strip() or username,
+        email=email,
+        role=role,
+        branch=branch or None,
+        team=team or None,
+        password_hash=hash_password(password, username=username) if password is not None else None,
+        active=True,
+        updated_by=by,
+    )
     session.add(user)
     session.flush()
     _log(session, username, "create", by, "role", None, role)
@@ -147,8 +193,9 @@ def get_account(session: Session, username: str) -> Account:
 def find_account_by_email(session: Session, email: str) -> Account | None:
     """The account whose e-mail (or user name) is ``email``, for identity-provider sign-in."""
     email = normalize_username(email)
-    user = session.scalar(sa.select(User).where(
-        sa.or_(User.email == email, User.username == email)))
+    user = session.scalar(
+        sa.select(User).where(sa.or_(User.email == email, User.username == email))
+    )
     return None if user is None else to_account(user)
 
 
@@ -159,14 +206,22 @@ def list_accounts(session: Session) -> list[Account]:
 
 def count_active_admins(session: Session) -> int:
     """How many active admin accounts there are (0 on a fresh database)."""
-    return session.scalar(sa.select(sa.func.count()).select_from(User).where(
-        User.role == "admin", User.active.is_(True))) or 0
+    return (
+        session.scalar(
+            sa.select(sa.func.count())
+            .select_from(User)
+            .where(User.role == "admin", User.active.is_(True))
+        )
+        or 0
+    )
 
 
 def _keep_an_admin(session: Session, user: User) -> None:
     if user.role == "admin" and user.active and count_active_admins(session) <= 1:
-        raise ValidationError(f"'{user.username}' is the last active admin; make another "
-                              "admin first, or nobody could manage accounts any more.")
+        raise ValidationError(
+            f"'{user.username}' is the last active admin; make another "
+            "admin first, or nobody could manage accounts any more."
+        )
 
 
 def set_role(session: Session, username: str, role: str, *, by: str) -> Account:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.auth import ACTIONS, can, require
+from geo.accounts import ACTIONS, can, require
 from geo.errors import PermissionDenied
 
 EXPECTED = {  # action: (anonymous, viewer, editor, admin)

@@ -9,17 +9,23 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo import moe as m
+from geo.census import moe as m
+from geo.census.indicators import country_variables
+from geo.census.profiles import ProfileSection, build_profile, missing_sections
+from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
-from geo.indicators import country_variables
-from geo.profiles import ProfileSection, build_profile, missing_sections
-from geo.study_area import StudyArea
 
 COMPARE = ("estimate", "moe", "share", "share_moe", "reliability")
-TABLE_NAMES = {"B01003": "total population", "B05006": "place of birth",
-               "B05005": "period of entry", "B05001": "citizenship",
-               "C16001": "language and English ability", "C16002": "limited-English households",
-               "B06009": "education by place of birth", "B06012": "poverty by place of birth"}
+TABLE_NAMES = {
+    "B01003": "total population",
+    "B05006": "place of birth",
+    "B05005": "period of entry",
+    "B05001": "citizenship",
+    "C16001": "language and English ability",
+    "C16002": "limited-English households",
+    "B06009": "education by place of birth",
+    "B06012": "poverty by place of birth",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,7 +47,9 @@ class CommunityProfile:
     def stamp(self) -> str:
         """The vintage line printed on every figure shown or exported."""
         labelled = "not a real place" in self.study_area.casefold()
-        note = " · Illustrative data, not a real place" if self.illustrative and not labelled else ""
+        note = (
+            " · Illustrative data, not a real place" if self.illustrative and not labelled else ""
+        )
         return f"{self.study_area} · {self.vintage}{note}"
 
 
@@ -53,9 +61,15 @@ def all_geoids(area: StudyArea) -> list[str]:
     return sorted(ids)
 
 
-def build_community_profile(area: StudyArea, geoids: Sequence[str], *, title: str, rule: str,
-                            country: str | None = None,
-                            whole: list[ProfileSection] | None = None) -> CommunityProfile:
+def build_community_profile(
+    area: StudyArea,
+    geoids: Sequence[str],
+    *,
+    title: str,
+    rule: str,
+    country: str | None = None,
+    whole: list[ProfileSection] | None = None,
+) -> CommunityProfile:
     """Profile of ``geoids`` with a comparison to the whole study area.
 
     Parameters
@@ -63,7 +77,7 @@ def build_community_profile(area: StudyArea, geoids: Sequence[str], *, title: st
     area
         The study area.
     geoids
-        Tracts of the area (see :func:`geo.catchments.select_tracts`).
+        Tracts of the area (see :func:`geo.analysis.catchments.select_tracts`).
     title, rule
         What the area is and how tracts were chosen (printed with the figures).
     country
@@ -82,14 +96,25 @@ def build_community_profile(area: StudyArea, geoids: Sequence[str], *, title: st
     if country:
         sections.insert(0, _country_section(area, geoids, country))
         whole = [_country_section(area, all_geoids(area), country), *whole]
-        notes = [f"{s.table_id} ({TABLE_NAMES.get(s.table_id, 'table')}) is not broken down by "
-                 f"country of birth: its figures are for everyone in the area."
-                 for s in sections[1:] if s.table_id not in ("B05006",)]
+        notes = [
+            f"{s.table_id} ({TABLE_NAMES.get(s.table_id, 'table')}) is not broken down by "
+            f"country of birth: its figures are for everyone in the area."
+            for s in sections[1:]
+            if s.table_id not in ("B05006",)
+        ]
     compared = [_compare(s, whole) for s in sections]
-    return CommunityProfile(title=title, study_area=area.label, vintage=area.vintage,
-                            illustrative=area.illustrative, rule=rule, geoids=tuple(geoids),
-                            group=country, sections=compared,
-                            missing=missing_sections(area.tables), notes=notes)
+    return CommunityProfile(
+        title=title,
+        study_area=area.label,
+        vintage=area.vintage,
+        illustrative=area.illustrative,
+        rule=rule,
+        geoids=tuple(geoids),
+        group=country,
+        sections=compared,
+        missing=missing_sections(area.tables),
+        notes=notes,
+    )
 
 
 def build_study_area_sections(area: StudyArea) -> list[ProfileSection]:
@@ -118,15 +143,16 @@ def _country_section(area: StudyArea, geoids: Sequence[str], country: str) -> Pr
     ids = list(geoids)
     count, count_moe = _sum(b05006, lookup[country], ids)
     fb, fb_moe = _sum(b05006, b05006.find("Total"), ids)
-    rows = [_share_row(f"Born in {country}: share of the foreign-born", count, count_moe,
-                       fb, fb_moe)]
+    rows = [
+        _share_row(f"Born in {country}: share of the foreign-born", count, count_moe, fb, fb_moe)
+    ]
     if "B01003" in area.tables:
         pop_t = area.tables["B01003"]
         pop, pop_moe = _sum(pop_t, pop_t.find("Total"), ids)
-        rows.append(_share_row(f"Born in {country}: share of all residents", count, count_moe,
-                               pop, pop_moe))
-    return ProfileSection(f"Group: born in {country}", "B05006", "Foreign born",
-                          pd.DataFrame(rows))
+        rows.append(
+            _share_row(f"Born in {country}: share of all residents", count, count_moe, pop, pop_moe)
+        )
+    return ProfileSection(f"Group: born in {country}", "B05006", "Foreign born", pd.DataFrame(rows))
 
 
 def _sum(table, var: str, geoids: list[str]) -> tuple[float, float]:
@@ -137,13 +163,21 @@ def _sum(table, var: str, geoids: list[str]) -> tuple[float, float]:
     return total, moe_total
 
 
-def _share_row(item: str, part: float, part_moe: float, whole: float,
-               whole_moe: float) -> dict[str, object]:
+def _share_row(
+    item: str, part: float, part_moe: float, whole: float, whole_moe: float
+) -> dict[str, object]:
     s = pd.Series
     share = part / whole if whole else float("nan")
-    share_moe = float(m.moe_proportion(s([part]), s([part_moe]), s([whole]),
-                                       s([whole_moe])).iloc[0])
+    share_moe = float(
+        m.moe_proportion(s([part]), s([part_moe]), s([whole]), s([whole_moe])).iloc[0]
+    )
     cv = m.coefficient_of_variation(s([part]), s([part_moe]))
-    return {"item": item, "estimate": part, "moe": part_moe, "share": share,
-            "share_moe": share_moe, "cv": float(cv.iloc[0]),
-            "reliability": m.classify_reliability(cv).iloc[0]}
+    return {
+        "item": item,
+        "estimate": part,
+        "moe": part_moe,
+        "share": share,
+        "share_moe": share_moe,
+        "cv": float(cv.iloc[0]),
+        "reliability": m.classify_reliability(cv).iloc[0],
+    }

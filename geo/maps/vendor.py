@@ -44,7 +44,7 @@ __all__ = [
 
 DEFAULT_BASE_URL = "/app/static/vendor"
 
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 # Must match package.json. The CDN URLs in CDN_TO_LOCAL carry the same versions.
 NPM_PACKAGES: dict[str, str] = {
@@ -76,9 +76,7 @@ CDN_TO_LOCAL: dict[str, str | None] = {
     f"{_JSDELIVR}/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css": (
         "bootstrap/dist/css/bootstrap.min.css"
     ),
-    f"{_JSDELIVR}/npm/{_FONTAWESOME}@6.2.0/css/all.min.css": (
-        f"{_FONTAWESOME}/css/all.min.css"
-    ),
+    f"{_JSDELIVR}/npm/{_FONTAWESOME}@6.2.0/css/all.min.css": (f"{_FONTAWESOME}/css/all.min.css"),
     f"{_CDNJS}/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js": (
         f"{_AWESOME}/js/leaflet.awesome-markers.js"
     ),
@@ -98,8 +96,7 @@ CDN_TO_LOCAL: dict[str, str | None] = {
     f"{_CDNJS}/leaflet.draw/1.0.2/leaflet.draw.css": "leaflet-draw/dist/leaflet.draw.css",
     # Not on npm. Glyphicons are Bootstrap 3 icons and the rotate CSS only
     # serves awesome-markers' `angle` option; the app uses neither.
-    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/"
-    "bootstrap-glyphicons.css": None,
+    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css": None,
     f"{_JSDELIVR}/gh/python-visualization/folium/folium/templates/"
     "leaflet.awesome.rotate.min.css": None,
 }
@@ -114,23 +111,35 @@ _FONT_FILES = tuple(
     )
     for ext in ("woff2", "ttf")
 )
-_IMAGE_FILES = tuple(
-    f"leaflet/dist/images/{name}.png"
-    for name in (
-        "layers",
-        "layers-2x",
-        "marker-icon",
-        "marker-icon-2x",
-        "marker-shadow",
+_IMAGE_FILES = (
+    tuple(
+        f"leaflet/dist/images/{name}.png"
+        for name in (
+            "layers",
+            "layers-2x",
+            "marker-icon",
+            "marker-icon-2x",
+            "marker-shadow",
+        )
     )
-) + tuple(
-    f"{_AWESOME}/css/images/markers-{name}.png"
-    for name in ("matte", "matte@2x", "plain", "shadow", "shadow@2x", "soft", "soft@2x")
-) + tuple(
-    f"leaflet-draw/dist/images/{name}.png"
-    for name in ("layers", "layers-2x", "marker-icon", "marker-icon-2x", "marker-shadow",
-                 "spritesheet", "spritesheet-2x")
-) + ("leaflet-draw/dist/images/spritesheet.svg",)
+    + tuple(
+        f"{_AWESOME}/css/images/markers-{name}.png"
+        for name in ("matte", "matte@2x", "plain", "shadow", "shadow@2x", "soft", "soft@2x")
+    )
+    + tuple(
+        f"leaflet-draw/dist/images/{name}.png"
+        for name in (
+            "layers",
+            "layers-2x",
+            "marker-icon",
+            "marker-icon-2x",
+            "marker-shadow",
+            "spritesheet",
+            "spritesheet-2x",
+        )
+    )
+    + ("leaflet-draw/dist/images/spritesheet.svg",)
+)
 _LICENCE_FILES = (
     "leaflet/LICENSE",
     "jquery/LICENSE.txt",
@@ -146,8 +155,6 @@ VENDOR_FILES: tuple[str, ...] = (
     + _IMAGE_FILES
     + _LICENCE_FILES
 )
-
-
 
 
 def _check_node_modules(node_modules: Path) -> None:
@@ -168,8 +175,7 @@ def _check_node_modules(node_modules: Path) -> None:
     missing = [path for path in VENDOR_FILES if not (node_modules / path).is_file()]
     if missing:
         raise VendorAssetsMissing(
-            f"'{node_modules}' lacks {len(missing)} file(s), first "
-            f"'{missing[0]}'. {hint}"
+            f"'{node_modules}' lacks {len(missing)} file(s), first '{missing[0]}'. {hint}"
         )
 
 
@@ -227,9 +233,7 @@ def _walk(element: branca.element.Element) -> Iterator[branca.element.Element]:
         yield from _walk(child)
 
 
-def _local_links(
-    links: Sequence[tuple[str, str]], base_url: str
-) -> list[tuple[str, str]]:
+def _local_links(links: Sequence[tuple[str, str]], base_url: str) -> list[tuple[str, str]]:
     """Map (name, CDN URL) pairs to local URLs; drop the unused ones."""
     local = []
     for name, url in links:
@@ -240,7 +244,7 @@ def _local_links(
             raise UnvendoredAsset(
                 f"The map needs '{url}' ({name}), which has no local copy, so it "
                 "would not load offline. Add the npm package to package.json and "
-                "the URL to geo.vendor.CDN_TO_LOCAL, or drop the element."
+                "the URL to geo.maps.vendor.CDN_TO_LOCAL, or drop the element."
             )
         path = CDN_TO_LOCAL[url]
         if path is not None:
@@ -325,9 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Copy Leaflet and folium plugin files from node_modules/ "
         "into static/vendor/ so maps work without internet.",
     )
-    parser.add_argument(
-        "--node-modules", type=Path, default=_PROJECT_ROOT / "node_modules"
-    )
+    parser.add_argument("--node-modules", type=Path, default=_PROJECT_ROOT / "node_modules")
     parser.add_argument("--static-dir", type=Path, default=_PROJECT_ROOT / "static")
     parser.add_argument(
         "--check",

@@ -8,9 +8,23 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 
-ORGANIZATION_COLUMNS = ("org_id", "name", "category", "description", "languages", "communities",
-                        "address", "lat", "lon", "phone", "website", "entry_technique",
-                        "collected_by", "collected_on", "last_verified_on")
+ORGANIZATION_COLUMNS = (
+    "org_id",
+    "name",
+    "category",
+    "description",
+    "languages",
+    "communities",
+    "address",
+    "lat",
+    "lon",
+    "phone",
+    "website",
+    "entry_technique",
+    "collected_by",
+    "collected_on",
+    "last_verified_on",
+)
 
 
 def load_organizations_csv(path: Path | str) -> pd.DataFrame:

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.auth.accounts import USERNAME_PATTERN, Account, normalize_username, to_account
-from geo.auth.passwords import needs_rehash, rehash_password, verify_password
+from geo.accounts.accounts import USERNAME_PATTERN, Account, normalize_username, to_account
+from geo.accounts.passwords import needs_rehash, rehash_password, verify_password
 from geo.db.accounts_schema import SignInAttempt, User
 from geo.errors import SignInFailed
 
@@ -25,8 +25,10 @@ WINDOW = timedelta(minutes=15)
 BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(minutes=15)
 FAILED = ("wrong_password", "unknown_user", "inactive")
-_WRONG = ("The user name or password is wrong. Check both (passwords are case-sensitive) "
-          "and try again, or ask an admin to reset your password.")
+_WRONG = (
+    "The user name or password is wrong. Check both (passwords are case-sensitive) "
+    "and try again, or ask an admin to reset your password."
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,26 +44,37 @@ class SignedIn:
     last_seen_at: datetime
 
 
-def record_attempt(session: Session, username: str, outcome: str, *, now: datetime,
-                   method: str = "password") -> None:
+def record_attempt(
+    session: Session, username: str, outcome: str, *, now: datetime, method: str = "password"
+) -> None:
     """Append one row to the sign-in log (names that cannot be user names are not kept)."""
     name = normalize_username(username)
     if not USERNAME_PATTERN.match(name):
         name = "(not a user name)"  # may be a password typed into the wrong box
-    session.add(SignInAttempt(username=name, attempted_at=now, outcome=outcome,
-                              method=method))
+    session.add(SignInAttempt(username=name, attempted_at=now, outcome=outcome, method=method))
     session.flush()
 
 
 def throttle_wait(session: Session, username: str, *, now: datetime) -> timedelta:
     """How long ``username`` must wait before the next try (zero when it may try now)."""
     name = normalize_username(username)
-    last_ok = session.scalar(sa.select(sa.func.max(SignInAttempt.attempted_at)).where(
-        SignInAttempt.username == name, SignInAttempt.outcome == "ok"))
+    last_ok = session.scalar(
+        sa.select(sa.func.max(SignInAttempt.attempted_at)).where(
+            SignInAttempt.username == name, SignInAttempt.outcome == "ok"
+        )
+    )
     since = max(now - WINDOW, last_ok) if last_ok else now - WINDOW
-    failures = list(session.scalars(sa.select(SignInAttempt.attempted_at).where(
-        SignInAttempt.username == name, SignInAttempt.outcome.in_(FAILED),
-        SignInAttempt.attempted_at > since).order_by(SignInAttempt.attempted_at)))
+    failures = list(
+        session.scalars(
+            sa.select(SignInAttempt.attempted_at)
+            .where(
+                SignInAttempt.username == name,
+                SignInAttempt.outcome.in_(FAILED),
+                SignInAttempt.attempted_at > since,
+            )
+            .order_by(SignInAttempt.attempted_at)
+        )
+    )
     if len(failures) < FREE_FAILURES:
         return timedelta(0)
     delay = min(BASE_DELAY * 2 ** (len(failures) - FREE_FAILURES), MAX_DELAY)
@@ -100,18 +113,18 @@ def authenticate(session: Session, username: str, password: str, *, now: datetim
     wait = throttle_wait(session, name, now=now)
     if wait > timedelta(0):
         record_attempt(session, name, "throttled", now=now)
-        raise SignInFailed(f"Too many failed sign-ins for '{name}'. Wait {_wait_text(wait)} "
-                           "and try again, or ask an admin to reset the password.")
+        raise SignInFailed(
+            f"Too many failed sign-ins for '{name}'. Wait {_wait_text(wait)} "
+            "and try again, or ask an admin to reset the password."
+        )
     user = session.scalar(sa.select(User).where(User.username == name))
     matches = verify_password(user.password_hash if user else None, password)
     if user is None or not matches:
-        record_attempt(session, name, "unknown_user" if user is None else "wrong_password",
-                       now=now)
+        record_attempt(session, name, "unknown_user" if user is None else "wrong_password", now=now)
         raise SignInFailed(_WRONG)
     if not user.active:
         record_attempt(session, name, "inactive", now=now)
-        raise SignInFailed(f"The account '{name}' is deactivated. Ask an admin to "
-                           "reactivate it.")
+        raise SignInFailed(f"The account '{name}' is deactivated. Ask an admin to reactivate it.")
     if needs_rehash(user.password_hash or ""):
         user.password_hash = rehash_password(password)
     record_attempt(session, name, "ok", now=now)
@@ -120,9 +133,15 @@ def authenticate(session: Session, username: str, password: str, *, now: datetim
 
 def start_session(account: Account, *, method: str, now: datetime) -> SignedIn:
     """The record a browser session keeps for a signed-in account."""
-    return SignedIn(username=account.username, display_name=account.display_name,
-                    role=account.role, signature=account.signature, method=method,
-                    signed_in_at=now, last_seen_at=now)
+    return SignedIn(
+        username=account.username,
+        display_name=account.display_name,
+        role=account.role,
+        signature=account.signature,
+        method=method,
+        signed_in_at=now,
+        last_seen_at=now,
+    )
 
 
 def is_expired(signed_in: SignedIn, *, now: datetime, idle: timedelta) -> bool:
@@ -132,7 +151,12 @@ def is_expired(signed_in: SignedIn, *, now: datetime, idle: timedelta) -> bool:
 
 def list_sign_ins(session: Session, *, limit: int = 200) -> list[dict[str, object]]:
     """The newest sign-in log rows: when, who, outcome, method."""
-    rows = session.execute(sa.select(SignInAttempt).order_by(
-        SignInAttempt.attempted_at.desc(), SignInAttempt.id.desc()).limit(limit)).scalars()
-    return [{"when": r.attempted_at, "who": r.username, "outcome": r.outcome,
-             "method": r.method} for r in rows]
+    rows = session.execute(
+        sa.select(SignInAttempt)
+        .order_by(SignInAttempt.attempted_at.desc(), SignInAttempt.id.desc())
+        .limit(limit)
+    ).scalars()
+    return [
+        {"when": r.attempted_at, "who": r.username, "outcome": r.outcome, "method": r.method}
+        for r in rows
+    ]

@@ -34,8 +34,9 @@ def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
     return metric.buffer(radius_m, quad_segs=32).to_crs(WGS84).iloc[0]
 
 
-def select_tracts(tracts: gpd.GeoDataFrame, area: BaseGeometry,
-                  rule: str = "centroid") -> list[str]:
+def select_tracts(
+    tracts: gpd.GeoDataFrame, area: BaseGeometry, rule: str = "centroid"
+) -> list[str]:
     """GEOIDs of the tracts that belong to ``area`` (WGS84) under ``rule``.
 
     Parameters
@@ -65,11 +66,18 @@ def select_tracts(tracts: gpd.GeoDataFrame, area: BaseGeometry,
     return [str(g) for g in chosen.index]
 
 
-def describe_selection(area_tracts: gpd.GeoDataFrame, branches, *, rule: str = "centroid",
-                       lat: float | None = None, lon: float | None = None,
-                       radius_m: float | None = None, branch_id: str | None = None,
-                       geoids: list[str] | None = None,
-                       shape: BaseGeometry | None = None) -> tuple[list[str], str, str]:
+def describe_selection(
+    area_tracts: gpd.GeoDataFrame,
+    branches,
+    *,
+    rule: str = "centroid",
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_m: float | None = None,
+    branch_id: str | None = None,
+    geoids: list[str] | None = None,
+    shape: BaseGeometry | None = None,
+) -> tuple[list[str], str, str]:
     """Resolve one way of choosing an area to ``(geoids, title, rule text)``.
 
     Exactly one of: a point with ``radius_m``; a ``branch_id`` with ``radius_m``; a drawn
@@ -102,6 +110,8 @@ def describe_selection(area_tracts: gpd.GeoDataFrame, branches, *, rule: str = "
         title = "Drawn area"
     chosen = select_tracts(area_tracts, shape, rule)
     if not chosen:
-        raise DataNotAvailable(f"No tract qualifies under the rule: {RULES[rule]} "
-                               "Try a larger radius or the other rule.")
+        raise DataNotAvailable(
+            f"No tract qualifies under the rule: {RULES[rule]} "
+            "Try a larger radius or the other rule."
+        )
     return chosen, title, RULES[rule]

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.auth import (
+from geo.accounts import (
     authenticate,
     create_account,
     is_expired,
@@ -17,7 +17,7 @@ from geo.auth import (
     start_session,
     throttle_wait,
 )
-from geo.auth.signin import FREE_FAILURES
+from geo.accounts.signin import FREE_FAILURES
 from geo.db.accounts_schema import SignInAttempt
 from geo.errors import SignInFailed
 
@@ -27,8 +27,9 @@ SECRET = "a-good-long-password"
 
 @pytest.fixture
 def amira(session: Session) -> Session:
-    create_account(session, "amira", role="editor", by="test", password=SECRET,
-                   display_name="Amira H")
+    create_account(
+        session, "amira", role="editor", by="test", password=SECRET, display_name="Amira H"
+    )
     session.commit()
     return session
 
@@ -42,9 +43,16 @@ def _fail(session: Session, at: datetime, name: str = "amira") -> str:
 def test_right_password_signs_in_and_is_logged(amira: Session) -> None:
     account = authenticate(amira, "  Amira ", SECRET, now=T0)
     assert (account.username, account.role, account.signature) == (
-        "amira", "editor", "Amira H (amira)")
-    assert list_sign_ins(amira)[0] == {"when": T0, "who": "amira", "outcome": "ok",
-                                       "method": "password"}
+        "amira",
+        "editor",
+        "Amira H (amira)",
+    )
+    assert list_sign_ins(amira)[0] == {
+        "when": T0,
+        "who": "amira",
+        "outcome": "ok",
+        "method": "password",
+    }
 
 
 def test_wrong_password_and_unknown_name_get_the_same_message(amira: Session) -> None:
@@ -83,8 +91,11 @@ def test_throttled_tries_are_logged_but_do_not_lengthen_the_wait(amira: Session)
     for i in range(10):
         _fail(amira, T0 + timedelta(seconds=5 + i))
     assert throttle_wait(amira, "amira", now=T0 + timedelta(seconds=34)) == timedelta(0)
-    throttled = amira.scalar(sa.select(sa.func.count()).select_from(SignInAttempt).where(
-        SignInAttempt.outcome == "throttled"))
+    throttled = amira.scalar(
+        sa.select(sa.func.count())
+        .select_from(SignInAttempt)
+        .where(SignInAttempt.outcome == "throttled")
+    )
     assert throttled == 10
 
 

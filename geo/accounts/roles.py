@@ -18,8 +18,10 @@ ROLE_LABELS: dict[str, str] = {
 # action -> (plain description, lowest role allowed; None = anyone, even signed out)
 ACTIONS: dict[str, tuple[str, str | None]] = {
     "view_public": ("see the map, community profiles and presentations", None),
-    "view_internal": ("see the staff directory, contact persons, notes, engagement log "
-                      "and action plan", "viewer"),
+    "view_internal": (
+        "see the staff directory, contact persons, notes, engagement log and action plan",
+        "viewer",
+    ),
     "export_full": ("download the full directory (CSV, Excel, GeoJSON, HSDS)", "viewer"),
     "edit_assets": ("add, edit, archive, restore and place organizations", "editor"),
     "import": ("import organizations from files", "editor"),
@@ -41,8 +43,9 @@ def rank(role: str | None) -> int:
     if role is None:
         return 0
     if role not in ROLES:
-        raise PermissionDenied(f"The role '{role}' is unknown. Ask an admin to set one of: "
-                               f"{', '.join(ROLES)}.")
+        raise PermissionDenied(
+            f"The role '{role}' is unknown. Ask an admin to set one of: {', '.join(ROLES)}."
+        )
     return ROLES.index(role) + 1
 
 
@@ -80,10 +83,13 @@ def require(role: str | None, action: str) -> None:
         return
     description, lowest = ACTIONS[action]
     if role is None:
-        raise PermissionDenied(f"Sign in to {description}: it needs a {lowest} account. "
-                               "Nothing was changed.")
-    raise PermissionDenied(f"Your role ({role}) may not {description}; it needs {lowest} "
-                           "or above. Ask an admin if you need it. Nothing was changed.")
+        raise PermissionDenied(
+            f"Sign in to {description}: it needs a {lowest} account. Nothing was changed."
+        )
+    raise PermissionDenied(
+        f"Your role ({role}) may not {description}; it needs {lowest} "
+        "or above. Ask an admin if you need it. Nothing was changed."
+    )
 
 
 def allowed_actions(role: str | None) -> list[str]:

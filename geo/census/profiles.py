@@ -1,7 +1,7 @@
 """Community profiles: the newcomer figures of one tract or a group of tracts, with MOEs.
 
 Counts over several tracts are summed with root-sum-of-squares MOEs; shares use the
-handbook's proportion formula (``geo.moe``). Medians are never summed (none are used).
+handbook's proportion formula (``geo.census.moe``). Medians are never summed (none are used).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo import moe as m
-from geo.acs import AcsTable
+from geo.census import moe as m
+from geo.census.acs import AcsTable
+from geo.census.indicators import b05005_periods
 from geo.errors import DataNotAvailable
-from geo.indicators import b05005_periods
 
 
 @dataclass(frozen=True)
@@ -38,24 +38,35 @@ def _aggregate(table: AcsTable, variables: Sequence[str], geoids: Sequence[str])
     return pd.DataFrame({"estimate": total, "moe": moe_each})
 
 
-def _section(table: AcsTable, title: str, parts: Sequence[str], universe: str,
-             geoids: Sequence[str], *, top: int | None = None) -> ProfileSection:
+def _section(
+    table: AcsTable,
+    title: str,
+    parts: Sequence[str],
+    universe: str,
+    geoids: Sequence[str],
+    *,
+    top: int | None = None,
+) -> ProfileSection:
     agg = _aggregate(table, [*parts, universe], geoids)
     whole, whole_moe = agg.loc[universe, "estimate"], agg.loc[universe, "moe"]
     rows = agg.loc[list(parts)].copy()
     rows.insert(0, "item", [_item_name(table, v) for v in parts])
     n = len(rows)
     rows["share"] = rows["estimate"] / whole if whole else float("nan")
-    rows["share_moe"] = m.moe_proportion(rows["estimate"], rows["moe"],
-                                         pd.Series([whole] * n, index=rows.index),
-                                         pd.Series([whole_moe] * n, index=rows.index))
+    rows["share_moe"] = m.moe_proportion(
+        rows["estimate"],
+        rows["moe"],
+        pd.Series([whole] * n, index=rows.index),
+        pd.Series([whole_moe] * n, index=rows.index),
+    )
     cv = m.coefficient_of_variation(rows["estimate"], rows["moe"])
     rows["cv"] = cv
     rows["reliability"] = m.classify_reliability(cv)
     rows.loc[rows["moe"].isna() & rows["estimate"].notna(), "reliability"] = "no_moe"
     rows = rows.sort_values("estimate", ascending=False).head(top) if top else rows
-    return ProfileSection(title, table.table_id, _universe(table, universe),
-                          rows.reset_index(drop=True))
+    return ProfileSection(
+        title, table.table_id, _universe(table, universe), rows.reset_index(drop=True)
+    )
 
 
 # Who each ACS table counts (its published universe), as users read it.
@@ -85,8 +96,9 @@ def _item_name(table: AcsTable, var: str) -> str:
     return label[-1]
 
 
-def build_profile(tables: Mapping[str, AcsTable], geoids: Sequence[str],
-                  *, top_countries: int = 10) -> list[ProfileSection]:
+def build_profile(
+    tables: Mapping[str, AcsTable], geoids: Sequence[str], *, top_countries: int = 10
+) -> list[ProfileSection]:
     """Profile sections for the tracts ``geoids``, for every table the study area has.
 
     Raises
@@ -96,9 +108,16 @@ def build_profile(tables: Mapping[str, AcsTable], geoids: Sequence[str],
     """
     if not len(geoids):
         raise DataNotAvailable("No tracts selected: pick a tract or an area first.")
-    builders = {"B01003": _population, "B05006": _countries, "B05005": _period,
-                "B05001": _citizenship, "C16001": _english, "C16002": _households,
-                "B06009": _education, "B06012": _poverty}
+    builders = {
+        "B01003": _population,
+        "B05006": _countries,
+        "B05005": _period,
+        "B05001": _citizenship,
+        "C16001": _english,
+        "C16002": _households,
+        "B06009": _education,
+        "B06012": _poverty,
+    }
     sections = []
     for table_id, builder in builders.items():
         if table_id in tables:
@@ -113,8 +132,9 @@ def _generic(t: AcsTable, geoids: Sequence[str]) -> ProfileSection:
     try:
         total = t.find("Total")
     except DataNotAvailable:
-        section = _section(t, f"Counts ({t.table_id})", list(t.labels), next(iter(t.labels)),
-                           geoids)
+        section = _section(
+            t, f"Counts ({t.table_id})", list(t.labels), next(iter(t.labels)), geoids
+        )
         rows = section.rows.assign(share=float("nan"), share_moe=float("nan"))
         return ProfileSection(section.title, t.table_id, "", rows)
     return _section(t, f"Counts ({t.table_id})", [total, *t.children(total)], total, geoids)
@@ -143,8 +163,9 @@ def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     rows = sec.rows.copy()
     rows["share"] = rows["estimate"] / whole if whole else float("nan")
     n = len(rows)
-    rows["share_moe"] = m.moe_proportion(rows["estimate"], rows["moe"],
-                                         pd.Series([whole] * n), pd.Series([whole_moe] * n))
+    rows["share_moe"] = m.moe_proportion(
+        rows["estimate"], rows["moe"], pd.Series([whole] * n), pd.Series([whole_moe] * n)
+    )
     return ProfileSection(sec.title, t.table_id, "foreign-born residents", rows)
 
 
@@ -155,14 +176,16 @@ def _citizenship(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
 
 def _english(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     less = [v for v in t.leaves() if "less than" in t.name(v)]
-    return _section(t, 'Speak English less than "very well", by language', less,
-                    t.find("Total"), geoids)
+    return _section(
+        t, 'Speak English less than "very well", by language', less, t.find("Total"), geoids
+    )
 
 
 def _households(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     limited = [v for v in t.leaves() if t.name(v) == "Limited English speaking household"]
-    return _section(t, "Limited-English-speaking households, by language", limited,
-                    t.find("Total"), geoids)
+    return _section(
+        t, "Limited-English-speaking households, by language", limited, t.find("Total"), geoids
+    )
 
 
 def _education(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:

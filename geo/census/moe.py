@@ -52,9 +52,7 @@ def moe_proportion(
     return np.sqrt(under.where(under >= 0, ratio_under)) / whole
 
 
-def moe_ratio(
-    num: pd.Series, num_moe: pd.Series, den: pd.Series, den_moe: pd.Series
-) -> pd.Series:
+def moe_ratio(num: pd.Series, num_moe: pd.Series, den: pd.Series, den_moe: pd.Series) -> pd.Series:
     """MOE of a ratio R = num / den where num is not a subset of den (equation 4)."""
     den = den.astype(float).where(den > 0)
     r = num / den

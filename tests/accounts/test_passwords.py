@@ -8,10 +8,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.auth import create_account, generate_password, hash_password, verify_password
-from geo.auth.cli import run
+from geo.accounts import create_account, generate_password, hash_password, verify_password
+from geo.accounts.cli import run
 from geo.db.accounts_schema import SignInAttempt, User
-from geo.db.schema import TABLES
+from geo.db.tables import TABLES
 from geo.errors import ValidationError
 
 SECRET = "Correct-Horse-Battery-9"
@@ -57,9 +57,17 @@ def test_cli_reads_the_password_from_stdin_never_an_argument(monkeypatch, capsys
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setattr("sys.stdin", io.StringIO(SECRET + "\n"))
-    args = argparse.Namespace(users_command="add", username="Root", role="admin",
-                              display_name="Root Admin", email=None, branch=None, team=None,
-                              password_stdin=True, no_password=False)
+    args = argparse.Namespace(
+        users_command="add",
+        username="Root",
+        role="admin",
+        display_name="Root Admin",
+        email=None,
+        branch=None,
+        team=None,
+        password_stdin=True,
+        no_password=False,
+    )
     assert run(args) == 0
     out = capsys.readouterr().out
     assert "Created root (admin)" in out and SECRET not in out

@@ -11,9 +11,11 @@ import shapely
 from geo.fieldwork.routes import Route, Stop
 
 ROUTE_COLOUR = "#d7301f"
-_NUMBER_STYLE = ("width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
-                 "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
-                 "box-shadow:0 0 3px #333")
+_NUMBER_STYLE = (
+    "width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
+    "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
+    "box-shadow:0 0 3px #333"
+)
 
 
 def _stop_tip(number: int, stop: Stop) -> str:
@@ -24,8 +26,11 @@ def _stop_tip(number: int, stop: Stop) -> str:
 def build_numbered_marker(number: int, stop: Stop) -> folium.Marker:
     """A stop drawn as a round badge with its number (text is HTML-escaped)."""
     html = f'<div style="{_NUMBER_STYLE}">{number}</div>'
-    return folium.Marker([stop.lat, stop.lon], tooltip=_stop_tip(number, stop),
-                         icon=folium.DivIcon(html=html, icon_size=(24, 24), icon_anchor=(12, 12)))
+    return folium.Marker(
+        [stop.lat, stop.lon],
+        tooltip=_stop_tip(number, stop),
+        icon=folium.DivIcon(html=html, icon_size=(24, 24), icon_anchor=(12, 12)),
+    )
 
 
 def build_route_map(
@@ -58,27 +63,47 @@ def build_route_map(
     -------
     folium.Map
     """
-    m = folium.Map(location=[start.lat, start.lon], zoom_start=15, tiles=None, maxZoom=18,
-                   control_scale=True)
+    m = folium.Map(
+        location=[start.lat, start.lon], zoom_start=15, tiles=None, maxZoom=18, control_scale=True
+    )
     if tracts is not None and len(tracts):
-        folium.GeoJson(tracts[["geometry"]].__geo_interface__, name="Tracts", interactive=False,
-                       style_function=lambda f: {"color": "#999", "weight": 0.6,
-                                                 "fillOpacity": 0.03}).add_to(m)
+        folium.GeoJson(
+            tracts[["geometry"]].__geo_interface__,
+            name="Tracts",
+            interactive=False,
+            style_function=lambda f: {"color": "#999", "weight": 0.6, "fillOpacity": 0.03},
+        ).add_to(m)
     dashed = {"color": "#2b8cbe", "weight": 2, "dashArray": "6 4", "fillOpacity": 0.04}
     if radius_m:
-        folium.Circle([start.lat, start.lon], radius=radius_m, interactive=False,
-                      color=dashed["color"], weight=2, dash_array="6 4",
-                      fill_opacity=0.04).add_to(m)
+        folium.Circle(
+            [start.lat, start.lon],
+            radius=radius_m,
+            interactive=False,
+            color=dashed["color"],
+            weight=2,
+            dash_array="6 4",
+            fill_opacity=0.04,
+        ).add_to(m)
     if area_shape is not None:
-        folium.GeoJson(shapely.geometry.mapping(area_shape), name="Walk area", interactive=False,
-                       style_function=lambda f: dashed).add_to(m)
-    folium.Marker([start.lat, start.lon], tooltip=escape(f"Start and end: {start.label}"),
-                  icon=folium.DivIcon(html=f'<div style="{_NUMBER_STYLE};background:#225ea8">'
-                                           'B</div>', icon_size=(24, 24),
-                                      icon_anchor=(12, 12))).add_to(m)
+        folium.GeoJson(
+            shapely.geometry.mapping(area_shape),
+            name="Walk area",
+            interactive=False,
+            style_function=lambda f: dashed,
+        ).add_to(m)
+    folium.Marker(
+        [start.lat, start.lon],
+        tooltip=escape(f"Start and end: {start.label}"),
+        icon=folium.DivIcon(
+            html=f'<div style="{_NUMBER_STYLE};background:#225ea8">B</div>',
+            icon_size=(24, 24),
+            icon_anchor=(12, 12),
+        ),
+    ).add_to(m)
     for stop in candidates or []:
-        folium.CircleMarker([stop.lat, stop.lon], radius=5, color="#555", fill=True,
-                            tooltip=escape(stop.label)).add_to(m)
+        folium.CircleMarker(
+            [stop.lat, stop.lon], radius=5, color="#555", fill=True, tooltip=escape(stop.label)
+        ).add_to(m)
     if route is not None:
         folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8).add_to(m)
         for number, stop in enumerate(route.stops, start=1):

@@ -1,0 +1,1 @@
+"""Spatial analysis over tracts and organizations: catchments (and gaps)."""

@@ -1,0 +1,1 @@
+"""Everything folium: base map, offline assets, tract, organization, branch and route layers."""
