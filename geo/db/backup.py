@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -18,12 +17,12 @@ from typing import IO, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from geo.db.backup_checks import FORMAT, check_keys, read_header, read_rows, read_text
 from geo.db.base import utc_now
 from geo.db.session import head_revision, sync_id_sequences
 from geo.db.tables import TABLES
 from geo.errors import ImportFormatError
 
-FORMAT = "welcome-atlas-backup"
 FORMAT_VERSION = 1
 _BATCH = 1000
 
@@ -81,46 +80,6 @@ def backup_database(session: Session, path: Path) -> dict[str, int]:
     return counts
 
 
-def _decoder(table: sa.Table) -> dict[str, Any]:
-    """Column name -> function turning JSON text back into the column's Python type."""
-    decoders: dict[str, Any] = {}
-    for column in table.columns:
-        python_type = getattr(column.type, "impl", column.type)
-        if isinstance(python_type, sa.DateTime):
-            decoders[column.name] = datetime.fromisoformat
-        elif isinstance(python_type, sa.Date):
-            decoders[column.name] = date.fromisoformat
-    return decoders
-
-
-def _read(path: Path) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
-    handle = _open(path, "r")
-    try:
-        header = json.loads(handle.readline() or "null")
-    except json.JSONDecodeError:
-        header = None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        handle.close()
-        raise ImportFormatError(
-            f"The file '{path.name}' is not a Welcome Atlas backup. "
-            "Choose a file made with 'Back up the database'."
-        )
-
-    def lines() -> Iterator[dict[str, Any]]:
-        with handle:
-            for number, text in enumerate(handle, start=2):
-                if text.strip():
-                    try:
-                        yield json.loads(text)
-                    except json.JSONDecodeError as err:
-                        raise ImportFormatError(
-                            f"Line {number} of '{path.name}' is damaged ({err.msg}); "
-                            "the backup cannot be restored."
-                        ) from err
-
-    return header, lines()
-
-
 def _check_header(header: dict[str, Any], name: str) -> None:
     if (
         header.get("format_version") != FORMAT_VERSION
@@ -158,38 +117,26 @@ def restore_database(session: Session, path: Path) -> dict[str, int]:
         If the file is not a backup, is damaged, or comes from another schema version.
     """
     path = Path(path)
-    header, lines = _read(path)
+    lines = read_text(path)
+    header = read_header(lines, path.name)
     _check_header(header, path.name)
-    tables = {t.name: t for t in TABLES}
-    session.flush()
-    for table in reversed(TABLES):
-        session.execute(sa.delete(table))
-    pending: dict[str, list[dict[str, Any]]] = {name: [] for name in tables}
-    counts = dict.fromkeys(tables, 0)
-    for line in lines:
-        table = tables.get(line.get("table", ""))
-        if table is None:
-            raise ImportFormatError(
-                f"The backup '{path.name}' names an unknown table "
-                f"'{line.get('table')}'; it cannot be restored."
-            )
-        decoders = _decoder(table)
-        row = {
-            k: (decoders[k](v) if k in decoders and v is not None else v)
-            for k, v in line["row"].items()
-        }
-        pending[table.name].append(row)
-        counts[table.name] += 1
-    for table in TABLES:
-        rows = pending[table.name]
-        for start in range(0, len(rows), _BATCH):
-            session.execute(sa.insert(table), rows[start : start + _BATCH])
-    sync_id_sequences(session, list(TABLES))
-    session.flush()
-    session.expire_all()
-    if counts != header.get("tables", counts):
+    rows = read_rows(lines, TABLES, path.name)
+    counts = {name: len(found) for name, found in rows.items()}
+    expected = {t.name: header["tables"].get(t.name, 0) for t in TABLES}
+    if counts != expected or set(header["tables"]) - set(counts):
         raise ImportFormatError(
             f"The backup '{path.name}' is incomplete (expected {header['tables']} "
             f"rows, found {counts}); nothing was restored."
         )
+    check_keys(rows, TABLES, path.name)
+    session.flush()
+    for table in reversed(TABLES):
+        session.execute(sa.delete(table))
+    for table in TABLES:
+        values = [row for _, row in rows[table.name]]
+        for start in range(0, len(values), _BATCH):
+            session.execute(sa.insert(table), values[start : start + _BATCH])
+    sync_id_sequences(session, list(TABLES))
+    session.flush()
+    session.expire_all()
     return counts
