@@ -179,6 +179,11 @@ def _json_kind(path: Path, data: bytes) -> str:
             f"The file '{path.name}' starts like JSON but cannot be read "
             f"(line {err.lineno}: {err.msg}). Check it in a JSON validator."
         ) from err
+    except RecursionError as err:  # the decoder's own depth guard; no valid GeoJSON nests so deep
+        raise ImportFormatError(
+            f"The file '{path.name}' nests brackets thousands of levels deep, which no map "
+            "layer does; it was refused. Export the layer again from your GIS, or use CSV."
+        ) from err
     if isinstance(document, dict) and document.get("type") in ("FeatureCollection", "Feature"):
         return "geojson"
     if isinstance(document, dict) and "resources" in document:

@@ -57,6 +57,13 @@ CORPUS = [
     ("half_json.geojson", b'{"type": "FeatureCollection", "features": [', "cannot be read"),
     ("bowtie.geojson", _feature(BOWTIE), "Self-intersection"),
     ("unclosed_ring.geojson", _feature(UNCLOSED), "closed"),
+    (
+        "deep.geojson",
+        _feature({"type": "Point", "coordinates": [-45, 41]}).replace(
+            b'"Shape"', b"[" * 100_000 + b"]" * 100_000
+        ),
+        "thousands of levels deep",
+    ),
     ("traversal.zip", (DATA / "traversal.zip").read_bytes(), "outside the archive"),
 ]
 
