@@ -1,4 +1,4 @@
-"""geo.maps.vendor: maps link only to local assets, and the assets copy from node_modules."""
+"""geo.maps.vendor and geo.maps.offline: maps link only to local assets, and the assets copy from node_modules."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ import folium.elements
 import folium.plugins
 import pytest
 
+from geo.errors import UnvendoredAsset
 from geo.maps import vendor
+from geo.maps.offline import localize_map
 from geo.maps.vendor import (
     CDN_TO_LOCAL,
     NPM_PACKAGES,
     VENDOR_FILES,
-    UnvendoredAsset,
     VendorAssetsMissing,
     install_vendor_assets,
-    localize_map,
     missing_vendor_files,
     vendor_assets_installed,
 )

@@ -10,7 +10,7 @@ import folium.plugins
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.maps.vendor import localize_map
+from geo.maps.offline import localize_map
 
 m = folium.Map(location=[45.52, -122.68], zoom_start=13, tiles=None, maxZoom=18)
 cluster = folium.plugins.MarkerCluster().add_to(m)
