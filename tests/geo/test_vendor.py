@@ -1,4 +1,4 @@
-"""geo.maps.vendor and geo.maps.offline: maps link only to local assets, and the assets copy from node_modules."""
+"""geo.maps.vendor and offline: maps link only to local assets copied from node_modules."""
 
 from __future__ import annotations
 
