@@ -12,6 +12,7 @@ from ui import errors, frame, profile_views, resources
 frame.ensure_app_frame()
 
 area = resources.current_area()
+filters = st.session_state["filters"]
 st.title("Community profile")
 st.caption(
     "Who lives in an area: the community scan a library plans from. Every figure "
@@ -38,6 +39,7 @@ try:
         title=title,
         rule=rule,
         country=None if group == "All newcomers" else group,
+        countries=filters.countries,
         whole=resources.study_area_sections(),
     )
 except GeoError as err:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from geo.analysis.catchments import RULES
 from geo.census.community import TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.census.profile_charts import build_section_chart
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.maps.layers import format_value
@@ -62,9 +62,10 @@ def show_profile(profile: CommunityProfile) -> None:
     for section in profile.sections:
         st.markdown(
             f"**{section.title}** · {section.table_id} · universe: {section.universe or '—'}"
+            f" · {profile.vintage}"
         )
         st.dataframe(_table(section), hide_index=True, width="stretch")
-        chart = _chart(section, profile.vintage)
+        chart = build_section_chart(section, profile.vintage)
         if chart is not None:
             st.altair_chart(chart, width="stretch")
     if profile.missing:
@@ -81,17 +82,28 @@ def show_profile(profile: CommunityProfile) -> None:
 def _pm(value: float, moe: float, kind: str) -> str:
     if pd.isna(value):
         return "not available"
-    moe_text = "no MOE" if pd.isna(moe) else format_value(moe, kind)
-    return f"{format_value(value, kind)} ± {moe_text}"
+    if pd.isna(moe):
+        return f"{format_value(value, kind)} (no margin of error supplied)"
+    return f"{format_value(value, kind)} ± {format_value(moe, kind)}"
+
+
+def _share(value: float, moe: float, share_of: str, universe: str) -> str:
+    """A share ± MOE, naming its universe when it differs from the section's."""
+    text = _pm(value, moe, "share")
+    return f"{text} of {share_of}" if share_of and share_of != universe else text
 
 
 def _table(section: ProfileSection) -> pd.DataFrame:
     r = section.rows
+    share_of = r["share_of"] if "share_of" in r else pd.Series("", index=r.index)
     return pd.DataFrame(
         {
             "": r["item"],
             "Estimate": [_pm(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)],
-            "Share": [_pm(s, m, "share") for s, m in zip(r["share"], r["share_moe"], strict=True)],
+            "Share": [
+                _share(s, m, of, section.universe)
+                for s, m, of in zip(r["share"], r["share_moe"], share_of, strict=True)
+            ],
             "CV": [f"{c:.0f}%" if pd.notna(c) else "—" for c in r["cv"]],
             "Reliability": r["reliability"].map(RELIABILITY_LABELS),
             "Whole study area": [
@@ -100,40 +112,6 @@ def _table(section: ProfileSection) -> pd.DataFrame:
             ],
         }
     )
-
-
-def _chart(section: ProfileSection, vintage: str) -> alt.LayerChart | None:
-    r = section.rows.dropna(subset=["share"])
-    if len(r) < 2:
-        return None
-    data = pd.DataFrame(
-        {
-            "item": r["item"],
-            "share": r["share"] * 100,
-            "low": (r["share"] - r["share_moe"]).clip(lower=0) * 100,
-            "high": (r["share"] + r["share_moe"]) * 100,
-            "reliability": r["reliability"].map(RELIABILITY_LABELS),
-        }
-    )
-    y = alt.Y("item:N", sort=None, title=None)
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=y,
-            x=alt.X("share:Q", title=f"Share (%), ± 90% MOE · {vintage}"),
-            color=alt.Color(
-                "reliability:N",
-                scale=alt.Scale(
-                    domain=list(RELIABILITY_LABELS.values()),
-                    range=["#2c7fb8", "#7fb3d5", "#cccccc", "#e0c080"],
-                ),
-            ),
-            tooltip=["item", alt.Tooltip("share:Q", format=".1f"), "reliability"],
-        )
-    )
-    errors = alt.Chart(data).mark_errorbar().encode(y=y, x="low:Q", x2="high:Q")
-    return (bars + errors).properties(height=22 * len(data) + 40)
 
 
 def downloads(profile: CommunityProfile, csv_bytes: bytes, pdf_bytes: bytes) -> None:

@@ -164,6 +164,11 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--radius-m", type=float)
     parser.add_argument("--tracts", default=None, help="comma-separated GEOIDs")
     parser.add_argument("--country", default=None, help="a country of origin (B05006 label)")
+    parser.add_argument(
+        "--countries",
+        default=None,
+        help="countries whose combined total follows the foreign-born total, e.g. Mexico,Ecuador",
+    )
     parser.add_argument("--rule", choices=list(RULES), default="centroid")
 
 
@@ -180,7 +185,14 @@ def run_profile(args: argparse.Namespace) -> int:
         branch_id=args.branch,
         geoids=_counties(args.tracts) or None,
     )
-    profile = build_community_profile(area, geoids, title=title, rule=rule, country=args.country)
+    profile = build_community_profile(
+        area,
+        geoids,
+        title=title,
+        rule=rule,
+        country=args.country,
+        countries=tuple(_counties(args.countries)),
+    )
     json.dump(profile_json(profile), sys.stdout, indent=2, ensure_ascii=False)
     print()
     return 0

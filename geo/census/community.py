@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo.census import moe as m
+from geo.census import origins
 from geo.census.indicators import country_variables
 from geo.census.profiles import ProfileSection, build_profile, missing_sections
 from geo.census.study_area import StudyArea
@@ -68,6 +68,7 @@ def build_community_profile(
     title: str,
     rule: str,
     country: str | None = None,
+    countries: Sequence[str] = (),
     whole: list[ProfileSection] | None = None,
 ) -> CommunityProfile:
     """Profile of ``geoids`` with a comparison to the whole study area.
@@ -82,6 +83,8 @@ def build_community_profile(
         What the area is and how tracts were chosen (printed with the figures).
     country
         A country of origin (a B05006 label such as ``"Bangladesh"``) for a group profile.
+    countries
+        Countries chosen in the filters: their combined total follows the foreign-born total.
     whole
         The whole study area's sections, if already computed (they are cached in the app).
 
@@ -90,8 +93,10 @@ def build_community_profile(
     DataNotAvailable
         If no tract is selected, or the country is unknown or B05006 is not loaded.
     """
-    sections = build_profile(area.tables, list(geoids))
+    sections = build_profile(area.tables, list(geoids), countries=countries)
     whole = whole if whole is not None else build_study_area_sections(area)
+    if countries and "B05006" in area.tables:
+        whole = _with_chosen(area, whole, countries)
     notes: list[str] = []
     if country:
         sections.insert(0, _country_section(area, geoids, country))
@@ -122,6 +127,20 @@ def build_study_area_sections(area: StudyArea) -> list[ProfileSection]:
     return build_profile(area.tables, all_geoids(area), top_countries=0)
 
 
+def _with_chosen(
+    area: StudyArea, whole: list[ProfileSection], countries: Sequence[str]
+) -> list[ProfileSection]:
+    """The whole area's origin section with the chosen countries' combined row too."""
+    extra = origins.build_origin_rows(area.tables, all_geoids(area), countries).iloc[1:]
+    out = []
+    for s in whole:
+        if s.title == origins.TITLE:
+            rows = pd.concat([s.rows.iloc[:1], extra, s.rows.iloc[1:]], ignore_index=True)
+            s = ProfileSection(s.title, s.table_id, s.universe, rows)
+        out.append(s)
+    return out
+
+
 def _compare(section: ProfileSection, whole: list[ProfileSection]) -> ProfileSection:
     match = next((w for w in whole if w.title == section.title), None)
     rows = section.rows.copy()
@@ -140,44 +159,25 @@ def _country_section(area: StudyArea, geoids: Sequence[str], country: str) -> Pr
     if country not in lookup:
         raise DataNotAvailable(f"B05006 has no country of birth named {country!r}.")
     b05006 = area.tables["B05006"]
-    ids = list(geoids)
-    count, count_moe = _sum(b05006, lookup[country], ids)
-    fb, fb_moe = _sum(b05006, b05006.find("Total"), ids)
+    count, count_moe = origins.cells_total(b05006, [lookup[country]], geoids)
+    fb, fb_moe = origins.cells_total(b05006, [b05006.find("Total")], geoids)
+    item = f"Born in {country}"
     rows = [
-        _share_row(f"Born in {country}: share of the foreign-born", count, count_moe, fb, fb_moe)
+        origins.figure_row(
+            f"{item}: share of the foreign-born", count, count_moe, fb, fb_moe, origins.FOREIGN_BORN
+        )
     ]
     if "B01003" in area.tables:
         pop_t = area.tables["B01003"]
-        pop, pop_moe = _sum(pop_t, pop_t.find("Total"), ids)
+        pop, pop_moe = origins.cells_total(pop_t, [pop_t.find("Total")], geoids)
         rows.append(
-            _share_row(f"Born in {country}: share of all residents", count, count_moe, pop, pop_moe)
+            origins.figure_row(
+                f"{item}: share of all residents",
+                count,
+                count_moe,
+                pop,
+                pop_moe,
+                origins.ALL_RESIDENTS,
+            )
         )
     return ProfileSection(f"Group: born in {country}", "B05006", "Foreign born", pd.DataFrame(rows))
-
-
-def _sum(table, var: str, geoids: list[str]) -> tuple[float, float]:
-    est = table.estimates[var].reindex(geoids)
-    moes = table.moes[var].reindex(geoids)
-    total = float(est.sum(min_count=1))
-    moe_total = float(m.moe_sum(moes.to_frame().T, est.to_frame().T).iloc[0])
-    return total, moe_total
-
-
-def _share_row(
-    item: str, part: float, part_moe: float, whole: float, whole_moe: float
-) -> dict[str, object]:
-    s = pd.Series
-    share = part / whole if whole else float("nan")
-    share_moe = float(
-        m.moe_proportion(s([part]), s([part_moe]), s([whole]), s([whole_moe])).iloc[0]
-    )
-    cv = m.coefficient_of_variation(s([part]), s([part_moe]))
-    return {
-        "item": item,
-        "estimate": part,
-        "moe": part_moe,
-        "share": share,
-        "share_moe": share_moe,
-        "cv": float(cv.iloc[0]),
-        "reliability": m.classify_reliability(cv).iloc[0],
-    }

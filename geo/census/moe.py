@@ -77,5 +77,5 @@ RELIABILITY_LABELS = {
     "high": "High reliability",
     "caution": "Use with caution",
     "unreliable": "Unreliable",
-    "no_moe": "No published margin of error",
+    "no_moe": "No margin of error supplied",
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.census import moe as m
+from geo.census import origins
 from geo.census.acs import AcsTable
 from geo.census.indicators import b05005_periods
 from geo.errors import DataNotAvailable
@@ -64,9 +65,9 @@ def _section(
     rows["reliability"] = m.classify_reliability(cv)
     rows.loc[rows["moe"].isna() & rows["estimate"].notna(), "reliability"] = "no_moe"
     rows = rows.sort_values("estimate", ascending=False).head(top) if top else rows
-    return ProfileSection(
-        title, table.table_id, _universe(table, universe), rows.reset_index(drop=True)
-    )
+    universe_text = _universe(table, universe)
+    rows.insert(rows.columns.get_loc("share_moe") + 1, "share_of", universe_text)
+    return ProfileSection(title, table.table_id, universe_text, rows.reset_index(drop=True))
 
 
 # Who each ACS table counts (its published universe), as users read it.
@@ -97,9 +98,16 @@ def _item_name(table: AcsTable, var: str) -> str:
 
 
 def build_profile(
-    tables: Mapping[str, AcsTable], geoids: Sequence[str], *, top_countries: int = 10
+    tables: Mapping[str, AcsTable],
+    geoids: Sequence[str],
+    *,
+    top_countries: int = 10,
+    countries: Sequence[str] = (),
 ) -> list[ProfileSection]:
     """Profile sections for the tracts ``geoids``, for every table the study area has.
+
+    The country-of-origin section opens with the foreign-born total (share of all
+    residents), then ``countries`` combined when some are chosen, then the top countries.
 
     Raises
     ------
@@ -110,7 +118,7 @@ def build_profile(
         raise DataNotAvailable("No tracts selected: pick a tract or an area first.")
     builders = {
         "B01003": _population,
-        "B05006": _countries,
+        "B05006": lambda t, ids, top: _countries(tables, ids, top, countries),
         "B05005": _period,
         "B05001": _citizenship,
         "C16001": _english,
@@ -135,7 +143,7 @@ def _generic(t: AcsTable, geoids: Sequence[str]) -> ProfileSection:
         section = _section(
             t, f"Counts ({t.table_id})", list(t.labels), next(iter(t.labels)), geoids
         )
-        rows = section.rows.assign(share=float("nan"), share_moe=float("nan"))
+        rows = section.rows.assign(share=float("nan"), share_moe=float("nan"), share_of="")
         return ProfileSection(section.title, t.table_id, "", rows)
     return _section(t, f"Counts ({t.table_id})", [total, *t.children(total)], total, geoids)
 
@@ -151,8 +159,14 @@ def _population(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     return _section(t, "Total population", [total], total, geoids)
 
 
-def _countries(t: AcsTable, geoids: Sequence[str], top: int) -> ProfileSection:
-    return _section(t, "Top countries of origin", t.leaves(), t.find("Total"), geoids, top=top)
+def _countries(
+    tables: Mapping[str, AcsTable], geoids: Sequence[str], top: int, chosen: Sequence[str]
+) -> ProfileSection:
+    t = tables["B05006"]
+    each = _section(t, origins.TITLE, t.leaves(), t.find("Total"), geoids, top=top)
+    first = origins.build_origin_rows(tables, geoids, chosen)
+    rows = pd.concat([first, each.rows], ignore_index=True)
+    return ProfileSection(each.title, each.table_id, each.universe, rows)
 
 
 def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
@@ -166,6 +180,7 @@ def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     rows["share_moe"] = m.moe_proportion(
         rows["estimate"], rows["moe"], pd.Series([whole] * n), pd.Series([whole_moe] * n)
     )
+    rows["share_of"] = "foreign-born residents"
     return ProfileSection(sec.title, t.table_id, "foreign-born residents", rows)
 
 

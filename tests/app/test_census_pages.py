@@ -62,3 +62,19 @@ def test_data_page_lists_areas_and_the_sidebar_switches_to_an_import(
     assert not at.exception
     at.switch_page("pages/community_profile.py").run()
     assert not at.exception
+
+
+def test_profile_opens_with_the_foreign_born_total_then_the_chosen_countries(app, areas_dir):
+    at = app("pages/community_profile.py")
+    origin = next(d.value for d in at.dataframe if "Foreign-born total" in list(d.value[""]))
+    total = origin.iloc[0]
+    assert total[""] == "Foreign-born total"
+    assert " ± " in total["Estimate"] and total["Share"].endswith("of all residents")
+    countries = at.sidebar.multiselect(key="filters.countries")
+    chosen = countries.options[:2]
+    countries.set_value(chosen).run()
+    origin = next(d.value for d in at.dataframe if "Foreign-born total" in list(d.value[""]))
+    assert origin.iloc[1][""] == f"Chosen countries combined ({', '.join(chosen)})"
+    assert " ± " in origin.iloc[1]["Estimate"]
+    headings = [m.value for m in at.markdown if "universe" in m.value]
+    assert headings and all("ACS 2019-2023 5-year" in h for h in headings)

@@ -1,6 +1,7 @@
 """Study-area fixtures: a store in tmp_path, the tiny synthetic tracts written to files,
 and the real NYC files (tests using them skip when ../shared/data/real is absent)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,10 @@ def tiny_files(tmp_path, tiny_area):
 def nyc_files():
     acs = REAL / "acs_nyc_tracts"
     if not acs.is_dir():
-        pytest.skip("real data folder ../shared/data/real is absent")
+        message = "real data folder ../shared/data/real is absent"
+        if os.environ.get("WELCOME_ATLAS_REQUIRE_REAL_DATA") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     return {
         "acs": [
             acs / "B05006-original-data.csv",

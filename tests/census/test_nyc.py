@@ -1,5 +1,6 @@
 """Real-data acceptance: New York City through the user-facing import (skips without data)."""
 
+import csv
 import math
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from geo.analysis.catchments import RULES, describe_selection
 from geo.census.community import build_community_profile
 from geo.census.indicators import INDICATORS, compute_indicator
+from geo.census.profile_export import profile_json
 from geo.census.profiles import missing_sections
 from geo.errors import DataNotAvailable
 
@@ -84,3 +86,51 @@ def test_catchment_profile_sums_moes_by_root_sum_of_squares(nyc):
     assert group.title == "Group: born in Dominican Republic"
     assert group.rows["reliability"].notna().all()
     assert any("B01003" in n and "not broken down by country" in n for n in profile.notes)
+
+
+def _raw_rows(path):
+    """The data.census.gov file read with the csv module alone: row 2 is labels."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return {r["GEO_ID"].replace("1400000US", ""): r for r in rows[1:]}
+
+
+def test_catchment_foreign_born_total_matches_a_hand_count_of_the_raw_file(nyc, nyc_files):
+    area, _ = nyc
+    geoids, title, rule = describe_selection(
+        area.tracts, area.branches, branch_id="NY0004-002", radius_m=1000
+    )
+    assert 8 <= len(geoids) <= 40  # 1 km around Brooklyn's Central Library: 14 tracts
+    profile = profile_json(
+        build_community_profile(area, geoids, title=title, rule=rule, countries=("Mexico",))
+    )
+    b05006 = _raw_rows(nyc_files["acs"][0])
+    population = _raw_rows(nyc_files["acs"][2])
+    fb = sum(int(b05006[g]["B05006_001E"]) for g in geoids)
+    fb_moe = math.sqrt(sum(int(b05006[g]["B05006_001M"]) ** 2 for g in geoids))
+    pop = sum(int(population[g]["B01003_001E"]) for g in geoids)
+    pop_moe = math.sqrt(sum(int(population[g]["B01003_001M"]) ** 2 for g in geoids))
+    assert all(int(b05006[g]["B05006_001E"]) > 0 for g in geoids)  # plain root-sum-of-squares
+    share = fb / pop
+    share_moe = math.sqrt(fb_moe**2 - share**2 * pop_moe**2) / pop
+
+    origin = next(s for s in profile["sections"] if s["table"] == "B05006")
+    first = origin["rows"][0]
+    assert first["item"] == "Foreign-born total"
+    assert first["estimate"] == fb
+    assert first["moe"] == pytest.approx(fb_moe, rel=1e-9)
+    assert first["share"] == pytest.approx(share, rel=1e-9)
+    assert first["share_moe"] == pytest.approx(share_moe, rel=1e-9)
+    assert first["share_of"] == "all residents"
+
+    # Mexico (B05006_160 in the 2023 numbering, found by its label): zero cells keep
+    # only their largest MOE (handbook), the others add in quadrature.
+    mexico = "B05006_160"
+    assert b05006["36061000100"]  # the raw file is the one described in SOURCE.md
+    cells = [(int(b05006[g][f"{mexico}E"]), int(b05006[g][f"{mexico}M"])) for g in geoids]
+    zero = [m for e, m in cells if e == 0]
+    expected = math.sqrt(sum(m**2 for e, m in cells if e) + (max(zero) ** 2 if zero else 0))
+    chosen = origin["rows"][1]
+    assert chosen["item"] == "Chosen countries combined (Mexico)"
+    assert chosen["estimate"] == sum(e for e, _ in cells)
+    assert chosen["moe"] == pytest.approx(expected, rel=1e-9)
