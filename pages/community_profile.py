@@ -5,7 +5,6 @@ import streamlit as st
 from geo.analysis.catchments import describe_selection
 from geo.census.community import build_community_profile
 from geo.census.indicators import country_variables
-from geo.census.profile_export import export_csv, export_pdf
 from geo.errors import DataNotAvailable, GeoError
 from ui import errors, frame, profile_views, resources
 
@@ -52,4 +51,4 @@ except GeoError as err:
     st.stop()
 
 profile_views.show_profile(profile)
-profile_views.downloads(profile, export_csv(profile), export_pdf(profile))
+profile_views.downloads(profile)

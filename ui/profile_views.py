@@ -9,6 +9,7 @@ from geo.analysis.catchments import RULES
 from geo.census.community import TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_charts import build_section_chart
+from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.maps.layers import format_value
@@ -114,12 +115,21 @@ def _table(section: ProfileSection) -> pd.DataFrame:
     )
 
 
-def downloads(profile: CommunityProfile, csv_bytes: bytes, pdf_bytes: bytes) -> None:
-    """CSV and printable PDF of the same figures."""
+def downloads(profile: CommunityProfile) -> None:
+    """CSV and printable PDF of the same figures, built only when asked for (the PDF
+    renders every chart)."""
     c1, c2 = st.columns(2)
     c1.download_button(
-        "Download CSV", csv_bytes, "community_profile.csv", "text/csv", key="profile.csv"
+        "Download CSV",
+        lambda: export_csv(profile),
+        "community_profile.csv",
+        "text/csv",
+        key="profile.csv",
     )
     c2.download_button(
-        "Download PDF", pdf_bytes, "community_profile.pdf", "application/pdf", key="profile.pdf"
+        "Download PDF",
+        lambda: export_pdf(profile),
+        "community_profile.pdf",
+        "application/pdf",
+        key="profile.pdf",
     )

@@ -39,13 +39,14 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
         }
     )
     of = f" of {section.universe}" if section.universe else ""
+    x_title = f"Share{of} (%), ± 90% MOE · {vintage}"
     y = alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=220))
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             y=y,
-            x=alt.X("share:Q", title=f"Share{of} (%), ± 90% MOE · {vintage}"),
+            x=alt.X("share:Q", title=x_title),
             color=alt.Color(
                 "reliability:N",
                 title="Reliability",
@@ -56,13 +57,16 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
             tooltip=["item", alt.Tooltip("share:Q", format=".1f"), "reliability"],
         )
     )
-    errors = alt.Chart(data).mark_errorbar().encode(y=y, x="low:Q", x2="high:Q")
+    errors = (
+        alt.Chart(data).mark_errorbar().encode(y=y, x=alt.X("low:Q", title=x_title), x2="high:Q")
+    )
     return (bars + errors).properties(height=22 * len(data) + 40)
 
 
-def render_chart_png(chart: alt.LayerChart, *, width: int = 520, scale: float = 2.0) -> bytes:
-    """The chart as a PNG, rendered offline (vl-convert bundles Vega and Deno)."""
+def render_chart_png(chart: alt.LayerChart, *, width: int = 330, scale: float = 3.0) -> bytes:
+    """The chart as a PNG for print, rendered offline (vl-convert runs Vega in-process);
+    the legend goes below so the bars keep the width."""
     import vl_convert
 
-    spec = chart.properties(width=width).to_dict()
+    spec = chart.properties(width=width).configure_legend(orient="bottom").to_dict()
     return vl_convert.vegalite_to_png(spec, scale=scale)
