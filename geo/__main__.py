@@ -20,14 +20,24 @@ def _vendor_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _vendor_run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from geo.maps import vendor
+    from geo.pdf import fonts
 
     argv = []
     if args.node_modules:
         argv += ["--node-modules", args.node_modules]
     if args.static_dir:
         argv += ["--static-dir", args.static_dir]
-    return vendor.main(argv)
+    status = vendor.main(argv)
+    if status:
+        return status
+    # After the map files: installing them replaces static/vendor/ as a whole.
+    node_modules = Path(args.node_modules or "node_modules")
+    font_dir = Path(args.static_dir or "static") / "vendor" / "fonts"
+    print(f"Made {len(fonts.FONTS)} PDF fonts in {fonts.install_fonts(node_modules, font_dir)}.")
+    return 0
 
 
 def _demo_args(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +70,7 @@ COMMANDS: dict[str, Command] = {
     "db": _command("migrate, back up or restore the shared asset database", "geo.db.cli"),
     "action-plan": _command("export the action plan (CSV or .ics calendar)", "geo.fieldwork.cli"),
     "vendor": (
-        "install the offline map files (Leaflet and plugins) from node_modules",
+        "install the offline map files (Leaflet and plugins) and PDF fonts from node_modules",
         _vendor_args,
         _vendor_run,
     ),

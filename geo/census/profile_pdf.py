@@ -1,10 +1,9 @@
 """The community profile as a printable PDF (fpdf2): the page's tables and its charts.
 
-Text is set in DejaVu Sans (Debian ``fonts-dejavu-core``, found as the walk sheet finds
-it), which has "≤", "±" and "–" and the letters of most place names; where it is not
-installed the PDF falls back to Helvetica and writes "<=" instead. Charts are the page's
-own Altair charts rendered to PNG offline (:mod:`geo.census.profile_charts`). Every page
-carries the survey and vintage in its footer.
+Text is set in the Noto fonts of :mod:`geo.pdf.fonts` ("≤", "±", "–" and place names in
+every script, Arabic shaped right to left). Charts are the page's own Altair charts
+rendered to PNG offline (:mod:`geo.census.profile_charts`). Every page carries the survey
+and vintage in its footer.
 """
 
 from __future__ import annotations
@@ -19,35 +18,24 @@ from geo.census.community import TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_charts import build_section_chart, render_chart_png
 from geo.census.profiles import ProfileSection
-from geo.fieldwork.walk_sheet import find_fonts
+from geo.pdf.fonts import use_fonts
 
-_LATIN1 = {"≤": "<=", "≥": ">=", "—": "-", "–": "-", "“": '"', "”": '"', "’": "'", "…": "..."}
 _WIDTHS = (64, 34, 36, 28, 34)  # item, estimate, share, reliability, whole area (mm)
 CHART_WIDTH_MM = 150.0
 
 
 class _ProfilePdf(FPDF):
-    """Letter pages with a Unicode font when one is installed, and a vintage footer."""
+    """Letter pages in the Noto fonts, with a vintage footer."""
 
     def __init__(self, stamp: str) -> None:
         super().__init__(format="Letter")
         self.stamp = stamp
         self.set_auto_page_break(True, margin=16)
-        main, _ = find_fonts()
-        self.unicode = main is not None
-        self.family = "dejavu" if main else "helvetica"
-        if main:
-            self.add_font("dejavu", "", main[0])
-            self.add_font("dejavu", "B", main[1])
+        self.family = use_fonts(self)
 
     def clean(self, text: object) -> str:
-        """Text the font can print ("≤" becomes "<=" only without a Unicode font)."""
-        out = str(text)
-        if self.unicode:
-            return out
-        for a, b in _LATIN1.items():
-            out = out.replace(a, b)
-        return out.encode("latin-1", "replace").decode("latin-1")
+        """Text as printed (every script has a font)."""
+        return str(text)
 
     def say(self, text: object, *, size: float = 9, bold: bool = False, h: float = 4.5) -> None:
         """A paragraph across the page."""

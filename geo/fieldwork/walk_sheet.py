@@ -1,10 +1,9 @@
 """The printable walk sheet (PDF, fpdf2): route map, numbered stops, questions, note space.
 
-Names of organizations come in every script. DejaVu Sans (Debian ``fonts-dejavu-core``)
-covers Latin, Cyrillic, Greek, Arabic, Hebrew and more; a CJK font is used as a fallback when
-one is installed (``fonts-noto-cjk``, ``fonts-droid-fallback`` or ``fonts-wqy-zenhei``).
-Characters no installed font has are printed as '?', and the sheet says so: it never fails
-on a name. Arabic letters are joined only when the optional ``uharfbuzz`` is installed.
+Names of organizations come in every script: the sheet is set in the Noto fonts of
+:mod:`geo.pdf.fonts` (Latin, Cyrillic, Greek, Arabic shaped right-to-left, Devanagari,
+Chinese, Japanese, Korean). A character no font has is printed as '?', and the sheet
+says so: it never fails on a name.
 """
 
 from __future__ import annotations
@@ -13,24 +12,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
 import shapely
-from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from geo.fieldwork.routes import Route
+from geo.pdf.fonts import printable, use_fonts
 
 ILLUSTRATIVE_NOTE = "Illustrative data, not a real place"
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
-MAIN_FONTS = ("truetype/dejavu/DejaVuSans.ttf", "truetype/dejavu/DejaVuSans-Bold.ttf")
-FALLBACK_FONTS = (
-    ("opentype/noto/NotoSansCJK-Regular.ttc", 0),
-    ("truetype/droid/DroidSansFallbackFull.ttf", 0),
-    ("truetype/wqy/wqy-zenhei.ttc", 0),
-    ("truetype/arphic/uming.ttc", 0),
-)
 MAP_BOX_MM = (180.0, 110.0)
 
 
@@ -47,71 +36,24 @@ class SheetInfo:
     illustrative: bool = False
 
 
-@lru_cache(maxsize=1)
-def find_fonts() -> tuple[tuple[Path, Path] | None, tuple[tuple[Path, int], ...]]:
-    """(regular, bold) DejaVu paths or None, and the CJK fallbacks installed here."""
-
-    def first(rel: str) -> Path | None:
-        return next((d / rel for d in FONT_DIRS if (d / rel).exists()), None)
-
-    regular, bold = first(MAIN_FONTS[0]), first(MAIN_FONTS[1])
-    main = (regular, bold or regular) if regular else None
-    fallbacks = tuple((p, n) for rel, n in FALLBACK_FONTS if (p := first(rel)) is not None)
-    return main, fallbacks
-
-
-@lru_cache(maxsize=8)
-def _coverage(path: Path, number: int) -> frozenset[int]:
-    font = TTFont(str(path), fontNumber=number, lazy=True)
-    return frozenset(font.getBestCmap() or {})
-
-
 class _Sheet(FPDF):
     def __init__(self) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.set_auto_page_break(True, margin=15)
-        self.covered: frozenset[int] | None = None
         self.missing: set[str] = set()
-        main, fallbacks = find_fonts()
-        if main is None:
-            self.family = "helvetica"
-            self.covered = frozenset(range(32, 256))
-            return
-        self.family = "dejavu"
-        self.add_font("dejavu", "", main[0])
-        self.add_font("dejavu", "B", main[1])
-        covered = set(_coverage(main[0], 0))
-        names = []
-        for i, (path, number) in enumerate(fallbacks):
-            self.add_font(f"fallback{i}", "", path, collection_font_number=number)
-            names.append(f"fallback{i}")
-            covered |= _coverage(path, number)
-        if names:
-            self.set_fallback_fonts(names, exact_match=False)
-        self.covered = frozenset(covered)
-        try:
-            import uharfbuzz  # noqa: F401  (optional: joins Arabic letters)
-
-            self.set_text_shaping(True)
-        except ImportError:
-            pass
+        self.family = use_fonts(self)
 
     def safe(self, text: object) -> str:
         """Text with characters no font can draw replaced by '?' (and remembered)."""
-        out = []
-        for char in str(text or ""):
-            if ord(char) < 32 or self.covered is None or ord(char) in self.covered:
-                out.append(char)
-            else:
-                self.missing.add(char)
-                out.append("?")
-        return "".join(out)
+        out, missing = printable(self, text)
+        self.missing |= missing
+        return out
 
     def write_line(
         self, text: object, *, size: float = 10, bold: bool = False, height: float = 5
     ) -> None:
         self.set_font(self.family, "B" if bold else "", size)
-        self.multi_cell(0, height, self.safe(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, height, self.safe(text), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def _project(route: Route, tracts: Sequence[shapely.Geometry]) -> tuple:
@@ -228,34 +170,18 @@ def build_walk_sheet(
             if value:
                 pdf.write_line(f"{label}: {value}", size=9, height=4.5)
         for question in info.questions:
-            pdf.write_line(
-                f"☐ {question}" if pdf.family == "dejavu" else f"- {question}", size=9, height=4.5
-            )
-        pdf.write_line(
-            "Visited ☐   Who we met / what we learned:"
-            if pdf.family == "dejavu"
-            else "Visited [ ]   Who we met / what we learned:",
-            size=9,
-            height=4.5,
-        )
+            pdf.write_line(f"☐ {question}", size=9, height=4.5)
+        pdf.write_line("Visited ☐   Who we met / what we learned:", size=9, height=4.5)
         _note_lines(pdf, 3)
     pdf.write_line(
         "Places we found on the way (name, address, who runs it, languages):", size=10, bold=True
     )
     _note_lines(pdf, 6)
-    if pdf.missing or pdf.family != "dejavu":
-        pdf.write_line(_font_note(pdf), size=8, height=4)
-    return bytes(pdf.output())
-
-
-def _font_note(pdf: _Sheet) -> str:
-    if pdf.family != "dejavu":
-        return (
-            "Note: no Unicode font (DejaVu Sans) is installed, so names outside Western "
-            "European scripts show as '?'. Install fonts-dejavu-core; the CSV has them all."
+    if pdf.missing:
+        pdf.write_line(
+            f"Note: {len(pdf.missing)} character(s) in these names have no font here and "
+            "show as '?'. The CSV download has every name exactly.",
+            size=8,
+            height=4,
         )
-    return (
-        f"Note: {len(pdf.missing)} character(s) in these names have no installed font and "
-        "show as '?' (for Chinese, Japanese and Korean install fonts-noto-cjk). The CSV "
-        "download has every name exactly."
-    )
+    return bytes(pdf.output())

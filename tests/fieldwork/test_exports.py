@@ -14,6 +14,7 @@ from geo.fieldwork.gpx import export_gpx
 from geo.fieldwork.ics import escape_text, export_ics, fold_line
 from geo.fieldwork.routes import Stop, plan_walkabout
 from geo.fieldwork.walk_sheet import SheetInfo, build_walk_sheet
+from tests.pdf.reading import pdf_text, squeeze
 
 BRANCH = Stop(label="Central Library", lat=41.0, lon=-45.0, address="10 Library Sq")
 STOPS = [
@@ -57,12 +58,11 @@ def test_walk_sheet_is_a_pdf_with_every_name_and_the_illustrative_note(route):
         assert {ord(c) for c in text if not c.isspace()} <= points, text
 
 
-def test_walk_sheet_never_fails_on_characters_without_a_font(route, monkeypatch):
-    from geo.fieldwork import walk_sheet
-
-    monkeypatch.setattr(walk_sheet, "find_fonts", lambda: (None, ()))
-    pdf = build_walk_sheet(route, SheetInfo(title="Walk «1» 华", branch="Central"))
-    assert pdf.startswith(b"%PDF-")
+def test_walk_sheet_prints_chinese_names_and_marks_characters_without_a_font(route, tmp_path):
+    pdf = build_walk_sheet(route, SheetInfo(title="Walk «1» 华 𓀀", branch="Central"))
+    text = pdf_text(pdf, tmp_path)
+    assert squeeze("华人服务中心") in text and squeeze("Walk «1» 华 ?") in text
+    assert "1character(s)inthesenameshavenofonthere" in text
 
 
 def test_gpx_parses_back_with_route_and_waypoints(route):

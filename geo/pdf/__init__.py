@@ -1,0 +1,1 @@
+"""Printable PDFs: fonts for every script, and the per-language help handout."""

@@ -1,0 +1,191 @@
+"""Fonts for every PDF the app prints: Latin, Cyrillic, Greek, Arabic, Devanagari and CJK.
+
+Organization names, addresses and notes come in every script, so a PDF set in Helvetica
+prints "?" for most of the world. The Noto fonts arrive from the npm registry (the
+``@fontsource/noto-sans*`` packages pinned in ``package.json``), never copied into the
+repository. Fontsource ships them as WOFF slices by Unicode range; :func:`install_fonts`
+(run by ``python -m geo vendor``) merges each family's slices into one TrueType file
+with fontTools under ``static/vendor/fonts/`` (gitignored). :func:`use_fonts` registers
+them on an ``FPDF`` with fallbacks and turns on fpdf2's HarfBuzz text shaping
+(``uharfbuzz``), which joins Arabic letters, orders right-to-left runs (Unicode bidi)
+and builds Devanagari conjuncts.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools.merge import Merger
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+
+from geo.errors import VendorAssetsMissing
+
+__all__ = [
+    "FAMILY",
+    "FONTS",
+    "FontFile",
+    "default_font_dir",
+    "install_fonts",
+    "missing_fonts",
+    "printable",
+    "use_fonts",
+]
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+FAMILY = "NotoSans"  # the main family; the others are fallbacks
+
+
+@dataclass(frozen=True, kw_only=True)
+class FontFile:
+    """One TrueType file made from the WOFF slices of one npm package."""
+
+    family: str
+    style: str  # "" or "B", as fpdf2 names styles
+    package: str
+    slices: tuple[str, ...]  # slice names, or ("*",) for every numbered slice
+    weight: int = 400
+
+    @property
+    def file_name(self) -> str:
+        """The TrueType file written under the font folder."""
+        return f"{self.family}-{'Bold' if self.style else 'Regular'}.ttf"
+
+    def sources(self, node_modules: Path) -> list[Path]:
+        """The WOFF slices in node_modules (numbered CJK slices found by pattern)."""
+        files = node_modules / self.package / "files"
+        stem = self.package.split("/")[-1]
+        if self.slices == ("*",):
+            return sorted(files.glob(f"{stem}-[0-9]*-{self.weight}-normal.woff"))
+        return [files / f"{stem}-{name}-{self.weight}-normal.woff" for name in self.slices]
+
+
+_LATIN = ("latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "greek-ext", "vietnamese")
+FONTS: tuple[FontFile, ...] = (
+    *(
+        FontFile(family=FAMILY, style=s, package="@fontsource/noto-sans", slices=_LATIN, weight=w)
+        for s, w in (("", 400), ("B", 700))
+    ),
+    *(
+        FontFile(family=f, style=s, package=p, slices=(name,), weight=w)
+        for f, p, name in (
+            ("NotoSansArabic", "@fontsource/noto-sans-arabic", "arabic"),
+            ("NotoSansDevanagari", "@fontsource/noto-sans-devanagari", "devanagari"),
+        )
+        for s, w in (("", 400), ("B", 700))
+    ),
+    # Simplified Chinese slices also hold Japanese kana and many traditional hanzi.
+    FontFile(family="NotoSansSC", style="", package="@fontsource/noto-sans-sc", slices=("*",)),
+    FontFile(family="NotoSansKR", style="", package="@fontsource/noto-sans-kr", slices=("korean",)),
+    # Check boxes and ticks on the walk sheet (U+2610, U+2713).
+    FontFile(
+        family="NotoSansSymbols2",
+        style="",
+        package="@fontsource/noto-sans-symbols-2",
+        slices=("symbols",),
+    ),
+)
+_HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
+
+
+def default_font_dir() -> Path:
+    """``static/vendor/fonts`` in the project (gitignored, filled by ``geo vendor``)."""
+    return _PROJECT_ROOT / "static" / "vendor" / "fonts"
+
+
+def missing_fonts(font_dir: Path | None = None) -> list[str]:
+    """The TrueType files :func:`use_fonts` needs that are not in ``font_dir``."""
+    font_dir = font_dir or default_font_dir()
+    return [f.file_name for f in FONTS if not (font_dir / f.file_name).is_file()]
+
+
+def _merge(sources: Sequence[Path], target: Path) -> None:
+    """One TrueType file from WOFF slices of the same font (fontTools merge)."""
+    if len(sources) == 1:
+        font = TTFont(str(sources[0]))
+        font.flavor = None
+        font.save(str(target))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = []
+        for source in sources:
+            font = TTFont(str(source))
+            font.flavor = None  # the merger reads plain sfnt files
+            plain.append(str(Path(tmp) / f"{source.stem}.ttf"))
+            font.save(plain[-1])
+        Merger().merge(plain).save(str(target))
+
+
+def install_fonts(node_modules: Path, font_dir: Path | None = None) -> Path:
+    """Convert the npm Noto packages into the TrueType files the PDFs use.
+
+    Parameters
+    ----------
+    node_modules : Path
+        The folder ``npm ci`` filled from ``package.json``.
+    font_dir : Path, optional
+        Where to write the ``.ttf`` files; ``static/vendor/fonts`` by default.
+
+    Returns
+    -------
+    Path
+        The font folder.
+
+    Raises
+    ------
+    VendorAssetsMissing
+        If a package or one of its slices is not installed (nothing is written then).
+    """
+    font_dir = font_dir or default_font_dir()
+    plan = [(font, font.sources(node_modules)) for font in FONTS]
+    for font, sources in plan:
+        absent = [s for s in sources if not s.is_file()]
+        if not sources or absent:
+            first = absent[0] if absent else node_modules / font.package
+            raise VendorAssetsMissing(f"The font file '{first}' is not installed. {_HINT}")
+    font_dir.mkdir(parents=True, exist_ok=True)
+    for font, sources in plan:
+        _merge(sources, font_dir / font.file_name)
+    return font_dir
+
+
+def use_fonts(pdf: FPDF, font_dir: Path | None = None) -> str:
+    """Register the Noto fonts on ``pdf``, with fallbacks and text shaping; return the family.
+
+    Set text with ``pdf.set_font(FAMILY, style, size)``: characters the main family
+    lacks (Arabic, Devanagari, CJK) are drawn from the fallback that has them. Give
+    ``multi_cell`` ``align="L"``: fpdf2 2.8.9 spreads justified shaped lines wrongly
+    (gaps inside words).
+
+    Raises
+    ------
+    VendorAssetsMissing
+        If the TrueType files are not installed (``python -m geo vendor`` makes them).
+    """
+    font_dir = font_dir or default_font_dir()
+    missing = missing_fonts(font_dir)
+    if missing:
+        raise VendorAssetsMissing(
+            f"The PDF fonts are not installed ({len(missing)} missing under '{font_dir}', "
+            f"first {missing[0]}). {_HINT}"
+        )
+    for font in FONTS:
+        pdf.add_font(font.family, font.style, str(font_dir / font.file_name))
+    fallbacks = list(dict.fromkeys(f.family for f in FONTS if f.family != FAMILY))
+    pdf.set_fallback_fonts(fallbacks, exact_match=False)
+    pdf.set_text_shaping(True)
+    return FAMILY
+
+
+def printable(pdf: FPDF, text: object) -> tuple[str, set[str]]:
+    """``text`` with characters no registered font can draw replaced by "?", and those characters.
+
+    fpdf2 would draw an empty box for them; a visible "?" plus a note on the page
+    tells the reader the name is incomplete there (the CSV download has it exactly).
+    """
+    covered = set().union(*(getattr(font, "cmap", {}) for font in pdf.fonts.values()))
+    missing = {c for c in str(text or "") if ord(c) >= 32 and ord(c) not in covered}
+    return "".join("?" if c in missing else c for c in str(text or "")), missing

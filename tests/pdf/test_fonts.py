@@ -1,0 +1,122 @@
+"""Every PDF prints every script: Noto fonts from npm, HarfBuzz shaping, right-to-left Arabic."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+from fpdf import FPDF
+
+from geo.errors import VendorAssetsMissing
+from geo.pdf.fonts import FAMILY, FONTS, install_fonts, missing_fonts, printable, use_fonts
+from tests.pdf.reading import pdf_text, squeeze
+
+SAMPLES = {
+    "latin": "Centro Hispano de Ayuda, Łódź, Ñandú",
+    "cyrillic": "Центр помощи мигрантам",
+    "arabic": "مركز مساعدة اللاجئين",
+    "chinese": "华人社区服务中心",
+    "japanese": "東京こんにちは日本語教室",
+    "korean": "한인 커뮤니티 센터",
+    "devanagari": "नेपाली समुदाय केंद्र",
+}
+
+
+def _render(lines: list[str], style: str = "") -> bytes:
+    pdf = FPDF()
+    family = use_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(family, style, 14)
+    for line in lines:
+        pdf.multi_cell(0, 9, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("script", sorted(SAMPLES))
+@pytest.mark.parametrize("style", ["", "B"])
+def test_each_script_reads_back_from_the_pdf(script, style, tmp_path):
+    text = SAMPLES[script]
+    assert squeeze(text) in pdf_text(_render([f"Name: {text}"], style), tmp_path)
+
+
+def test_arabic_reads_right_to_left_inside_a_left_to_right_line(tmp_path):
+    # pdftotext turns the drawn (visual) order back into reading order with the
+    # Unicode bidi algorithm: Arabic drawn left to right would come back reversed.
+    back = pdf_text(_render(["Library مكتبة الحي open"]), tmp_path)
+    assert back == squeeze("Library مكتبة الحي open")
+    assert squeeze("مكتبة الحي")[::-1] not in back
+
+
+def _render_shaped(text: str, shaping: bool) -> bytes:
+    pdf = FPDF()
+    family = use_fonts(pdf)
+    pdf.set_text_shaping(shaping)
+    pdf.add_page()
+    pdf.set_font(family, "", 14)
+    pdf.cell(0, 9, text)
+    return bytes(pdf.output())
+
+
+def _glyph_codes_drawn(pdf: bytes) -> set[bytes]:
+    """The 2-byte glyph codes of every Tj string on page 1, spaces left out."""
+    content = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    strings = re.findall(rb"\((.*?)\) Tj", content, re.S)
+    codes = {s[i : i + 2] for s in strings for i in range(0, len(s), 2)}
+    return codes - {b"\x00 "}
+
+
+@pytest.mark.parametrize(("shaping", "expected"), [(True, 5), (False, 1)])
+def test_arabic_letters_are_joined_by_harfbuzz(shaping, expected):
+    # beh alone, beh-beh, beh-beh-beh: shaped, Noto draws the isolated, initial,
+    # medial and final forms plus the dot (five glyphs); unshaped, one beh glyph
+    # repeated, letters drawn apart.
+    assert len(_glyph_codes_drawn(_render_shaped("ب بب ببب", shaping))) == expected
+
+
+def test_devanagari_conjunct_is_one_glyph_that_copies_as_three_code_points():
+    pdf = pypdf.PdfReader(io.BytesIO(_render(["क्ष"])))
+    fonts = pdf.pages[0]["/Resources"]["/Font"].values()
+    maps = [f.get_object()["/ToUnicode"].get_object().get_data() for f in fonts]
+    assert any(b"<0915094D0937>" in m for m in maps)
+
+
+def test_pages_render_to_an_image_for_a_human_to_look_at(tmp_path):
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (Debian poppler-utils) is needed")
+    pdf = tmp_path / "scripts.pdf"
+    pdf.write_bytes(_render([f"{k}: {v}" for k, v in SAMPLES.items()]))
+    out = Path("test-artifacts")
+    out.mkdir(exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(out / "pdf-scripts")],
+        check=True,
+    )
+    assert (out / "pdf-scripts.png").stat().st_size > 5_000
+
+
+def test_a_character_without_any_font_becomes_a_question_mark_and_is_reported():
+    pdf = FPDF()
+    use_fonts(pdf)
+    text, missing = printable(pdf, "Salle 𓀀 مكتبة")
+    assert (text, missing) == ("Salle ? مكتبة", {"𓀀"})
+
+
+def test_missing_fonts_say_how_to_install_them(tmp_path):
+    assert missing_fonts(tmp_path) == [f.file_name for f in FONTS]
+    with pytest.raises(VendorAssetsMissing, match="python -m geo vendor"):
+        use_fonts(FPDF(), tmp_path)
+
+
+def test_install_refuses_without_the_npm_packages_and_writes_nothing(tmp_path):
+    with pytest.raises(VendorAssetsMissing, match="npm ci"):
+        install_fonts(tmp_path / "node_modules", tmp_path / "fonts")
+    assert not (tmp_path / "fonts").exists()
+
+
+def test_main_family_is_noto_sans():
+    assert FAMILY == "NotoSans" and FONTS[0].family == FAMILY
