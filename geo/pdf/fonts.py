@@ -13,6 +13,7 @@ and builds Devanagari conjuncts.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from geo.errors import VendorAssetsMissing
 __all__ = [
     "FAMILY",
     "FONTS",
+    "FONT_PACKAGES",
     "FontFile",
     "default_font_dir",
     "install_fonts",
@@ -88,6 +90,8 @@ FONTS: tuple[FontFile, ...] = (
         slices=("symbols",),
     ),
 )
+# Must match package.json.
+FONT_PACKAGES: dict[str, str] = {font.package: "5.3.0" for font in FONTS}
 _HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
 
 
@@ -137,9 +141,17 @@ def install_fonts(node_modules: Path, font_dir: Path | None = None) -> Path:
     Raises
     ------
     VendorAssetsMissing
-        If a package or one of its slices is not installed (nothing is written then).
+        If a package is not installed at its pinned version, or lacks a slice
+        (nothing is written then).
     """
     font_dir = font_dir or default_font_dir()
+    for package, version in FONT_PACKAGES.items():
+        manifest = node_modules / package / "package.json"
+        found = json.loads(manifest.read_text("utf-8"))["version"] if manifest.is_file() else None
+        if found != version:
+            raise VendorAssetsMissing(
+                f"The npm package '{package}' {version} is not installed (found {found}). {_HINT}"
+            )
     plan = [(font, font.sources(node_modules)) for font in FONTS]
     for font, sources in plan:
         absent = [s for s in sources if not s.is_file()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -13,7 +14,15 @@ import pytest
 from fpdf import FPDF
 
 from geo.errors import VendorAssetsMissing
-from geo.pdf.fonts import FAMILY, FONTS, install_fonts, missing_fonts, printable, use_fonts
+from geo.pdf.fonts import (
+    FAMILY,
+    FONT_PACKAGES,
+    FONTS,
+    install_fonts,
+    missing_fonts,
+    printable,
+    use_fonts,
+)
 from tests.pdf.reading import pdf_text, squeeze
 
 SAMPLES = {
@@ -118,5 +127,7 @@ def test_install_refuses_without_the_npm_packages_and_writes_nothing(tmp_path):
     assert not (tmp_path / "fonts").exists()
 
 
-def test_main_family_is_noto_sans():
+def test_main_family_is_noto_sans_and_package_json_pins_every_font_package():
     assert FAMILY == "NotoSans" and FONTS[0].family == FAMILY
+    package = json.loads(Path("package.json").read_text(encoding="utf-8"))
+    assert {name: package["dependencies"].get(name) for name in FONT_PACKAGES} == FONT_PACKAGES
