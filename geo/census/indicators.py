@@ -7,6 +7,7 @@ indicator raise :class:`DataNotAvailable` rather than show zeros.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -134,12 +135,14 @@ def _finish(
         value = num / den.where(den > 0)
         value_moe = m.moe_proportion(num, num_moe, den, den_moe)
     cv = m.coefficient_of_variation(value, value_moe)
+    reliability = m.classify_reliability(cv)
+    reliability[value_moe.isna() & value.notna()] = "no_moe"  # e.g. counts from a non-ACS source
     out = pd.DataFrame(
         {
             "estimate": value,
             "moe": value_moe,
             "cv": cv,
-            "reliability": m.classify_reliability(cv),
+            "reliability": reliability,
             "numerator": num,
             "numerator_moe": num_moe,
         }
@@ -202,6 +205,8 @@ def compute_indicator(
     DataNotAvailable
         If a table the indicator needs is not loaded, or a choice it needs is missing.
     """
+    if key not in INDICATORS:
+        return _generic(tables, key)
     for table_id in INDICATORS[key].tables:
         _table(tables, table_id)
     if key == "foreign_born_share":
@@ -253,3 +258,79 @@ def b05005_periods(t: AcsTable) -> list[str]:
 
 def _b05005_recent(t: AcsTable) -> tuple[pd.Series, pd.Series]:
     return _one(t, "Entered 2010 or later", "Foreign born")
+
+
+# A study area imported as "any polygons + counts" maps its own columns: one count per
+# column, and a share when a universe column (the table's "Total") was named.
+_ACS_TABLE = re.compile(r"^[BC]\d{5}[A-Z]?$")
+_SEP = ":"
+
+
+def _generic_indicators(table: AcsTable) -> list[Indicator]:
+    try:
+        total: str | None = table.find("Total")
+    except DataNotAvailable:
+        total = None
+    out = []
+    for var in table.labels:
+        if var == total:
+            continue
+        name = table.name(var)
+        key = _SEP.join(("counts", table.table_id, "count", var))
+        out.append(
+            Indicator(
+                key=key,
+                label=f"{name} (count)",
+                kind="count",
+                tables=(table.table_id,),
+                universe=name,
+            )
+        )
+        if total is not None:
+            key = _SEP.join(("counts", table.table_id, "share", var))
+            out.append(
+                Indicator(
+                    key=key,
+                    label=f"{name} (share of {total})",
+                    kind="share",
+                    tables=(table.table_id,),
+                    universe=total,
+                )
+            )
+    return out
+
+
+def indicators_for(tables: Tables) -> dict[str, Indicator]:
+    """The indicators a study area can map: the ACS ones its tables allow, then one per
+    column of its own counts (non-U.S. data), so no choice ends in "not available"."""
+    out = {k: i for k, i in INDICATORS.items() if all(t in tables for t in i.tables)}
+    for table_id, table in tables.items():
+        if not _ACS_TABLE.match(table_id):
+            out.update({i.key: i for i in _generic_indicators(table)})
+    return out or dict(INDICATORS)
+
+
+def get_indicator(tables: Tables, key: str) -> Indicator:
+    """The indicator ``key`` (an ACS one, or a column of the study area's own counts).
+
+    Raises
+    ------
+    DataNotAvailable
+        If the study area has no such column.
+    """
+    if key in INDICATORS:
+        return INDICATORS[key]
+    found = indicators_for(tables).get(key)
+    if found is None:
+        raise DataNotAvailable(f"This study area has no indicator {key!r}.")
+    return found
+
+
+def _generic(tables: Tables, key: str) -> pd.DataFrame:
+    indicator = get_indicator(tables, key)
+    table = tables[indicator.tables[0]]
+    _, _, kind, var = key.split(_SEP, 3)
+    num, num_moe = table.estimate(var), table.moe(var)
+    if kind == "count":
+        return _finish(num, num_moe)
+    return _finish(num, num_moe, *_total(table))

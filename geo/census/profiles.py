@@ -85,7 +85,9 @@ UNIVERSES = {
 
 def _universe(table: AcsTable, var: str) -> str:
     name = table.name(var)
-    return UNIVERSES.get(table.table_id, name) if name == "Total" else name
+    if name != "Total":
+        return name
+    return UNIVERSES.get(table.table_id, var)  # own counts: the universe column's name
 
 
 def _item_name(table: AcsTable, var: str) -> str:
@@ -149,8 +151,13 @@ def _generic(t: AcsTable, geoids: Sequence[str]) -> ProfileSection:
 
 
 def missing_sections(tables: Mapping[str, AcsTable]) -> list[str]:
-    """Tables a full profile uses that this study area lacks (shown as not available)."""
+    """Tables a full profile uses that this study area lacks (shown as not available).
+
+    A study area of its own counts (no ACS table at all) lacks none: it has its own figures.
+    """
     wanted = ["B01003", "B05006", "B05005", "B05001", "C16001", "C16002", "B06009", "B06012"]
+    if not any(t[:1] in "BC" and t[1:6].isdigit() for t in tables):
+        return []
     return [t for t in wanted if t not in tables]
 
 
