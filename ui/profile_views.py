@@ -65,10 +65,11 @@ def show_profile(profile: CommunityProfile) -> None:
             f"**{section.title}** · {section.table_id} · universe: {section.universe or '—'}"
             f" · {profile.vintage}"
         )
-        st.dataframe(_table(section), hide_index=True, width="stretch")
+        table = _table(section)
+        st.dataframe(table, hide_index=True, width="stretch", height=35 * len(table) + 38)
         chart = build_section_chart(section, profile.vintage)
         if chart is not None:
-            st.altair_chart(chart, width="stretch")
+            st.altair_chart(chart, width="stretch", height=int(chart.height))
     if profile.missing:
         st.warning(
             "Not available for this study area (table not loaded): "

@@ -40,7 +40,7 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
     )
     of = f" of {section.universe}" if section.universe else ""
     x_title = f"Share{of} (%), ± 90% MOE · {vintage}"
-    y = alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=220))
+    y = alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
     bars = (
         alt.Chart(data)
         .mark_bar()
@@ -50,6 +50,7 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
             color=alt.Color(
                 "reliability:N",
                 title="Reliability",
+                legend=alt.Legend(labelLimit=240),
                 scale=alt.Scale(
                     domain=list(RELIABILITY_LABELS.values()), range=RELIABILITY_COLOURS
                 ),
@@ -60,7 +61,7 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
     errors = (
         alt.Chart(data).mark_errorbar().encode(y=y, x=alt.X("low:Q", title=x_title), x2="high:Q")
     )
-    return (bars + errors).properties(height=22 * len(data) + 40)
+    return (bars + errors).properties(height=24 * len(data) + 20)
 
 
 def render_chart_png(chart: alt.LayerChart, *, width: int = 330, scale: float = 3.0) -> bytes:
