@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import folium
@@ -24,9 +25,19 @@ def _ensure_vendor_assets() -> None:
 
 
 def show_map(
-    m: folium.Map, *, key: str, height: int = 600, returned_objects: list[str] | None = None
+    m: folium.Map,
+    *,
+    key: str,
+    height: int = 600,
+    returned_objects: list[str] | None = None,
+    layers: list[folium.FeatureGroup] | None = None,
+    on_change: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
-    """Render ``m`` offline; only ``returned_objects`` interactions rerun the page."""
+    """Render ``m`` offline; only ``returned_objects`` interactions rerun the page.
+
+    ``layers`` are swapped on the map without reloading it (view and zoom stay);
+    ``on_change`` runs before the rerun an interaction causes.
+    """
     try:
         _ensure_vendor_assets()
     except VendorAssetsMissing as err:
@@ -40,6 +51,8 @@ def show_map(
             height=height,
             use_container_width=True,
             returned_objects=returned_objects or [],
+            feature_group_to_add=layers,
+            on_change=on_change,
         )
         or {}
     )

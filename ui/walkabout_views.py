@@ -1,27 +1,65 @@
-"""The walkabout planner's panels: choose branch, area and stops; route; exports; save."""
+"""The walkabout planner: branch, area, stops picked from a list or on the map, the route.
+
+Everything that depends on the stops runs in one ``st.fragment``: a pick reruns the
+planner only, not the sidebar or the other tab, and the map keeps its view because the
+stops travel as a layer streamlit-folium swaps in place (see :func:`show_route_map`).
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pandas as pd
 import streamlit as st
 
-from geo.db.walkabouts import save_walkabout
 from geo.errors import GeoError, RouteNotFeasible
-from geo.fieldwork.areas import AREA_KINDS, AreaDefinition, build_area_shape, check_stops_in_area
-from geo.fieldwork.engagement import TEAMS
-from geo.fieldwork.exports import build_leg_table, build_stop_table, to_csv_bytes
-from geo.fieldwork.gpx import export_gpx
+from geo.fieldwork.areas import (
+    AREA_KINDS,
+    AreaDefinition,
+    build_area_shape,
+    check_stops_in_area,
+    haversine_m,
+    parse_polygon_text,
+    stops_in_area,
+)
 from geo.fieldwork.routes import Route, Stop, plan_walkabout
-from geo.fieldwork.stops import branch_stop, parse_free_points, stops_from_organizations
-from geo.fieldwork.walk_sheet import SheetInfo, build_walk_sheet
-from geo.filters import filter_organizations
-from geo.maps.route_map import build_route_map
-from ui import errors, fieldwork_common, maps, resources
+from geo.fieldwork.stops import (
+    branch_stop,
+    nearest_stop,
+    parse_free_points,
+    stops_from_organizations,
+)
+from geo.filters import Filters, filter_organizations
+from geo.maps.route_map import build_route_map, build_stop_layer
+from ui import errors, maps, resources, text, walk_export_views
 
+PICKED = "walkabout.stops"
 CLICKED = "walkabout.clicked_points"
-FLASH = "walkabout.flash"
+MAP_KEY = "walkabout.map"
+MAP_SEEN = "walkabout.map_seen"
+OFFER_CACHE = "walkabout.offer_cache"
+# A click on a round marker lands within a few pixels of it; 150 m covers zoom 13 and up.
+CLICK_TOLERANCE_M = 150.0
+MAP_EVENTS = ["last_object_clicked", "last_object_clicked_count", "last_clicked"]
+
+
+@st.fragment
+def planner(filters: Filters) -> None:
+    """The 'Plan a walk' tab: choices on the left, the map on the right, then the walk."""
+    left, right = st.columns([2, 3])
+    with left:
+        start = choose_branch()
+        area = choose_area()
+    if start is None or area is None:
+        return
+    offered = offer_stops(start, area, filters)
+    with left:
+        stops = choose_stops(offered)
+        speed = st.slider("Walking speed (km/h)", 2.0, 6.0, 4.8, 0.1, key="walkabout.speed")
+        route = plan(start, stops, area, speed)
+        show_stop_list(start, route, stops)
+    with right:
+        show_route_map(route, start, area, offered, stops)
+    if route is not None:
+        route_summary(route)
+        walk_export_views.exports_and_save(route, area, st.session_state["walkabout.branch"])
 
 
 def choose_branch() -> Stop | None:
@@ -39,7 +77,7 @@ def choose_branch() -> Stop | None:
 
 
 def choose_area() -> AreaDefinition | None:
-    """Catchment ring, chosen tracts or a typed polygon."""
+    """Catchment ring, chosen tracts or a drawn (or typed) polygon."""
     kind = st.radio(
         "Area",
         list(AREA_KINDS),
@@ -56,6 +94,9 @@ def choose_area() -> AreaDefinition | None:
         geoids = st.multiselect(
             "Tracts", list(names), format_func=names.get, key="walkabout.tracts"
         )
+        if not geoids:
+            st.info("Choose at least one tract for the walk's area.")
+            return None
         return AreaDefinition(kind=kind, geoids=tuple(geoids))
     drawn = maps.draw_area(resources.current_area().tracts, key="walkabout.draw", height=360)
     if drawn is not None:
@@ -63,30 +104,49 @@ def choose_area() -> AreaDefinition | None:
             drawn = max(drawn.geoms, key=lambda part: part.area)
         ring = tuple((lat, lon) for lon, lat in drawn.exterior.coords)
         return AreaDefinition(kind=kind, polygon=ring)
-    text = st.text_area("…or type the corners, one 'lat, lon' per line", key="walkabout.polygon")
+    typed = st.text_area("…or type the corners, one 'lat, lon' per line", key="walkabout.polygon")
     try:
-        from geo.fieldwork.areas import parse_polygon_text
-
-        return AreaDefinition(kind=kind, polygon=parse_polygon_text(text))
+        return AreaDefinition(kind=kind, polygon=parse_polygon_text(typed))
     except GeoError as err:
         st.info(str(err))
         return None
 
 
-def choose_stops(filters) -> list[Stop]:
-    """Organizations matching the sidebar filters, plus typed and clicked free points."""
-    organizations = filter_organizations(resources.organizations(), filters)
-    candidates = {s.organization_id: s for s in stops_from_organizations(organizations)}
+def offer_stops(start: Stop, area: AreaDefinition, filters: Filters) -> dict[str, Stop]:
+    """Organizations matching the sidebar filters inside the area, nearest first, by id."""
+    cached_filters, located = st.session_state.get(OFFER_CACHE, (None, []))
+    if cached_filters is not filters:
+        # A full run passes a new Filters object: read the directory afresh. A pick reruns
+        # only this fragment with the same object, and needs no database read.
+        located = stops_from_organizations(filter_organizations(resources.organizations(), filters))
+        st.session_state[OFFER_CACHE] = (filters, located)
+    try:
+        inside = stops_in_area(start, located, area, resources.tract_outlines())
+    except GeoError as err:
+        errors.show_error(err)
+        return {}
+    return {stop.organization_id or stop.label: stop for stop, _ in inside}
+
+
+def choose_stops(offered: dict[str, Stop]) -> list[Stop]:
+    """Organizations picked from the list (or on the map), plus typed and clicked points."""
+    picked = st.session_state.get(PICKED, [])
+    kept = [i for i in picked if i in offered]
+    if len(kept) < len(picked):
+        st.caption(f"{len(picked) - len(kept)} picked stop(s) left out: not in this area.")
+    st.session_state[PICKED] = kept
     chosen = st.multiselect(
-        f"Organizations to visit ({len(candidates)} match the sidebar filters)",
-        list(candidates),
-        format_func=lambda i: candidates[i].label,
-        key="walkabout.stops",
+        f"Organizations to visit ({len(offered)} in the area, nearest first)",
+        list(offered),
+        format_func=lambda i: offered[i].label,
+        key=PICKED,
+        placeholder="Pick here or click a grey dot on the map",
+        help="Only organizations inside the area that match the sidebar filters are offered.",
     )
     typed = st.text_area(
         "Free points, one 'lat, lon, label' per line",
         key="walkabout.points",
-        help="Or click the map to add a point.",
+        help="Or click an empty spot on the map to add a point; click it again to drop it.",
     )
     try:
         points = parse_free_points(typed)
@@ -95,13 +155,12 @@ def choose_stops(filters) -> list[Stop]:
         points = []
     clicked = st.session_state.get(CLICKED, [])
     if clicked and st.button(f"Clear {len(clicked)} clicked point(s)", key="walkabout.clear"):
-        st.session_state[CLICKED] = []
-        st.rerun()
-    return [candidates[i] for i in chosen if i in candidates] + points + clicked
+        st.session_state[CLICKED] = clicked = []
+    return [offered[i] for i in chosen] + points + clicked
 
 
 def plan(start: Stop, stops: list[Stop], area: AreaDefinition, speed: float) -> Route | None:
-    """Plan the route, or say plainly why not (no stops, stops outside the area)."""
+    """Plan the route, or say plainly why not (no stops, typed points outside the area)."""
     tracts = resources.tract_outlines()
     try:
         return plan_walkabout(
@@ -113,55 +172,97 @@ def plan(start: Stop, stops: list[Stop], area: AreaDefinition, speed: float) -> 
         )
     except RouteNotFeasible as err:
         st.info(str(err))
-        return None
     except GeoError as err:
         errors.show_error(err)
-        return None
+    return None
+
+
+def show_stop_list(start: Stop, route: Route | None, stops: list[Stop]) -> None:
+    """The chosen stops as a numbered list, in walking order (the map's numbers)."""
+    ordered = list(route.stops) if route is not None else stops
+    if not ordered:
+        return
+    st.markdown("**The walk, in walking order**" if route else "**Chosen stops**")
+    lines = []
+    for number, stop in enumerate(ordered, start=1):
+        metres = haversine_m(start.lat, start.lon, stop.lat, stop.lon)
+        where = f" · {text.literal(stop.address)}" if stop.address else ""
+        lines.append(f"{number}. {text.literal(stop.label)} · {metres:,.0f} m{where}")
+    st.markdown("\n".join(lines))
 
 
 def show_route_map(
-    route: Route | None, start: Stop, area: AreaDefinition | None, stops: list[Stop]
+    route: Route | None,
+    start: Stop,
+    area: AreaDefinition,
+    offered: dict[str, Stop],
+    stops: list[Stop],
 ) -> None:
-    """The map with the area and the numbered route; a click adds a free point."""
+    """The area with the stops to pick from and the numbered route; clicks pick or drop."""
     tracts = resources.tract_outlines()
-    shape = None
-    if area is not None and area.kind != "catchment":
-        try:
-            shape = build_area_shape(area, tracts)
-        except GeoError:
-            shape = None
-    m = build_route_map(
-        route,
+    try:
+        shape = build_area_shape(area, tracts)
+    except GeoError:
+        shape = None
+    base = build_route_map(
         start,
         tracts=tracts,
         area_shape=shape,
-        radius_m=area.radius_m if area and area.kind == "catchment" else None,
-        candidates=None if route else stops,
+        radius_m=area.radius_m if area.kind == "catchment" else None,
     )
-    clicked = maps.show_map(
-        m, key="walkabout.map", height=520, returned_objects=["last_clicked"]
-    ).get("last_clicked")
-    add_clicked_point(clicked)
+    st.caption("Click a grey dot to add it to the walk, a numbered stop to drop it.")
+    maps.show_map(
+        base,
+        key=MAP_KEY,
+        height=520,
+        returned_objects=MAP_EVENTS,
+        layers=[build_stop_layer(route, list(offered.values()), stops)],
+        on_change=lambda: handle_map_click(start, offered, (start, area)),
+    )
 
 
-def add_clicked_point(clicked: dict | None) -> None:
-    """Add a map click as a free point (once per distinct click)."""
-    if not clicked or clicked == st.session_state.get("walkabout.last_click"):
+def handle_map_click(start: Stop, offered: dict[str, Stop], identity: object) -> None:
+    """Turn the map's last click into a pick, a drop or a new free point.
+
+    Runs as the map's ``on_change`` callback, before the planner reruns, so the list and
+    the map drawn next already show the change. ``identity`` names the map instance: a
+    new branch or area makes a new map whose click counter starts again at zero.
+    """
+    value = st.session_state.get(MAP_KEY) or {}
+    seen_identity, seen = st.session_state.get(MAP_SEEN, (None, {}))
+    if seen_identity != identity:
+        seen = {}
+    st.session_state[MAP_SEEN] = (identity, value)
+    clicked_object = value.get("last_object_clicked")
+    if clicked_object and value.get("last_object_clicked_count") != seen.get(
+        "last_object_clicked_count"
+    ):
+        _toggle_stop(start, offered, float(clicked_object["lat"]), float(clicked_object["lng"]))
+    elif (point := value.get("last_clicked")) and point != seen.get("last_clicked"):
+        points = st.session_state.setdefault(CLICKED, [])
+        label = f"Clicked point {len(points) + 1}"
+        points.append(Stop(label=label, lat=float(point["lat"]), lon=float(point["lng"])))
+
+
+def _toggle_stop(start: Stop, offered: dict[str, Stop], lat: float, lon: float) -> None:
+    clicked_points = st.session_state.get(CLICKED, [])
+    stop = nearest_stop(
+        lat, lon, [start, *offered.values(), *clicked_points], within_m=CLICK_TOLERANCE_M
+    )
+    if stop is None or stop is start:
         return
-    st.session_state["walkabout.last_click"] = clicked
-    points = st.session_state.setdefault(CLICKED, [])
-    points.append(
-        Stop(
-            label=f"Clicked point {len(points) + 1}",
-            lat=float(clicked["lat"]),
-            lon=float(clicked["lng"]),
-        )
-    )
-    st.rerun()
+    if stop.organization_id is None:
+        st.session_state[CLICKED] = [p for p in clicked_points if p is not stop]
+        return
+    picked = list(st.session_state.get(PICKED, []))
+    key = stop.organization_id
+    st.session_state[PICKED] = [i for i in picked if i != key] if key in picked else [*picked, key]
 
 
 def route_summary(route: Route) -> None:
     """Totals, legs and notes."""
+    from geo.fieldwork.exports import build_leg_table
+
     c1, c2, c3 = st.columns(3)
     c1.metric("Stops", len(route.stops))
     c2.metric("Distance", f"{route.total_distance_m / 1000:.2f} km")
@@ -169,79 +270,3 @@ def route_summary(route: Route) -> None:
     for note in route.notes:
         st.caption(note)
     st.dataframe(build_leg_table(route), hide_index=True, width="stretch")
-
-
-def _sheet_tracts(route: Route) -> list:
-    outlines = resources.tract_outlines()
-    lats = [s.lat for s in (route.start, *route.stops)]
-    lons = [s.lon for s in (route.start, *route.stops)]
-    near = outlines.cx[min(lons) - 0.01 : max(lons) + 0.01, min(lats) - 0.01 : max(lats) + 0.01]
-    return list(near.geometry)
-
-
-def exports_and_save(route: Route, area: AreaDefinition, branch_id: str) -> None:
-    """Walk details, the three downloads and the save button."""
-    fieldwork_common.flash(FLASH)
-    c1, c2, c3 = st.columns(3)
-    title = c1.text_input("Title of the walk", "Neighbourhood walkabout", key="walkabout.title")
-    planned_on = c2.date_input("Date", date.today(), key="walkabout.date")
-    team = c3.selectbox("Team", ["", *TEAMS], key="walkabout.team")
-    questions = st.text_area(
-        "Questions to ask at every stop (one per line)",
-        "What do newcomers ask you for?\nWho else should we meet?",
-        key="walkabout.questions",
-    ).splitlines()
-    info = SheetInfo(
-        title=title,
-        branch=route.start.label,
-        planned_on=planned_on,
-        team=team,
-        questions=[q for q in questions if q.strip()],
-        area=area.describe(),
-        illustrative=resources.current_area().illustrative,
-    )
-    d1, d2, d3, d4 = st.columns(4)
-    d1.download_button(
-        "Walk sheet (PDF)",
-        build_walk_sheet(route, info, _sheet_tracts(route)),
-        "walk-sheet.pdf",
-        "application/pdf",
-        key="walkabout.pdf",
-    )
-    d2.download_button(
-        "Route for phones (GPX)",
-        export_gpx(route, name=title),
-        "walk.gpx",
-        "application/gpx+xml",
-        key="walkabout.gpx",
-    )
-    d3.download_button(
-        "Stop list (CSV)",
-        to_csv_bytes(build_stop_table(route)),
-        "stops.csv",
-        "text/csv",
-        key="walkabout.csv",
-    )
-    if d4.button("Save this walk", type="primary", key="walkabout.save"):
-        fieldwork_common.write(
-            lambda s, user: save_walkabout(
-                s,
-                title=title,
-                branch_id=branch_id,
-                area=area.to_json(),
-                stops=list(route.stops),
-                user=user,
-                planned_on=planned_on,
-                team=team,
-                questions=questions,
-                speed_kmh=route.speed_kmh,
-                distance_m=route.total_distance_m,
-            ),
-            flash_key=FLASH,
-            success=f"Saved '{title}'. Record what you found under 'After the walk'.",
-        )
-
-
-def stop_table(route: Route) -> pd.DataFrame:
-    """The stops in walking order (for the page)."""
-    return build_stop_table(route)[["number", "name", "address", "languages", "services"]]

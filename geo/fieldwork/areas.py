@@ -153,14 +153,7 @@ def check_stops_in_area(
         Naming every stop outside the area; ``problems`` has one entry per stop.
     """
     shape = build_area_shape(area, tracts)
-    outside = []
-    for stop in stops:
-        if shape is None:
-            distance = haversine_m(start.lat, start.lon, stop.lat, stop.lon)
-            if distance > area.radius_m:
-                outside.append((stop, f"{distance:,.0f} m from the branch"))
-        elif not shape.covers(Point(stop.lon, stop.lat)):
-            outside.append((stop, "outside the area"))
+    outside = [(s, why) for s in stops if (why := _outside(start, s, area, shape))]
     if outside:
         listed = "; ".join(f"'{s.label}' ({why})" for s, why in outside)
         raise ValidationError(
@@ -168,3 +161,52 @@ def check_stops_in_area(
             f"{listed}. Remove them, or widen the area.",
             [{"stop": s.label, "message": why} for s, why in outside],
         )
+
+
+def _outside(start: Stop, stop: Stop, area: AreaDefinition, shape: shapely.Geometry | None) -> str:
+    """Why ``stop`` lies outside the area ('' when it is inside)."""
+    if shape is None:
+        distance = haversine_m(start.lat, start.lon, stop.lat, stop.lon)
+        return f"{distance:,.0f} m from the branch" if distance > area.radius_m else ""
+    return "" if shape.covers(Point(stop.lon, stop.lat)) else "outside the area"
+
+
+def stops_in_area(
+    start: Stop,
+    stops: Sequence[Stop],
+    area: AreaDefinition,
+    tracts: gpd.GeoDataFrame | None = None,
+) -> list[tuple[Stop, float]]:
+    """The stops inside the walk's area with their distance from the branch, nearest first.
+
+    The planner offers only these, so a team never picks a stop the route would refuse.
+
+    Parameters
+    ----------
+    start : Stop
+        The branch.
+    stops : sequence of Stop
+        Every candidate (e.g. the organizations matching the sidebar filters).
+    area : AreaDefinition
+        As for :func:`check_stops_in_area`.
+    tracts : geopandas.GeoDataFrame, optional
+        Tract polygons indexed by GEOID, needed for a ``tracts`` area.
+
+    Returns
+    -------
+    list of (Stop, float)
+        Inside stops and their great-circle distance in metres from ``start``; ties keep
+        the input order.
+
+    Raises
+    ------
+    ValidationError
+        If a tracts area names no tract or unknown ones.
+    """
+    shape = build_area_shape(area, tracts)
+    inside = [
+        (stop, haversine_m(start.lat, start.lon, stop.lat, stop.lon))
+        for stop in stops
+        if not _outside(start, stop, area, shape)
+    ]
+    return sorted(inside, key=lambda pair: pair[1])

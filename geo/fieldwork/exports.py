@@ -42,7 +42,7 @@ def build_stop_table(route: Route) -> pd.DataFrame:
     back = route.legs[-1]
     rows.append(
         {
-            "number": "",
+            "number": None,
             "name": f"Back to {route.start.label}",
             "address": route.start.address,
             "languages": "",
@@ -54,7 +54,9 @@ def build_stop_table(route: Route) -> pd.DataFrame:
             "leg_walk_minutes": round(back.walk_minutes, 1),
         }
     )
-    return pd.DataFrame(rows, columns=list(STOP_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(STOP_COLUMNS))
+    # Whole numbers with an empty last cell: one type, so Arrow (st.dataframe) can show it.
+    return table.astype({"number": "Int64"})
 
 
 def build_leg_table(route: Route) -> pd.DataFrame:

@@ -1,4 +1,8 @@
-"""GPX 1.1 of a walk for phones (OsmAnd, Organic Maps, Gaia...): a route plus waypoints."""
+"""GPX 1.1 of a walk for phones (OsmAnd, Organic Maps, Gaia...): route, track and waypoints.
+
+Apps differ in what they import: some read only routes (``<rte>``, a list of places to go
+to), several only tracks (``<trk>``, the line to follow), so the file carries both.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,10 @@ from geo.fieldwork.routes import Route
 
 
 def export_gpx(route: Route, *, name: str = "Walkabout") -> bytes:
-    """The walk as GPX: one ``<rte>`` branch -> stops -> branch, one ``<wpt>`` per stop.
+    """The walk as GPX: a ``<rte>`` and a ``<trk>`` branch -> stops -> branch, a ``<wpt>`` per stop.
+
+    The track follows the streets where the route was planned on a street graph, and
+    straight lines between stops otherwise.
 
     Parameters
     ----------
@@ -42,11 +49,10 @@ def export_gpx(route: Route, *, name: str = "Walkabout") -> bytes:
         )
     rte.points.append(gpxpy.gpx.GPXRoutePoint(start.lat, start.lon, name=f"End: {start.label}"))
     gpx.routes.append(rte)
-    if any(leg.path for leg in route.legs):
-        track = gpxpy.gpx.GPXTrack(name=f"{name} (streets)")
-        segment = gpxpy.gpx.GPXTrackSegment(
-            [gpxpy.gpx.GPXTrackPoint(lat, lon) for lat, lon in route.line()]
-        )
-        track.segments.append(segment)
-        gpx.tracks.append(track)
+    streets = any(leg.path for leg in route.legs)
+    track = gpxpy.gpx.GPXTrack(name=f"{name} (along streets)" if streets else name)
+    track.segments.append(
+        gpxpy.gpx.GPXTrackSegment([gpxpy.gpx.GPXTrackPoint(lat, lon) for lat, lon in route.line()])
+    )
+    gpx.tracks.append(track)
     return gpx.to_xml(version="1.1").encode("utf-8")

@@ -1,8 +1,11 @@
-"""The walkabout map: the area, the route line and numbered stops (folium, works offline)."""
+"""The walkabout map: the area, the stops to pick from, the route and numbered stops (offline)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from html import escape
+from typing import TypeVar
 
 import folium
 import geopandas as gpd
@@ -11,6 +14,7 @@ import shapely
 from geo.fieldwork.routes import Route, Stop
 
 ROUTE_COLOUR = "#d7301f"
+PathT = TypeVar("PathT", bound=folium.MacroElement)
 _NUMBER_STYLE = (
     "width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
     "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
@@ -20,7 +24,7 @@ _NUMBER_STYLE = (
 
 def _stop_tip(number: int, stop: Stop) -> str:
     parts = [f"{number}. {stop.label}", stop.address, stop.languages, stop.services]
-    return "<br>".join(escape(p) for p in parts if p)
+    return "<br>".join(escape(p) for p in parts if p) + "<br><i>click to drop</i>"
 
 
 def build_numbered_marker(number: int, stop: Stop) -> folium.Marker:
@@ -33,56 +37,84 @@ def build_numbered_marker(number: int, stop: Stop) -> folium.Marker:
     )
 
 
+def _inert(path: PathT) -> PathT:
+    """Let clicks pass through to the map (folium drops ``interactive=False`` for paths).
+
+    A click inside the ring or on the line must not count as a click on a stop.
+    """
+    path.options["interactive"] = False
+    return path
+
+
+def _area_bounds(
+    start: Stop, area_shape: shapely.Geometry | None, radius_m: float | None
+) -> list[list[float]]:
+    """[[south, west], [north, east]] of the walk's area (the branch alone if none)."""
+    if area_shape is not None and not area_shape.is_empty:
+        west, south, east, north = area_shape.bounds
+        return [[south, west], [north, east]]
+    dlat = (radius_m or 500.0) / 111_195.0
+    dlon = dlat / max(math.cos(math.radians(start.lat)), 0.01)
+    return [[start.lat - dlat, start.lon - dlon], [start.lat + dlat, start.lon + dlon]]
+
+
 def build_route_map(
-    route: Route | None,
     start: Stop,
     *,
     tracts: gpd.GeoDataFrame | None = None,
     area_shape: shapely.Geometry | None = None,
     radius_m: float | None = None,
-    candidates: list[Stop] | None = None,
 ) -> folium.Map:
-    """Build the walkabout map.
+    """Build the walkabout map's fixed part: nearby tracts, the area and the branch.
+
+    The stops and the route go on :func:`build_stop_layer`, which streamlit-folium swaps
+    without reloading the map, so picking a stop keeps the view where the team left it.
 
     Parameters
     ----------
-    route : Route or None
-        The planned walk; None draws only the branch, the area and the candidates.
     start : Stop
         The branch.
     tracts : geopandas.GeoDataFrame, optional
-        Tract outlines drawn faintly for orientation.
+        Tract outlines drawn faintly for orientation (only those near the area are kept).
     area_shape : shapely geometry, optional
         Polygon or tracts area (WGS84); drawn dashed.
     radius_m : float, optional
         Catchment ring radius around the branch; drawn dashed.
-    candidates : list of Stop, optional
-        Chosen stops before a route is planned (small grey dots).
 
     Returns
     -------
     folium.Map
+        Fitted to the area.
     """
     m = folium.Map(
-        location=[start.lat, start.lon], zoom_start=15, tiles=None, maxZoom=18, control_scale=True
+        location=[start.lat, start.lon],
+        zoom_start=15,
+        tiles=None,
+        maxZoom=18,
+        control_scale=True,
+        zoom_snap=0.25,  # fit the area snugly, not to the next whole zoom level
     )
+    (south, west), (north, east) = bounds = _area_bounds(start, area_shape, radius_m)
     if tracts is not None and len(tracts):
+        pad_lat, pad_lon = (north - south) / 2, (east - west) / 2
+        near = tracts.cx[west - pad_lon : east + pad_lon, south - pad_lat : north + pad_lat]
         folium.GeoJson(
-            tracts[["geometry"]].__geo_interface__,
+            near[["geometry"]].__geo_interface__,
             name="Tracts",
             interactive=False,
             style_function=lambda f: {"color": "#999", "weight": 0.6, "fillOpacity": 0.03},
         ).add_to(m)
     dashed = {"color": "#2b8cbe", "weight": 2, "dashArray": "6 4", "fillOpacity": 0.04}
     if radius_m:
-        folium.Circle(
-            [start.lat, start.lon],
-            radius=radius_m,
-            interactive=False,
-            color=dashed["color"],
-            weight=2,
-            dash_array="6 4",
-            fill_opacity=0.04,
+        _inert(
+            folium.Circle(
+                [start.lat, start.lon],
+                radius=radius_m,
+                color=dashed["color"],
+                weight=2,
+                dash_array="6 4",
+                fill_opacity=0.04,
+            )
         ).add_to(m)
     if area_shape is not None:
         folium.GeoJson(
@@ -100,15 +132,53 @@ def build_route_map(
             icon_anchor=(12, 12),
         ),
     ).add_to(m)
-    for stop in candidates or []:
-        folium.CircleMarker(
-            [stop.lat, stop.lon], radius=5, color="#555", fill=True, tooltip=escape(stop.label)
-        ).add_to(m)
-    if route is not None:
-        folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8).add_to(m)
-        for number, stop in enumerate(route.stops, start=1):
-            build_numbered_marker(number, stop).add_to(m)
-        lats = [s.lat for s in (start, *route.stops)]
-        lons = [s.lon for s in (start, *route.stops)]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    m.fit_bounds(bounds, padding=(10, 10))
     return m
+
+
+def build_stop_layer(
+    route: Route | None, offered: Sequence[Stop], picked: Sequence[Stop]
+) -> folium.FeatureGroup:
+    """The stops on the walkabout map: offered ones as grey dots, the walk numbered.
+
+    Parameters
+    ----------
+    route : Route or None
+        The planned walk (numbered badges in walking order and the line); None when no
+        route could be planned, then the picked stops are drawn as red dots.
+    offered : sequence of Stop
+        Every stop the team may pick (inside the area); a click on one picks it.
+    picked : sequence of Stop
+        The stops chosen so far; a click on one drops it.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Every tooltip is HTML-escaped.
+    """
+    layer = folium.FeatureGroup(name="Stops")
+    chosen = {(s.lat, s.lon, s.label) for s in picked}
+    for stop in offered:
+        if (stop.lat, stop.lon, stop.label) in chosen:
+            continue
+        folium.CircleMarker(
+            [stop.lat, stop.lon],
+            radius=7,
+            color="#555",
+            weight=2,
+            fill=True,
+            fill_color="#fff",
+            fill_opacity=0.9,
+            tooltip=f"{escape(stop.label)}<br><i>click to add to the walk</i>",
+        ).add_to(layer)
+    if route is None:
+        for stop in picked:
+            folium.CircleMarker(
+                [stop.lat, stop.lon], radius=7, color=ROUTE_COLOUR, fill=True,
+                tooltip=f"{escape(stop.label)}<br><i>click to drop</i>",
+            ).add_to(layer)  # fmt: skip
+        return layer
+    _inert(folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8)).add_to(layer)
+    for number, stop in enumerate(route.stops, start=1):
+        build_numbered_marker(number, stop).add_to(layer)
+    return layer

@@ -117,6 +117,35 @@ def test_plan_save_and_report_a_walk(editor, tmp_path):
     assert list(assets["entry_technique"]) == ["walkabout"]
 
 
+def test_only_organizations_inside_the_ring_are_offered_nearest_first(editor, tmp_path):
+    from geo.db import list_branches
+    from geo.fieldwork.areas import haversine_m
+
+    at = editor(WALK)
+    at.slider(key="walkabout.radius").set_value(500).run()
+    offered = at.multiselect(key="walkabout.stops").options
+    with Session(_db(tmp_path)) as s:
+        branch = list_branches(s).set_index("branch_id").loc[at.session_state["walkabout.branch"]]
+        organizations = list_assets(s).dropna(subset=["lat", "lon"])
+    distance = {
+        r.name: haversine_m(branch.lat, branch.lon, r.lat, r.lon)
+        for r in organizations.itertuples()
+    }
+    inside = sorted((d, n) for n, d in distance.items() if d <= 500)
+    assert 0 < len(offered) == len(inside) < len(organizations)
+    assert offered == [n for _, n in inside]
+    nearest, farthest = inside[0], inside[-1]
+    assert nearest[0] < 250 < farthest[0]
+    at.multiselect(key="walkabout.stops").select(nearest[1]).select(farthest[1]).run()
+    at.slider(key="walkabout.radius").set_value(250).run()
+    assert len(at.multiselect(key="walkabout.stops").value) == 1
+    assert any("1 picked stop(s) left out" in c.value for c in at.caption)
+    (numbered,) = [m.value for m in at.markdown if m.value.startswith("1. ")]
+    assert numbered.startswith(f"1. {nearest[1]} · {nearest[0]:,.0f} m")
+    assert "2. " not in numbered
+    assert not at.error
+
+
 def test_stops_outside_the_area_are_refused(editor):
     at = editor(WALK)
     at.slider(key="walkabout.radius").set_value(250).run()

@@ -74,6 +74,29 @@ def test_gpx_parses_back_with_route_and_waypoints(route):
     ]
 
 
+def test_gpx_route_track_and_waypoints_sit_on_the_stops_lat_lon_not_swapped(route):
+    gpx = gpxpy.parse(export_gpx(route, name="Saturday walk").decode("utf-8"))
+    loop = [(s.lat, s.lon) for s in (BRANCH, *route.stops, BRANCH)]
+    # Latitude 41, longitude -45 here: a swap would put every point at (-45, 41).
+    assert [(p.latitude, p.longitude) for p in gpx.routes[0].points] == loop
+    assert len(gpx.tracks) == 1 and len(gpx.tracks[0].segments) == 1
+    track = [(p.latitude, p.longitude) for p in gpx.tracks[0].segments[0].points]
+    # Straight legs (no street graph): the track joins the stops in walking order.
+    assert [pt for i, pt in enumerate(track) if i == 0 or pt != track[i - 1]] == loop
+    assert {(w.latitude, w.longitude) for w in gpx.waypoints} == {
+        (s.lat, s.lon) for s in route.stops
+    }
+    assert gpx.tracks[0].length_2d() == pytest.approx(route.total_distance_m, rel=0.01)
+
+
+def test_stop_table_numbers_are_whole_numbers_arrow_can_show(route):
+    import pyarrow as pa
+
+    table = build_stop_table(route)
+    assert list(table["number"][:-1]) == [1, 2, 3] and table["number"].isna().iloc[-1]
+    pa.Table.from_pandas(table)  # raised ArrowInvalid on the mixed int/'' column
+
+
 def test_stop_csv_is_in_walking_order_and_spreadsheet_safe(route):
     table = build_stop_table(route)
     assert list(table["name"][:-1]) == [s.label for s in route.stops]

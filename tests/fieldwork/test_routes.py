@@ -9,7 +9,13 @@ import shapely
 from shapely.geometry import box
 
 from geo.errors import RouteNotFeasible, ValidationError
-from geo.fieldwork.areas import AreaDefinition, check_stops_in_area, haversine_m, parse_polygon_text
+from geo.fieldwork.areas import (
+    AreaDefinition,
+    check_stops_in_area,
+    haversine_m,
+    parse_polygon_text,
+    stops_in_area,
+)
 from geo.fieldwork.routes import (
     Stop,
     great_circle_matrix,
@@ -173,3 +179,27 @@ def test_routes_follow_streets_when_a_street_graph_is_configured(tmp_path):
     assert by_street.total_distance_m == pytest.approx(2 * (840 + 1112))
     assert by_street.total_distance_m > straight.total_distance_m
     assert len(by_street.legs[0].path) == 3  # branch, corner, shop
+
+
+def test_only_stops_inside_the_ring_are_offered_nearest_first():
+    metre = 1 / 111_195  # degrees of latitude
+    stops = [
+        Stop(label="far", lat=700 * metre, lon=0.0),
+        Stop(label="edge", lat=500 * metre, lon=0.0),
+        Stop(label="out", lat=502 * metre, lon=0.0),
+        Stop(label="near", lat=0.0, lon=100 * metre),
+    ]
+    inside = stops_in_area(BRANCH, stops, AreaDefinition(radius_m=501.0))
+    assert [s.label for s, _ in inside] == ["near", "edge"]
+    assert [round(d) for _, d in inside] == [100, 500]
+
+
+def test_only_stops_inside_a_polygon_are_offered():
+    ring = ((0.0, 0.0), (0.0, 0.01), (0.01, 0.01), (0.01, 0.0))  # (lat, lon) corners
+    area = AreaDefinition(kind="polygon", polygon=ring)
+    stops = [
+        Stop(label="inside", lat=0.005, lon=0.005),
+        Stop(label="swapped side", lat=0.005, lon=-0.005),
+        Stop(label="corner", lat=0.0, lon=0.0),
+    ]
+    assert [s.label for s, _ in stops_in_area(BRANCH, stops, area)] == ["corner", "inside"]
