@@ -132,3 +132,14 @@ def split_list(value: object) -> list[str]:
     if value is None or (isinstance(value, float) and value != value):
         return []
     return [item.strip() for item in str(value).split(";") if item.strip()]
+
+
+def count_noun(count: int, noun: str) -> str:
+    """'1 data row', '2 data rows', '0 features': a count with its noun, in the right number.
+
+    Examples
+    --------
+    >>> count_noun(1, "data row"), count_noun(3, "feature")
+    ('1 data row', '3 features')
+    """
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

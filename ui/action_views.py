@@ -19,13 +19,14 @@ from geo.db.action_plan import (
 from geo.fieldwork.action_plan import (
     STEP_STATUSES,
     TRAININGS,
+    describe_undated,
     mark_overdue,
     summarize_capacity,
 )
 from geo.fieldwork.engagement import TEAMS
 from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
-from ui import fieldwork_common, resources
+from ui import fieldwork_common, resources, text
 
 FLASH = "action.flash"
 COLUMNS = ["title", "who", "due_on", "status", "branch", "links", "days_late", "notes"]
@@ -65,14 +66,22 @@ def plan_panel(steps: pd.DataFrame) -> None:
         "action-plan.csv",
         "text/csv",
         key="action.csv",
+        on_click="ignore",
     )
+    undated = describe_undated(steps)
+    dated = steps[steps["due_on"].notna()] if len(steps) else steps
     c2.download_button(
         "Calendar (.ics)",
         export_ics(steps.to_dict("records")),
         "action-plan.ics",
         "text/calendar",
         key="action.ics",
+        on_click="ignore",
+        disabled=dated.empty,
+        help="Only steps with a due date can go on a calendar.",
     )
+    if undated:
+        c2.caption(text.literal(undated) + " (under 'Update a step')")
 
 
 def add_panel(today: date) -> None:

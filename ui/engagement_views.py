@@ -13,6 +13,7 @@ from geo.fieldwork.engagement import (
     CONTINUUM,
     HEARD_FIELDS,
     TEAMS,
+    build_log_table,
     compute_continuum_trend,
     find_partnership_opportunities,
 )
@@ -20,6 +21,15 @@ from geo.vocab import ENTRY_TECHNIQUES
 from ui import fieldwork_common, resources
 
 FLASH = "engagement.flash"
+PARTNER_COLUMNS = {
+    "contact_on": "Date",
+    "organization": "Organization",
+    "matching_services": "Matching services",
+    "branch": "Branch",
+    "staff": "Staff",
+    "continuum": "Involvement",
+    "follow_up_on": "Follow up on",
+}
 
 
 def _branch_names() -> dict[str, str]:
@@ -110,7 +120,10 @@ def log_panel(entries: pd.DataFrame) -> None:
     )
     team = c2.selectbox("Team", ["All", *TEAMS], key="engagement.filter_team")
     technique = c3.selectbox(
-        "Technique", ["All", *ENTRY_TECHNIQUES], key="engagement.filter_technique"
+        "Technique",
+        ["All", *ENTRY_TECHNIQUES],
+        format_func=lambda t: ENTRY_TECHNIQUES.get(t, t),
+        key="engagement.filter_technique",
     )
     shown = entries
     if branch != "All":
@@ -120,31 +133,14 @@ def log_panel(entries: pd.DataFrame) -> None:
     if technique != "All":
         shown = shown[shown["technique"] == technique]
     st.caption(f"{len(shown)} of {len(entries)} entries.")
-    table = shown.assign(
-        continuum=shown["continuum"].map(CONTINUUM),
-        organizations=shown["organizations"].map("; ".join),
-        communities=shown["communities"].map("; ".join),
-    )
     st.dataframe(
-        table[
-            [
-                "contact_on",
-                "branch",
-                "team",
-                "staff",
-                "technique",
-                "continuum",
-                "organizations",
-                "communities",
-                "needs",
-                "aspirations",
-                "assets_heard",
-                "challenges",
-                "follow_up_on",
-            ]
-        ],
+        build_log_table(shown, ENTRY_TECHNIQUES),
         hide_index=True,
         width="stretch",
+        column_config={
+            "Date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "Follow up on": st.column_config.DateColumn(format="YYYY-MM-DD"),
+        },
     )
 
 
@@ -158,14 +154,19 @@ def continuum_panel(entries: pd.DataFrame) -> None:
         alt.Chart(trend)
         .mark_line(point=True)
         .encode(
-            x=alt.X("period:T", title="Quarter"),
+            x=alt.X("quarter:O", title="Quarter", sort="ascending"),  # "2026 Q4" sorts
             y=alt.Y(
                 "level:Q",
                 title="Involvement (1 outreach … 5 community-led)",
                 scale=alt.Scale(domain=[1, 5]),
             ),
             color=alt.Color("branch:N", title="Branch"),
-            tooltip=["branch", "period", alt.Tooltip("level", format=".1f"), "contacts"],
+            tooltip=[
+                alt.Tooltip("branch", title="Branch"),
+                alt.Tooltip("quarter", title="Quarter"),
+                alt.Tooltip("level", title="Average level", format=".1f"),
+                alt.Tooltip("contacts", title="Contacts"),
+            ],
         )
     )
     st.altair_chart(chart, width="stretch")
@@ -179,4 +180,8 @@ def partnership_panel(entries: pd.DataFrame) -> None:
         entries, resources.organizations(), team, today=date.today(), days=days
     )
     st.caption(f"Focus of {team}: {', '.join(TEAMS[team])}. {len(found)} recent contact(s).")
-    st.dataframe(found, hide_index=True, width="stretch")
+    st.dataframe(
+        found.drop(columns="entry_id").rename(columns=PARTNER_COLUMNS).fillna(""),
+        hide_index=True,
+        width="stretch",
+    )

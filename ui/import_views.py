@@ -31,7 +31,8 @@ from geo.io import (
     to_hsds_zip_bytes,
     to_xlsx_bytes,
 )
-from ui import auth, errors, resources, text
+from geo.vocab import count_noun
+from ui import auth, errors, point_picker, resources, text
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
 
@@ -63,7 +64,9 @@ def upload_and_map():
             return None, None
         st.session_state["import.table"] = (upload.file_id, table)
     table = st.session_state["import.table"][1]
-    st.caption(f"Read {len(table.frame)} {table.row_label}s ({table.encoding or table.format}).")
+    st.caption(
+        f"Read {count_noun(len(table.frame), table.row_label)} ({table.encoding or table.format})."
+    )
     columns = list(table.frame.columns)
     guessed = propose_mapping(columns)
     st.markdown("**Which column holds what?** (guessed from the column names; change if wrong)")
@@ -108,7 +111,8 @@ def check(table, mapping) -> ImportPlan | None:
 def run(plan: ImportPlan) -> None:
     """Import all-or-nothing; options appear only when the report needs a decision."""
     only_valid = bool(plan.report.rejected_rows) and st.checkbox(
-        f"Import only the valid rows ({len(plan.report.rejected_rows)} rows will be left out)",
+        f"Import only the valid rows ({count_noun(len(plan.report.rejected_rows), 'row')} "
+        "will be left out)",
         key="import.only_valid",
     )
     duplicates = "ask"
@@ -141,8 +145,10 @@ def run(plan: ImportPlan) -> None:
     except GeoError as err:
         errors.show_error(err)
         return
-    st.button("Cancel the import (nothing will be saved)", key="import.cancel")
-    bar = st.progress(0.0, text="Starting…")
+    running = st.empty()  # the cancel button and the progress bar, gone once it ends
+    with running.container():
+        st.button("Cancel the import (nothing will be saved)", key="import.cancel")
+        bar = st.progress(0.0, text="Starting…")
     try:
         with Session(resources.engine()) as session, session.begin():
             result = run_import(
@@ -153,15 +159,18 @@ def run(plan: ImportPlan) -> None:
                 duplicates=duplicates,
                 geocoder=None if geocode == "none" else make_geocoder(geocode),
                 progress=lambda done, total: bar.progress(
-                    done / max(total, 1), text=f"{done} / {total} rows"
+                    done / max(total, 1), text=f"{done} / {count_noun(total, 'row')}"
                 ),
             )
     except (DuplicateAsset, ValidationError) as err:
+        running.empty()
         st.error(text.literal(err))
         return
     except GeoError as err:
+        running.empty()
         errors.show_error(err)
         return
+    running.empty()
     st.success(
         f"Imported {len(result.ids)} organizations; skipped {len(result.skipped_rows)}; "
         f"{len(result.needs_location)} wait in 'Needs a location'."
@@ -181,6 +190,7 @@ def needs_location() -> None:
     )
     row = waiting.set_index("org_id").loc[chosen]
     st.text(f"Address on file: {row['address'] or '—'}")
+    point_picker.pick_point(key="place.map", lat_key="place.lat", lon_key="place.lon")
     c1, c2 = st.columns(2)
     lat = c1.number_input("Latitude", -90.0, 90.0, value=None, format="%.6f", key="place.lat")
     lon = c2.number_input("Longitude", -180.0, 180.0, value=None, format="%.6f", key="place.lon")

@@ -72,6 +72,30 @@ def mark_overdue(steps: pd.DataFrame, *, today: date) -> pd.DataFrame:
     return out
 
 
+def describe_undated(steps: pd.DataFrame) -> str:
+    """Say which steps a calendar leaves out for want of a due date ('' when none).
+
+    A calendar event needs a day, so :func:`geo.fieldwork.ics.export_ics` skips undated
+    steps; this names them so nobody believes the calendar is the whole plan.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"title": ["Call Ana", "Print flyers"], "due_on": [None, None]})
+    >>> print(describe_undated(frame))  # doctest: +NORMALIZE_WHITESPACE
+    The calendar leaves out 2 steps without a due date: 'Call Ana', 'Print flyers'.
+    Give them a due date to include them.
+    """
+    undated = steps[steps["due_on"].isna()] if len(steps) else steps
+    if undated.empty:
+        return ""
+    names = ", ".join(f"'{t}'" for t in undated["title"])
+    count = "1 step" if len(undated) == 1 else f"{len(undated)} steps"
+    return (
+        f"The calendar leaves out {count} without a due date: {names}. "
+        "Give them a due date to include them."
+    )
+
+
 def summarize_capacity(staff: pd.DataFrame) -> pd.DataFrame:
     """One row per person with a tick per training (for 'shared staff commitment')."""
     out = staff[["name", "branch", "team"]].copy()

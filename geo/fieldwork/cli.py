@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the current action plan (overdue steps marked) to ``args.path``."""
     from geo.db import open_database
     from geo.db.action_plan import list_steps
-    from geo.fieldwork.action_plan import mark_overdue
+    from geo.fieldwork.action_plan import describe_undated, mark_overdue
     from geo.fieldwork.exports import to_csv_bytes
     from geo.fieldwork.ics import export_ics
 
@@ -42,4 +43,6 @@ def run(args: argparse.Namespace) -> int:
     args.path.parent.mkdir(parents=True, exist_ok=True)
     args.path.write_bytes(data)
     print(f"wrote {len(steps)} steps to {args.path}")
+    if fmt == "ics" and (undated := describe_undated(steps)):
+        print(undated, file=sys.stderr)
     return 0

@@ -58,15 +58,75 @@ def compute_continuum_trend(entries: pd.DataFrame, *, freq: str = "QS") -> pd.Da
         community-led) of the period's entries.
     """
     if entries.empty:
-        return pd.DataFrame(columns=["branch", "period", "level", "contacts"])
+        return pd.DataFrame(columns=["branch", "period", "quarter", "level", "contacts"])
     frame = entries.assign(
         level=entries["continuum"].map(CONTINUUM_RANK),
         period=pd.to_datetime(entries["contact_on"]).dt.to_period(freq[0]).dt.start_time,
         branch=entries["branch"].fillna("(no branch)").replace("", "(no branch)"),
     ).dropna(subset=["level"])
-    return frame.groupby(["branch", "period"], as_index=False).agg(
+    trend = frame.groupby(["branch", "period"], as_index=False).agg(
         level=("level", "mean"), contacts=("level", "size")
     )
+    trend.insert(2, "quarter", trend["period"].map(quarter_label))
+    return trend
+
+
+def quarter_label(day: date | pd.Timestamp) -> str:
+    """'2026 Q4' for any day of October to December 2026 (calendar quarters).
+
+    Examples
+    --------
+    >>> quarter_label(date(2026, 11, 3))
+    '2026 Q4'
+    """
+    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+
+
+# What the log's table calls each column (in this order).
+LOG_COLUMNS: dict[str, str] = {
+    "contact_on": "Date",
+    "branch": "Branch",
+    "team": "Team",
+    "staff": "Staff",
+    "technique": "Technique",
+    "continuum": "Involvement",
+    "organizations": "Organizations",
+    "communities": "Communities",
+    "summary": "What happened",
+    **HEARD_FIELDS,
+    "follow_up_on": "Follow up on",
+}
+
+
+def build_log_table(entries: pd.DataFrame, techniques: dict[str, str]) -> pd.DataFrame:
+    """The log as people read it: labelled columns, words instead of codes, blanks empty.
+
+    Parameters
+    ----------
+    entries : pandas.DataFrame
+        ``list_engagement`` rows with a ``branch`` name column.
+    techniques : dict
+        Technique code -> label (``geo.vocab.ENTRY_TECHNIQUES``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns named by :data:`LOG_COLUMNS`; missing values are empty strings, dates
+        stay dates (None where missing).
+    """
+    table = entries.assign(
+        technique=entries["technique"].map(lambda t: techniques.get(t, t)),
+        continuum=entries["continuum"].map(lambda c: CONTINUUM.get(c, c)),
+        organizations=entries["organizations"].map("; ".join),
+        communities=entries["communities"].map("; ".join),
+    )[list(LOG_COLUMNS)]
+    text_columns = [c for c in LOG_COLUMNS if c not in ("contact_on", "follow_up_on")]
+    table[text_columns] = (
+        table[text_columns].astype(object).where(table[text_columns].notna(), "").astype(str)
+    )
+    dates = ["contact_on", "follow_up_on"]
+    table[dates] = table[dates].astype(object).where(table[dates].notna(), None)
+    return table.rename(columns=LOG_COLUMNS)
 
 
 def find_partnership_opportunities(

@@ -21,6 +21,7 @@ from geo.io.mapping import FIELDS, apply_mapping, check_mapping, propose_mapping
 from geo.io.readers import SourceTable, read_source
 from geo.io.sniff import DEFAULT_LIMITS, Limits
 from geo.io.validation import Issue, ValidationReport, validate_rows
+from geo.vocab import count_noun
 
 DUPLICATE_CHOICES = ("ask", "skip", "import")
 CHUNK_ROWS = 500
@@ -148,7 +149,8 @@ def _refuse_rejected(report: ValidationReport) -> None:
     )
     more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
     raise ValidationError(
-        f"{len(bad)} of {report.rows_read} {report.row_label}s in '{report.source}' cannot be "
+        f"{len(bad)} of {count_noun(report.rows_read, report.row_label)} in '{report.source}' "
+        "cannot be "
         f"imported: {shown}{more}. Nothing was saved. Fix the file and import it again, or "
         "choose to import only the valid rows. The full list is in the validation report.",
         problems,
@@ -164,7 +166,7 @@ def _refuse_duplicates(report: ValidationReport, found: dict[int, list[Duplicate
     shown = "; ".join(f"{report.row_label} {p['row']} {p['message']}" for p in problems[:3])
     more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
     raise DuplicateAsset(
-        f"{len(found)} {report.row_label}s of '{report.source}' may already be saved: "
+        f"{count_noun(len(found), report.row_label)} of '{report.source}' may already be saved: "
         f"{shown}{more}. Nothing was saved. Choose to skip the duplicates "
         "or to import them anyway.",
         problems,

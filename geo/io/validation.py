@@ -18,6 +18,7 @@ from geo.db.schema import Organization
 from geo.errors import ValidationError
 from geo.io.cells import neutralize_cell, restore_cell
 from geo.io.classify import classify_categories, parse_languages
+from geo.vocab import count_noun
 
 SEVERITIES = ("error", "warning", "note")
 REPORT_COLUMNS = ("row", "line", "severity", "kind", "field", "value", "message")
@@ -78,8 +79,8 @@ class ValidationReport:
         bad, dup = len(self.rejected_rows), len(self.rows_with(kind="duplicate"))
         unplaced = len(self.rows_with(kind="needs_location"))
         return (
-            f"'{self.source}': {self.rows_read} {self.row_label}s read; {bad} rejected, "
-            f"{dup} possible duplicates, {unplaced} without a location."
+            f"'{self.source}': {count_noun(self.rows_read, self.row_label)} read; {bad} rejected, "
+            f"{dup} possible duplicate{'' if dup == 1 else 's'}, {unplaced} without a location."
         )
 
 

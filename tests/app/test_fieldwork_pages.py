@@ -162,6 +162,21 @@ def test_log_an_engagement_entry(editor, tmp_path):
     assert any("shared log" in s.value for s in at.success), [e.value for e in at.error]
     with Session(_db(tmp_path)) as s:
         assert list(list_engagement(s)["needs"]) == ["Evening English classes"]
+    (log,) = [d.value for d in at.dataframe if "Needs" in d.value.columns]
+    assert "contact_on" not in log.columns and "Assets (strengths, skills, places)" in log.columns
+    assert log.loc[0, "Aspirations"] == "" and "None" not in set(log.iloc[0].astype(str))
+
+
+def test_calendar_names_the_steps_it_leaves_out(editor):
+    at = editor(PLAN)
+    at.text_input(key="action.title").set_value("Ask the imam about Friday classes")
+    at.button(key="FormSubmitter:action.add-Add step").click().run()
+    (ics,) = [d for d in at.get("download_button") if d.label == "Calendar (.ics)"]
+    assert ics.proto.disabled  # an empty calendar is not offered
+    assert any(
+        "leaves out 1 step without a due date" in c.value and "Ask the imam" in c.value
+        for c in at.caption
+    )
 
 
 def test_action_step_due_in_the_past_is_refused_then_added(editor, tmp_path):

@@ -3,6 +3,7 @@
 from sqlalchemy.orm import Session
 
 from geo.db import list_assets, make_engine
+from ui import text
 
 PAGE = "pages/import_export.py"
 GOOD = (
@@ -44,8 +45,13 @@ def test_a_bad_row_blocks_the_import_until_the_user_chooses_valid_rows(app, tmp_
     report = next(d.value for d in at.dataframe if "message" in d.value.columns)
     bad = report[report["severity"] == "error"].iloc[0]
     assert (bad["row"], bad["field"]) == (3, "lat")
+    assert any("3 data rows read; 1 rejected" in w.value for w in at.warning)
     at.button(key="import.go").click().run()
     assert at.error and _count(tmp_path) == before
+    assert at.error[0].value.startswith(text.literal("1 of 3 data rows in 'orgs.csv' cannot"))
+    assert not at.get("progress"), "no progress bar is left after a refusal"
+    assert not [b for b in at.button if b.key == "import.cancel"]
+    assert at.checkbox(key="import.only_valid").label.endswith("(1 row will be left out)")
     at.checkbox(key="import.only_valid").check().run()
     at.button(key="import.go").click().run()
     assert _count(tmp_path) == before + 2
@@ -70,3 +76,30 @@ def test_exports_offer_every_format(app):
     at = app(PAGE, role="editor")
     assert not at.exception
     assert "342 organizations" in " ".join(c.value for c in at.caption)
+
+
+def test_an_organization_is_placed_by_clicking_the_map(app, tmp_path, monkeypatch):
+    import streamlit as st
+
+    import ui.maps
+
+    def clicked_map(fig, *, key, on_change=None, **kwargs):
+        if key == "place.map" and on_change is not None:
+            st.session_state[key] = {"last_clicked": {"lat": 41.0012345, "lng": -45.0067891}}
+            on_change()
+        return {}
+
+    at = _upload(app(PAGE, role="editor"), b"name,address\nNewcomer Drop-in,12 Mill Road\n")
+    at.button(key="import.go").click().run()
+    assert any("1 data row read" in s.value for s in [*at.success, *at.warning])
+    monkeypatch.setattr(ui.maps, "st_folium", clicked_map)
+    at.run()
+    assert (at.number_input(key="place.lat").value, at.number_input(key="place.lon").value) == (
+        41.001235,
+        -45.006789,
+    )
+    at.button(key="place.save").click().run()
+    assert any("Placed Newcomer Drop" in s.value for s in at.success)
+    with Session(make_engine(f"sqlite:///{tmp_path / 'assets.db'}")) as session:
+        placed = list_assets(session, search="Newcomer Drop-in").iloc[0]
+    assert (placed["lat"], placed["lon"]) == (41.001235, -45.006789)

@@ -75,4 +75,55 @@ def test_continuum_trend_per_branch_and_quarter():
     trend = compute_continuum_trend(_entries())
     central = trend[trend["branch"] == "Central"].sort_values("period")
     assert list(central["level"]) == [1.0, 4.0]
+    assert all(q[:4].isdigit() and q[4:6] == " Q" and q[6] in "1234" for q in trend["quarter"])
     assert compute_continuum_trend(_entries().iloc[:0]).empty
+
+
+def test_undated_steps_are_named_for_the_calendar():
+    from geo.fieldwork.action_plan import describe_undated
+
+    steps = pd.DataFrame(
+        {"title": ["Call Ana", "Print flyers"], "due_on": [date(2026, 12, 5), None]}
+    )
+    assert describe_undated(steps).startswith(
+        "The calendar leaves out 1 step without a due date: 'Print flyers'."
+    )
+    assert describe_undated(steps.iloc[:1]) == ""
+    assert describe_undated(steps.iloc[:0]) == ""
+
+
+@pytest.mark.parametrize(
+    "day, label",
+    [(date(2026, 1, 1), "2026 Q1"), (date(2026, 3, 31), "2026 Q1"),
+     (date(2026, 4, 1), "2026 Q2"), (date(2026, 9, 30), "2026 Q3"),
+     (date(2026, 10, 1), "2026 Q4"), (date(2026, 12, 31), "2026 Q4")],
+)  # fmt: skip
+def test_quarters_read_as_year_and_quarter(day, label):
+    from geo.fieldwork.engagement import quarter_label
+
+    assert quarter_label(day) == label
+
+
+def test_log_table_has_human_labels_and_empty_cells():
+    from geo.fieldwork.engagement import build_log_table
+    from geo.vocab import ENTRY_TECHNIQUES
+
+    entries = pd.DataFrame(
+        [
+            {
+                "contact_on": date(2026, 11, 2), "branch": None, "team": None, "staff": "Amira",
+                "technique": "walkabout", "continuum": "consult", "organizations": ["Clinic"],
+                "communities": [], "summary": None, "needs": "ESL", "aspirations": None,
+                "assets_heard": None, "challenges": "", "follow_up_on": None,
+            }
+        ]
+    )  # fmt: skip
+    table = build_log_table(entries, ENTRY_TECHNIQUES)
+    assert "contact_on" not in table and "assets_heard" not in table
+    assert list(table.columns[:3]) == ["Date", "Branch", "Team"]
+    row = table.iloc[0]
+    assert row["Technique"] == "Door-to-door / neighbourhood walkabout"
+    assert row["Involvement"].startswith("Consult")
+    assert (row["Branch"], row["Communities"], row["Aspirations"]) == ("", "", "")
+    assert "None" not in table.astype(str).drop(columns=["Follow up on"]).to_numpy().tolist()[0]
+    assert row["Follow up on"] is None and row["Date"] == date(2026, 11, 2)
