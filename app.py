@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import auth, navigation, resources, widgets
+from ui import auth, i18n, navigation, resources, widgets
 
 st.set_page_config(page_title="Welcome Atlas", page_icon="🗺️", layout="wide")
 auth.refresh()
+i18n.language_picker()
 page = navigation.build_navigation(auth.role())
 auth.account_panel()
 st.session_state["filters"] = widgets.sidebar(resources.current_area())

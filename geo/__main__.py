@@ -85,6 +85,11 @@ COMMANDS: dict[str, Command] = {
         "add_study_area_arguments",
         "run_study_area",
     ),
+    "handout": _command(
+        "write a branch's one-page 'where to get help' handout per language (PDF)",
+        "geo.pdf.cli",
+    ),
+    "i18n": _command("update the interface catalogs or start a new language", "geo.catalogs"),
     "profile": _command(
         "print the community profile of an area as JSON",
         "geo.census.cli",

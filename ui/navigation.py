@@ -42,6 +42,13 @@ PAGES: tuple[PageSpec, ...] = (
         "Explore",
         action="view_public",
     ),
+    PageSpec(
+        "pages/handouts.py",
+        "Help handouts",
+        ":material/description:",
+        "Explore",
+        action="view_public",
+    ),
     PageSpec("pages/assets.py", "Asset directory", ":material/list_alt:", "Asset database"),
     PageSpec(
         "pages/import_export.py",

@@ -1,0 +1,126 @@
+"""Interface languages: gettext catalogs read with Babel, plus locale-aware numbers and dates.
+
+The app's own words live in ``locale/<code>/LC_MESSAGES/messages.po`` (extracted from the
+code with ``pybabel extract``, see README "Adding a language"). Catalogs are compiled in
+memory with Babel when first used, so there is no build step and no binary file in the
+repository. Data (organization names, addresses, notes) never passes through a catalog.
+
+The pseudo-locale ``qps`` wraps every translated string in ``⟦…⟧``: a page run in it shows
+at a glance (and a test finds) any interface text that bypassed the catalogs.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError, negotiate_locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+__all__ = [
+    "DEFAULT",
+    "INTERFACE_LANGUAGES",
+    "LOCALE_DIR",
+    "PSEUDO",
+    "PseudoTranslations",
+    "format_date",
+    "format_number",
+    "format_share",
+    "is_rtl",
+    "language_name",
+    "pick_language",
+    "translator",
+]
+
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+DEFAULT = "en"
+PSEUDO = "qps"  # the "pseudo-locale" tag Windows uses (qps-ploc); not a real language
+# Interface languages offered in the picker, in their own names' order of the catalog list.
+INTERFACE_LANGUAGES: tuple[str, ...] = ("en", "es", "fr", "ar", "zh")
+# Language codes of the directory that read one of the catalogs (Mandarin -> Chinese).
+_ALIASES = {"cmn": "zh", "zh_Hans": "zh", "zh_CN": "zh"}
+OPEN, CLOSE = "⟦", "⟧"
+
+
+class PseudoTranslations(gettext.NullTranslations):
+    """Marks every string that went through the catalog: ``⟦Save⟧``."""
+
+    def gettext(self, message: str) -> str:  # noqa: D102 - gettext API
+        return f"{OPEN}{message}{CLOSE}"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:  # noqa: D102
+        return f"{OPEN}{msgid1 if n == 1 else msgid2}{CLOSE}"
+
+
+@lru_cache(maxsize=16)
+def translator(code: str) -> gettext.NullTranslations:
+    """The gettext translations of ``code`` (English words where it has no catalog).
+
+    Parameters
+    ----------
+    code : str
+        An interface language (``es``), a directory language code (``cmn``), or
+        :data:`PSEUDO`.
+    """
+    if code == PSEUDO:
+        return PseudoTranslations()
+    code = _ALIASES.get(code, code)
+    po = LOCALE_DIR / code / "LC_MESSAGES" / "messages.po"
+    if not po.is_file():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # Babel compiles in memory; fuzzy entries are left out
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def _locale(code: str) -> Locale:
+    try:
+        return Locale.parse(_ALIASES.get(code, code) if code != PSEUDO else DEFAULT)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(DEFAULT)
+
+
+def pick_language(browser_locale: str | None) -> str:
+    """The interface language for a browser's language (``ar-EG`` -> ``ar``), else English."""
+    if not browser_locale:
+        return DEFAULT
+    wanted = [browser_locale.replace("-", "_"), browser_locale.split("-")[0].split("_")[0]]
+    return negotiate_locale(wanted, list(INTERFACE_LANGUAGES)) or DEFAULT
+
+
+def is_rtl(code: str) -> bool:
+    """True for languages written right to left (Arabic, Persian, Urdu, Hebrew...)."""
+    return _locale(code).character_order == "right-to-left"
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself, for the picker (``ar`` -> ``العربية``)."""
+    return _locale(code).get_display_name(_locale(code)) or code
+
+
+def format_number(value: float, code: str, decimals: int = 0) -> str:
+    """``12345.6`` -> ``12,346`` (en), ``12 346`` (fr), digits as the locale writes them."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale(code))
+
+
+def format_share(value: float, code: str) -> str:
+    """A share as a percentage with one decimal, as the locale writes it."""
+    locale = _locale(code)
+    pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
+    return format_percent(value, format=pattern, locale=locale)
+
+
+def format_date(value: date | datetime, code: str) -> str:
+    """A date in the locale's medium form (``Dec 2, 2026``, ``2 déc. 2026``)."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="medium", locale=_locale(code))

@@ -1,0 +1,76 @@
+"""Interface languages: catalogs complete and in step with the code, locale formats, picker."""
+
+from datetime import date
+from string import Formatter
+
+import pytest
+from babel.messages.pofile import read_po
+
+from geo.catalogs import extract
+from geo.i18n import (
+    INTERFACE_LANGUAGES,
+    LOCALE_DIR,
+    PSEUDO,
+    format_date,
+    format_number,
+    format_share,
+    is_rtl,
+    language_name,
+    pick_language,
+    translator,
+)
+
+TRANSLATED = [code for code in INTERFACE_LANGUAGES if code != "en"]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return extract(tmp_path_factory.mktemp("pot") / "messages.pot")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_interface_string_is_translated_with_the_same_placeholders(code, template):
+    with (LOCALE_DIR / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    missing = [m.id for m in template if m.id and not (catalog.get(m.id) and catalog[m.id].string)]
+    assert not missing, f"run `python -m geo i18n update` and translate: {missing[:5]}"
+    for message in template:
+        if message.id:
+            assert _fields(catalog[message.id].string) == _fields(message.id), message.id
+
+
+@pytest.mark.parametrize(
+    ("browser", "expected"),
+    [
+        ("ar-EG", "ar"),
+        ("zh-CN", "zh"),
+        ("fr-CA", "fr"),
+        ("es-419", "es"),
+        ("de-DE", "en"),
+        ("", "en"),
+        (None, "en"),
+    ],
+)
+def test_the_browser_language_picks_the_interface(browser, expected):
+    assert pick_language(browser) == expected
+
+
+def test_catalogs_translate_and_the_pseudo_locale_marks():
+    assert translator("es").gettext("Help handouts") == "Folletos de ayuda"
+    assert translator("cmn").gettext("Phone") == "电话"  # Mandarin reads the Chinese catalog
+    assert translator("so").gettext("Phone") == "Phone"  # no Somali catalog yet: English
+    assert translator(PSEUDO).gettext("Phone") == "⟦Phone⟧"
+
+
+def test_numbers_dates_and_direction_follow_the_locale():
+    assert format_number(12345.6, "en") == "12,346"
+    assert format_number(12345.6, "fr") == "12\u202f346"
+    assert format_number(0.5, "es", 1) == "0,5"
+    assert format_share(0.253, "fr") == "25,3\u00a0%"
+    assert format_date(date(2026, 12, 2), "zh") == "2026年12月2日"
+    assert (is_rtl("ar"), is_rtl("fr")) == (True, False)
+    assert language_name("ar") == "العربية"

@@ -1,0 +1,103 @@
+"""The per-language help handout: who is listed, what it says, one page, every script."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+import pypdf
+import pytest
+
+from geo.pdf.handout import MAX_ON_PAGE, HandoutInfo, build_handout, find_help
+from tests.pdf.reading import pdf_text, squeeze
+
+BRANCH = {"branch_lat": 41.0, "branch_lon": -45.0}
+METRES_PER_DEG_LAT = 111_195.0  # haversine on the 6,371 km sphere
+
+
+def _org(name: str, north_m: float, languages: str, **extra) -> dict:
+    return {
+        "name": name,
+        "category": "legal;english",
+        "languages": languages,
+        "address": "1 Main St",
+        "phone": "(999) 555-0100",
+        "lat": 41.0 + north_m / METRES_PER_DEG_LAT,
+        "lon": -45.0,
+        **extra,
+    }
+
+
+def _info(language: str = "ar", radius_m: float = 1000.0) -> HandoutInfo:
+    return HandoutInfo(
+        branch_name="Central Library",
+        branch_address="10 Library Sq",
+        language=language,
+        radius_m=radius_m,
+        illustrative=True,
+        **BRANCH,
+    )
+
+
+def test_lists_only_organizations_serving_the_language_within_the_radius_nearest_first():
+    orgs = pd.DataFrame(
+        [
+            _org("Far", 1001, "ar"),
+            _org("Edge", 999, "ar;en"),
+            _org("Near", 10, "en;ar"),
+            _org("Spanish only", 5, "es"),
+            _org("Arabic-ish code", 5, "arc"),
+            {**_org("Unplaced", 0, "ar"), "lat": None},
+        ]
+    )
+    assert list(find_help(orgs, _info())["name"]) == ["Near", "Edge"]
+
+
+def test_handout_prints_names_in_their_own_script_phone_hours_and_the_illustrative_note(tmp_path):
+    orgs = pd.DataFrame(
+        [
+            _org("مركز الجالية العربية", 100, "ar", hours="Mon-Fri 09:00-17:00"),
+            _org("华人服务中心", 200, "ar"),
+        ]
+    )
+    text = pdf_text(build_handout(_info(), find_help(orgs, _info())), tmp_path)
+    for expected in (
+        "Where to get help near Central Library",
+        "Organizations that work in Arabic",
+        "مركز الجالية العربية",
+        "华人服务中心",
+        "Phone: (999) 555-0100",
+        "Opening hours: Mon-Fri 09:00-17:00",
+        "Immigration legal help, English and adult education",
+        "Illustrative data, not a real place",
+    ):
+        assert squeeze(expected) in text, expected
+
+
+def test_handout_words_come_from_the_translation_but_data_does_not():
+    seen = []
+    orgs = pd.DataFrame([_org("Centro Hispano", 100, "es")])
+
+    def translate(text: str) -> str:
+        seen.append(text)
+        return text
+
+    build_handout(_info("es"), find_help(orgs, _info("es")), translate=translate)
+    assert "Where to get help near {branch}" in seen and "Phone" in seen
+    assert not any("Centro Hispano" in s or "555" in s for s in seen)
+
+
+@pytest.mark.parametrize("language", ["ar", "es"])
+def test_many_organizations_stay_on_one_page_and_the_rest_are_counted(language, tmp_path):
+    long = "Community services, with a very long name that wraps over two lines " * 2
+    orgs = pd.DataFrame([_org(f"{long} {i}", 10 * i, language) for i in range(1, 21)])
+    pdf = build_handout(_info(language), find_help(orgs, _info(language)))
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
+    more = int(re.search(r"(\d+)moreinthelibrary'sdirectory", pdf_text(pdf, tmp_path))[1])
+    assert 20 - MAX_ON_PAGE <= more < 20  # at least one listed, never more than fit
+
+
+def test_no_organization_says_so(tmp_path):
+    pdf = build_handout(_info(), find_help(pd.DataFrame([_org("X", 5, "es")]), _info()))
+    assert "Noorganizationinthedirectoryservesthislanguage" in pdf_text(pdf, tmp_path)

@@ -1,0 +1,89 @@
+"""The interface language of this session: ``_()`` for every interface string, the picker.
+
+The language follows the browser (``st.context.locale``) until the visitor picks another
+in the sidebar. ``WELCOME_ATLAS_PSEUDO_LOCALE=1`` starts every session in the
+pseudo-locale, where each catalog string shows as ``⟦…⟧`` (tests use it to find text that
+bypassed the catalogs). Data (names, addresses, notes) is never passed to ``_()``.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from geo.i18n import (
+    DEFAULT,
+    INTERFACE_LANGUAGES,
+    PSEUDO,
+    format_number,
+    is_rtl,
+    language_name,
+    pick_language,
+    translator,
+)
+
+KEY = "ui.language"
+
+__all__ = ["_", "current", "language_picker", "n_", "number", "right_to_left"]
+
+
+def current() -> str:
+    """The session's interface language code (``en``, ``ar``, ... or the pseudo-locale)."""
+    if KEY not in st.session_state:
+        if os.environ.get("WELCOME_ATLAS_PSEUDO_LOCALE") == "1":
+            st.session_state[KEY] = PSEUDO
+        else:
+            browser = getattr(st.context, "locale", None)
+            st.session_state[KEY] = pick_language(browser) if browser else DEFAULT
+    return st.session_state[KEY]
+
+
+def _(text: str) -> str:
+    """``text`` in the interface language (gettext); the English text is the catalog key."""
+    return translator(current()).gettext(text)
+
+
+def n_(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count`` in the interface language."""
+    return translator(current()).ngettext(singular, plural, count)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number written as the interface language writes it."""
+    return format_number(value, current(), decimals)
+
+
+def right_to_left() -> bool:
+    """True when the interface reads right to left (Arabic)."""
+    return is_rtl(current())
+
+
+def language_picker() -> None:
+    """The sidebar's language box; the choice holds for this session."""
+    options = list(INTERFACE_LANGUAGES)
+    if current() == PSEUDO:
+        options.append(PSEUDO)
+    st.sidebar.selectbox(
+        "Language / Idioma / Langue / اللغة / 语言",  # readable whatever the language
+        options,
+        key=KEY,
+        format_func=lambda code: "Pseudo-locale ⟦…⟧" if code == PSEUDO else language_name(code),
+    )
+    if right_to_left():
+        _right_to_left_css()
+
+
+def _right_to_left_css() -> None:
+    """Mirror the app's own content; Streamlit's chrome (menu, widgets' internals) stays."""
+    st.html(
+        """<style>
+        [data-testid="stMain"] [data-testid="stMarkdownContainer"],
+        [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
+        [data-testid="stMain"] [data-testid="stCaptionContainer"],
+        [data-testid="stMain"] [data-testid="stAlert"],
+        [data-testid="stMain"] label, [data-testid="stSidebar"] label,
+        [data-testid="stSidebar"] [data-testid="stMarkdownContainer"]
+        { direction: rtl; text-align: right; unicode-bidi: plaintext; }
+        </style>"""
+    )
