@@ -11,7 +11,9 @@ from streamlit_folium import st_folium
 
 from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
+from geo.maps.asset_map import MapView
 from geo.maps.draw_map import build_draw_map, read_drawing
+from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
 from geo.maps.vendor import install_vendor_assets, vendor_assets_installed
 
@@ -53,6 +55,31 @@ def show_map(
             returned_objects=returned_objects or [],
             feature_group_to_add=layers,
             on_change=on_change,
+        )
+        or {}
+    )
+
+
+def show_home_map(view: MapView, *, key: str, height: int = 560) -> dict[str, Any]:
+    """The home map: its fixed script plus the per-filter state (a few kilobytes).
+
+    The state travels as streamlit-folium's ``feature_group_to_add``; the map's own script
+    does not change with the filters, so the browser keeps the map, its outlines and its
+    view, and only clicks on the map rerun the page (never panning or zooming).
+    """
+    try:
+        _ensure_vendor_assets()
+    except VendorAssetsMissing as err:
+        st.error(str(err))
+        st.stop()
+    return (
+        st_folium(
+            localize_map(view.map),
+            key=key,
+            height=height,
+            use_container_width=True,
+            feature_group_to_add=build_state_layer(view.state),
+            returned_objects=["last_object_clicked_tooltip"],
         )
         or {}
     )

@@ -14,11 +14,16 @@ from geo.census import DEMO_NAME, StudyAreaStore
 from geo.census.community import build_study_area_sections
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
-from geo.config import Settings, load_settings
+from geo.config import PROJECT_ROOT, Settings, load_settings
 from geo.db import list_assets, list_branches, open_database
-from geo.maps.layers import simplify_tracts
+from geo.filters import compute_acculturation
+from geo.maps.home_map import build_places_json
+from geo.maps.layers import basemap_data, simplify_tracts
+from geo.maps.sites import SiteFile, database_stamp, placed_sites, write_sites_file
+from geo.maps.tract_file import TractFile, write_hashed, write_tract_file
 
 AREA_KEY = "filters.study_area"
+STATIC_DIR = PROJECT_ROOT / "static"  # served at /app/static/
 
 
 @st.cache_resource
@@ -91,6 +96,99 @@ def forget_area(name: str) -> None:
     load_area.clear()
     _outlines.clear()
     _whole_sections.clear()
+    _tract_file.clear()
+    _acculturation.clear()
+    _basemap.clear()
+    _places_url.clear()
+    _map_sites.clear()
+
+
+def _served(url: str) -> bool:
+    """Whether a generated file is still on disk (someone may have cleaned static/generated/)."""
+    return (STATIC_DIR / url.removeprefix("/app/static/")).is_file()
+
+
+@st.cache_resource(show_spinner="Simplifying tract outlines for the map…", max_entries=8)
+def _tract_file(name: str) -> TractFile:
+    return write_tract_file(_outlines(name), STATIC_DIR, name)
+
+
+def tract_file() -> TractFile:
+    """The chosen study area's outlines file, written once and rewritten if it went missing."""
+    study_area()
+    if not _served(_tract_file(current_name()).url):
+        _tract_file.clear()  # static/generated/ was cleaned: rebuild on demand
+    return _tract_file(current_name())
+
+
+@st.cache_resource(max_entries=4)
+def _basemap(name: str) -> dict[str, list] | None:
+    basemap = load_area(name).basemap
+    return None if basemap is None else basemap_data(basemap)
+
+
+def basemap() -> dict[str, list] | None:
+    """The chosen study area's offline base layers as plain data (None without them)."""
+    study_area()
+    return _basemap(current_name())
+
+
+@st.cache_resource(max_entries=8)
+def _places_url(name: str, stamp: str) -> str:
+    area = current_area()
+    data = build_places_json(area.branches, _basemap(name))
+    return write_hashed(STATIC_DIR, "places", ".json", data)[0]
+
+
+def places_url() -> str:
+    """URL of the chosen study area's branch pins and base layers (fetched once per browser)."""
+    study_area()
+    stamp = data_stamp()
+    if not _served(_places_url(current_name(), stamp)):
+        _places_url.clear()
+    return _places_url(current_name(), stamp)
+
+
+@st.cache_resource(max_entries=4)
+def _acculturation(name: str) -> pd.DataFrame:
+    return compute_acculturation(load_area(name).tables)
+
+
+def acculturation() -> pd.DataFrame:
+    """The three threshold indicators per tract of the chosen study area (read-only)."""
+    study_area()
+    return _acculturation(current_name())
+
+
+def data_stamp() -> str:
+    """Changes whenever any server saves organizations or branches (one small query)."""
+    with Session(engine()) as session:
+        return database_stamp(session)
+
+
+@st.cache_resource(show_spinner="Reading the organizations…", max_entries=4)
+def _organizations_at(stamp: str) -> pd.DataFrame:
+    with Session(engine()) as session:
+        return list_assets(session)
+
+
+@st.cache_resource(max_entries=8)
+def _map_sites(name: str, stamp: str) -> tuple[pd.DataFrame, SiteFile]:
+    sites = placed_sites(_organizations_at(stamp), tuple(_outlines(name).total_bounds))
+    return sites, write_sites_file(sites.reset_index(drop=True), STATIC_DIR)
+
+
+def map_sites() -> tuple[pd.DataFrame, SiteFile]:
+    """Sites inside the chosen study area and their file, as of the database's last change.
+
+    Read once per database version and shared by every session (treat as read-only); the
+    version stamp is checked on every rerun, so edits made on another server show too.
+    """
+    study_area()
+    stamp = data_stamp()
+    if not _served(_map_sites(current_name(), stamp)[1].url):
+        _map_sites.clear()
+    return _map_sites(current_name(), stamp)
 
 
 def organizations() -> pd.DataFrame:
@@ -105,9 +203,14 @@ def branches() -> pd.DataFrame:
         return list_branches(session)
 
 
+@st.cache_resource(max_entries=4)
+def _branches_at(stamp: str) -> pd.DataFrame:
+    return branches()
+
+
 def current_area() -> StudyArea:
     """The chosen study area; the demo city's branches come from the shared database."""
     area = study_area()
     if current_name() == DEMO_NAME:
-        return dataclasses.replace(area, branches=branches())
+        return dataclasses.replace(area, branches=_branches_at(data_stamp()))
     return area

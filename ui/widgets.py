@@ -79,6 +79,7 @@ def sidebar(area: StudyArea) -> Filters:
     )
     sb.subheader("Acculturation thresholds")
     sb.caption("Tracts meeting every threshold above 0 are outlined on the map.")
+    lacking = _thresholds_without_data(area)
     arrived = sb.slider(
         "At least % arrived 2010 or later",
         0,
@@ -86,7 +87,8 @@ def sidebar(area: StudyArea) -> Filters:
         0,
         5,
         key="filters.min_arrived_2010_pct",
-        help="Share of the foreign-born.",
+        disabled="arrived_2010_share" in lacking,
+        help=_why("Share of the foreign-born.", "arrived_2010_share" in lacking),
     )
     limited = sb.slider(
         "At least % limited-English households",
@@ -95,7 +97,8 @@ def sidebar(area: StudyArea) -> Filters:
         0,
         5,
         key="filters.min_limited_english_hh_pct",
-        help="Share of households.",
+        disabled="limited_english_households" in lacking,
+        help=_why("Share of households.", "limited_english_households" in lacking),
     )
     noncitizen = sb.slider(
         "At least % non-citizens",
@@ -104,7 +107,8 @@ def sidebar(area: StudyArea) -> Filters:
         0,
         5,
         key="filters.min_noncitizen_pct",
-        help="Share of all residents.",
+        disabled="noncitizen_share" in lacking,
+        help=_why("Share of all residents.", "noncitizen_share" in lacking),
     )
     return Filters(
         countries=tuple(chosen_countries),
@@ -114,3 +118,17 @@ def sidebar(area: StudyArea) -> Filters:
         min_limited_english_hh_pct=float(limited),
         min_noncitizen_pct=float(noncitizen),
     )
+
+
+def _thresholds_without_data(area: StudyArea) -> set[str]:
+    """Threshold indicators the study area has no table for (their sliders are disabled)."""
+    from ui import resources
+
+    figures = resources.acculturation() if area.name == resources.current_name() else None
+    if figures is None:
+        return set()
+    return {column for column in figures.columns if figures[column].isna().all()}
+
+
+def _why(text: str, lacking: bool) -> str:
+    return f"{text} Not available: this study area has no table for it." if lacking else text

@@ -1,4 +1,9 @@
-"""The asset map of the home page: tracts, branches, organizations and base layers."""
+"""The asset map of the home page: what the filters select, and the map that shows it.
+
+:func:`build_asset_map` returns the fixed map (:mod:`geo.maps.home_map`, the same on every
+rerun for one study area) and the per-filter :class:`~geo.maps.map_state.MapState` the
+browser applies to it, with the figures shown above the map and notices for the user.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 import folium
-import geopandas as gpd
 import pandas as pd
 
 from geo.census.indicators import INDICATORS, IndicatorOptions, compute_indicator
@@ -19,21 +23,15 @@ from geo.filters import (
     select_tracts_meeting_thresholds,
     unavailable_thresholds,
 )
-from geo.maps.layers import (
-    build_branch_layers,
-    build_highlight_layer,
-    build_legend,
-    build_organization_layer,
-    build_tract_layer,
-    classify,
-    escape,
-)
+from geo.maps.home_map import build_home_map
+from geo.maps.layers import basemap_data, classify, escape
+from geo.maps.legend import build_legend_html
+from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
+from geo.maps.sites import ID_COLUMN, SiteFile, encode_mask
+from geo.maps.tract_file import TractFile
+from geo.vocab import split_list
 
-BASEMAP_STYLES = {
-    "river": {"color": "#4292c6", "fillColor": "#9ecae1", "weight": 1, "fillOpacity": 0.85},
-    "park": {"color": "#41ab5d", "fillColor": "#a1d99b", "weight": 1, "fillOpacity": 0.55},
-    "road": {"color": "#969696", "weight": 3, "opacity": 0.8},
-}
+COUNTRY_INDICATORS = ("origin_share", "origin_count")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,13 +43,15 @@ class MapOptions:
     catchment_radius_m: float = 1000.0
     language_group: str | None = None
     tiles: str = ""
+    legend_note: str | None = None
 
 
 @dataclass
 class MapView:
-    """A built map with the figures shown above it and any notices for the user."""
+    """The fixed map, its per-filter state, the figures shown above it and notices."""
 
     map: folium.Map
+    state: MapState
     values: pd.DataFrame | None
     highlighted: pd.Index
     organizations: pd.DataFrame
@@ -59,45 +59,34 @@ class MapView:
     notices: list[str] = field(default_factory=list)
 
 
-def build_base_layers(basemap: gpd.GeoDataFrame) -> folium.FeatureGroup:
-    """River, parks, roads and neighbourhood names of an area that has no internet tiles."""
-    group = folium.FeatureGroup(name="Base map (river, parks, roads, names)")
-    for kind in ("river", "park", "road"):
-        part = basemap[basemap["kind"] == kind]
-        if len(part):
-            folium.GeoJson(
-                part[["name", "geometry"]].__geo_interface__,
-                interactive=False,
-                style_function=lambda f, s=BASEMAP_STYLES[kind]: s,
-            ).add_to(group)
-    for _, place in basemap[basemap["kind"] == "neighbourhood"].iterrows():
-        label = (
-            f'<div style="font:italic 600 12px sans-serif;color:#444;white-space:nowrap;'
-            f'text-shadow:0 0 3px #fff,0 0 3px #fff">{escape(str(place["name"]))}</div>'
-        )
-        folium.Marker(
-            [place.geometry.y, place.geometry.x],
-            interactive=False,
-            icon=folium.DivIcon(html=label, icon_size=(0, 0)),
-        ).add_to(group)
-    return group
-
-
 def build_asset_map(
     area: StudyArea,
-    outlines: gpd.GeoDataFrame,
+    tracts: TractFile,
     organizations: pd.DataFrame,
     filters: Filters,
     options: MapOptions,
+    sites: SiteFile | None = None,
+    acculturation: pd.DataFrame | None = None,
+    basemap: dict[str, list] | None = None,
+    places_url: str | None = None,
 ) -> MapView:
     """Build the home-page map and its headline figures for the current filters.
 
     Parameters
     ----------
-    outlines
-        Simplified tract polygons (``geo.maps.layers.simplify_tracts``), indexed by GEOID.
+    tracts
+        The study area's outlines file (:func:`geo.maps.tract_file.write_tract_file`).
     organizations
-        One row per organization (``org_id, name, category, languages, lat, lon`` ...).
+        The sites the map may show (``geo.maps.sites.placed_sites``), in the order of
+        ``sites`` when given.
+    sites
+        The written sites file; without it the map shows no organizations.
+    acculturation, basemap
+        ``geo.filters.compute_acculturation(area.tables)`` and
+        ``geo.maps.layers.basemap_data(area.basemap)``, passed in when cached.
+    places_url
+        The written ``geo.maps.home_map.build_places_json`` of the area's branches and base
+        layers; without it they are sent inside the map's script.
     """
     indicator = INDICATORS[options.indicator]
     notices: list[str] = []
@@ -110,41 +99,56 @@ def build_asset_map(
     except DataNotAvailable as err:
         values = None
         notices.append(f"{indicator.label}: {err}")
-    acculturation = compute_acculturation(area.tables)
+    if acculturation is None:
+        acculturation = compute_acculturation(area.tables)
     highlighted = select_tracts_meeting_thresholds(acculturation, filters)
     notices += [
         f"No data for the threshold on {i.replace('_', ' ')} in this study area."
         for i in unavailable_thresholds(acculturation, filters)
     ]
-    matching = filter_organizations(_inside(organizations, outlines), filters)
-
-    m = _base_map(outlines, options.tiles)
-    shown = values if values is not None else pd.DataFrame(columns=["estimate"])
-    classes = classify(shown["estimate"], options.scheme)
-    build_tract_layer(
-        outlines,
-        values if values is not None else _empty(outlines),
-        classes,
-        label=indicator.label,
+    matching = serving_communities(filter_organizations(organizations, filters), filters.countries)
+    classes = classify(
+        values["estimate"] if values is not None else pd.Series(dtype=float), options.scheme
+    )
+    codes, estimates, moes = encode_tracts(tracts.geoids, values, classes, indicator.kind)
+    position = {g: i for i, g in enumerate(tracts.geoids)}
+    state = MapState(
+        codes=codes,
+        estimates=estimates,
+        moes=moes,
+        colours=class_colours(classes),
         kind=indicator.kind,
-    ).add_to(m)
-    if area.basemap is not None and not options.tiles:
-        build_base_layers(area.basemap).add_to(m)  # above the tracts, so the river shows
-    if filters.thresholds:
-        build_highlight_layer(outlines, highlighted).add_to(m)
-    for layer in build_branch_layers(area.branches, options.catchment_radius_m):
-        layer.add_to(m)
-    build_organization_layer(matching).add_to(m)
-    build_legend(
-        classes,
-        label=indicator.label,
-        kind=indicator.kind,
-        vintage=area.vintage,
-        show_highlight=bool(filters.thresholds),
-    ).add_to(m)
-    folium.LayerControl(collapsed=True, position="topleft").add_to(m)
+        label=escape(indicator.label),
+        reliability=reliability_texts(),
+        highlight=[position[g] for g in highlighted if g in position],
+        sites_url=sites.url if sites is not None else None,
+        sites_mask=encode_mask(sites.ids, matching) if sites is not None else None,
+        sites_shown=len(matching),
+        radius_m=float(options.catchment_radius_m),
+        legend=build_legend_html(
+            classes,
+            label=indicator.label,
+            kind=indicator.kind,
+            vintage=area.vintage,
+            show_highlight=bool(filters.thresholds),
+            note=options.legend_note,
+        ),
+        layer_names=_layer_names(area, indicator.label, filters, highlighted, matching, options),
+    )
+    if basemap is None and area.basemap is not None:
+        basemap = basemap_data(area.basemap)
+    m = build_home_map(
+        bounds=tracts.bounds,
+        tracts_url=tracts.url,
+        tract_count=len(tracts.geoids),
+        branches=area.branches,
+        basemap=None if options.tiles else basemap,
+        places_url=places_url,
+        tiles=options.tiles,
+    )
     return MapView(
         map=m,
+        state=state,
         values=values,
         highlighted=highlighted,
         organizations=matching,
@@ -153,37 +157,34 @@ def build_asset_map(
     )
 
 
-def _inside(organizations: pd.DataFrame, outlines: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Organizations within the study area's extent (the shared database holds every area's)."""
-    minx, miny, maxx, maxy = outlines.total_bounds
-    pad = 0.02  # degrees, about 2 km: keep places just across the boundary
-    inside = organizations["lat"].between(miny - pad, maxy + pad) & organizations["lon"].between(
-        minx - pad, maxx + pad
-    )
-    return organizations[inside]
+def serving_communities(organizations: pd.DataFrame, countries: tuple[str, ...]) -> pd.DataFrame:
+    """Organizations that list ANY of the chosen countries among the communities they serve."""
+    if not countries:
+        return organizations
+    wanted = set(countries)
+    keep = [bool(wanted & set(split_list(c))) for c in organizations["communities"]]
+    return organizations[pd.Series(keep, index=organizations.index, dtype=bool)]
 
 
-def _empty(outlines: gpd.GeoDataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {"estimate": float("nan"), "moe": float("nan"), "reliability": "unreliable"},
-        index=outlines.index,
-    )
-
-
-def _base_map(outlines: gpd.GeoDataFrame, tiles: str) -> folium.Map:
-    minx, miny, maxx, maxy = outlines.total_bounds
-    tile_arg: str | None = tiles or None
-    attr = None if tiles in ("", "OpenStreetMap") else "Basemap tiles"
-    m = folium.Map(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2],
-        zoom_start=12,
-        tiles=tile_arg,
-        attr=attr,
-        maxZoom=18,
-        control_scale=True,
-    )
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    return m
+def _layer_names(
+    area: StudyArea,
+    label: str,
+    filters: Filters,
+    highlighted: pd.Index,
+    matching: pd.DataFrame,
+    options: MapOptions,
+) -> dict[str, str]:
+    names = {
+        "tracts": f"Tracts: {label}",
+        "rings": f"Branch catchments ({options.catchment_radius_m:,.0f} m)",
+        "branches": f"Library branches ({len(area.branches)})",
+        "sites": f"Organizations ({len(matching)})",
+    }
+    if area.basemap is not None and not options.tiles:
+        names["basemap"] = "Base map (river, parks, roads, names)"
+    if filters.thresholds:
+        names["highlight"] = f"Tracts meeting the thresholds ({len(highlighted)})"
+    return {k: escape(v) for k, v in names.items()}
 
 
 def _headline(area: StudyArea, highlighted: pd.Index, matching: pd.DataFrame) -> dict[str, int]:
@@ -194,7 +195,7 @@ def _headline(area: StudyArea, highlighted: pd.Index, matching: pd.DataFrame) ->
     return {
         "tracts_highlighted": len(highlighted),
         "foreign_born_in_highlighted": foreign_born,
-        "organizations_matching": len(matching),
+        "organizations_matching": int(matching[ID_COLUMN].nunique()),
         "branches": len(area.branches),
     }
 
@@ -216,6 +217,6 @@ def identify_click(
         return ("tract", key)
     if key in set(area.branches["branch_id"]):
         return ("branch", key)
-    if key in set(organizations["org_id"].astype(str)):
+    if key in set(organizations[ID_COLUMN].astype(str)):
         return ("organization", key)
     return None

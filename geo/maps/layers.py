@@ -1,30 +1,22 @@
-"""Folium layers of the asset map. Builders return folium objects so tests inspect them.
+"""What every map shares: escaping, class breaks and colours, value formats, light outlines.
 
-Everything a user typed is escaped here with :func:`escape` before it reaches a tooltip
-or label, because folium inserts tooltip fields as HTML, and ``folium.Tooltip`` puts its
-text inside a JavaScript template literal where a backtick or ``${...}`` would run.
+Everything a user typed is escaped with :func:`escape` before it reaches a tooltip or label,
+because folium inserts tooltip fields as HTML, and ``folium.Tooltip`` puts its text inside a
+JavaScript template literal where a backtick or ``${...}`` would run.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape as _html_escape
 
-import folium
-import folium.plugins
 import geopandas as gpd
 import mapclassify
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
-from jinja2 import Template
 
-from geo.census.moe import RELIABILITY_LABELS
 from geo.config import WGS84
-from geo.vocab import CATEGORY_COLOURS, LANGUAGES, SERVICE_CATEGORIES, split_list
 
 # Characters html.escape leaves alone but a JavaScript template literal would interpret.
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
@@ -116,243 +108,35 @@ def format_value(value: float, kind: str) -> str:
     return f"{value * 100:.1f}%" if kind == "share" else f"{value:,.0f}"
 
 
-def _tract_tip(name: str, geoid: str, row: pd.Series, label: str, kind: str) -> str:
-    value = format_value(row["estimate"], kind)
-    lines = [f"<b>{escape(name)}</b> [{escape(geoid)}]", f"{escape(label)}: <b>{value}</b>"]
-    if not np.isnan(row["estimate"]):
-        lines.append(f"± {format_value(row['moe'], kind)} (90% margin of error)")
-        lines.append(escape(RELIABILITY_LABELS[row["reliability"]]))
-    return "<br>".join(lines)
+BASEMAP_STYLES = {
+    "river": {"color": "#4292c6", "fillColor": "#9ecae1", "weight": 1, "fillOpacity": 0.85},
+    "park": {"color": "#41ab5d", "fillColor": "#a1d99b", "weight": 1, "fillOpacity": 0.55},
+    "road": {"color": "#969696", "weight": 3, "opacity": 0.8},
+}
 
 
-def build_tract_layer(
-    tracts: gpd.GeoDataFrame, values: pd.DataFrame, classes: Classes, *, label: str, kind: str
-) -> folium.GeoJson:
-    """Choropleth of one indicator; unreliable tracts are faded with a dashed outline."""
+def basemap_data(basemap: gpd.GeoDataFrame) -> dict[str, list]:
+    """River, parks and roads (styled GeoJSON features) and neighbourhood labels as plain data.
+
+    For an area without internet tiles (the demo city). The home map draws them in the
+    browser (``AtlasMap``): a hundred folium objects would cost more than the whole map.
+    Labels are ``[lat, lon, escaped name]``.
+    """
     features = []
-    for geoid, tract in tracts.iterrows():
-        row = (
-            values.loc[geoid]
-            if geoid in values.index
-            else pd.Series({"estimate": np.nan, "moe": np.nan, "reliability": "unreliable"})
-        )
-        unreliable = row["reliability"] == "unreliable" and not np.isnan(row["estimate"])
-        style = {
-            "fillColor": classes.colour_of(row["estimate"]),
-            "color": "#555555",
-            "weight": 0.6,
-            "fillOpacity": 0.3 if unreliable else 0.75,
-            "dashArray": "3 3" if unreliable else None,
-        }
-        features.append(
-            {
-                "type": "Feature",
-                "id": str(geoid),
-                "geometry": shapely.geometry.mapping(tract.geometry),
-                "properties": {
-                    "tip": _tract_tip(tract["NAME"], geoid, row, label, kind),
-                    "style": style,
-                },
-            }
-        )
-    layer = folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=f"Tracts: {label}",
-        style_function=_own_style,
-        highlight_function=lambda f: {"weight": 2.5, "color": "#000000"},
-    )
-    folium.GeoJsonTooltip(fields=["tip"], labels=False).add_to(layer)
-    return layer
-
-
-def _own_style(feature: dict) -> dict:
-    return feature["properties"]["style"]
-
-
-def build_highlight_layer(tracts: gpd.GeoDataFrame, geoids: Sequence[str]) -> folium.GeoJson:
-    """Outline of the tracts that meet every acculturation threshold."""
-    chosen = tracts.loc[tracts.index.intersection(list(geoids))]
-    features = [
-        {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": {}}
-        for g in chosen.geometry
-    ]
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=f"Tracts meeting the thresholds ({len(features)})",
-        style_function=lambda f: {"fill": False, "color": HIGHLIGHT_COLOUR, "weight": 3},
-        interactive=False,
-    )
-
-
-BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins
-
-
-def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.FeatureGroup]:
-    """Branches with a book icon (clustered in big systems), and their catchment rings."""
-    name = f"Library branches ({len(branches)})"
-    icons: folium.FeatureGroup = (
-        folium.plugins.MarkerCluster(name=name, options={"maxClusterRadius": 30})
-        if len(branches) >= BRANCH_CLUSTER_FROM
-        else folium.FeatureGroup(name=name)
-    )
-    rings = folium.FeatureGroup(name=f"Branch catchments ({radius_m:,.0f} m)")
-    for _, b in branches.iterrows():
-        tip = (
-            f"<b>{escape(b['name'])}</b> [{escape(b['branch_id'])}]<br>{escape(b['address'])}"
-            f"<br>{escape(b['hours'])}"
-        )
-        folium.Marker(
-            [b["lat"], b["lon"]],
-            tooltip=tip,
-            icon=folium.Icon(icon="book", prefix="fa", color="darkblue"),
-        ).add_to(icons)
-        folium.Circle(
-            [b["lat"], b["lon"]],
-            radius=radius_m,
-            color="#08306b",
-            weight=1.5,
-            fill=True,
-            fill_opacity=0.04,
-            dash_array="6 4",
-            interactive=False,
-        ).add_to(rings)
-    return [rings, icons]
-
-
-def _organization_tip(org: pd.Series) -> str:
-    cats = ", ".join(SERVICE_CATEGORIES.get(c, c) for c in split_list(org["category"]))
-    langs = ", ".join(LANGUAGES.get(c, c) for c in split_list(org["languages"]))
-    return (
-        f"<b>{escape(str(org['name']))}</b> [{escape(str(org['org_id']))}]"
-        f"<br>{escape(cats)}<br>Languages: {escape(langs) or '—'}"
-    )
-
-
-def build_organization_layer(organizations: pd.DataFrame) -> folium.plugins.MarkerCluster:
-    """Organizations as circles coloured by service category, clustered when dense."""
-    placed = organizations.dropna(subset=["lat", "lon"])
-    features = []
-    for _, org in placed.iterrows():
-        first = (split_list(org["category"]) or ["social"])[0]
-        colour = CATEGORY_COLOURS.get(first, "#333333")
-        features.append(
-            {
-                "type": "Feature",
-                "id": str(org["org_id"]),
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(float(org["lon"]), 6), round(float(org["lat"]), 6)],
-                },
-                "properties": {
-                    "tip": _organization_tip(org),
-                    "style": {
-                        "color": "#222222",
-                        "weight": 1,
-                        "fillColor": colour,
-                        "fillOpacity": 0.9,
-                        "radius": 7,
-                    },
-                },
-            }
-        )
-    cluster = folium.plugins.MarkerCluster(
-        name=f"Organizations ({len(features)})",
-        options={"disableClusteringAtZoom": 16, "maxClusterRadius": 40},
-    )
-    # Each marker gets its own tooltip: a GeoJsonTooltip is bound to the GeoJson group,
-    # which never opens inside a MarkerCluster (the group itself is not on the map), and
-    # streamlit-folium reads a click's tooltip from the clicked marker. ``tip`` is
-    # escaped HTML (see _organization_tip), set as the tooltip's innerHTML by Leaflet.
-    points = folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        marker=folium.CircleMarker(radius=7, fill=True),
-        style_function=_own_style,
-        on_each_feature=folium.JsCode(
-            "function(feature, layer) {"
-            " layer.bindTooltip(String(feature.properties.tip),"
-            " {sticky: true}); }"
-        ),
-    )
-    points.add_to(cluster)
-    return cluster
-
-
-class Legend(MacroElement):
-    """A legend drawn as a plain Leaflet control (no d3 or CDN files needed)."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function() {
-            var legend = L.control({position: "bottomright"});
-            legend.onAdd = function() {
-                var div = L.DomUtil.create("div", "welcome-atlas-legend");
-                div.innerHTML = {{ this.html_json }};
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.html = html
-        self.html_json = json.dumps(html).replace("</", "<\\/")
-
-
-def build_legend(
-    classes: Classes,
-    *,
-    label: str,
-    kind: str,
-    vintage: str,
-    show_highlight: bool,
-    show_categories: bool = True,
-) -> Legend:
-    """Legend: indicator classes, not-available, unreliable, highlight, categories."""
-    rows = [
-        f"<b>{escape(label)}</b>",
-        f"<small>{escape(SCHEMES.get(classes.scheme, ''))} · {escape(vintage)}</small>",
-    ]
-    lower = None
-    for bound, colour in zip(classes.upper_bounds, classes.colours, strict=True):
-        text = (
-            f"≤ {format_value(bound, kind)}"
-            if lower is None
-            else f"{format_value(lower, kind)} – {format_value(bound, kind)}"
-        )
-        rows.append(_swatch(colour, text))
-        lower = bound
-    rows.append(_swatch(NO_DATA_COLOUR, "not available"))
-    rows.append(
-        '<span style="display:inline-block;width:14px;height:10px;border:1px dashed #555;'
-        'opacity:.5;background:#2c7fb8"></span> unreliable estimate (faded)'
-    )
-    if show_highlight:
-        rows.append(
-            f'<span style="display:inline-block;width:14px;height:10px;border:3px solid '
-            f'{HIGHLIGHT_COLOUR}"></span> meets every threshold'
-        )
-    if show_categories:
-        rows.append(
-            "<details><summary><b>Organizations</b> (colour = service)</summary>"
-            + "<br>".join(
-                _swatch(CATEGORY_COLOURS[k], v, round_=True) for k, v in SERVICE_CATEGORIES.items()
+    for kind in ("river", "park", "road"):
+        part = basemap[basemap["kind"] == kind]
+        for name, geometry in zip(part["name"], part.geometry, strict=True):
+            geom = shapely.set_precision(geometry, 1e-5)
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {"style": BASEMAP_STYLES[kind], "n": escape(str(name))},
+                    "geometry": shapely.geometry.mapping(geom),
+                }
             )
-            + "</details>"
-        )
-    style = (
-        "background:rgba(255,255,255,.92);padding:5px 7px;font:11px/1.3 sans-serif;"
-        "border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-height:300px;overflow:auto"
-    )
-    return Legend(f'<div style="{style}">' + "<br>".join(rows) + "</div>")
-
-
-def _swatch(colour: str, text: str, *, round_: bool = False) -> str:
-    radius = "50%" if round_ else "2px"
-    return (
-        f'<span style="display:inline-block;width:12px;height:12px;background:{colour};'
-        f'border:1px solid #777;border-radius:{radius};vertical-align:middle"></span> '
-        f"{escape(text)}"
-    )
+    places = basemap[basemap["kind"] == "neighbourhood"]
+    labels = [
+        [round(float(g.y), 5), round(float(g.x), 5), escape(str(name))]
+        for name, g in zip(places["name"], places.geometry, strict=True)
+    ]
+    return {"features": features, "labels": labels}

@@ -31,7 +31,7 @@ def _local_links(links: Sequence[tuple[str, str]], base_url: str) -> list[tuple[
     """Map (name, CDN URL) pairs to local URLs; drop the unused ones."""
     local = []
     for name, url in links:
-        if url.startswith(base_url + "/"):
+        if url.startswith((base_url + "/", "/")):  # our own files, served by the app
             local.append((name, url))
             continue
         if url not in CDN_TO_LOCAL:

@@ -1,6 +1,7 @@
 """The home page as a user drives it (AppTest; the map itself is checked in tests/browser)."""
 
 import json
+import re
 
 import pytest
 
@@ -9,10 +10,16 @@ def _metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
-def _map_script(at):
+def _map_args(at):
     # st_folium's element carries the generated Leaflet script in its json_args.
     element = next(e for e in at.get("component_instance"))
-    return json.loads(element.proto.json_args)["script"]
+    return json.loads(element.proto.json_args)
+
+
+def _map_state(at):
+    """What a rerun sends the browser's map: the state in streamlit-folium's feature group."""
+    found = re.search(r"AtlasMap\.apply\((.*)\);", _map_args(at)["feature_group"])
+    return json.loads(found.group(1))
 
 
 def test_home_page_shows_the_demo_city_labelled_illustrative(app):
@@ -31,7 +38,51 @@ def test_language_filter_reduces_the_organizations_drawn(app):
     at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
     nepali = int(_metric(at, "Organizations matching"))
     assert 0 < nepali < everyone
-    assert _map_script(at).count('"type": "Point"') == nepali
+    assert _map_state(at)["sites_shown"] == nepali
+
+
+def test_a_filter_change_keeps_the_map_script_and_sends_no_geometry(app):
+    at = app()
+    script = _map_args(at)["script"]
+    at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
+    at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(40).run()
+    at.selectbox(key="map.indicator").set_value("noncitizen_share").run()
+    after = _map_args(at)
+    # Same script (ids aside): the browser keeps the map, its outlines and its view.
+    strip = lambda s: re.sub(r"_[0-9a-f]{32}", "", s)  # noqa: E731
+    assert strip(after["script"]) == strip(script)
+    assert "coordinates" not in after["feature_group"]
+    assert len(after["feature_group"]) < 20_000
+
+
+def test_choosing_a_country_switches_to_its_indicator_and_narrows_organizations(app):
+    at = app()
+    everyone = int(_metric(at, "Organizations matching"))
+    at.sidebar.multiselect(key="filters.countries").set_value(["Bhutan"]).run()
+    assert at.selectbox(key="map.indicator").value == "origin_share"
+    serving = int(_metric(at, "Organizations matching"))
+    assert 0 < serving < everyone
+    said = " ".join(c.value for c in at.main.caption)
+    assert "Bhutan" in said and f"{serving} of {everyone}" in said
+    # Choosing another indicator afterwards is respected.
+    at.selectbox(key="map.indicator").set_value("foreign_born_share").run()
+    assert at.selectbox(key="map.indicator").value == "foreign_born_share"
+
+
+def test_an_area_without_organizations_explains_how_to_import_them(app, tmp_path):
+    import sqlalchemy as sa
+
+    from geo.config import DEMO_DIR
+    from geo.db import open_database
+
+    engine = open_database(f"sqlite:///{tmp_path / 'assets.db'}", seed_demo_from=DEMO_DIR)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM organizations"))
+    engine.dispose()
+    at = app()
+    said = " ".join(i.value for i in at.main.info)
+    assert "No organizations in the database are inside this study area" in said
+    assert "Import and export" in said and "python -m geo assets import" in said
 
 
 def test_thresholds_highlight_tracts_and_count_their_foreign_born(app):

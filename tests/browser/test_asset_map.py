@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.config import DEMO_DIR
+from tests.browser.conftest import settle
 
 pytestmark = pytest.mark.browser
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -105,4 +106,52 @@ def test_clicking_a_tract_opens_its_profile_beside_the_map(
     assert offline_page.get_by_text("Top countries of origin").first.is_visible()
     offline_page.locator("table td", has_text="±").first.wait_for(timeout=30_000)
     offline_page.screenshot(path=str(ARTIFACTS_DIR / "tract_profile.png"))
+    assert blocked_requests == []
+
+
+RESOURCE_BYTES = """part => performance.getEntriesByType('resource')
+    .filter(e => e.name.includes(part)).reduce((n, e) => n + e.encodedBodySize, 0)"""
+FILLS = """() => { const out = {}; window.map.eachLayer(l => {
+    if (l.feature && /^99\\d{9}$/.test(l.feature.id) && l._path)
+        out[l.feature.id] = l.options.fillColor;
+}); return out; }"""
+
+
+def test_a_filter_click_recolours_the_map_without_fetching_the_tracts_again(
+    offline_page, streamlit_url, map_frame, blocked_requests
+):
+    """The outlines arrive once over HTTP; a filter click sends only the small state."""
+    geometry: list[str] = []
+    received = [0]
+    offline_page.on(
+        "request", lambda r: geometry.append(r.url) if "/generated/tracts-" in r.url else None
+    )
+    offline_page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived", lambda data: received.__setitem__(0, received[0] + len(data))
+        ),
+    )
+    offline_page.set_viewport_size({"width": 1280, "height": 720})
+    offline_page.goto(streamlit_url)
+    frame = map_frame(offline_page)
+    frame.wait_for_function(f"() => Object.keys(({FILLS})()).length > 100", timeout=60_000)
+    outlines = frame.evaluate(RESOURCE_BYTES, "/generated/tracts-")
+    assert len(geometry) == 1 and outlines > 1_000
+    # The first load as a new visitor's browser counts it: websocket + every HTTP body.
+    first_load = received[0] + frame.evaluate(RESOURCE_BYTES, "")
+    first_load += offline_page.evaluate(RESOURCE_BYTES, "")
+    before, sent_before = frame.evaluate(FILLS), received[0]
+
+    offline_page.get_by_role("combobox", name="Tract indicator").click()
+    offline_page.get_by_role("option", name="Not a U.S. citizen").click()
+    frame.wait_for_function(f"b => JSON.stringify(({FILLS})()) !== JSON.stringify(b)", arg=before)
+    settle(offline_page)
+    after = frame.evaluate(FILLS)
+    assert sum(before[k] != after[k] for k in before) > len(before) // 4  # recoloured
+    assert frame.evaluate("() => window.map === window.AtlasMap.map")  # the same map object
+    assert len(geometry) == 1, geometry  # the outlines were not fetched again
+    per_click = received[0] - sent_before
+    assert 0 < per_click < first_load / 10, (per_click, first_load)
+    offline_page.screenshot(path=str(ARTIFACTS_DIR / "asset_map_recoloured.png"))
     assert blocked_requests == []

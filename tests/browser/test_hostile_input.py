@@ -23,24 +23,18 @@ PASSWORD = "hostile-input-test"
 CSV = f'name,category,lat,lon,description\n"{NAME}",cultural,41.0195,-44.9520,"<b>bold</b>"\n'
 
 SHOW_MARKER = """() => new Promise(resolve => {
-    const clusters = Object.keys(window).filter(k => k.startsWith('marker_cluster_'))
-        .map(k => window[k]).filter(c => c && c.getLayers);
-    for (const cluster of clusters) {
-        const hit = cluster.getLayers().find(
-            l => l.feature && String(l.feature.properties.tip).includes('whoami'));
-        if (!hit) continue;
-        const where = () => {
-            const map = hit._map || window.map;
-            const point = map.latLngToContainerPoint(hit.getLatLng());
-            const box = map.getContainer().getBoundingClientRect();
-            resolve({x: box.left + point.x, y: box.top + point.y});
-        };
-        // Circle markers have no icon, so markercluster may never call back: fall back.
-        cluster.zoomToShowLayer(hit, () => setTimeout(where, 800));
-        setTimeout(where, 4000);
-        return;
-    }
-    resolve(null);
+    // The sites layer is built in the browser (static/atlas/home_map.js): find the pin.
+    const hit = window.AtlasMap && window.AtlasMap.findSite('whoami');
+    if (!hit) { resolve(null); return; }
+    const where = () => {
+        const map = window.AtlasMap.map;
+        const point = map.latLngToContainerPoint(hit.getLatLng());
+        const box = map.getContainer().getBoundingClientRect();
+        resolve({x: box.left + point.x, y: box.top + point.y});
+    };
+    // Circle markers have no icon, so markercluster may never call back: fall back.
+    window.AtlasMap.cluster.zoomToShowLayer(hit, () => setTimeout(where, 800));
+    setTimeout(where, 4000);
 })"""
 
 
@@ -86,7 +80,9 @@ def test_hostile_name_stays_literal_everywhere(
     # The map: the tooltip shows the name literally (folium's template literal is defused).
     _go(offline_page, "Asset map")
     frame = map_frame(offline_page)
-    frame.wait_for_function("() => Object.keys(window).some(k => k.startsWith('marker_cluster_'))")
+    frame.wait_for_function(
+        "() => window.AtlasMap && window.AtlasMap.findSite('whoami') !== null", timeout=60_000
+    )
     point = frame.evaluate(SHOW_MARKER)
     assert point, "the imported organization is on the map"
     box = frame.frame_element().bounding_box()

@@ -1,90 +1,151 @@
-"""The asset map as folium objects: layers, filters, highlighting, escaping, clicks."""
+"""The home map: a fixed folium map plus a small per-filter state; files; escaping; clicks."""
+
+import base64
+import json
 
 import folium
-import folium.plugins
+import numpy as np
 import pandas as pd
 import pytest
 
 from geo.filters import Filters
 from geo.maps.asset_map import MapOptions, build_asset_map, identify_click
+from geo.maps.home_map import BRANCH_CLUSTER_FROM, TractLayer, branch_pins
 from geo.maps.layers import classify, simplify_tracts
-from tests.geo.conftest import T1, T2
+from geo.maps.map_state import build_state_layer
+from geo.maps.sites import build_sites_json, encode_mask, placed_sites, write_sites_file
+from geo.maps.tract_file import write_tract_file
+from tests.geo.conftest import T1, T2, T3
 
 
-def _layers(m, kind):
-    return [c for c in m._children.values() if isinstance(c, kind)]
+@pytest.fixture
+def files(tiny_area, organizations, tmp_path):
+    outlines = simplify_tracts(tiny_area.tracts)
+    tracts = write_tract_file(outlines, tmp_path, "tiny")
+    sites = placed_sites(organizations, tracts.bounds)
+    return tracts, sites, write_sites_file(sites, tmp_path)
 
 
-def _org_features(view):
-    cluster = _layers(view.map, folium.plugins.MarkerCluster)[0]
-    geojson = next(iter(cluster._children.values()))
-    return geojson.data["features"]
-
-
-def build(area, orgs, **filters):
+def build(tiny_area, files, options=None, **filters):
+    tracts, sites, site_file = files
     return build_asset_map(
-        area, simplify_tracts(area.tracts), orgs, Filters(**filters), MapOptions()
+        tiny_area, tracts, sites, Filters(**filters), options or MapOptions(), sites=site_file
     )
 
 
-def test_every_tract_branch_and_organization_is_drawn(tiny_area, organizations):
-    view = build(tiny_area, organizations)
-    tract_layer = next(
-        c for c in _layers(view.map, folium.GeoJson) if c.layer_name.startswith("Tracts")
-    )
-    assert len(tract_layer.data["features"]) == 3
-    assert len(_org_features(view)) == 3
-    assert view.headline["branches"] == 1
-    names = [c.layer_name for c in view.map._children.values() if hasattr(c, "layer_name")]
-    assert any("Library branches" in n for n in names)
-    assert any("catchments" in n for n in names)
+def _shown(view, site_file):
+    """Site ids the browser shows: decode the mask as home_map.js does."""
+    if view.state.sites_mask is None:
+        return list(site_file.ids)
+    bits = np.unpackbits(np.frombuffer(base64.b64decode(view.state.sites_mask), np.uint8))
+    return [i for i, bit in zip(site_file.ids, bits, strict=False) if bit]
 
 
-def test_language_and_service_filters_choose_the_organizations(tiny_area, organizations):
-    spanish = build(tiny_area, organizations, languages=("es",))
+def test_the_outlines_file_holds_every_tract_once_and_is_rewritten_only_on_change(
+    tiny_area, tmp_path
+):
+    outlines = simplify_tracts(tiny_area.tracts)
+    first = write_tract_file(outlines, tmp_path, "tiny")
+    data = json.loads(first.path.read_text())
+    assert [f["id"] for f in data["features"]] == [T1, T2, T3] == list(first.geoids)
+    assert [f["properties"]["i"] for f in data["features"]] == [0, 1, 2]
+    assert first.url == f"/app/static/generated/{first.path.name}"
+    again = write_tract_file(outlines, tmp_path, "tiny")
+    assert again.path == first.path  # same content, same name: two servers agree
+    moved = outlines.copy()
+    moved["NAME"] = ["a", "b", "c"]
+    assert write_tract_file(moved, tmp_path, "tiny").path != first.path
+
+
+def test_coordinates_have_five_decimals(tiny_area, tmp_path):
+    text = write_tract_file(simplify_tracts(tiny_area.tracts), tmp_path, "tiny").path.read_text()
+    numbers = [
+        c for f in json.loads(text)["features"] for c in np.ravel(f["geometry"]["coordinates"])
+    ]
+    assert all(round(c, 5) == c for c in numbers)
+
+
+def test_the_map_script_does_not_change_with_the_filters(tiny_area, files):
+    # The browser keeps its map (and its view) only while the script stays the same.
+    plain = build(tiny_area, files).map
+    narrowed = build(tiny_area, files, languages=("es",), min_arrived_2010_pct=50).map
+    html, other = (m.get_root().render().replace(m.get_name(), "MAP") for m in (plain, narrowed))
+    assert html.count("AtlasMap.init") == 1
+    tract_layers = [c for c in plain._children.values() if isinstance(c, TractLayer)]
+    assert len(tract_layers) == 1 and tract_layers[0].embed_link.endswith(".geojson")
+    assert _without_ids(html) == _without_ids(other)
+
+
+def _without_ids(html):
+    import re
+
+    return re.sub(r"_[0-9a-f]{32}", "_ID", html)
+
+
+def test_no_geometry_travels_with_a_filter_change(tiny_area, files):
+    view = build(tiny_area, files, languages=("es",))
+    state = json.loads(view.state.to_json())
+    assert "coordinates" not in view.state.to_json()
+    assert len(state["codes"]) == 3 and len(state["estimates"]) == 3
+
+
+def test_language_and_service_filters_choose_the_organizations(tiny_area, files):
+    spanish = build(tiny_area, files, languages=("es",))
     assert spanish.headline["organizations_matching"] == 2
-    legal_spanish = build(tiny_area, organizations, languages=("es",), categories=("legal",))
-    assert [f["properties"]["tip"] for f in _org_features(legal_spanish)][0].count("O2") == 1
-    assert legal_spanish.headline["organizations_matching"] == 1
+    assert _shown(spanish, files[2]) == ["O2", "O3"]
+    legal_spanish = build(tiny_area, files, languages=("es",), categories=("legal",))
+    assert _shown(legal_spanish, files[2]) == ["O2"]
+    assert build(tiny_area, files).state.sites_mask is None  # all shown: nothing to send
 
 
-def test_thresholds_highlight_only_tracts_meeting_all_of_them(tiny_area, organizations):
-    view = build(tiny_area, organizations, min_arrived_2010_pct=50)
+def test_a_country_of_origin_narrows_to_organizations_serving_that_community(tiny_area, files):
+    view = build(tiny_area, files, countries=("Mexico",))
+    assert _shown(view, files[2]) == ["O3"]
+    assert view.headline["organizations_matching"] == 1
+
+
+def test_thresholds_highlight_only_tracts_meeting_all_of_them(tiny_area, files):
+    view = build(tiny_area, files, min_arrived_2010_pct=50)
     assert list(view.highlighted) == [T1]
+    assert view.state.highlight == [0]
     assert view.headline["foreign_born_in_highlighted"] == 400
-    both = build(tiny_area, organizations, min_arrived_2010_pct=5, min_noncitizen_pct=20)
+    both = build(tiny_area, files, min_arrived_2010_pct=5, min_noncitizen_pct=20)
     assert list(both.highlighted) == [T1]
-    loose = build(tiny_area, organizations, min_arrived_2010_pct=5)
-    assert set(loose.highlighted) == {T1, T2}
+    loose = build(tiny_area, files, min_arrived_2010_pct=5)
+    assert loose.state.highlight == [0, 1]
 
 
-def test_threshold_on_missing_table_is_reported(tiny_area, organizations):
-    view = build(tiny_area, organizations, min_limited_english_hh_pct=10)
+def test_threshold_on_missing_table_is_reported(tiny_area, files):
+    view = build(tiny_area, files, min_limited_english_hh_pct=10)
     assert len(view.highlighted) == 0
     assert any("limited english households" in n for n in view.notices)
 
 
-def test_user_text_is_inert_in_the_rendered_map(tiny_area, organizations):
-    html = build(tiny_area, organizations).map.get_root().render()
-    # JSON in the page escapes < > & as \\u003c ...; the browser decodes them before
-    # folium sets the tooltip's innerHTML, so look at the decoded text.
-    decoded = html.replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&")
-    assert "<img src=x onerror" not in decoded
-    assert "&lt;img src=x onerror=alert(1)&gt;" in decoded
-    assert "Central &lt;Library&gt;" in decoded
+def test_user_text_is_escaped_on_the_server_and_the_sites_file_is_plain_data(
+    tiny_area, files, organizations
+):
+    html = build(tiny_area, files).map.get_root().render()
+    assert "Central &lt;Library&gt;" in html.replace("\\u0026", "&")
+    assert "<Library>" not in html.replace("\\u003c", "<").replace("\\u003e", ">")
+    # Names travel as data and are escaped where the browser builds the tooltip.
+    data = json.loads(build_sites_json(files[1]))
+    assert "<img src=x onerror=alert(1)>" in data["n"]
+    assert set(data) == {"id", "lat", "lon", "c", "k", "n", "s", "l"}  # public fields only
 
 
-def test_unavailable_indicator_is_grey_with_a_notice(tiny_area, organizations):
-    view = build_asset_map(
-        tiny_area,
-        simplify_tracts(tiny_area.tracts),
-        organizations,
-        Filters(),
-        MapOptions(indicator="fb_poverty_share"),
-    )
+def test_unavailable_indicator_is_grey_with_a_notice(tiny_area, files):
+    view = build(tiny_area, files, MapOptions(indicator="fb_poverty_share"))
     assert view.values is None
     assert any("B06012" in n for n in view.notices)
-    assert "not available" in view.map.get_root().render()
+    assert view.state.codes == "---"
+
+
+def test_classes_and_reliability_are_coded_per_tract(tiny_area, files):
+    view = build(tiny_area, files)
+    assert len(view.state.codes) == 3
+    assert all(c in "0123456789ABCDEFGHIJabcdefghijklmnopqrst-" for c in view.state.codes)
+    assert view.state.kind == "share"
+    assert all(isinstance(v, int) for v in view.state.estimates if v is not None)
 
 
 def test_quantiles_and_natural_breaks_differ_on_skewed_values():
@@ -106,54 +167,51 @@ def test_clicks_are_identified_from_tooltip_ids(tiny_area, organizations):
 
 
 @pytest.mark.parametrize("radius", [500, 2500])
-def test_catchment_ring_has_the_chosen_radius(tiny_area, organizations, radius):
-    view = build_asset_map(
-        tiny_area,
-        simplify_tracts(tiny_area.tracts),
-        organizations,
-        Filters(),
-        MapOptions(catchment_radius_m=radius),
-    )
-    circles = [
-        c
-        for g in view.map._children.values()
-        if isinstance(g, folium.FeatureGroup)
-        for c in g._children.values()
-        if isinstance(c, folium.Circle)
-    ]
-    assert [c.options["radius"] for c in circles] == [radius]
+def test_catchment_rings_take_the_chosen_radius(tiny_area, files, radius):
+    view = build(tiny_area, files, MapOptions(catchment_radius_m=radius))
+    assert view.state.radius_m == radius
+    assert f"({radius:,} m)" in view.state.layer_names["rings"]
 
 
-def test_no_matching_organization_still_draws_a_map(tiny_area, organizations):
-    view = build(tiny_area, organizations, languages=("ko",))
+def test_no_matching_organization_still_draws_a_map(tiny_area, files):
+    view = build(tiny_area, files, languages=("ko",))
     assert view.headline["organizations_matching"] == 0
+    assert _shown(view, files[2]) == []
     assert "leaflet" in view.map.get_root().render()
 
 
-def test_organizations_of_other_study_areas_are_left_out(tiny_area, organizations):
+def test_organizations_of_other_study_areas_are_left_out(tiny_area, organizations, tmp_path):
     far = organizations.copy()
     far.loc[0, ["lat", "lon"]] = [40.7, -74.0]  # New York, not the tiny test town
-    view = build(tiny_area, far)
-    assert view.headline["organizations_matching"] == 2
+    tracts = write_tract_file(simplify_tracts(tiny_area.tracts), tmp_path, "tiny")
+    assert list(placed_sites(far, tracts.bounds)["org_id"]) == ["O2", "O3"]
 
 
-def test_a_study_area_with_no_organizations_draws(tiny_area, organizations):
-    view = build(tiny_area, organizations.iloc[0:0], languages=("es",))
-    assert view.headline["organizations_matching"] == 0
+def test_the_state_is_sent_as_a_feature_group(tiny_area, files):
+    group = build_state_layer(build(tiny_area, files).state)
+    assert isinstance(group, folium.FeatureGroup)
+    script = folium.Map().add_child(group).get_root().render()
+    assert "AtlasMap.apply(" in script
 
 
-def test_a_big_library_system_clusters_its_branch_pins():
-    from geo.maps.layers import BRANCH_CLUSTER_FROM, build_branch_layers
+def test_masks_mark_exactly_the_matching_sites():
+    ids = tuple(f"S{i}" for i in range(11))
+    matching = pd.DataFrame({"org_id": ["S0", "S8", "S10"]})
+    bits = np.unpackbits(np.frombuffer(base64.b64decode(encode_mask(ids, matching)), np.uint8))
+    assert [i for i, b in enumerate(bits[:11]) if b] == [0, 8, 10]
 
-    many = pd.DataFrame(
+
+def test_branch_tooltips_are_escaped_and_big_systems_cluster():
+    branches = pd.DataFrame(
         {
             "branch_id": [f"B{i}" for i in range(BRANCH_CLUSTER_FROM)],
-            "name": "Branch",
+            "name": "<b>Branch</b>",
             "address": "",
             "hours": "",
             "lat": 41.0,
             "lon": -45.0,
         }
     )
-    assert isinstance(build_branch_layers(many, 500)[1], folium.plugins.MarkerCluster)
-    assert not isinstance(build_branch_layers(many.head(10), 500)[1], folium.plugins.MarkerCluster)
+    pins = branch_pins(branches)
+    assert len(pins) == BRANCH_CLUSTER_FROM
+    assert pins[0][2].startswith("<b>&lt;b&gt;Branch&lt;/b&gt;</b> [B0]")

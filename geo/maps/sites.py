@@ -1,0 +1,116 @@
+"""Organization sites for the home map: one compact file per database version, and masks.
+
+10,000 organizations as folium ``Marker`` objects cost seconds to build and megabytes to send
+on every rerun. Instead the sites the map may show are written once as a small columnar JSON
+file (public fields only: id, place, name, services, languages), fetched and cached by the
+browser, clustered there, with tooltips and popups built when hovered or clicked. A filter
+change sends only which sites match, as a bit mask.
+
+The file is rebuilt when :func:`database_stamp` changes, so an edit saved on any server
+reaches every server's map at its next rerun.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from geo.db.schema import Branch, ChangeLog, Organization
+from geo.maps.tract_file import write_hashed
+from geo.vocab import CATEGORY_COLOURS, LANGUAGES, SERVICE_CATEGORIES, split_list
+
+ID_COLUMN = "org_id"
+CATEGORY_KEYS = tuple(SERVICE_CATEGORIES)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteFile:
+    """A written sites file: its URL and the organization id of each site, in file order."""
+
+    url: str
+    ids: tuple[str, ...]
+    bytes: int
+
+
+def database_stamp(session: Session) -> str:
+    """A value that changes whenever organizations or branches change, on any server.
+
+    The last change-log id catches every logged edit; the counts and latest ``updated_at``
+    also catch writes that bypass the log (bulk imports, restores).
+    """
+    row = session.execute(
+        sa.select(
+            sa.select(sa.func.max(ChangeLog.id)).scalar_subquery(),
+            sa.select(sa.func.count(Organization.id)).scalar_subquery(),
+            sa.select(sa.func.max(Organization.updated_at)).scalar_subquery(),
+            sa.select(sa.func.count(Branch.id)).scalar_subquery(),
+            sa.select(sa.func.max(Branch.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    return "|".join(str(v) for v in row)
+
+
+def placed_sites(organizations: pd.DataFrame, bounds: tuple[float, ...]) -> pd.DataFrame:
+    """Sites with coordinates within a study area's bounds (padded by about 2 km)."""
+    minx, miny, maxx, maxy = bounds
+    pad = 0.02  # degrees: keep places just across the boundary
+    lat, lon = organizations["lat"], organizations["lon"]
+    inside = lat.between(miny - pad, maxy + pad) & lon.between(minx - pad, maxx + pad)
+    return organizations[inside]
+
+
+def build_sites_json(sites: pd.DataFrame) -> bytes:
+    """Columnar JSON of sites: ids, 5-decimal coordinates, names, services, languages.
+
+    ``c`` holds one character per site, the index of its first service category in
+    ``k`` (the category colours), so the browser colours pins without per-site styles.
+    """
+    first = [(split_list(c) or ["social"])[0] for c in sites["category"]]
+    payload = {
+        "id": [str(v) for v in sites[ID_COLUMN]],
+        "lat": [round(float(v), 5) for v in sites["lat"]],
+        "lon": [round(float(v), 5) for v in sites["lon"]],
+        "c": "".join(
+            chr(48 + CATEGORY_KEYS.index(k)) if k in CATEGORY_KEYS else "?" for k in first
+        ),
+        "k": [CATEGORY_COLOURS.get(k, "#333333") for k in CATEGORY_KEYS],
+        "n": [str(v) for v in sites["name"]],
+        "s": [_labels(v, SERVICE_CATEGORIES) for v in sites["category"]],
+        "l": [_labels(v, LANGUAGES) for v in sites["languages"]],
+    }
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _labels(cell: object, names: dict[str, str]) -> str:
+    return ", ".join(names.get(code, code) for code in split_list(cell))
+
+
+def write_sites_file(
+    sites: pd.DataFrame, static_dir: Path, base_url: str = "/app/static"
+) -> SiteFile:
+    """Write (or find) the sites file; its name is a hash of its content."""
+    data = build_sites_json(sites)
+    url, _ = write_hashed(static_dir, "sites", ".json", data, base_url)
+    return SiteFile(
+        url=url,
+        ids=tuple(str(v) for v in sites[ID_COLUMN]),
+        bytes=len(data),
+    )
+
+
+def encode_mask(ids: tuple[str, ...], matching: pd.DataFrame) -> str | None:
+    """Which sites of the file match, as base64 bits (None: all of them).
+
+    Bit ``i`` (most significant first in each byte) is site ``i`` of the file.
+    """
+    keep = np.isin(np.asarray(ids, dtype=object), matching[ID_COLUMN].astype(str).to_numpy())
+    if keep.all():
+        return None
+    return base64.b64encode(np.packbits(keep).tobytes()).decode("ascii")

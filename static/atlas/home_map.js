@@ -1,0 +1,240 @@
+/* Welcome Atlas home map (geo/maps/home_map.py): the browser half.
+ *
+ * The tract outlines arrive once by URL (folium GeoJson, embed=False) and the sites once
+ * per database version (a JSON file); AtlasMap.apply(state) then recolours tracts, outlines
+ * the ones meeting the thresholds, shows the matching sites, resizes the catchment rings
+ * and replaces the legend: a filter click sends a few kilobytes and never redraws the map.
+ * Everything a person typed is escaped before it becomes HTML (names, services).
+ */
+(function () {
+  "use strict";
+  var A = (window.AtlasMap = {});
+  var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+              "`": "&#96;", "$": "&#36;", "\\": "&#92;" };
+  var HIGHLIGHT = "#d6007e";
+  var map = null, tractLayer = null, basemap = null, tracts = [], loaded = false, state = null;
+  var cluster = null, outline = null, rings = [], ringLayer = null, branchLayer = null;
+  var control = null, legendDiv = null, progress = null;
+  var sites = { url: null, data: null, markers: [], loading: null };
+
+  /* folium loads GeoJson(embed=False) with a synchronous request: make ours asynchronous,
+     so the page (and the progress note) stays alive while a big study area loads. */
+  if (window.jQuery) {
+    window.jQuery.ajaxPrefilter("json", function (options, original, xhr) {
+      if (!/\/generated\/tracts-/.test(options.url)) return;
+      options.async = true;
+      xhr.done(function () { setTimeout(A.tractsLoaded, 0); });  // after folium's addData
+      xhr.fail(function () { A.tractsFailed(xhr.status); });
+    });
+  }
+
+  A.escape = function (text) {
+    return String(text == null ? "" : text).replace(/[&<>"'`$\\]/g, function (c) { return ESC[c]; });
+  };
+
+  function note(text) {
+    if (!progress) {
+      progress = L.control({ position: "topright" });
+      progress.onAdd = function () {
+        var div = L.DomUtil.create("div", "atlas-progress");
+        div.style.cssText = "background:#fff;padding:6px 10px;border-radius:4px;" +
+          "font:600 13px sans-serif;box-shadow:0 0 6px rgba(0,0,0,.3)";
+        return div;
+      };
+      progress.addTo(map);
+    }
+    progress.getContainer().textContent = text;
+  }
+
+  function clearNote() {
+    if (progress) { map.removeControl(progress); progress = null; }
+  }
+
+  function drawBasemap(data) {
+    var group = L.featureGroup();
+    L.geoJSON(data.features, { interactive: false, style: function (f) { return f.properties.style; } }).addTo(group);
+    data.labels.forEach(function (p) {  // p[2]: escaped on the server
+      var html = '<div style="font:italic 600 12px sans-serif;color:#444;white-space:nowrap;' +
+        'text-shadow:0 0 3px #fff,0 0 3px #fff">' + p[2] + "</div>";
+      L.marker([p[0], p[1]], { interactive: false, icon: L.divIcon({ html: html, iconSize: [0, 0], className: "" }) }).addTo(group);
+    });
+    return group.addTo(map);
+  }
+
+  function drawPlaces(cfg) {
+    basemap = cfg.basemap ? drawBasemap(cfg.basemap) : null;  // above the tracts: the river shows
+    cfg.branches.forEach(function (b) {
+      var icon = L.AwesomeMarkers.icon({ icon: "book", prefix: "fa", markerColor: "darkblue", iconColor: "white" });
+      L.marker([b[0], b[1]], { icon: icon }).bindTooltip(b[2]).addTo(branchLayer);  // b[2]: escaped HTML
+      rings.push(L.circle([b[0], b[1]], { radius: state ? state.radius_m : 1000, color: "#08306b",
+        weight: 1.5, fill: true, fillOpacity: 0.04, dashArray: "6 4", interactive: false }).addTo(ringLayer));
+    });
+    if (state) nameLayers();
+  }
+
+  A.init = function (m, layer, cfg) {
+    map = m; tractLayer = layer; tracts = []; loaded = false; rings = [];
+    note(cfg.loading);
+    outline = L.layerGroup().addTo(map);
+    ringLayer = L.layerGroup().addTo(map);
+    branchLayer = cfg.clusterBranches ? L.markerClusterGroup({ maxClusterRadius: 30 }) : L.featureGroup();
+    if (cfg.places) {
+      fetch(cfg.places).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(drawPlaces)
+        .catch(function (err) { note("The branches could not be loaded (" + err.message + ")."); });
+    } else {
+      drawPlaces(cfg);
+    }
+    branchLayer.addTo(map);
+    cluster = L.markerClusterGroup({ disableClusteringAtZoom: 16, maxClusterRadius: 40, chunkedLoading: true });
+    cluster.addTo(map);
+    var legend = L.control({ position: "bottomright" });
+    legend.onAdd = function () { legendDiv = L.DomUtil.create("div", "welcome-atlas-legend"); return legendDiv; };
+    legend.addTo(map);
+    control = L.control.layers(null, null, { collapsed: true, position: "topleft" }).addTo(map);
+    A.map = map; A.cluster = cluster;
+  };
+
+  /* ---- tracts ---- */
+  function family(ch) {
+    var c = ch.charCodeAt(0);
+    if (c >= 48 && c <= 57) return ["0", c - 48];
+    if (c >= 65 && c <= 74) return ["A", c - 65];
+    if (c >= 97 && c <= 106) return ["a", c - 97];
+    if (c >= 107 && c <= 116) return ["k", c - 107];
+    return ["-", -1];
+  }
+
+  function tractStyle(i) {
+    var f = family(state ? state.codes.charAt(i) || "-" : "-");
+    var colours = state ? state.colours : ["#d9d9d9"];
+    var faded = f[0] === "a";
+    return { fillColor: f[1] < 0 ? colours[colours.length - 1] : colours[f[1]], color: "#555555",
+             weight: 0.6, fillOpacity: faded ? 0.3 : 0.75, dashArray: faded ? "3 3" : null };
+  }
+
+  function value(v) {
+    if (v == null) return "not available";
+    return state.kind === "share" ? (v / 10).toFixed(1) + "%" : v.toLocaleString("en-US");
+  }
+
+  function tractTip(layer) {
+    var i = layer.feature.properties.i;
+    var lines = ["<b>" + A.escape(layer.feature.properties.n) + "</b> [" + A.escape(layer.feature.id) + "]"];
+    if (!state) return lines[0];
+    lines.push(state.label + ": <b>" + value(state.estimates[i]) + "</b>");  // label: escaped
+    if (state.estimates[i] != null) {
+      lines.push("± " + value(state.moes[i]) + " (90% margin of error)");
+      lines.push(state.reliability[family(state.codes.charAt(i))[0]] || "");
+    }
+    return lines.join("<br>");
+  }
+
+  function showTip(layer, tip, e) {
+    if (layer.getTooltip()) { layer.setTooltipContent(tip); return; }
+    layer.bindTooltip(tip, { sticky: true });  // a string: streamlit-folium reads it on click
+    if (e && e.latlng) layer.openTooltip(e.latlng);
+  }
+
+  A.tractFeature = function (feature, layer) {
+    var i = feature.properties.i;
+    tracts[i] = layer;
+    layer.setStyle(tractStyle(i));
+    layer.on({
+      mouseover: function (e) { showTip(layer, tractTip(layer), e); layer.setStyle({ weight: 2.5, color: "#000000" }); },
+      mouseout: function () { layer.setStyle(tractStyle(i)); },
+      click: function () { showTip(layer, tractTip(layer)); }
+    });
+  };
+
+  A.tractsLoaded = function () {
+    loaded = true;
+    clearNote();
+    drawOutline();
+  };
+
+  A.tractsFailed = function (status) {
+    note("The tract outlines could not be loaded (" + status + "). Reload the page.");
+  };
+
+  function drawOutline() {
+    outline.clearLayers();
+    if (!state || !loaded || !state.highlight.length) return;
+    var features = state.highlight.map(function (i) { return tracts[i] && tracts[i].feature; }).filter(Boolean);
+    outline.addLayer(L.geoJSON(features, { style: { fill: false, color: HIGHLIGHT, weight: 3 }, interactive: false }));
+  }
+
+  /* ---- sites (organization locations) ---- */
+  function siteTip(i) {
+    var d = sites.data;
+    return "<b>" + A.escape(d.n[i]) + "</b> [" + A.escape(d.id[i]) + "]<br>" + A.escape(d.s[i]) +
+      "<br>Languages: " + (A.escape(d.l[i]) || "—");
+  }
+
+  function siteMarker(i) {
+    var m = sites.markers[i];
+    if (m) return m;
+    var d = sites.data, colour = d.k[d.c.charCodeAt(i) - 48] || "#333333";
+    m = L.circleMarker([d.lat[i], d.lon[i]], { radius: 7, color: "#222222", weight: 1, fillColor: colour, fillOpacity: 0.9 });
+    m.siteIndex = i;
+    m.on("mouseover", function (e) { showTip(m, siteTip(i), e); });
+    m.on("click", function () {
+      showTip(m, siteTip(i));
+      m.closeTooltip();
+      if (!m.getPopup()) { m.bindPopup(siteTip(i)); m.openPopup(); }
+    });
+    sites.markers[i] = m;
+    return m;
+  }
+
+  function showSites() {
+    if (!state || !sites.data || state.sites_url !== sites.url) return;
+    var n = sites.data.id.length, bits = state.sites_mask ? atob(state.sites_mask) : null, shown = [];
+    for (var i = 0; i < n; i++) {
+      if (!bits || (bits.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1) shown.push(siteMarker(i));
+    }
+    cluster.clearLayers();
+    cluster.addLayers(shown);
+  }
+
+  function loadSites(url) {
+    if (sites.url === url) { showSites(); return; }
+    if (sites.loading === url) return;
+    sites.loading = url;
+    fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) {
+      if (sites.loading !== url) return;
+      sites = { url: url, data: data, markers: new Array(data.id.length), loading: null };
+      showSites();
+    }).catch(function (err) { note("The organizations could not be loaded (" + err.message + ")."); });
+  }
+
+  A.findSite = function (text) {
+    if (!sites.data) return null;
+    for (var i = 0; i < sites.data.id.length; i++) {
+      if (String(sites.data.n[i]).indexOf(text) >= 0) return siteMarker(i);
+    }
+    return null;
+  };
+
+  /* ---- the per-filter state ---- */
+  function nameLayers() {
+    var names = state.layer_names, layers = [
+      [tractLayer, names.tracts], [basemap, names.basemap], [outline, names.highlight],
+      [ringLayer, names.rings], [branchLayer, names.branches], [cluster, names.sites]];
+    layers.forEach(function (pair) { if (pair[0]) control.removeLayer(pair[0]); });
+    layers.forEach(function (pair) { if (pair[0] && pair[1]) control.addOverlay(pair[0], pair[1]); });
+  }
+
+  A.apply = function (s) {
+    state = s;
+    for (var i = 0; i < tracts.length; i++) if (tracts[i]) tracts[i].setStyle(tractStyle(i));
+    drawOutline();
+    rings.forEach(function (r) { r.setRadius(s.radius_m); });
+    if (legendDiv) legendDiv.innerHTML = s.legend;  // built and escaped on the server
+    nameLayers();
+    if (s.sites_url) loadSites(s.sites_url); else cluster.clearLayers();
+  };
+})();
