@@ -67,21 +67,12 @@ def show_home_map(view: MapView, *, key: str, height: int = 560) -> dict[str, An
     does not change with the filters, so the browser keeps the map, its outlines and its
     view, and only clicks on the map rerun the page (never panning or zooming).
     """
-    try:
-        _ensure_vendor_assets()
-    except VendorAssetsMissing as err:
-        st.error(str(err))
-        st.stop()
-    return (
-        st_folium(
-            localize_map(view.map),
-            key=key,
-            height=height,
-            use_container_width=True,
-            feature_group_to_add=build_state_layer(view.state),
-            returned_objects=["last_object_clicked_tooltip"],
-        )
-        or {}
+    return show_map(
+        view.map,
+        key=key,
+        height=height,
+        returned_objects=["last_object_clicked_tooltip"],
+        layers=[build_state_layer(view.state)],
     )
 
 
