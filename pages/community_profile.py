@@ -23,11 +23,15 @@ try:
     countries = sorted(country_variables(area.tables))
 except DataNotAvailable:
     countries = []
-group = st.selectbox(
-    "Group",
-    ["All newcomers", *countries],
-    key="profile.group",
-    help="One country of origin (from table B05006), or everyone.",
+group = (
+    st.selectbox(
+        "Group",
+        ["All newcomers", *countries],
+        key="profile.group",
+        help="One country of origin (from table B05006), or everyone.",
+    )
+    if countries
+    else "All newcomers"
 )
 
 try:

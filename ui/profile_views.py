@@ -20,12 +20,13 @@ AREA_TYPES = {"branch": "Branch catchment", "drawn": "Drawn area", "tracts": "Ha
 
 def choose_area(area: StudyArea) -> dict:
     """Widgets for the area; returns keyword arguments for ``describe_selection``."""
+    # A study area without library branches (e.g. one imported from any polygons) offers
+    # only the ways of choosing that can work there.
+    kinds = list(AREA_TYPES) if not area.branches.empty else ["tracts", "drawn"]
+    if st.session_state.get("profile.kind") not in kinds:
+        st.session_state["profile.kind"] = kinds[0]
     kind = st.radio(
-        "Area",
-        list(AREA_TYPES),
-        format_func=AREA_TYPES.__getitem__,
-        horizontal=True,
-        key="profile.kind",
+        "Area", kinds, format_func=AREA_TYPES.__getitem__, horizontal=True, key="profile.kind"
     )
     if kind == "tracts":
         names = dict(zip(area.tracts.index, area.tracts["NAME"], strict=True))
@@ -37,9 +38,6 @@ def choose_area(area: StudyArea) -> dict:
         "Aggregation rule", list(RULES), format_func=RULES.__getitem__, key="profile.rule"
     )
     if kind == "branch":
-        if area.branches.empty:
-            st.info("This study area has no library branches; draw an area or pick tracts.")
-            return {"rule": rule}
         labels = dict(zip(area.branches["branch_id"], area.branches["name"], strict=True))
         c1, c2 = st.columns([3, 2])
         branch = c1.selectbox(

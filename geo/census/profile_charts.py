@@ -21,7 +21,7 @@ def chart_rows(section: ProfileSection) -> pd.DataFrame:
     rows = section.rows.dropna(subset=["share"])
     if "share_of" in rows and section.universe:
         rows = rows[rows["share_of"].isin([section.universe, ""])]
-    return rows
+    return rows[rows["item"] != section.universe]  # the universe itself is always 100%
 
 
 def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart | None:
@@ -61,7 +61,7 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
     errors = (
         alt.Chart(data).mark_errorbar().encode(y=y, x=alt.X("low:Q", title=x_title), x2="high:Q")
     )
-    return (bars + errors).properties(height=24 * len(data) + 20)
+    return (bars + errors).properties(height=30 * len(data) + 60)
 
 
 def render_chart_png(chart: alt.LayerChart, *, width: int = 330, scale: float = 3.0) -> bytes:

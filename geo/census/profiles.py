@@ -147,7 +147,9 @@ def _generic(t: AcsTable, geoids: Sequence[str]) -> ProfileSection:
         )
         rows = section.rows.assign(share=float("nan"), share_moe=float("nan"), share_of="")
         return ProfileSection(section.title, t.table_id, "", rows)
-    return _section(t, f"Counts ({t.table_id})", [total, *t.children(total)], total, geoids)
+    section = _section(t, f"Counts ({t.table_id})", [total, *t.children(total)], total, geoids)
+    rows = section.rows.replace({"item": {"Total": total}})  # the universe column's own name
+    return ProfileSection(section.title, section.table_id, section.universe, rows)
 
 
 def missing_sections(tables: Mapping[str, AcsTable]) -> list[str]:

@@ -12,6 +12,7 @@ from geo.census.community import build_community_profile
 from geo.census.indicators import compute_indicator, get_indicator, indicators_for
 from geo.census.profile_export import profile_json
 from geo.census.profiles import missing_sections
+from tests.app.conftest import app  # noqa: F401
 
 SOURCE = "Malmö stad, områdesfakta 2023 (test data)"
 
@@ -76,3 +77,18 @@ def test_profile_of_two_districts_shows_own_counts_and_the_source(malmo):
     assert rows["Syria"]["share"] == pytest.approx(3400 / 30000)
     assert missing_sections(malmo.tables) == []
     assert data["sections"][0]["universe"] == "invånare"
+
+
+def test_profile_page_for_a_study_area_without_branches(app, store, malmo, monkeypatch):
+    monkeypatch.setenv("WELCOME_ATLAS_STUDY_AREAS_DIR", str(store.root))
+    at = app()
+    at.sidebar.selectbox(key="filters.study_area").set_value("malmo").run()
+    at.switch_page("pages/community_profile.py").run()
+    assert not at.exception and not at.error
+    assert at.radio(key="profile.kind").options == ["Hand-picked tracts", "Drawn area"]
+    at.multiselect(key="profile.tracts").set_value(["01", "02"]).run()
+    table = at.dataframe[0].value.set_index("")
+    assert table.loc["Syria", "Estimate"] == "3,400 (no margin of error supplied)"
+    assert table.loc["born_abroad", "Estimate"] == "15,000 ± 671"  # sqrt(300² + 600²)
+    assert table.loc["invånare", "Share"].startswith("100.0%")
+    assert SOURCE in " ".join(c.value for c in at.caption)
