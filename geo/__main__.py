@@ -90,6 +90,10 @@ COMMANDS: dict[str, Command] = {
         "geo.pdf.cli",
     ),
     "i18n": _command("update the interface catalogs or start a new language", "geo.catalogs"),
+    "gaps": _command(
+        "rank tracts by language need against the organizations that serve it",
+        "geo.analysis.cli",
+    ),
     "profile": _command(
         "print the community profile of an area as JSON",
         "geo.census.cli",

@@ -6,7 +6,7 @@ from geo.analysis.catchments import describe_selection
 from geo.census.community import build_community_profile
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
-from ui import errors, frame, profile_views, resources
+from ui import errors, frame, gap_views, profile_views, resources
 
 frame.ensure_app_frame()
 
@@ -56,3 +56,4 @@ except GeoError as err:
 
 profile_views.show_profile(profile)
 profile_views.downloads(profile)
+gap_views.show_profile_gaps(area, filters, geoids)

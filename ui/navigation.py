@@ -49,6 +49,7 @@ PAGES: tuple[PageSpec, ...] = (
         "Explore",
         action="view_public",
     ),
+    PageSpec("pages/gaps.py", "Gaps", ":material/join_inner:", "Explore", action="view_public"),
     PageSpec("pages/assets.py", "Asset directory", ":material/list_alt:", "Asset database"),
     PageSpec(
         "pages/import_export.py",

@@ -41,6 +41,22 @@ def _load_graph(path: str) -> Any:
     return _osmnx().load_graphml(path)
 
 
+def load_street_graph(path: Path | str) -> Any:
+    """The street graph saved at ``path`` (read once per process; also used by gap reach).
+
+    Raises
+    ------
+    GeoError
+        If osmnx is missing or the file does not exist.
+    """
+    return _load_graph(str(path))
+
+
+def nearest_street_nodes(graph: Any, lons: Sequence[float], lats: Sequence[float]) -> list:
+    """The street corner nearest each point (WGS84 longitudes and latitudes)."""
+    return list(_osmnx().distance.nearest_nodes(graph, list(lons), list(lats)))
+
+
 def street_matrix(
     path: Path, points: Sequence[Stop]
 ) -> tuple[list[list[float]], dict[tuple[int, int], tuple[tuple[float, float], ...]]]:

@@ -1,0 +1,33 @@
+"""Gaps: where many people need help in a language and few organizations offer it nearby."""
+
+import streamlit as st
+
+from geo.errors import GeoError
+from ui import errors, frame, gap_views, resources
+
+frame.ensure_app_frame()
+
+area = resources.current_area()
+filters = st.session_state["filters"]
+st.title("Gaps")
+st.caption(
+    "Where to act: tracts with many people in need of help in a language and few "
+    "organizations offering it nearby. Services follow the sidebar's service categories "
+    f"(none chosen = any service). {area.label} · {area.vintage}."
+)
+
+question = gap_views.ask(area, filters)
+if question is None:
+    st.stop()
+try:
+    result = gap_views.compute(area, question)
+except GeoError as err:
+    errors.show_error(err)
+    st.stop()
+
+gap_views.show_rules(result)
+gap_views.show_map(area, result)
+st.subheader("Tracts ranked by gap")
+gap_views.show_table(result)
+st.subheader("Per branch")
+gap_views.show_branch(area, result)

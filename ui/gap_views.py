@@ -1,0 +1,240 @@
+"""Gaps page: the question widgets, the rules in words, map, ranking table and branch view."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.analysis.branch_gaps import branch_language_groups, branch_ranking, catchment_tracts
+from geo.analysis.gap_export import ranking_csv
+from geo.analysis.gaps import GapQuestion, GapResult, compute_gaps, summarize_area
+from geo.analysis.languages import C16001_GROUPS
+from geo.analysis.need import NEED_MEASURES, unavailable_measures
+from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.census.study_area import StudyArea
+from geo.filters import Filters
+from geo.maps.gap_map import build_gap_map
+from ui import maps, resources
+
+TOP = 10
+
+
+def ask(area: StudyArea, filters: Filters) -> GapQuestion | None:
+    """Widgets for the question; None (with a message) when it cannot be answered yet."""
+    missing = unavailable_measures(area.tables)
+    offered = [k for k in NEED_MEASURES if k not in missing]
+    for reason in missing.values():
+        st.caption(f":material/info: {reason}")
+    if not offered:
+        st.warning("This study area has no table that measures need (C16001 or B05006).")
+        return None
+    c1, c2 = st.columns([3, 2])
+    measure = c1.selectbox(
+        "Need",
+        offered,
+        format_func=lambda k: NEED_MEASURES[k].label,
+        key="gaps.measure",
+    )
+    group = c2.selectbox(
+        "Language group (C16001)",
+        C16001_GROUPS,
+        key="gaps.language_group",
+        help="Organizations count when they serve a language of this group.",
+    )
+    c3, c4, c5 = st.columns([2, 2, 3])
+    reach = c3.slider("Within reach (m)", 200, 3000, 800, 100, key="gaps.reach_m")
+    catchment = c4.slider("Branch catchment (m)", 250, 5000, 1000, 250, key="gaps.catchment_m")
+    mixed = c5.toggle(
+        "Rank unreliable figures with the reliable ones",
+        key="gaps.mix_unreliable",
+        help="Off: unreliable need figures are ranked after every reliable one.",
+    )
+    if measure != "limited_english" and not filters.countries:
+        st.info("Choose one or more countries of origin in the sidebar for this need measure.")
+        return None
+    return GapQuestion(
+        measure=measure,
+        language_group=group,
+        countries=filters.countries,
+        services=filters.categories,
+        reach_m=float(reach),
+        catchment_m=float(catchment),
+        unreliable_last=not mixed,
+    )
+
+
+def compute(area: StudyArea, question: GapQuestion) -> GapResult:
+    """The ranking for the current study area and the organizations as stored right now."""
+    graph = resources.settings().street_graph or None
+    return _ranking(
+        area, resources.current_name(), area.branches, resources.organizations(), question, graph
+    )
+
+
+@st.cache_data(max_entries=16, show_spinner="Ranking tracts…")
+def _ranking(
+    _area: StudyArea,
+    area_name: str,
+    branches: pd.DataFrame,
+    organizations: pd.DataFrame,
+    question: GapQuestion,
+    graph: str | None,
+) -> GapResult:
+    """Cached per study area, branches, organizations (an edit recomputes) and question."""
+    return compute_gaps(_area, organizations, question, street_graph=graph)
+
+
+def show_rules(result: GapResult) -> None:
+    """The measure, the reach and catchment rules and every note, in plain words."""
+    st.markdown(f"**Need:** {result.need_label} (per tract, ± 90% margin of error).")
+    st.markdown(f"**Within reach:** {result.reach_rule}")
+    st.markdown(f"**Branch catchment:** {result.catchment_rule}")
+    for note in result.notes:
+        st.caption(note)
+    if result.unmapped_languages:
+        listed = ", ".join(f"{k} ({v})" for k, v in result.unmapped_languages.items())
+        st.warning(
+            "These languages served by organizations map to no C16001 language group, so "
+            f"those organizations were not counted for any group: {listed}. Fix the language "
+            "code in the asset directory or tell us the group."
+        )
+
+
+def show_map(area: StudyArea, result: GapResult) -> None:
+    """Need shaded, matching sites, branches and the top gaps outlined."""
+    m = build_gap_map(
+        resources.tract_outlines(),
+        result,
+        area.branches,
+        top=TOP,
+        vintage=area.vintage,
+        tiles=resources.settings().tiles,
+    )
+    maps.show_map(m, key="gaps.map", height=560)
+
+
+def show_table(result: GapResult) -> None:
+    """The sortable ranking with a CSV download of the same rows."""
+    _show_ranking(result.ranking)
+    st.download_button(
+        "Download the ranking (CSV)",
+        ranking_csv(result),
+        "gaps.csv",
+        "text/csv",
+        key="gaps.csv",
+    )
+    st.caption(f"90% margins of error. {RELIABILITY_RULE}.")
+
+
+def _show_ranking(ranking: pd.DataFrame) -> None:
+    number = st.column_config.NumberColumn
+    st.dataframe(
+        _readable(ranking),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Rank": number(format="%d"),
+            "Need": number(format="%,.0f"),
+            "± MOE": number(format="%,.0f"),
+            "Gap": number(format="%,.0f"),
+            "Gap ± MOE": number(format="%,.0f"),
+        },
+    )
+
+
+def _readable(ranking: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Rank": ranking["rank"],
+            "Tract": ranking["tract"] + " (" + ranking["geoid"] + ")",
+            "Need": ranking["need"],
+            "± MOE": ranking["need_moe"],
+            "Reliability": ranking["reliability"].map(RELIABILITY_LABELS)
+            + ranking["ranked_after_reliable"].map({True: " (ranked after reliable)", False: ""}),
+            "Organizations within reach": ranking["organizations"],
+            "Gap": ranking["gap"],
+            "Gap ± MOE": ranking["gap_moe"],
+            "Branch catchment": ranking["branches"].replace("", "none"),
+            "Organizations": ranking["organization_names"],
+        }
+    )
+
+
+def show_branch(area: StudyArea, result: GapResult) -> None:
+    """Per branch: its catchment's ranked gaps and its language groups."""
+    if area.branches.empty:
+        st.info("This study area has no library branches.")
+        return
+    labels = dict(zip(area.branches["branch_id"], area.branches["name"], strict=True))
+    branch_id = st.selectbox(
+        "Branch", list(labels), format_func=labels.__getitem__, key="gaps.branch"
+    )
+    branch = area.branches.set_index("branch_id").loc[branch_id]
+    geoids = catchment_tracts(area.tracts, branch, result.question.catchment_m)
+    if not geoids:
+        st.info("No tract centroid lies within this branch's catchment; widen it above.")
+        return
+    show_area_summary(summarize_area(result, geoids))
+    _show_ranking(branch_ranking(result, geoids))
+    groups = branch_language_groups(area, resources.organizations(), geoids, result.question)
+    if groups["need"].isna().all():
+        st.caption(
+            "Need by language group is not available: table C16001 is not loaded for this "
+            "study area. Organizations within reach per group are still counted."
+        )
+        groups = groups[["language_group", "organizations"]]
+    st.markdown("**Language groups in this catchment** (largest gap first)")
+    st.dataframe(
+        groups.rename(
+            columns={
+                "language_group": "Language group",
+                "need": "Speak English less than “very well”",
+                "need_moe": "± MOE",
+                "organizations": "Organizations within reach",
+                "reliability": "Reliability",
+                "gap": "Gap",
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            c: st.column_config.NumberColumn(format="%,.0f")
+            for c in ("Speak English less than “very well”", "± MOE", "Gap")
+        },
+    )
+
+
+def show_profile_gaps(area: StudyArea, filters: Filters, geoids: list[str]) -> None:
+    """The gap figures of a community profile's area, for one language group."""
+    st.subheader("Gaps in this area")
+    missing = unavailable_measures(area.tables)
+    measure = "limited_english" if "limited_english" not in missing else "origin"
+    if measure in missing or (measure == "origin" and not filters.countries):
+        st.info(
+            "Gap figures need table C16001, or countries of origin chosen in the sidebar "
+            "(B05006). " + " ".join(missing.values())
+        )
+        return
+    group = st.selectbox("Language group (C16001)", C16001_GROUPS, key="profile.gap_group")
+    question = GapQuestion(
+        measure=measure,
+        language_group=group,
+        countries=filters.countries,
+        services=filters.categories,
+    )
+    result = compute(area, question)
+    st.caption(f"{result.need_label}. {result.reach_rule} {result.notes[0]}")
+    show_area_summary(summarize_area(result, geoids))
+    st.caption("The Gaps page ranks every tract of the study area.")
+
+
+def show_area_summary(summary: dict[str, object]) -> None:
+    """The gap figures of an area (used by the branch view and the community profile)."""
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("People in need", f"{summary['need']:,.0f} ± {summary['need_moe']:,.0f}")
+    c2.metric("Matching organizations within reach", summary["organizations_within_reach"])
+    c3.metric(
+        "Tracts with none within reach",
+        f"{summary['tracts_without_organization']} of {summary['tracts']}",
+    )
+    c4.metric("People in need there", f"{summary['need_in_tracts_without_organization']:,.0f}")
