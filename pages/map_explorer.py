@@ -38,5 +38,5 @@ if hit:
 with right:
     if area.illustrative:
         st.caption(f"{area.label}. Census figures: {area.vintage}.")
-    home_views.headline(view, filters)
+    home_views.headline(area, view, filters)
     home_views.selection_panel(area, view, sites)

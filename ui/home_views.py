@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.census.indicators import INDICATORS, language_groups
+from geo.census.headline import compute_headline
+from geo.census.indicators import indicators_for, language_groups
 from geo.census.profiles import build_profile, missing_sections
 from geo.census.study_area import StudyArea
 from geo.filters import Filters
@@ -32,11 +33,14 @@ def follow_countries(filters: Filters) -> bool:
 def map_controls(area: StudyArea, tiles: str) -> MapOptions:
     """One compact row above the map: indicator, language group, class breaks, catchment."""
     c1, c2, c3, c4 = st.columns([4, 2, 2, 2], vertical_alignment="bottom")
+    offered = indicators_for(area.tables)  # an area of its own counts maps its own columns
+    if st.session_state.get(INDICATOR_KEY) not in offered:
+        st.session_state[INDICATOR_KEY] = next(iter(offered))
     indicator = c1.selectbox(
         "Tract indicator",
-        list(INDICATORS),
+        list(offered),
         key=INDICATOR_KEY,
-        format_func=lambda k: INDICATORS[k].label,
+        format_func=lambda k: offered[k].label,
     )
     groups = language_groups(area.tables) if "C16001" in area.tables else []
     group = c2.selectbox(
@@ -85,14 +89,25 @@ def explain(
         )
 
 
-def headline(view: MapView, filters: Filters) -> None:
-    """The four figures beside the map, two by two."""
+def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
+    """The figures beside the map, two by two, worded for the filters in force."""
+    census = compute_headline(
+        area.tables,
+        list(area.tracts.index),
+        highlighted=list(view.highlighted) if filters.thresholds else None,
+        countries=filters.countries,
+        vintage=area.vintage,
+    )
     h = view.headline
-    a, b = st.columns(2)
-    a.metric("Tracts highlighted", h["tracts_highlighted"] if filters.thresholds else "—")
-    b.metric("Foreign-born in them", f"{h['foreign_born_in_highlighted']:,}")
-    a.metric("Organizations matching", h["organizations_matching"])
-    b.metric("Branches", h["branches"])
+    figures = [(f.label, f.value, f.help) for f in census]
+    figures += [
+        ("Organizations matching", h["organizations_matching"], None),
+        ("Branches", h["branches"], None),
+    ]
+    columns = st.columns(2)
+    for i, (label, value, why) in enumerate(figures):
+        columns[i % 2].metric(label, value, help=why)
+    st.caption(f"Census figures: {area.vintage} · ± 90% margin of error")
 
 
 def selection_panel(area: StudyArea, view: MapView, organizations) -> None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import folium
 import pandas as pd
 
-from geo.census.indicators import INDICATORS, IndicatorOptions, compute_indicator
+from geo.census.classes import count_spanning_tracts
+from geo.census.indicators import IndicatorOptions, compute_indicator, get_indicator
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import (
@@ -88,7 +89,7 @@ def build_asset_map(
         The written ``geo.maps.home_map.build_places_json`` of the area's branches and base
         layers; without it they are sent inside the map's script.
     """
-    indicator = INDICATORS[options.indicator]
+    indicator = get_indicator(area.tables, options.indicator)
     notices: list[str] = []
     try:
         values = compute_indicator(
@@ -107,9 +108,10 @@ def build_asset_map(
         for i in unavailable_thresholds(acculturation, filters)
     ]
     matching = serving_communities(filter_organizations(organizations, filters), filters.countries)
-    classes = classify(
-        values["estimate"] if values is not None else pd.Series(dtype=float), options.scheme
-    )
+    estimates = values["estimate"] if values is not None else pd.Series(dtype=float)
+    moes = values["moe"] if values is not None else pd.Series(dtype=float)
+    classes = classify(estimates, options.scheme, moes=moes)
+    spanning = count_spanning_tracts(estimates, moes, classes.upper_bounds)
     codes, estimates, moes = encode_tracts(tracts.geoids, values, classes, indicator.kind)
     position = {g: i for i, g in enumerate(tracts.geoids)}
     state = MapState(
@@ -131,7 +133,7 @@ def build_asset_map(
             kind=indicator.kind,
             vintage=area.vintage,
             show_highlight=bool(filters.thresholds),
-            note=options.legend_note,
+            note=options.legend_note or (spanning.sentence() if values is not None else None),
         ),
         layer_names=_layer_names(area, indicator.label, filters, highlighted, matching, options),
     )

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.census.classes import compute_fewest_spanning_breaks
 from geo.config import WGS84
 
 # Characters html.escape leaves alone but a JavaScript template literal would interpret.
@@ -33,7 +34,11 @@ def escape(text: object) -> str:
 PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")  # ColorBrewer YlGnBu 5
 NO_DATA_COLOUR = "#d9d9d9"
 HIGHLIGHT_COLOUR = "#d6007e"
-SCHEMES = {"quantiles": "Quantiles", "natural_breaks": "Natural breaks (Fisher-Jenks)"}
+SCHEMES = {
+    "quantiles": "Quantiles",
+    "natural_breaks": "Natural breaks (Fisher-Jenks)",
+    "fewest_spanning": "Fewest tracts across a break (margins of error)",
+}
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,12 @@ class Classes:
         return self.colours[-1]
 
 
-def classify(values: pd.Series, scheme: str = "quantiles", k: int = 5) -> Classes:
-    """Class breaks with mapclassify (``quantiles`` or ``natural_breaks``)."""
+def classify(
+    values: pd.Series, scheme: str = "quantiles", k: int = 5, moes: pd.Series | None = None
+) -> Classes:
+    """Class breaks with mapclassify (``quantiles`` or ``natural_breaks``), or placed where
+    the tracts' margins of error overlap least (``fewest_spanning``, needs ``moes``;
+    :func:`geo.census.classes.compute_fewest_spanning_breaks`)."""
     data = values.dropna().astype(float)
     distinct = int(data.nunique())
     if distinct == 0:
@@ -65,6 +74,8 @@ def classify(values: pd.Series, scheme: str = "quantiles", k: int = 5) -> Classe
         bins = np.array([float(data.iloc[0])])
     elif scheme == "natural_breaks":
         bins = _fisher_jenks(data.to_numpy(), k)
+    elif scheme == "fewest_spanning" and moes is not None and moes.notna().any():
+        bins = np.array(compute_fewest_spanning_breaks(data, moes.reindex(data.index), k))
     else:
         bins = mapclassify.Quantiles(data.to_numpy(), k=k).bins
     bins = np.unique(bins)

@@ -124,7 +124,7 @@
     if (!state) return lines[0];
     lines.push(state.label + ": <b>" + value(state.estimates[i]) + "</b>");  // label: escaped
     if (state.estimates[i] != null) {
-      lines.push("± " + value(state.moes[i]) + " (90% margin of error)");
+      if (state.moes[i] != null) lines.push("± " + value(state.moes[i]) + " (90% margin of error)");
       lines.push(state.reliability[family(state.codes.charAt(i))[0]] || "");
     }
     return lines.join("<br>");
