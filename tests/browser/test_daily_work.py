@@ -1,0 +1,204 @@
+"""Staff's daily tasks end to end in Chromium, offline: walk, report, log, plan, import.
+
+One server per module on its own database; every test signs in on its own page, so the
+tests run in any order and on any xdist worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import gpxpy
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy.orm import Session
+
+from geo.db import list_assets, make_engine
+from geo.db.walkabouts import get_walkabout, list_walkabouts, save_walkabout
+from geo.fieldwork.routes import Stop
+from tests.browser.conftest import (
+    PROJECT_ROOT,
+    _Server,
+    create_accounts,
+    find_map_frame,
+    settle,
+    sign_in,
+)
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+PASSWORD = "daily-work-test"
+PHONE = {"width": 390, "height": 844}
+SERVER_LOG_PROBLEMS = ("Traceback", "ArrowInvalid", "Error:")
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("daily") / "assets.db"
+    create_accounts(path, {"amira": "editor"}, PASSWORD)
+    engine = make_engine(f"sqlite:///{path}")
+    with Session(engine) as session, session.begin():
+        org = list_assets(session).dropna(subset=["lat"]).iloc[0]
+        save_walkabout(
+            session,
+            title="Saturday walk",
+            branch_id=None,
+            area={"kind": "catchment", "radius_m": 1000},
+            stops=[
+                Stop(
+                    label=org["name"], lat=org["lat"], lon=org["lon"], organization_id=org["org_id"]
+                ),
+                Stop(label="Mural by the bus stop", lat=org["lat"] + 0.001, lon=org["lon"]),
+            ],
+            user="test",
+        )
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(db_path, chromium_browser, tmp_path_factory):
+    """Our own `streamlit run`, so the test can read its log."""
+    log = tmp_path_factory.mktemp("daily-log") / "streamlit.log"
+    running = _Server(PROJECT_ROOT / "app.py", {"DATABASE_URL": f"sqlite:///{db_path}"}, log)
+    warm = chromium_browser.new_page()  # the first run loads the study area: not a test's time
+    warm.goto(running.url)
+    warm.get_by_text("Staff sign-in").wait_for(timeout=180_000)
+    warm.close()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def page(request, chromium_browser, server):
+    context = chromium_browser.new_context(
+        viewport={"width": 1400, "height": 1000}, service_workers="block", accept_downloads=True
+    )
+    blocked: list[str] = []
+
+    def route(route) -> None:
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    page = context.new_page()
+    sign_in(page, server.url, "amira", PASSWORD)
+    yield page
+    report = getattr(request.node, "_report_call", None)
+    if report is not None and report.failed:
+        _shot(page, f"failed-{request.node.name}")
+    context.close()
+    assert not blocked, blocked
+
+
+def _open(page, title: str) -> None:
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
+    settle(page)
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _walk_list(page):
+    return page.locator("[data-testid=stMarkdownContainer] ol").first.locator("li")
+
+
+def _wait_for_stops(page, count: int) -> None:
+    page.wait_for_function(
+        """n => {
+            const lists = [...document.querySelectorAll('[data-testid=stMarkdownContainer] ol')];
+            return (lists.length ? lists[0].querySelectorAll('li').length : 0) === n;
+        }""",
+        arg=count,
+        timeout=30_000,
+    )
+
+
+def _grey_dots(frame):
+    return frame.locator("path.leaflet-interactive[stroke='#555']")
+
+
+def test_plan_a_walk_by_clicking_the_map_download_gpx_and_save(page, server, db_path):
+    _open(page, "Walkabout planner")
+    frame = find_map_frame(page)
+    settle(page)
+    for _ in range(2):  # stops near the branch overlap at the starting zoom
+        frame.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(500)
+    offered = _grey_dots(frame).count()
+    assert offered >= 3
+    for picked in (1, 2, 3):
+        _grey_dots(frame).first.click()
+        _wait_for_stops(page, picked)
+        expect(_grey_dots(frame)).to_have_count(offered - picked)
+    frame.locator(".leaflet-marker-icon", has_text="2").click()  # drop stop 2
+    _wait_for_stops(page, 2)
+    settle(page)
+    names = [item.split(" · ")[0] for item in _walk_list(page).all_inner_texts()]
+    _shot(page, "walkabout_planned")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Route for phones (GPX)").click()
+    gpx = gpxpy.parse(Path(download.value.path()).read_text(encoding="utf-8"))
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        orgs = list_assets(session).set_index("name")
+    expected = [c for n in names for c in (orgs.loc[n, "lat"], orgs.loc[n, "lon"])]
+    waypoints = [c for w in gpx.waypoints for c in (w.latitude, w.longitude)]
+    assert waypoints == pytest.approx(expected, abs=1e-6)  # latitude first: not swapped
+    assert len(gpx.tracks) == 1 and len(gpx.routes) == 1
+
+    page.get_by_label("Title of the walk").fill("Clicked-map walk")
+    settle(page)
+    page.get_by_role("button", name="Save this walk").click()
+    page.get_by_text("Saved 'Clicked-map walk'").wait_for(timeout=30_000)
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        walks = list_walkabouts(session).set_index("title")
+        walk = get_walkabout(session, walks.loc["Clicked-map walk", "id"])
+    assert [s.label for s in walk.stops] == names
+    log = server.log_path.read_text(encoding="utf-8", errors="replace")
+    assert not [p for p in SERVER_LOG_PROBLEMS if p in log], server.log_tail()
+
+
+def test_after_the_walk_on_a_phone_without_sideways_scrolling(page, db_path):
+    _open(page, "Walkabout planner")
+    page.set_viewport_size(PHONE)
+    page.get_by_role("tab", name="After the walk").click()
+    page.get_by_label("Who we met").first.wait_for(timeout=30_000)
+    settle(page)
+    page.get_by_text("Visited", exact=True).first.click()
+    page.get_by_label("Who we met").first.fill("Owner, Mrs Tran")
+    page.get_by_label("What we learned").first.fill("Wants evening English classes")
+    _assert_no_sideways_scroll(page)
+    _shot(page, "after_the_walk_phone")
+    page.get_by_role("button", name="Save the walk report").click()
+    page.get_by_text("Walk report saved.").wait_for(timeout=30_000)
+    page.get_by_text("Add a place we found on the way").click()
+    page.get_by_label("Name", exact=True).fill("Himalayan grocery")
+    page.get_by_label("Latitude").fill("40.9535")
+    page.get_by_label("Longitude").fill("-44.9935")
+    _assert_no_sideways_scroll(page)
+    _shot(page, "after_the_walk_found_place_phone")
+    page.get_by_role("button", name="Add to the shared directory").click()
+    page.get_by_text("It is on everyone's map now").wait_for(timeout=30_000)
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        assert len(list_assets(session, search="Himalayan grocery")) == 1
+        walks = list_walkabouts(session).set_index("title")
+        walk = get_walkabout(session, walks.loc["Saturday walk", "id"])
+    assert walk.stops[0].visited and walk.stops[0].met == "Owner, Mrs Tran"
+
+
+def _assert_no_sideways_scroll(page) -> None:
+    widths = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid=stMain]') || document.body;
+            return [document.documentElement.scrollWidth, window.innerWidth,
+                    main.scrollWidth, main.clientWidth];
+        }"""
+    )
+    assert widths[0] <= widths[1] and widths[2] <= widths[3], widths
