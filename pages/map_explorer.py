@@ -13,8 +13,9 @@ st.title("Asset map")
 
 showing_countries = home_views.follow_countries(filters)
 options = home_views.map_controls(area, resources.settings().tiles)
-notes = st.container()
 left, right = st.columns([5, 2])
+with right:
+    notes = st.container()  # beside the map, so the map keeps its place on the first screen
 
 sites, site_file = resources.map_sites()
 view = build_asset_map(

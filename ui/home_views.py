@@ -73,9 +73,9 @@ def explain(
         st.warning(notice)
     if sites_in_area == 0:
         st.info(
-            "No organizations in the database are inside this study area yet, so the map "
+            "No organizations in the database are inside this study area yet: the map "
             "shows tracts and branches only. Import them on the **Import and export** page "
-            "(CSV, Excel, GeoJSON or an Open Referral HSDS package; staff sign-in) or with "
+            "(CSV, Excel, GeoJSON or HSDS; staff sign-in) or with "
             "`python -m geo assets import FILE`.",
             icon=":material/info:",
         )

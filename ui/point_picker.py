@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import folium
-import shapely
 import streamlit as st
 
+from geo.maps.draw_map import build_outline_map, build_point_layer
 from ui import maps, resources
 
 
@@ -15,23 +14,8 @@ def pick_point(*, key: str, lat_key: str, lon_key: str, height: int = 360) -> No
     Draw this before the inputs keyed ``lat_key`` and ``lon_key``: the click is copied in
     the map's ``on_change`` callback, which runs before the rerun creates them.
     """
-    tracts = resources.tract_outlines()
-    west, south, east, north = tracts.total_bounds
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], tiles=None, maxZoom=18)
-    m.fit_bounds([[south, west], [north, east]])
-    if len(tracts) < 400:  # big study areas: the outline of the whole only
-        outline = tracts[["geometry"]].__geo_interface__
-    else:
-        outline = shapely.geometry.mapping(shapely.box(west, south, east, north))
-    folium.GeoJson(
-        outline,
-        interactive=False,
-        style_function=lambda f: {"color": "#777", "weight": 0.5, "fillOpacity": 0.03},
-    ).add_to(m)
-    chosen = folium.FeatureGroup(name="Chosen location")
-    lat, lon = st.session_state.get(lat_key), st.session_state.get(lon_key)
-    if lat is not None and lon is not None:
-        folium.Marker([lat, lon], tooltip="The location to save").add_to(chosen)
+    m = build_outline_map(resources.tract_outlines(), fill_opacity=0.03)
+    chosen = build_point_layer(st.session_state.get(lat_key), st.session_state.get(lon_key))
 
     def copy_click() -> None:
         clicked = (st.session_state.get(key) or {}).get("last_clicked")

@@ -16,11 +16,8 @@ from geo.analysis.catchments import build_ring
 OUTLINE_TRACTS_BELOW = 400  # above this, only the study area's box: the drawing map stays light
 
 
-def build_draw_map(tracts: gpd.GeoDataFrame) -> folium.Map:
-    """A map with drawing tools (polygon, rectangle, circle) over the study area's outline.
-
-    Big study areas show only their bounding box, so the map sent to the browser stays small.
-    """
+def build_outline_map(tracts: gpd.GeoDataFrame, *, fill_opacity: float = 0.0) -> folium.Map:
+    """A light map of the study area: its tracts' outlines (big areas: only their box)."""
     minx, miny, maxx, maxy = tracts.total_bounds
     m = folium.Map(
         location=[(miny + maxy) / 2, (minx + maxx) / 2], tiles=None, maxZoom=18, zoom_start=11
@@ -31,11 +28,25 @@ def build_draw_map(tracts: gpd.GeoDataFrame) -> folium.Map:
         if len(tracts) < OUTLINE_TRACTS_BELOW
         else shapely.geometry.mapping(shapely.box(minx, miny, maxx, maxy))
     )
-    folium.GeoJson(
-        outline,
-        interactive=False,
-        style_function=lambda f: {"color": "#777", "weight": 0.5, "fill": False},
-    ).add_to(m)
+    style = {"color": "#777", "weight": 0.5, "fill": fill_opacity > 0, "fillOpacity": fill_opacity}
+    folium.GeoJson(outline, interactive=False, style_function=lambda f: style).add_to(m)
+    return m
+
+
+def build_point_layer(lat: float | None, lon: float | None) -> folium.FeatureGroup:
+    """The point chosen so far (for a map that places something by a click)."""
+    chosen = folium.FeatureGroup(name="Chosen location")
+    if lat is not None and lon is not None:
+        folium.Marker([lat, lon], tooltip="The location to save").add_to(chosen)
+    return chosen
+
+
+def build_draw_map(tracts: gpd.GeoDataFrame) -> folium.Map:
+    """A map with drawing tools (polygon, rectangle, circle) over the study area's outline.
+
+    Big study areas show only their bounding box, so the map sent to the browser stays small.
+    """
+    m = build_outline_map(tracts)
     folium.plugins.Draw(
         export=False, draw_options={"polyline": False, "marker": False, "circlemarker": False}
     ).add_to(m)

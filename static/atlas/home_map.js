@@ -61,6 +61,13 @@
     return group.addTo(map);
   }
 
+  function branchCluster(c) {  // dark blue with a book: not to be confused with organizations
+    return L.divIcon({ className: "", iconSize: L.point(34, 34), html:
+      '<div style="background:#0b3d91;color:#fff;border:2px solid #fff;border-radius:50%;width:34px;' +
+      'height:34px;line-height:30px;text-align:center;font:600 11px sans-serif">' +
+      '<i class="fa fa-book"></i> ' + c.getChildCount() + "</div>" });
+  }
+
   function drawPlaces(cfg) {
     basemap = cfg.basemap ? drawBasemap(cfg.basemap) : null;  // above the tracts: the river shows
     cfg.branches.forEach(function (b) {
@@ -77,7 +84,8 @@
     note(cfg.loading);
     outline = L.layerGroup().addTo(map);
     ringLayer = L.layerGroup().addTo(map);
-    branchLayer = cfg.clusterBranches ? L.markerClusterGroup({ maxClusterRadius: 30 }) : L.featureGroup();
+    branchLayer = cfg.clusterBranches ? L.markerClusterGroup({ maxClusterRadius: 30, iconCreateFunction: branchCluster })
+      : L.featureGroup();
     if (cfg.places) {
       fetch(cfg.places).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(drawPlaces)
@@ -228,8 +236,11 @@
     layers.forEach(function (pair) { if (pair[0] && pair[1]) control.addOverlay(pair[0], pair[1]); });
   }
 
+  A.applied = 0;  // how many states were applied: tests and bench/ wait on it
+
   A.apply = function (s) {
     state = s;
+    A.applied += 1;
     for (var i = 0; i < tracts.length; i++) if (tracts[i]) tracts[i].setStyle(tractStyle(i));
     drawOutline();
     rings.forEach(function (r) { r.setRadius(s.radius_m); });

@@ -51,3 +51,14 @@ def test_nothing_or_a_bare_point_is_not_an_area(drawing):
 def test_a_drawn_polygon_is_kept():
     square = {"geometry": box(0, 0, 1, 1).__geo_interface__}
     assert read_drawing(square).area == pytest.approx(1.0)
+
+
+def test_the_point_map_shows_the_chosen_point_only_once_chosen():
+    from geo.maps.draw_map import build_outline_map, build_point_layer
+
+    m = build_outline_map(_grid(3), fill_opacity=0.03)
+    assert isinstance(m, folium.Map)
+    assert not build_point_layer(None, None)._children
+    chosen = list(build_point_layer(41.0, -45.0)._children.values())
+    assert [type(c) for c in chosen] == [folium.Marker]
+    assert chosen[0].location == [41.0, -45.0]

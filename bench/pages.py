@@ -1,0 +1,53 @@
+"""Demo city: server time of a rerun of every page (AppTest, signed in as an admin)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from geo.accounts import create_account, start_session
+from geo.config import DEMO_DIR
+from geo.db import open_database
+from ui.auth import SESSION_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def page_reruns(workdir: Path, repeat: int = 3) -> dict[str, float]:
+    """Median seconds of a rerun of each page once it has run once (caches warm)."""
+    url = f"sqlite:///{workdir / 'pages.db'}"
+    os.environ["DATABASE_URL"] = url
+    engine = open_database(url, seed_demo_from=DEMO_DIR)
+    with Session(engine) as session, session.begin():
+        account = create_account(session, "bench", role="admin", by="bench", display_name="Bench")
+    engine.dispose()
+    original = PagesManager.__init__
+
+    def keep_navigation(self, *args, **kwargs):  # noqa: ANN001, ANN202 - as tests/app/conftest.py
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = keep_navigation  # type: ignore[method-assign]
+    results = {}
+    for page in sorted(p.name for p in (ROOT / "pages").glob("*.py")):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        at.session_state[SESSION_KEY] = start_session(
+            account, method="password", now=datetime.now(UTC)
+        )
+        at.run()
+        at.switch_page(f"pages/{page}").run()
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - started)
+        results[page.removesuffix(".py")] = statistics.median(times)
+    PagesManager.__init__ = original  # type: ignore[method-assign]
+    return results

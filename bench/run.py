@@ -1,0 +1,219 @@
+"""The whole comparison of issue 16 in one command: New York City with 10,000 organizations.
+
+    python bench/run.py [--postgres-url URL] [--out bench/results.json]
+
+Imports the real NYC study area and 10,000 synthesized organizations with the project's own
+commands (SQLite, and PostgreSQL when a URL is given or ``ASSETS_TEST_POSTGRES_URL`` is set),
+measures our home map against naive folium of the same content in the same run, then drives
+Chromium. Prints one table (figure, ours, naive, ratio) and writes it as JSON. Not a test:
+numbers vary with the machine and with what else runs on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import browser  # noqa: E402
+import server  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+import workload  # noqa: E402
+
+from geo.census.store import StudyAreaStore  # noqa: E402
+from geo.config import DEMO_DIR  # noqa: E402
+
+
+def throwaway_database(url: str) -> tuple[str, sa.Engine]:
+    """A fresh database on the PostgreSQL server of ``url`` (dropped at the end)."""
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"atlas_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    return str(sa.make_url(url).set(database=name).render_as_string(hide_password=False)), admin
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    load = os.getloadavg()
+    return (
+        f"{platform.processor() or platform.machine()}, {cpus} cores, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"load average {load[0]:.1f} at the start (the machine is shared: timings are noisy)"
+    )
+
+
+def prepare(work: Path, n_orgs: int, pg_url: str | None) -> dict:
+    """NYC + organizations into SQLite (and PostgreSQL): the workload of every figure."""
+    areas = work / "areas"
+    facts = {"nyc_import_s": workload.import_nyc(areas)}
+    area = StudyAreaStore(areas, DEMO_DIR).load("nyc")
+    orgs = workload.synthesize_organizations(area.tracts, n_orgs, work / "organizations.csv")
+    databases = {"sqlite": f"sqlite:///{work / 'assets.db'}"}
+    if pg_url:
+        databases["postgresql"], facts["_pg_admin"] = throwaway_database(pg_url)
+    for kind, url in databases.items():
+        facts[f"{kind}_import_s"] = workload.import_organizations(orgs, url)
+    facts.update(area=area, areas=areas, databases=databases, tracts=len(area.tracts),
+                 branches=len(area.branches), organizations=n_orgs)  # fmt: skip
+    return facts
+
+
+def server_figures(facts: dict, work: Path) -> dict:
+    out = {}
+    for kind, url in facts["databases"].items():
+        ours = server.measure_ours(facts["area"], url, work / "static", repeat=3)
+        naive = server.measure_naive(facts["area"], url, repeat=2)
+        out[kind] = {"ours": ours, "naive": naive}
+    return out
+
+
+async def browser_figures(facts: dict, work: Path, sessions: int, crowd_s: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    env = {
+        "DATABASE_URL": facts["databases"]["sqlite"],
+        "WELCOME_ATLAS_STUDY_AREAS_DIR": str(facts["areas"]),
+    }
+    out: dict = {}
+    async with async_playwright() as p:
+        chromium = await p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=browser.CHROMIUM_ARGS
+        )
+        srv = browser.Server(env, work / "server-sqlite.log")
+        try:
+            cold = await browser.open_area(chromium, srv.url, "New York City", facts["tracts"])
+            await cold["context"].close()
+            warm = await browser.open_area(chromium, srv.url, "New York City", facts["tracts"])
+            out["first_map_cold_s"], out["first_map_warm_s"] = cold["seconds"], warm["seconds"]
+            out["first_load_bytes"] = warm["bytes"]
+            out["filter_change"] = await browser.click_filters(warm)
+            await warm["context"].close()
+            out["crowd"] = await browser.crowd(
+                chromium, srv, "New York City", facts["tracts"], sessions, crowd_s
+            )
+        finally:
+            srv.stop()
+        if "postgresql" in facts["databases"]:
+            out["two_servers"] = await _two_servers(chromium, facts, work)
+        await chromium.close()
+    return out
+
+
+async def _two_servers(chromium, facts: dict, work: Path) -> dict:  # noqa: ANN001
+    env = {"DATABASE_URL": facts["databases"]["postgresql"],
+           "WELCOME_ATLAS_STUDY_AREAS_DIR": str(facts["areas"])}  # fmt: skip
+    a = browser.Server(env, work / "server-a.log")
+    b = browser.Server(env, work / "server-b.log")
+
+    def add_organization() -> str:
+        name = f"Edited while both servers ran {uuid.uuid4().hex[:6]}"
+        path = work / "one.csv"
+        path.write_text(f"name,category,lat,lon\n{name},legal,41.0195,-44.9520\n", encoding="utf-8")
+        workload.import_organizations(path, facts["databases"]["postgresql"])
+        return name
+
+    try:
+        return await browser.two_servers(chromium, a, b, add_organization)
+    finally:
+        a.stop()
+        b.stop()
+
+
+def ratio(naive: float, ours: float) -> str:
+    return f"{naive / ours:.1f}×" if ours else "—"
+
+
+def table(results: dict) -> list[tuple[str, str, str, str]]:
+    """Rows of (figure, ours, naive, ratio)."""
+    rows = []
+    for kind, fig in results["server"].items():
+        o, n = fig["ours"], fig["naive"]
+        first, rerun = "first_load_bytes", "per_rerun_bytes"
+        rows += [
+            (f"server: home-map rerun, NYC ({kind})", f"{o['rerun_s']:.3f} s",
+             f"{n['rerun_s']:.2f} s", ratio(n["rerun_s"], o["rerun_s"])),
+            (f"first-load bytes ({kind})", f"{o[first] / 1e6:.2f} MB",
+             f"{n[first] / 1e6:.2f} MB", ratio(n[first], o[first])),
+            (f"bytes per rerun ({kind})", f"{o[rerun] / 1e3:.0f} kB",
+             f"{n[rerun] / 1e3:.0f} kB", ratio(n[rerun], o[rerun])),
+        ]  # fmt: skip
+    b = results.get("browser", {})
+    if b:
+        f = b["filter_change"]
+        rows += [
+            ("Chromium: first NYC map, cold server", f"{b['first_map_cold_s']:.1f} s", "", ""),
+            ("Chromium: first NYC map, warm server", f"{b['first_map_warm_s']:.1f} s", "", ""),
+            ("Chromium: filter change → map updated (median of 10)",
+             f"{f['median_s']:.2f} s", "", ""),
+            ("bytes per filter change / first load",
+             f"{f['median_bytes'] / 1e3:.0f} kB / {b['first_load_bytes'] / 1e6:.2f} MB "
+             f"({100 * f['median_bytes'] / b['first_load_bytes']:.1f} %)", "", ""),
+            (f"{b['crowd']['sessions']} sessions clicking: p95, errors",
+             f"{b['crowd']['p95_s']:.2f} s, {b['crowd']['errors']}", "", ""),
+            ("memory per extra session",
+             f"{b['crowd']['memory_per_extra_session_mb']:.1f} MB", "", ""),
+        ]  # fmt: skip
+        if "two_servers" in b:
+            seen = b["two_servers"]["seconds_to_seen"]
+            rows.append(
+                ("two servers, one PostgreSQL: edit seen on both", f"{max(seen):.1f} s", "", "")
+            )
+    for page, seconds in results.get("pages", {}).items():
+        rows.append((f"demo city rerun: {page}", f"{seconds:.3f} s", "", ""))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres-url", default=os.environ.get("ASSETS_TEST_POSTGRES_URL"))
+    parser.add_argument("--organizations", type=int, default=10_000)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--crowd-seconds", type=float, default=60.0)
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    results: dict = {
+        "machine": machine(),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+        work = Path(tmp)
+        facts = prepare(work, args.organizations, args.postgres_url)
+        results["workload"] = {k: v for k, v in facts.items() if isinstance(v, (int, float))}
+        results["server"] = server_figures(facts, work)
+        if not args.skip_browser:
+            results["browser"] = asyncio.run(
+                browser_figures(facts, work, args.sessions, args.crowd_seconds)
+            )
+        import pages  # AppTest last: it changes process-wide Streamlit state
+
+        results["pages"] = pages.page_reruns(work)
+        if "_pg_admin" in facts:
+            name = sa.make_url(facts["databases"]["postgresql"]).database
+            with facts["_pg_admin"].connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    results["total_s"] = time.perf_counter() - started
+    rows = table(results)
+    width = max(len(r[0]) for r in rows)
+    print(f"{'figure':<{width}}  {'ours':>24}  {'naive':>10}  {'ratio':>7}")
+    for r in rows:
+        print(f"{r[0]:<{width}}  {r[1]:>24}  {r[2]:>10}  {r[3]:>7}")
+    print(results["machine"])
+    args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
