@@ -120,8 +120,10 @@ async def open_area(browser, url: str, label: str, tracts: int) -> dict:  # noqa
 
 
 async def _select(page, label: str, option: str) -> None:  # noqa: ANN001
+    """Choose ``option`` in a selectbox or multiselect: type its name, press Enter."""
     await page.get_by_role("combobox", name=label).click()
-    await page.get_by_role("option", name=option, exact=True).click()
+    await page.keyboard.type(option)
+    await page.keyboard.press("Enter")
     await page.keyboard.press("Escape")
 
 

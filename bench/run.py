@@ -97,17 +97,25 @@ async def browser_figures(facts: dict, work: Path, sessions: int, crowd_s: float
             warm = await browser.open_area(chromium, srv.url, "New York City", facts["tracts"])
             out["first_map_cold_s"], out["first_map_warm_s"] = cold["seconds"], warm["seconds"]
             out["first_load_bytes"] = warm["bytes"]
-            out["filter_change"] = await browser.click_filters(warm)
+            out["filter_change"] = await _stage(browser.click_filters(warm))
             await warm["context"].close()
-            out["crowd"] = await browser.crowd(
-                chromium, srv, "New York City", facts["tracts"], sessions, crowd_s
+            out["crowd"] = await _stage(
+                browser.crowd(chromium, srv, "New York City", facts["tracts"], sessions, crowd_s)
             )
         finally:
             srv.stop()
         if "postgresql" in facts["databases"]:
-            out["two_servers"] = await _two_servers(chromium, facts, work)
+            out["two_servers"] = await _stage(_two_servers(chromium, facts, work))
         await chromium.close()
     return out
+
+
+async def _stage(coro) -> dict:  # noqa: ANN001
+    """Run one stage; a failure is recorded in the results instead of losing the run."""
+    try:
+        return await coro
+    except Exception as err:  # noqa: BLE001 - reported in the table and the JSON
+        return {"error": f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"}
 
 
 async def _two_servers(chromium, facts: dict, work: Path) -> dict:  # noqa: ANN001
@@ -134,6 +142,10 @@ def ratio(naive: float, ours: float) -> str:
     return f"{naive / ours:.1f}×" if ours else "—"
 
 
+def _error_row(what: str, stage: dict) -> list[tuple[str, str, str, str]]:
+    return [(f"{what}: FAILED", stage["error"][:60], "", "")] if "error" in stage else []
+
+
 def table(results: dict) -> list[tuple[str, str, str, str]]:
     """Rows of (figure, ours, naive, ratio)."""
     rows = []
@@ -150,25 +162,30 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
         ]  # fmt: skip
     b = results.get("browser", {})
     if b:
-        f = b["filter_change"]
         rows += [
             ("Chromium: first NYC map, cold server", f"{b['first_map_cold_s']:.1f} s", "", ""),
             ("Chromium: first NYC map, warm server", f"{b['first_map_warm_s']:.1f} s", "", ""),
+        ]
+        f = b.get("filter_change", {})
+        rows += _error_row("filter changes", f) or [
             ("Chromium: filter change → map updated (median of 10)",
              f"{f['median_s']:.2f} s", "", ""),
             ("bytes per filter change / first load",
              f"{f['median_bytes'] / 1e3:.0f} kB / {b['first_load_bytes'] / 1e6:.2f} MB "
              f"({100 * f['median_bytes'] / b['first_load_bytes']:.1f} %)", "", ""),
-            (f"{b['crowd']['sessions']} sessions clicking: p95, errors",
-             f"{b['crowd']['p95_s']:.2f} s, {b['crowd']['errors']}", "", ""),
-            ("memory per extra session",
-             f"{b['crowd']['memory_per_extra_session_mb']:.1f} MB", "", ""),
         ]  # fmt: skip
-        if "two_servers" in b:
-            seen = b["two_servers"]["seconds_to_seen"]
-            rows.append(
-                ("two servers, one PostgreSQL: edit seen on both", f"{max(seen):.1f} s", "", "")
-            )
+        c = b.get("crowd", {})
+        rows += _error_row("concurrent sessions", c) or [
+            (f"{c['sessions']} sessions clicking: p95, errors",
+             f"{c['p95_s']:.2f} s, {c['errors']}", "", ""),
+            ("memory per extra session", f"{c['memory_per_extra_session_mb']:.1f} MB", "", ""),
+        ]  # fmt: skip
+        t = b.get("two_servers")
+        if t:
+            rows += _error_row("two servers", t) or [
+                ("two servers, one PostgreSQL: edit seen on both",
+                 f"{max(t['seconds_to_seen']):.1f} s", "", "")
+            ]  # fmt: skip
     for page, seconds in results.get("pages", {}).items():
         rows.append((f"demo city rerun: {page}", f"{seconds:.3f} s", "", ""))
     return rows
@@ -199,7 +216,10 @@ def main() -> None:
             )
         import pages  # AppTest last: it changes process-wide Streamlit state
 
-        results["pages"] = pages.page_reruns(work)
+        try:
+            results["pages"] = pages.page_reruns(work)
+        except Exception as err:  # noqa: BLE001 - reported, the rest of the run is kept
+            results["pages_error"] = f"{type(err).__name__}: {err}"[:300]
         if "_pg_admin" in facts:
             name = sa.make_url(facts["databases"]["postgresql"]).database
             with facts["_pg_admin"].connect() as conn:
