@@ -64,6 +64,22 @@ SETTINGS: tuple[Setting, ...] = (
         "GraphML street graph for walkabout routes along streets (needs osmnx); "
         "'' = straight-line (great-circle) distances.",
     ),
+    Setting(
+        "WELCOME_ATLAS_BACKUP_KEEP",
+        "14",
+        "`db backup FOLDER` keeps this many newest backups in the folder and removes older ones.",
+    ),
+    Setting(
+        "WELCOME_ATLAS_CONTACT_RETENTION_MONTHS",
+        "24",
+        "Contact persons not changed for this many months are listed for review (erasure).",
+    ),
+    Setting(
+        "WELCOME_ATLAS_SYNC_MAX_ARCHIVE_SHARE",
+        "0.2",
+        "A feed sync that would archive more than this share of the source's records "
+        "(a truncated download) is refused.",
+    ),
 )
 
 
@@ -80,6 +96,9 @@ class Settings:
     study_areas_dir: Path = PROJECT_ROOT / "data" / "study_areas"
     census_api_key: str = ""
     street_graph: str = ""
+    backup_keep: int = 14
+    contact_retention_months: int = 24
+    sync_max_archive_share: float = 0.2
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -95,4 +114,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         study_areas_dir=Path(value["WELCOME_ATLAS_STUDY_AREAS_DIR"]),
         census_api_key=value["CENSUS_API_KEY"],
         street_graph=value["WELCOME_ATLAS_STREET_GRAPH"],
+        backup_keep=int(value["WELCOME_ATLAS_BACKUP_KEEP"]),
+        contact_retention_months=int(value["WELCOME_ATLAS_CONTACT_RETENTION_MONTHS"]),
+        sync_max_archive_share=float(value["WELCOME_ATLAS_SYNC_MAX_ARCHIVE_SHARE"]),
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import account_views, frame
+from ui import account_views, erasure_views, frame
 
 frame.ensure_app_frame(required="manage_users")
 
@@ -12,7 +12,9 @@ st.caption(
     "work; admins also manage accounts and backups. Signed-out visitors see the "
     "public view only."
 )
-accounts_tab, create_tab, log_tab = st.tabs(["Accounts", "Create an account", "Sign-in log"])
+accounts_tab, create_tab, log_tab, erase_tab = st.tabs(
+    ["Accounts", "Create an account", "Sign-in log", "Erasure and retention"]
+)
 with accounts_tab:
     accounts = account_views.accounts_table()
     account_views.change_panel(accounts)
@@ -20,3 +22,6 @@ with create_tab:
     account_views.create_panel()
 with log_tab:
     account_views.sign_in_log()
+with erase_tab:
+    erasure_views.retention_review()
+    erasure_views.erasure_panel()

@@ -10,8 +10,6 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo.db import backup_database, restore_database
-from geo.db.assets import log_rows
-from geo.db.schema import utc_now
 from geo.errors import DuplicateAsset, GeoError, ValidationError
 from geo.io import (
     FIELDS,
@@ -269,23 +267,7 @@ def backup_and_restore() -> None:
         try:
             user = auth.require("backup_restore")
             with Session(resources.engine()) as session, session.begin():
-                counts = restore_database(session, _saved_upload(upload))
-                log_rows(
-                    session,
-                    [
-                        {
-                            "changed_at": utc_now(),
-                            "changed_by": user,
-                            "entity": "database",
-                            "entity_id": upload.name[:64],
-                            "action": "restore",
-                            "field": None,
-                            "old_value": None,
-                            "new_value": None,
-                            "version": None,
-                        }
-                    ],
-                )
+                counts = restore_database(session, _saved_upload(upload), user=user)
         except GeoError as err:
             errors.show_error(err)
             return

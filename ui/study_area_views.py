@@ -11,31 +11,15 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo.census import ImportReport, import_census_api, import_census_download, import_generic
-from geo.db.assets import log_rows
-from geo.db.schema import utc_now
+from geo.db.unit_of_work import record_event
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
 
 
-def _audit(action: str, name: str, user: str) -> None:
+def _audit(action: str, name: str, user: str, counts: dict[str, int] | None = None) -> None:
     """Study areas live in files; record who imported or deleted one in the change log."""
     with Session(resources.engine()) as session, session.begin():
-        log_rows(
-            session,
-            [
-                {
-                    "changed_at": utc_now(),
-                    "changed_by": user,
-                    "entity": "study_area",
-                    "entity_id": name[:64],
-                    "action": action,
-                    "field": None,
-                    "old_value": None,
-                    "new_value": None,
-                    "version": None,
-                }
-            ],
-        )
+        record_event(session, user, "study_area", name, action, counts or {})
 
 
 def study_area_list() -> None:
@@ -104,7 +88,7 @@ def _run(action: Callable[..., ImportReport]) -> None:
         bar.empty()
         errors.show_error(err)
         return
-    _audit("import", report.name, user)
+    _audit("import", report.name, user, report.counts())
     resources.forget_area(report.name)
     for line in report.messages():
         st.success(line) if line == report.messages()[0] else st.info(line)

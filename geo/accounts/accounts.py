@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from geo.accounts.passwords import hash_password
 from geo.accounts.roles import ROLES
 from geo.db.accounts_schema import User
-from geo.db.assets import log_rows
 from geo.db.schema import utc_now
+from geo.db.unit_of_work import changes
 from geo.errors import AccountNotFound, ValidationError
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
@@ -93,22 +93,15 @@ def _log(
     old: object = None,
     new: object = None,
 ) -> None:
-    log_rows(
-        session,
-        [
-            {
-                "changed_at": utc_now(),
-                "changed_by": by,
-                "entity": ENTITY,
-                "entity_id": username,
-                "action": action,
-                "field": field,
-                "old_value": None if old is None else str(old),
-                "new_value": None if new is None else str(new),
-                "version": None,
-            }
-        ],
-    )
+    with changes(session, by) as uow:
+        uow.log(
+            ENTITY,
+            username,
+            action,
+            field=field,
+            old=None if old is None else str(old),
+            new=None if new is None else str(new),
+        )
 
 
 def create_account(

@@ -107,6 +107,7 @@ def run_study_area(args: argparse.Namespace) -> int:
         return 0
     if cmd == "delete":
         store.delete(args.name)
+        _record("delete", args.name, {})
         print(f"Deleted study area {args.name}.")
         return 0
     if cmd == "import-download":
@@ -151,8 +152,25 @@ def run_study_area(args: argparse.Namespace) -> int:
             label=args.label,
             progress=_progress,
         )
+    _record("import", report.name, report.counts())
     _print_report(report)
     return 0
+
+
+def _record(action: str, name: str, counts: dict[str, int]) -> None:
+    """Study areas live in files; the shared change log still says who imported or deleted one."""
+    import getpass
+
+    from sqlalchemy.orm import Session
+
+    from geo.db import open_database
+    from geo.db.unit_of_work import record_event
+
+    settings = load_settings()
+    engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)
+    with Session(engine) as session, session.begin():
+        user = f"{getpass.getuser()} (command line)"
+        record_event(session, user, "study_area", name, action, counts)
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser) -> None:

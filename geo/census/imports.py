@@ -39,6 +39,10 @@ class ImportReport:
     geoids_without_polygons: list[str] = field(default_factory=list)
     polygons_without_data: list[str] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        """The figures the change log keeps for this import."""
+        return {"tracts": self.tracts, "tables": len(self.tables), "branches": self.branches}
+
     def messages(self) -> list[str]:
         """Plain sentences about the join, so nothing is lost silently."""
         out = [

@@ -7,11 +7,9 @@ import is all-or-nothing. Edits live in :mod:`geo.db.edits`, reads in :mod:`geo.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -26,15 +24,14 @@ from geo.db.records import (
     render_value,
 )
 from geo.db.schema import (
-    ChangeLog,
     Community,
     Contact,
     Language,
     Location,
     Organization,
     Service,
-    utc_now,
 )
+from geo.db.unit_of_work import changes
 from geo.errors import DuplicateAsset, ValidationError
 
 
@@ -75,12 +72,6 @@ def child_rows(
             [{"organization_id": asset_id, "position": 0, **place}] if has_place else []
         )
     return rows
-
-
-def log_rows(session: Session, rows: list[dict[str, object]]) -> None:
-    """Append change-log rows (executemany)."""
-    if rows:
-        session.execute(sa.insert(ChangeLog.__table__), rows)
 
 
 def _clean_all(records: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
@@ -141,44 +132,21 @@ def _refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> No
     )
 
 
-def _insert(
-    session: Session, cleaned: list[dict[str, object]], *, user: str, now: datetime
-) -> list[str]:
+def _insert(session: Session, cleaned: list[dict[str, object]], *, user: str) -> list[str]:
     ids = [str(c["id"] or uuid.uuid4()) for c in cleaned]
-    tables: dict[sa.Table, list[dict[str, object]]] = {Organization.__table__: []}
-    log: list[dict[str, object]] = []
+    organizations: list[dict[str, object]] = []
+    details: dict[sa.Table, list[dict[str, object]]] = {}
+    snapshots: list[object] = []
     for asset_id, c in zip(ids, cleaned, strict=True):
-        tables[Organization.__table__].append(
-            {
-                **{k: c[k] for k in _ORG_COLUMNS},
-                **keys_for(c),
-                "id": asset_id,
-                "created_at": now,
-                "updated_at": now,
-                "updated_by": user,
-                "version": 1,
-            }
-        )
+        organizations.append({**{k: c[k] for k in _ORG_COLUMNS}, **keys_for(c), "id": asset_id})
         for table, rows in child_rows(asset_id, c).items():
-            tables.setdefault(table, []).extend(rows)
-        snapshot = {f: render_value(c[f]) for f in EDITABLE_FIELDS if c[f] not in (None, ())}
-        log.append(
-            {
-                "changed_at": now,
-                "changed_by": user,
-                "entity": ENTITY,
-                "entity_id": asset_id,
-                "action": "create",
-                "field": None,
-                "old_value": None,
-                "version": 1,
-                "new_value": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
-            }
-        )
-    for table, rows in tables.items():
-        if rows:
-            session.execute(sa.insert(table), rows)
-    log_rows(session, log)
+            details.setdefault(table, []).extend(rows)
+        snapshots.append({f: render_value(c[f]) for f in EDITABLE_FIELDS if c[f] not in (None, ())})
+    with changes(session, user) as uow:
+        uow.create(Organization.__table__, organizations, entity=ENTITY, snapshots=snapshots)
+        for table, rows in details.items():
+            if rows:
+                session.execute(sa.insert(table), rows)
     return ids
 
 
@@ -219,7 +187,7 @@ def add_assets(
     _refuse_taken_ids(session, cleaned)
     if not allow_duplicate:
         _refuse_duplicates(session, cleaned)
-    ids = _insert(session, cleaned, user=user, now=utc_now())
+    ids = _insert(session, cleaned, user=user)
     session.flush()
     return ids
 

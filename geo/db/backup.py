@@ -21,10 +21,12 @@ from geo.db.backup_checks import FORMAT, check_keys, read_header, read_rows, rea
 from geo.db.base import utc_now
 from geo.db.session import head_revision, sync_id_sequences
 from geo.db.tables import TABLES
+from geo.db.unit_of_work import changes
 from geo.errors import ImportFormatError
 
 FORMAT_VERSION = 1
 _BATCH = 1000
+BACKUP_PREFIX = "welcome-atlas-"
 
 
 def _open(path: Path, mode: str) -> IO[str]:
@@ -93,7 +95,7 @@ def _check_header(header: dict[str, Any], name: str) -> None:
         )
 
 
-def restore_database(session: Session, path: Path) -> dict[str, int]:
+def restore_database(session: Session, path: Path, *, user: str | None = None) -> dict[str, int]:
     """Replace the whole database with a backup, in the caller's transaction.
 
     Everything is deleted and reloaded; if anything fails the caller's rollback leaves the
@@ -105,6 +107,8 @@ def restore_database(session: Session, path: Path) -> dict[str, int]:
         Open session.
     path : pathlib.Path
         File written by :func:`backup_database`.
+    user : str, optional
+        Who restores; the restored change log then gains one entry saying so, with the counts.
 
     Returns
     -------
@@ -137,6 +141,26 @@ def restore_database(session: Session, path: Path) -> dict[str, int]:
         for start in range(0, len(values), _BATCH):
             session.execute(sa.insert(table), values[start : start + _BATCH])
     sync_id_sequences(session, list(TABLES))
+    if user is not None:
+        with changes(session, user) as uow:
+            uow.event("database", path.name, "restore", counts)
     session.flush()
     session.expire_all()
     return counts
+
+
+def backup_to_folder(session: Session, folder: Path, *, keep: int) -> tuple[Path, dict[str, int]]:
+    """Write a time-stamped backup into ``folder`` and keep only the ``keep`` newest ones.
+
+    Only files named like this function's own (``welcome-atlas-<UTC time>.jsonl.gz``) are
+    ever removed, so other files in the folder are safe.
+    """
+    if keep < 1:
+        raise ImportFormatError(f"Keep at least one backup (asked to keep {keep}).")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{BACKUP_PREFIX}{utc_now().strftime('%Y%m%dT%H%M%S%fZ')}.jsonl.gz"
+    counts = backup_database(session, path)
+    for old in sorted(folder.glob(f"{BACKUP_PREFIX}*.jsonl.gz"), reverse=True)[keep:]:
+        old.unlink()
+    return path, counts

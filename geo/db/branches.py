@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Mapping
 
@@ -12,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from geo import vocab
 from geo.census import study_area
-from geo.db.assets import log_rows
 from geo.db.records import describe_problems
-from geo.db.schema import Branch, utc_now
+from geo.db.schema import Branch
+from geo.db.unit_of_work import changes
 from geo.errors import ValidationError
 
 # Column contract of list_branches: the branch file columns plus the row version.
@@ -99,37 +98,8 @@ def add_branches(
     rows = [clean_branch(r, row=i) for i, r in enumerate(records)]
     if not rows:
         return []
-    now = utc_now()
-    session.execute(
-        sa.insert(Branch.__table__),
-        [
-            {
-                **r,
-                "created_at": now,
-                "updated_at": now,
-                "updated_by": user,
-                "version": 1,
-            }
-            for r in rows
-        ],
-    )
-    log_rows(
-        session,
-        [
-            {
-                "changed_at": now,
-                "changed_by": user,
-                "entity": "branch",
-                "entity_id": r["id"],
-                "action": "create",
-                "field": None,
-                "old_value": None,
-                "version": 1,
-                "new_value": json.dumps(r, ensure_ascii=False, sort_keys=True),
-            }
-            for r in rows
-        ],
-    )
+    with changes(session, user) as uow:
+        uow.create(Branch.__table__, rows, entity="branch", snapshots=[dict(r) for r in rows])
     session.flush()
     return [str(r["id"]) for r in rows]
 

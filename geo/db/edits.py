@@ -10,12 +10,12 @@ then finds the version moved on.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.db.assets import child_rows, log_rows
+from geo.db import unit_of_work
+from geo.db.assets import child_rows
 from geo.db.conflicts import build_conflict
 from geo.db.duplicates import keys_for
 from geo.db.queries import ENTITY, get_asset, load_organization, to_asset
@@ -26,50 +26,9 @@ from geo.db.records import (
     clean_fields,
     render_value,
 )
-from geo.db.schema import Organization, utc_now
+from geo.db.schema import Organization
+from geo.db.unit_of_work import UnitOfWork
 from geo.errors import ValidationError
-
-
-def _compare_and_set(
-    session: Session,
-    asset: Asset,
-    expected: int,
-    values: dict[str, object],
-    mine: Mapping[str, object],
-) -> None:
-    """Bump the version only if nobody else has; otherwise raise the conflict."""
-    result = session.execute(
-        sa.update(Organization.__table__)
-        .where(Organization.id == asset.id, Organization.version == expected)
-        .values(version=expected + 1, **values)
-    )
-    if result.rowcount != 1:
-        raise build_conflict(session, get_asset(session, asset.id), mine, expected)
-
-
-def _log_entries(
-    asset_id: str,
-    diffs: dict[str, tuple[object, object]],
-    *,
-    user: str,
-    now: datetime,
-    version: int,
-    action: str,
-) -> list[dict[str, object]]:
-    return [
-        {
-            "changed_at": now,
-            "changed_by": user,
-            "entity": ENTITY,
-            "entity_id": asset_id,
-            "action": action,
-            "field": field,
-            "old_value": render_value(old),
-            "new_value": render_value(new),
-            "version": version,
-        }
-        for field, (old, new) in diffs.items()
-    ]
 
 
 def _replace_details(
@@ -142,33 +101,38 @@ def update_asset(
     if not diffs:
         return asset
     _check_coordinates(asset, cleaned)
-    now = utc_now()
     values: dict[str, object] = {
         f: new for f, (_, new) in diffs.items() if f not in LIST_FIELDS + LOCATION_FIELDS
     }
     if {"name", "phone", "website"} & diffs.keys():
         values.update(keys_for({**_current_keys_source(asset), **cleaned}))
-    _compare_and_set(
-        session,
-        asset,
-        expected_version,
-        {**values, "updated_at": now, "updated_by": user},
-        cleaned,
-    )
-    _replace_details(session, asset, diffs)
-    log_rows(
-        session,
-        _log_entries(
-            asset.id,
-            diffs,
-            user=user,
-            now=now,
-            version=expected_version + 1,
-            action="update",
-        ),
-    )
-    session.flush()
+    with unit_of_work.changes(session, user) as uow:
+        _save(uow, asset, expected_version, values, diffs, cleaned, "update")
+        _replace_details(session, asset, diffs)
     return get_asset(session, asset.id)
+
+
+def _save(
+    uow: UnitOfWork,
+    asset: Asset,
+    expected: int,
+    values: dict[str, object],
+    diffs: Mapping[str, tuple[object, object]],
+    mine: Mapping[str, object],
+    action: str,
+) -> None:
+    """Compare-and-set through the unit of work; a lost race raises the conflict message."""
+    session = uow.session
+    uow.save(
+        Organization.__table__,
+        asset.id,
+        values,
+        expected_version=expected,
+        entity=ENTITY,
+        diffs={f: (render_value(old), render_value(new)) for f, (old, new) in diffs.items()},
+        conflict=lambda: build_conflict(session, get_asset(session, asset.id), mine, expected),
+        action=action,
+    )
 
 
 def _current_keys_source(asset: Asset) -> dict[str, object]:
@@ -202,26 +166,9 @@ def _set_status(
         raise build_conflict(session, asset, {"status": status}, expected)
     if asset.status == status:
         return asset
-    now = utc_now()
-    _compare_and_set(
-        session,
-        asset,
-        expected,
-        {"status": status, "updated_at": now, "updated_by": user},
-        {"status": status},
-    )
-    log_rows(
-        session,
-        _log_entries(
-            asset.id,
-            {"status": (asset.status, status)},
-            user=user,
-            now=now,
-            version=expected + 1,
-            action=action,
-        ),
-    )
-    session.flush()
+    with unit_of_work.changes(session, user) as uow:
+        diffs = {"status": (asset.status, status)}
+        _save(uow, asset, expected, {"status": status}, diffs, {"status": status}, action)
     return get_asset(session, asset.id)
 
 

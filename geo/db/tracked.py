@@ -8,16 +8,14 @@ row; deleting is archiving, undone by restoring.
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Mapping
-from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.db.assets import log_rows
-from geo.db.schema import ChangeLog, utc_now
+from geo.db import unit_of_work
+from geo.db.schema import ChangeLog
+from geo.db.unit_of_work import render
 from geo.errors import AssetNotFound, EditConflict
 
 NOUNS = {
@@ -28,62 +26,15 @@ NOUNS = {
 }
 
 
-def render(value: object) -> str | None:
-    """A value as change-log text."""
-    if value is None:
-        return None
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, list | tuple | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    return str(value)
-
-
-def _entry(
-    entity: str,
-    entity_id: str,
-    action: str,
-    *,
-    user: str,
-    now: datetime,
-    version: int,
-    field: str | None = None,
-    old: object = None,
-    new: object = None,
-) -> dict[str, object]:
-    return {
-        "changed_at": now,
-        "changed_by": user,
-        "entity": entity,
-        "entity_id": entity_id,
-        "action": action,
-        "field": field,
-        "old_value": render(old),
-        "new_value": render(new),
-        "version": version,
-    }
-
-
 def insert_tracked(
     session: Session, table: sa.Table, values: Mapping[str, object], *, entity: str, user: str
 ) -> str:
     """Insert one record at version 1 and log its creation; returns its (new) id."""
-    now = utc_now()
-    record_id = str(values.get("id") or uuid.uuid4())
-    row = {
-        **values,
-        "id": record_id,
-        "archived": False,
-        "created_at": now,
-        "updated_at": now,
-        "updated_by": user,
-        "version": 1,
-    }
-    session.execute(sa.insert(table), [row])
     snapshot = {k: render(v) for k, v in values.items() if k != "id" and v not in (None, "", [])}
-    log_rows(
-        session, [_entry(entity, record_id, "create", user=user, now=now, version=1, new=snapshot)]
-    )
+    with unit_of_work.changes(session, user) as uow:
+        (record_id,) = uow.create(
+            table, [{**values, "archived": False}], entity=entity, snapshots=[snapshot]
+        )
     return record_id
 
 
@@ -171,43 +122,24 @@ def update_tracked(
     diffs = {k: (current[k], v) for k, v in changes.items() if current[k] != v}
     if not diffs and not force_bump:
         return current
-    now = utc_now()
-    result = session.execute(
-        sa.update(table)
-        .where(table.c.id == record_id, table.c.version == expected_version)
-        .values(
-            **{k: new for k, (_, new) in diffs.items()},
-            version=expected_version + 1,
-            updated_at=now,
-            updated_by=user,
-        )
-    )
-    if result.rowcount != 1:
-        raise conflict(
-            session,
-            entity,
+    with unit_of_work.changes(session, user) as uow:
+        uow.save(
+            table,
             record_id,
-            expected_version,
-            load_row(session, table, record_id, entity),
-            label,
-        )
-    log_rows(
-        session,
-        [
-            _entry(
+            {k: new for k, (_, new) in diffs.items()},
+            expected_version=expected_version,
+            entity=entity,
+            diffs=diffs,
+            conflict=lambda: conflict(
+                session,
                 entity,
                 record_id,
-                action,
-                user=user,
-                now=now,
-                version=expected_version + 1,
-                field=k,
-                old=old,
-                new=new,
-            )
-            for k, (old, new) in diffs.items()
-        ],
-    )
+                expected_version,
+                load_row(session, table, record_id, entity),
+                label,
+            ),
+            action=action,
+        )
     return load_row(session, table, record_id, entity)
 
 
@@ -224,22 +156,8 @@ def log_detail(
     action: str = "update",
 ) -> None:
     """Log a change to a record's child rows (stops, links, trainings) under its version."""
-    log_rows(
-        session,
-        [
-            _entry(
-                entity,
-                record_id,
-                action,
-                user=user,
-                now=utc_now(),
-                version=version,
-                field=field,
-                old=old,
-                new=new,
-            )
-        ],
-    )
+    with unit_of_work.changes(session, user) as uow:
+        uow.log(entity, record_id, action, field=field, old=old, new=new, version=version)
 
 
 def set_archived(

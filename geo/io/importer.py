@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from geo.db import DuplicateMatch, add_assets, find_duplicates_many
+from geo.db.unit_of_work import changes
 from geo.errors import DuplicateAsset, ImportCancelled, ValidationError
 from geo.io.geocoding import Geocoder, geocode_records
 from geo.io.mapping import FIELDS, apply_mapping, check_mapping, propose_mapping
@@ -273,6 +274,9 @@ def run_import(
         done=done,
         total=total - len(skipped),
     )
+    with changes(session, user) as uow:
+        counts = {"added": len(ids), "skipped": len(skipped), "rejected": len(report.rejected_rows)}
+        uow.event("import", plan.table.name, "import", counts)
     return ImportResult(
         ids=ids,
         skipped_rows=skipped + sorted(report.rejected_rows),
