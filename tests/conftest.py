@@ -16,6 +16,21 @@ from sqlalchemy.orm import Session
 from geo.db.session import make_engine, upgrade
 
 POSTGRES_URL_ENV = "ASSETS_TEST_POSTGRES_URL"
+REQUIRE_REAL_DATA_ENV = "WELCOME_ATLAS_REQUIRE_REAL_DATA"
+REAL_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
+
+
+def real_data(path: Path | str) -> Path:
+    """A path under ../shared/data/real; skip when absent, or fail when CI requires it."""
+    path = Path(path)
+    if not path.exists():
+        message = f"real data not available: {path} (see ../shared/data/real/*/SOURCE.md)"
+        if os.environ.get(REQUIRE_REAL_DATA_ENV) == "1":
+            pytest.fail(f"{message}; {REQUIRE_REAL_DATA_ENV}=1 requires it")
+        pytest.skip(message)
+    return path
+
+
 REQUIRE_POSTGRES_ENV = "WELCOME_ATLAS_REQUIRE_POSTGRES"
 
 

@@ -1,13 +1,13 @@
 """Study-area fixtures: a store in tmp_path, the tiny synthetic tracts written to files,
 and the real NYC files (tests using them skip when ../shared/data/real is absent)."""
 
-import os
 from pathlib import Path
 
 import pytest
 
 from geo.census import StudyAreaStore
 from geo.config import DEMO_DIR
+from tests.conftest import real_data
 from tests.geo.acs_fixtures import write_census_table
 from tests.geo.conftest import TABLES, organizations, tiny_area, tiny_tables  # noqa: F401
 
@@ -34,12 +34,7 @@ def tiny_files(tmp_path, tiny_area):
 
 @pytest.fixture(scope="session")
 def nyc_files():
-    acs = REAL / "acs_nyc_tracts"
-    if not acs.is_dir():
-        message = "real data folder ../shared/data/real is absent"
-        if os.environ.get("WELCOME_ATLAS_REQUIRE_REAL_DATA") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+    acs = real_data(REAL / "acs_nyc_tracts")
     return {
         "acs": [
             acs / "B05006-original-data.csv",

@@ -87,9 +87,9 @@ REAL = "../shared/data/real/acs_nyc_tracts"
 def test_real_nyc_b05006_totals_match_the_source():
     from pathlib import Path
 
-    folder = Path(REAL)
-    if not folder.exists():
-        pytest.skip("shared real data not present")
+    from tests.conftest import real_data
+
+    folder = real_data(Path(REAL))
     table = read_acs_table(
         folder / "B05006-original-data.csv", folder / "ACSDT5Y2023.B05006-Column-Metadata.csv"
     )

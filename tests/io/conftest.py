@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from geo.db.schema import Language, Location, Organization, Service
+from tests.conftest import real_data
 
 DATA = Path(__file__).parent / "data"
 REAL = Path(__file__).parents[2] / ".." / "shared" / "data" / "real"
@@ -19,10 +19,8 @@ HELLO = REAL / "refugee_orgs_us_hackforgood" / "HelloNeighbor.csv"
 
 
 def real(path: Path) -> Path:
-    """The real data path, or skip the test when ../shared/data/real is absent."""
-    if not path.exists():
-        pytest.skip(f"real data not available: {path}")
-    return path
+    """The real data path; skipped when absent, failed when CI requires the real data."""
+    return real_data(path)
 
 
 def counts(engine: Engine) -> dict[str, int]:
