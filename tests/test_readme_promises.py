@@ -13,12 +13,10 @@ import threading
 from collections.abc import Callable
 from datetime import date
 
-import geopandas as gpd
 import gpxpy
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from shapely.geometry import box
 from sqlalchemy.orm import Session
 
 from geo.census.moe import classify_reliability
@@ -30,7 +28,7 @@ from geo.db.walkabouts import get_walkabout, record_walk_report, save_walkabout
 from geo.errors import EditConflict
 from geo.fieldwork.gpx import export_gpx
 from geo.fieldwork.routes import Stop, plan_walkabout
-from geo.maps.layers import Classes, build_tract_layer, escape
+from geo.maps.layers import Classes, escape
 
 # --- reliability: CV <= 15 % high, <= 30 % caution, above unreliable ---------------------
 
@@ -146,23 +144,55 @@ def test_anonymous_visitors_may_not_see_internal_details() -> None:
 # --- the map: unreliable tracts faded with a dashed outline -------------------------------
 
 
+_STYLE_IN_NODE = """
+const fs = require("fs");
+const src = fs.readFileSync(process.argv[1], "utf8");
+function grab(name) {
+  const start = src.indexOf("function " + name + "(");
+  let depth = 0, i = src.indexOf("{", start);
+  for (; i < src.length; i++) {
+    if (src[i] === "{") depth++;
+    if (src[i] === "}" && --depth === 0) break;
+  }
+  return src.slice(start, i + 1);
+}
+const state = JSON.parse(process.argv[2]);
+const body = grab("family") + grab("tractStyle") + "return tractStyle;";
+const tractStyle = new Function("state", body)(state);
+console.log(JSON.stringify(state.codes.split("").map((_, i) => tractStyle(i))));
+"""
+
+
 def test_unreliable_tracts_are_dashed_and_faded_reliable_ones_are_not() -> None:
-    tracts = gpd.GeoDataFrame(
-        {"NAME": ["Tract 1", "Tract 2"]},
-        geometry=[box(-45, 41, -44.99, 41.01), box(-44.99, 41, -44.98, 41.01)],
-        index=pd.Index(["99001000100", "99001000200"], name="GEOID"),
-        crs="EPSG:4326",
-    )
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from geo.maps.map_state import encode_tracts
+
+    geoids = ("99001000100", "99001000200", "99001000300")
     values = pd.DataFrame(
-        {"estimate": [100.0, 5.0], "moe": [10.0, 40.0], "reliability": ["high", "unreliable"]},
-        index=tracts.index,
+        {
+            "estimate": [100.0, 5.0, 40.0],
+            "moe": [10.0, 40.0, 15.0],
+            "reliability": ["high", "unreliable", "caution"],
+        },
+        index=list(geoids),
     )
     classes = Classes(upper_bounds=(50.0, 200.0), colours=("#eeeeee", "#111111"), scheme="q")
-    layer = build_tract_layer(tracts, values, classes, label="Foreign-born", kind="count")
-    style = {f["id"]: f["properties"]["style"] for f in layer.data["features"]}
-    reliable, unreliable = style["99001000100"], style["99001000200"]
-    assert unreliable.get("dashArray") and not reliable.get("dashArray")
-    assert unreliable["fillOpacity"] < reliable["fillOpacity"]
+    codes, _, _ = encode_tracts(geoids, values, classes, "count")
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed; the map's style code runs in the browser")
+    script = Path(__file__).resolve().parents[1] / "static" / "atlas" / "home_map.js"
+    state = json.dumps({"codes": codes, "colours": list(classes.colours)})
+    out = subprocess.run(
+        [node, "-e", _STYLE_IN_NODE, str(script), state], capture_output=True, text=True, check=True
+    )
+    reliable, unreliable, caution = json.loads(out.stdout)
+    assert unreliable["dashArray"] and not reliable["dashArray"] and not caution["dashArray"]
+    assert unreliable["fillOpacity"] < reliable["fillOpacity"] == caution["fillOpacity"]
 
 
 # --- GPX: latitude is latitude ------------------------------------------------------------
