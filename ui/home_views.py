@@ -12,6 +12,7 @@ from geo.filters import Filters
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors
+from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
 SEEN_COUNTRIES_KEY = "map.countries_seen"
@@ -98,15 +99,12 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         countries=filters.countries,
         vintage=area.vintage,
     )
+    for figure in census:  # "270,846 ± 2,345" is too wide for a metric in half the panel
+        st.markdown(f"{literal(figure.label)}  \n**{literal(figure.value)}**", help=figure.help)
     h = view.headline
-    figures = [(f.label, f.value, f.help) for f in census]
-    figures += [
-        ("Organizations matching", h["organizations_matching"], None),
-        ("Branches", h["branches"], None),
-    ]
-    columns = st.columns(2)
-    for i, (label, value, why) in enumerate(figures):
-        columns[i % 2].metric(label, value, help=why)
+    a, b = st.columns(2)
+    a.metric("Organizations matching", h["organizations_matching"])
+    b.metric("Branches", h["branches"])
     st.caption(f"Census figures: {area.vintage} · ± 90% margin of error")
 
 

@@ -85,6 +85,15 @@ def test_an_area_without_organizations_explains_how_to_import_them(app, tmp_path
     assert "Import and export" in said and "python -m geo assets import" in said
 
 
+def _figure(at, label):
+    """A census figure beside the map: its label line, then its value in bold."""
+    for block in at.markdown:
+        first, _, value = block.value.replace("\\", "").partition("  \n")
+        if first == label:
+            return value.strip("*")
+    raise AssertionError(f"no figure {label!r}")
+
+
 def _count(text):
     """'12,345 ± 678' -> (12345, 678)."""
     value, moe = text.split(" ± ")
@@ -93,17 +102,17 @@ def _count(text):
 
 def test_headline_reads_sensibly_with_and_without_thresholds(app):
     at = app()
-    tracts = int(_metric(at, "Tracts"))
-    everyone, _ = _count(_metric(at, "Foreign-born in the study area"))
+    tracts = int(_figure(at, "Tracts"))
+    everyone, _ = _count(_figure(at, "Foreign-born in the study area"))
     assert tracts > 100 and everyone > 10_000  # the whole demo city, never a bare 0
     at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(40).run()
-    meeting, of = _metric(at, "Tracts meeting the thresholds").split(" of ")
+    meeting, of = _figure(at, "Tracts meeting the thresholds").split(" of ")
     assert 0 < int(meeting) < int(of) == tracts
-    in_them, moe = _count(_metric(at, "Foreign-born in them"))
+    in_them, moe = _count(_figure(at, "Foreign-born in them"))
     assert 0 < in_them < everyone and moe > 0
     at.sidebar.slider(key="filters.min_noncitizen_pct").set_value(100).run()
-    assert _metric(at, "Tracts meeting the thresholds") == f"0 of {tracts}"
-    assert _metric(at, "Foreign-born in them") == "no tracts"
+    assert _figure(at, "Tracts meeting the thresholds") == f"0 of {tracts}"
+    assert _figure(at, "Foreign-born in them") == "no tracts"
     assert any("ACS 2019-2023 5-year" in c.value for c in at.main.caption)
 
 
