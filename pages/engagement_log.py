@@ -12,12 +12,14 @@ st.caption(
     "heard, and where it sits on the involvement continuum. Every branch sees the log."
 )
 fieldwork_common.can_write()
-add, log, continuum, partners = st.tabs(
-    ["Add an entry", "Log", "Continuum over time", "Partnership opportunities"]
+add, edit, log, continuum, partners = st.tabs(
+    ["Add an entry", "Edit an entry", "Log", "Continuum over time", "Partnership opportunities"]
 )
 with add:
     engagement_views.add_panel()
 entries = engagement_views.log_frame()
+with edit:
+    engagement_views.edit_panel(entries)
 with log:
     engagement_views.log_panel(entries)
 with continuum:

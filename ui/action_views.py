@@ -14,6 +14,7 @@ from geo.db.action_plan import (
     list_staff,
     list_steps,
     restore_step,
+    set_trainings,
     update_step,
 )
 from geo.fieldwork.action_plan import (
@@ -185,6 +186,9 @@ def capacity_panel() -> None:
     names = dict(zip(branches["branch_id"], branches["name"], strict=True))
     staff["branch"] = staff["branch_id"].map(names)
     st.dataframe(summarize_capacity(staff), hide_index=True, width="stretch")
+    if not staff.empty:
+        with st.expander("Update a person's trainings"):
+            _trainings_form(staff)
     with st.expander("Add a person"), st.form("action.staff"):
         name = st.text_input("Name", key="action.staff_name")
         branch_id = st.selectbox(
@@ -212,4 +216,33 @@ def capacity_panel() -> None:
                 ),
                 flash_key=FLASH,
                 success=f"Added {name}.",
+            )
+
+
+def _trainings_form(staff: pd.DataFrame) -> None:
+    """Tick the trainings a person has done; dates already recorded are kept."""
+    names = dict(zip(staff["id"], staff["name"], strict=True))
+    chosen = st.selectbox("Person", list(names), format_func=names.get, key="action.staff_pick")
+    person = staff.set_index("id").loc[chosen]
+    done_before: dict = person["trainings"]
+    key = f"action.staff_edit.{chosen}.{person['version']}"
+    with st.form(key):
+        done = st.multiselect(
+            "Trainings done",
+            list(TRAININGS),
+            default=list(done_before),
+            format_func=TRAININGS.get,
+            key=f"{key}.trainings",
+        )
+        if st.form_submit_button("Save trainings"):
+            fieldwork_common.write(
+                lambda s, user: set_trainings(
+                    s,
+                    chosen,
+                    {t: done_before.get(t) for t in done},
+                    expected_version=int(person["version"]),
+                    user=user,
+                ),
+                flash_key=FLASH,
+                success=f"Saved the trainings of {names[chosen]}.",
             )

@@ -8,7 +8,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.db.engagement import add_engagement, list_engagement
+from geo.db.engagement import (
+    add_engagement,
+    get_engagement,
+    list_engagement,
+    update_engagement,
+)
 from geo.fieldwork.engagement import (
     CONTINUUM,
     HEARD_FIELDS,
@@ -44,70 +49,128 @@ def log_frame() -> pd.DataFrame:
     return entries
 
 
-def add_panel() -> None:
-    """Form for one contact."""
-    fieldwork_common.flash(FLASH)
+def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
+    """The fields of one entry, filled from ``entry``; (fields, orgs, communities) on submit."""
     organizations = resources.organizations()
     org_names = dict(zip(organizations["org_id"], organizations["name"], strict=True))
     branches = _branch_names()
-    with st.form("engagement.add", clear_on_submit=False):
+    with st.form(form_key, clear_on_submit=False):
         c1, c2, c3 = st.columns(3)
-        contact_on = c1.date_input("Date of the contact", date.today(), key="engagement.date")
-        staff = c2.text_input("Staff who took part", key="engagement.staff")
-        branch_id = c3.selectbox(
-            "Branch",
-            [None, *branches],
-            key="engagement.branch",
-            format_func=lambda b: "— (system-wide team)" if b is None else branches[b],
-        )
-        team = c1.selectbox("Team", ["", *TEAMS], key="engagement.team")
-        technique = c2.selectbox(
-            "Technique",
-            list(ENTRY_TECHNIQUES),
-            key="engagement.technique",
-            format_func=ENTRY_TECHNIQUES.get,
-        )
-        continuum = c3.select_slider(
-            "Where on the involvement continuum",
-            list(CONTINUUM),
-            format_func=CONTINUUM.get,
-            key="engagement.continuum",
-        )
+        fields = {
+            "contact_on": c1.date_input(
+                "Date of the contact", entry.get("contact_on") or date.today(), key=f"{prefix}.date"
+            ),
+            "staff": c2.text_input(
+                "Staff who took part", entry.get("staff") or "", key=f"{prefix}.staff"
+            ),
+            "branch_id": c3.selectbox(
+                "Branch",
+                [None, *branches],
+                index=[None, *branches].index(entry.get("branch_id"))
+                if entry.get("branch_id") in branches
+                else 0,
+                key=f"{prefix}.branch",
+                format_func=lambda b: "— (system-wide team)" if b is None else branches[b],
+            ),
+            "team": c1.selectbox(
+                "Team",
+                ["", *TEAMS],
+                index=_index(["", *TEAMS], entry.get("team")),
+                key=f"{prefix}.team",
+            ),
+            "technique": c2.selectbox(
+                "Technique",
+                list(ENTRY_TECHNIQUES),
+                index=_index(list(ENTRY_TECHNIQUES), entry.get("technique")),
+                key=f"{prefix}.technique",
+                format_func=ENTRY_TECHNIQUES.get,
+            ),
+            "continuum": c3.select_slider(
+                "Where on the involvement continuum",
+                list(CONTINUUM),
+                value=entry.get("continuum") or next(iter(CONTINUUM)),
+                format_func=CONTINUUM.get,
+                key=f"{prefix}.continuum",
+            ),
+        }
         org_ids = st.multiselect(
             "Organizations involved",
             list(org_names),
+            default=[o for o in entry.get("organization_ids", []) if o in org_names],
             format_func=org_names.get,
-            key="engagement.orgs",
+            key=f"{prefix}.orgs",
         )
         communities = st.text_input(
-            "Communities involved (';'-separated)", key="engagement.communities"
+            "Communities involved (';'-separated)",
+            "; ".join(entry.get("communities", [])),
+            key=f"{prefix}.communities",
         )
-        summary = st.text_area("What happened", key="engagement.summary")
-        heard = {f: st.text_area(label, key=f"engagement.{f}") for f, label in HEARD_FIELDS.items()}
-        follow_up = st.date_input("Follow up on", value=None, key="engagement.follow_up")
-        if st.form_submit_button("Add to the log"):
-            fields = {
-                "contact_on": contact_on,
-                "staff": staff,
-                "branch_id": branch_id,
-                "team": team,
-                "technique": technique,
-                "continuum": continuum,
-                "summary": summary,
-                "follow_up_on": follow_up,
-                **heard,
-            }
-            fieldwork_common.write(
-                lambda s, user: add_engagement(
-                    s,
-                    fields,
-                    user=user,
-                    organization_ids=org_ids,
-                    communities=communities.split(";"),
-                ),
-                flash_key=FLASH,
-                success="Added to the shared log.",
-            )
+        fields["summary"] = st.text_area(
+            "What happened", entry.get("summary") or "", key=f"{prefix}.summary"
+        )
+        for field, label in HEARD_FIELDS.items():
+            fields[field] = st.text_area(label, entry.get(field) or "", key=f"{prefix}.{field}")
+        fields["follow_up_on"] = st.date_input(
+            "Follow up on", entry.get("follow_up_on"), key=f"{prefix}.follow_up"
+        )
+        if st.form_submit_button(submit):
+            return fields, org_ids, [c for c in communities.split(";") if c.strip()]
+    return None
+
+
+def _plain(value: object) -> str:
+    return value if isinstance(value, str) else ""  # None and NaN read as empty
+
+
+def _index(options: list, value: object) -> int:
+    return options.index(value) if value in options else 0
+
+
+def add_panel() -> None:
+    """Form for one contact."""
+    fieldwork_common.flash(FLASH)
+    submitted = _entry_form("engagement.add", "engagement", {}, "Add to the log")
+    if submitted:
+        fields, org_ids, communities = submitted
+        fieldwork_common.write(
+            lambda s, user: add_engagement(
+                s, fields, user=user, organization_ids=org_ids, communities=communities
+            ),
+            flash_key=FLASH,
+            success="Added to the shared log.",
+        )
+
+
+def edit_panel(entries: pd.DataFrame) -> None:
+    """Correct or complete an entry; a save on top of someone else's is refused."""
+    fieldwork_common.flash(FLASH)
+    if entries.empty:
+        st.info("No entries yet.")
+        return
+    labels = {
+        r.id: f"{r.contact_on} · {_plain(r.branch) or 'system-wide'} · {_plain(r.staff) or '—'}"
+        f" · {_plain(r.summary)[:40]}"
+        for r in entries.itertuples()
+    }
+    chosen = st.selectbox("Entry", list(labels), format_func=labels.get, key="engagement.pick")
+    entry = fieldwork_common.read(lambda s: get_engagement(s, chosen))
+    key = f"engagement.edit.{chosen}.{entry['version']}"
+    submitted = _entry_form(key, key, entry, "Save changes")
+    if submitted:
+        fields, org_ids, communities = submitted
+        fieldwork_common.write(
+            lambda s, user: update_engagement(
+                s,
+                chosen,
+                fields,
+                expected_version=int(entry["version"]),
+                user=user,
+                organization_ids=org_ids,
+                communities=communities,
+            ),
+            flash_key=FLASH,
+            success="Saved the entry.",
+        )
 
 
 def log_panel(entries: pd.DataFrame) -> None:

@@ -230,3 +230,41 @@ def test_a_polygon_drawn_on_the_map_bounds_the_walk(editor, monkeypatch):
         f"{b.lat + 0.05:.5f}, {b.lon:.5f}, Outside"
     ).run()
     assert any("outside the walk" in e.value for e in at.error)
+
+
+def test_edit_an_engagement_entry(editor, tmp_path):
+    at = editor(LOG)
+    at.text_input(key="engagement.staff").set_value("Amira")
+    at.text_area(key="engagement.needs").set_value("Evening English classes")
+    at.button(key="FormSubmitter:engagement.add-Add to the log").click().run()
+    with Session(_db(tmp_path)) as s:
+        entry_id = list_engagement(s)["id"].iloc[0]
+    key = f"engagement.edit.{entry_id}.1"
+    assert at.text_area(key=f"{key}.needs").value == "Evening English classes"
+    at.text_area(key=f"{key}.needs").set_value("Evening and weekend English classes")
+    at.text_input(key=f"{key}.communities").set_value("Nepali; Bhutanese")
+    at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    assert any("Saved the entry" in s.value for s in at.success), [e.value for e in at.error]
+    with Session(_db(tmp_path)) as s:
+        saved = list_engagement(s).iloc[0]
+    assert saved["needs"] == "Evening and weekend English classes"
+    assert (saved["version"], saved["staff"]) == (2, "Amira")
+    assert saved["communities"] == ["Nepali", "Bhutanese"]
+
+
+def test_update_a_persons_trainings(editor, tmp_path):
+    from geo.db.action_plan import list_staff
+
+    at = editor(PLAN)
+    at.text_input(key="action.staff_name").set_value("Ben Okafor")
+    at.multiselect(key="action.staff_trainings").select("listening")
+    at.button(key="FormSubmitter:action.staff-Add person").click().run()
+    with Session(_db(tmp_path)) as s:
+        person = list_staff(s).iloc[0]
+    key = f"action.staff_edit.{person['id']}.{person['version']}"
+    assert at.multiselect(key=f"{key}.trainings").value == ["listening"]
+    at.multiselect(key=f"{key}.trainings").select("cultural_competence")
+    at.button(key=f"FormSubmitter:{key}-Save trainings").click().run()
+    assert any("Saved the trainings of Ben Okafor" in s.value for s in at.success)
+    with Session(_db(tmp_path)) as s:
+        assert set(list_staff(s).iloc[0]["trainings"]) == {"listening", "cultural_competence"}
