@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import auth, i18n, navigation, resources, widgets
+from ui import auth, i18n, navigation, resources, styles, widgets
 
 st.set_page_config(page_title="Welcome Atlas", page_icon="🗺️", layout="wide")
+styles.apply()
 auth.refresh()
 i18n.language_picker()
 page = navigation.build_navigation(auth.role())
