@@ -12,7 +12,9 @@ from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATE
 from ui.text import literal
 
 
-def show_profile(title: str, sections: list[ProfileSection], missing: list[str]) -> None:
+def show_profile(
+    title: str, sections: list[ProfileSection], missing: list[str], vintage: str = ""
+) -> None:
     """Each profile section as a table of estimate ± MOE, share ± MOE and reliability."""
     st.subheader(title)
     for section in sections:
@@ -20,7 +22,17 @@ def show_profile(title: str, sections: list[ProfileSection], missing: list[str])
         st.table(_section_table(section.rows).set_index(""))
     if missing:
         st.caption("Not available for this study area: " + ", ".join(missing))
-    st.caption(f"90% margins of error. {RELIABILITY_RULE}")
+    source = f"{literal(vintage)} · " if vintage else ""
+    st.caption(f"{source}90% margins of error. {RELIABILITY_RULE}")
+
+
+def plus_minus(value: float, moe: float, kind: str) -> str:
+    """``1,234 ± 56`` (or ``12.3% ± 1.2%``); says so when no margin of error was supplied."""
+    if pd.isna(value):
+        return "not available"
+    if pd.isna(moe):
+        return f"{format_value(value, kind)} (no margin of error supplied)"
+    return f"{format_value(value, kind)} ± {format_value(moe, kind)}"
 
 
 def _section_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -28,10 +40,11 @@ def _section_table(rows: pd.DataFrame) -> pd.DataFrame:
         {
             "": rows["item"],
             "Estimate": [
-                f"{e:,.0f} ± {m:,.0f}" for e, m in zip(rows["estimate"], rows["moe"], strict=True)
+                plus_minus(e, m, "count")
+                for e, m in zip(rows["estimate"], rows["moe"], strict=True)
             ],
             "Share": [
-                f"{format_value(s, 'share')} ± {format_value(sm, 'share')}" if pd.notna(s) else "—"
+                plus_minus(s, sm, "share")
                 for s, sm in zip(rows["share"], rows["share_moe"], strict=True)
             ],
             "Reliability": [RELIABILITY_LABELS[r] for r in rows["reliability"]],

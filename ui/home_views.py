@@ -115,7 +115,10 @@ def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
         try:
             sections = build_profile(area.tables, [key])
             details.show_profile(
-                area.tracts.loc[key, "NAME"], sections, missing_sections(area.tables)
+                area.tracts.loc[key, "NAME"],
+                sections,
+                missing_sections(area.tables),
+                vintage=area.vintage,
             )
         except Exception as err:  # noqa: BLE001 - shown by the one error helper
             errors.show_error(err)

@@ -12,8 +12,8 @@ from geo.census.profile_charts import build_section_chart
 from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
-from geo.maps.layers import format_value
 from ui import maps
+from ui.details import plus_minus
 
 AREA_TYPES = {"branch": "Branch catchment", "drawn": "Drawn area", "tracts": "Hand-picked tracts"}
 
@@ -79,17 +79,9 @@ def show_profile(profile: CommunityProfile) -> None:
     )
 
 
-def _pm(value: float, moe: float, kind: str) -> str:
-    if pd.isna(value):
-        return "not available"
-    if pd.isna(moe):
-        return f"{format_value(value, kind)} (no margin of error supplied)"
-    return f"{format_value(value, kind)} ± {format_value(moe, kind)}"
-
-
 def _share(value: float, moe: float, share_of: str, universe: str) -> str:
     """A share ± MOE, naming its universe when it differs from the section's."""
-    text = _pm(value, moe, "share")
+    text = plus_minus(value, moe, "share")
     return f"{text} of {share_of}" if share_of and share_of != universe else text
 
 
@@ -99,7 +91,9 @@ def _table(section: ProfileSection) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "": r["item"],
-            "Estimate": [_pm(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)],
+            "Estimate": [
+                plus_minus(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)
+            ],
             "Share": [
                 _share(s, m, of, section.universe)
                 for s, m, of in zip(r["share"], r["share_moe"], share_of, strict=True)
@@ -107,7 +101,7 @@ def _table(section: ProfileSection) -> pd.DataFrame:
             "CV": [f"{c:.0f}%" if pd.notna(c) else "—" for c in r["cv"]],
             "Reliability": r["reliability"].map(RELIABILITY_LABELS),
             "Whole study area": [
-                _pm(s, m, "share")
+                plus_minus(s, m, "share")
                 for s, m in zip(r["area_share"], r["area_share_moe"], strict=True)
             ],
         }
