@@ -202,3 +202,73 @@ def _assert_no_sideways_scroll(page) -> None:
         }"""
     )
     assert widths[0] <= widths[1] and widths[2] <= widths[3], widths
+
+
+def test_log_a_contact(page, db_path):
+    _open(page, "Engagement log")
+    page.get_by_label("Staff who took part").first.fill("Amira, Ben")
+    page.get_by_label("Needs").first.fill("Evening English classes <b>now</b>")
+    page.get_by_role("button", name="Add to the log").click()
+    page.get_by_text("Added to the shared log.").wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Log").click()
+    settle(page)
+    _shot(page, "engagement_log")
+    from geo.db.engagement import list_engagement
+
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        needs = list(list_engagement(session)["needs"])
+    assert "Evening English classes <b>now</b>" in needs
+
+
+def test_add_and_download_an_action_step(page):
+    _open(page, "Action plan")
+    page.get_by_label("Step", exact=True).fill("Invite the youth club to the library")
+    page.get_by_label("Who", exact=True).first.fill("Ben")
+    page.get_by_role("button", name="Add step").click()
+    page.get_by_text("Added 'Invite the youth club to the library'").wait_for(timeout=30_000)
+    page.get_by_text("leaves out 1 step without a due date", exact=False).wait_for()
+    _shot(page, "action_plan")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Action plan (CSV)").click()
+    csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert "Invite the youth club to the library" in csv and "Ben" in csv
+
+
+def test_import_a_file_with_one_bad_row(page):
+    _open(page, "Import and export")
+    page.locator("input[type=file]").first.set_input_files(
+        files=[
+            {
+                "name": "orgs.csv",
+                "mimeType": "text/csv",
+                "buffer": (
+                    b"name,category,languages,lat,lon\n"
+                    b"Kyiv Cultural Club,cultural,uk,40.951,-44.991\n"
+                    b"Broken Row,health,es,not-a-number,-44.993\n"
+                    b"Somali Mothers Circle,social,so,40.952,-44.992\n"
+                ),
+            }
+        ]
+    )
+    page.get_by_text("3 data rows read; 1 rejected", exact=False).wait_for(timeout=60_000)
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.get_by_text("cannot be imported", exact=False).wait_for(timeout=30_000)
+    settle(page)
+    expect(page.locator("[data-testid=stProgress]")).to_have_count(0)
+    _shot(page, "import_refused")
+    page.get_by_text("Import only the valid rows (1 row will be left out)").click()
+    settle(page)
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.get_by_text("Imported 2 organizations", exact=False).wait_for(timeout=60_000)
+    expect(page.locator("[data-testid=stProgress]")).to_have_count(0)
+
+
+def test_build_a_profile_and_download_its_pdf(page):
+    _open(page, "Community profile")
+    page.get_by_role("button", name="Download PDF").wait_for(timeout=60_000)
+    settle(page)
+    _shot(page, "community_profile")
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
