@@ -14,6 +14,7 @@ from geo.census import ImportReport, import_census_api, import_census_download, 
 from geo.db.unit_of_work import record_event
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
+from ui.i18n import _
 
 
 def _audit(action: str, name: str, user: str, counts: dict[str, int] | None = None) -> None:
@@ -32,7 +33,7 @@ def study_area_list() -> None:
                     "name": i.name,
                     "label": i.label,
                     "vintage": i.vintage,
-                    "kind": "built-in, illustrative" if i.built_in else "imported",
+                    "kind": _("built-in, illustrative") if i.built_in else _("imported"),
                     "created": i.created,
                     "sources": ", ".join(i.sources),
                 }
@@ -46,8 +47,8 @@ def study_area_list() -> None:
     if not imported:
         return
     c1, c2 = st.columns([3, 1])
-    doomed = c1.selectbox("Delete an imported study area", imported, key="data.delete_name")
-    if c2.button("Delete", key="data.delete"):
+    doomed = c1.selectbox(_("Delete an imported study area"), imported, key="data.delete_name")
+    if c2.button(_("Delete"), key="data.delete"):
         try:
             user = auth.require("import")
             resources.store().delete(doomed)
@@ -56,7 +57,7 @@ def study_area_list() -> None:
             return
         _audit("delete", doomed, user)
         resources.forget_area(doomed)
-        st.success(text.literal(f"Deleted {doomed}."))
+        st.success(text.literal(_("Deleted {name}.").format(name=doomed)))
 
 
 def _save_uploads(files, folder: Path) -> list[Path]:
@@ -74,15 +75,17 @@ def _run(action: Callable[..., ImportReport]) -> None:
     except GeoError as err:
         errors.show_error(err)
         return
-    bar = st.progress(0.0, text="Importing…")
+    bar = st.progress(0.0, text=_("Importing…"))
     try:
         report = action(
-            progress=lambda done, total: bar.progress(done / total, text=f"Step {done} of {total}")
+            progress=lambda done, total: bar.progress(
+                done / total, text=_("Step {done} of {total}").format(done=done, total=total)
+            )
         )
     except GeoError as err:
         bar.empty()
         errors.show_error(err)
-        st.caption("Nothing was changed: the previous study area of that name is intact.")
+        st.caption(_("Nothing was changed: the previous study area of that name is intact."))
         return
     except Exception as err:  # noqa: BLE001 - shown as a short message, logged
         bar.empty()
@@ -92,14 +95,14 @@ def _run(action: Callable[..., ImportReport]) -> None:
     resources.forget_area(report.name)
     for line in report.messages():
         st.success(line) if line == report.messages()[0] else st.info(line)
-    st.caption("Choose it in the sidebar's 'Study area' box.")
+    st.caption(_("Choose it in the sidebar's 'Study area' box."))
 
 
 def _name_fields(prefix: str) -> tuple[str, str]:
     c1, c2 = st.columns(2)
-    name = c1.text_input("Short name (folder)", key=f"{prefix}.name", placeholder="e.g. nyc")
+    name = c1.text_input(_("Short name (folder)"), key=f"{prefix}.name", placeholder=_("e.g. nyc"))
     label = c2.text_input(
-        "Label shown in the app", key=f"{prefix}.label", placeholder="e.g. New York City"
+        _("Label shown in the app"), key=f"{prefix}.label", placeholder=_("e.g. New York City")
     )
     return name.strip(), label.strip() or name.strip()
 
@@ -109,28 +112,28 @@ def download_form() -> None:
     with st.form("data.download"):
         name, label = _name_fields("data.download")
         acs = st.file_uploader(
-            "ACS tables: the -Data.csv files and their -Column-Metadata.csv",
+            _("ACS tables: the -Data.csv files and their -Column-Metadata.csv"),
             type="csv",
             accept_multiple_files=True,
             key="data.download.acs",
         )
         tracts = st.file_uploader(
-            "Tract boundaries (zipped shapefile, GeoJSON, GeoPackage)",
+            _("Tract boundaries (zipped shapefile, GeoJSON, GeoPackage)"),
             type=["zip", "geojson", "json", "gpkg"],
             key="data.download.tracts",
         )
         imls = st.file_uploader(
-            "Optional: IMLS library outlet file (branches)", type="csv", key="data.download.imls"
+            _("Optional: IMLS library outlet file (branches)"), type="csv", key="data.download.imls"
         )
         counties = st.text_input(
-            "Counties (5-digit FIPS, comma-separated; default: those in the tables)",
+            _("Counties (5-digit FIPS, comma-separated; default: those in the tables)"),
             key="data.download.counties",
         )
-        submitted = st.form_submit_button("Import")
+        submitted = st.form_submit_button(_("Import"))
     if not submitted:
         return
     if not (acs and tracts):
-        st.error("Upload at least one ACS -Data.csv file and a tract boundary file.")
+        st.error(_("Upload at least one ACS -Data.csv file and a tract boundary file."))
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -156,23 +159,23 @@ def api_form() -> None:
     with st.form("data.api"):
         name, label = _name_fields("data.api")
         c1, c2, c3 = st.columns(3)
-        year = c1.number_input("ACS 5-year, last year", 2013, 2030, 2023, key="data.api.year")
-        state = c2.text_input("State FIPS", "36", key="data.api.state")
-        counties = c3.text_input("County FIPS", "005,047", key="data.api.counties")
+        year = c1.number_input(_("ACS 5-year, last year"), 2013, 2030, 2023, key="data.api.year")
+        state = c2.text_input(_("State FIPS"), "36", key="data.api.state")
+        counties = c3.text_input(_("County FIPS"), "005,047", key="data.api.counties")
         tables = st.text_input(
-            "Tables",
+            _("Tables"),
             "B01003,B05006,B05005,B05001,C16001,C16002,B06009,B06012",
             key="data.api.tables",
         )
         key = st.text_input(
-            "API key (optional; default CENSUS_API_KEY)", type="password", key="data.api.key"
+            _("API key (optional; default CENSUS_API_KEY)"), type="password", key="data.api.key"
         )
         tracts = st.file_uploader(
-            "Tract boundaries (optional: otherwise downloaded)",
+            _("Tract boundaries (optional: otherwise downloaded)"),
             type=["zip", "geojson", "json", "gpkg"],
             key="data.api.tracts",
         )
-        submitted = st.form_submit_button("Fetch and import")
+        submitted = st.form_submit_button(_("Fetch and import"))
     if not submitted:
         return
     split = lambda text: [c.strip() for c in text.split(",") if c.strip()]  # noqa: E731
@@ -200,31 +203,31 @@ def generic_form() -> None:
     with st.form("data.generic"):
         name, label = _name_fields("data.generic")
         polygons = st.file_uploader(
-            "Polygons (zipped shapefile, GeoJSON, GeoPackage)",
+            _("Polygons (zipped shapefile, GeoJSON, GeoPackage)"),
             type=["zip", "geojson", "json", "gpkg"],
             key="data.generic.polygons",
         )
         c1, c2 = st.columns(2)
-        id_column = c1.text_input("Area id column in the polygons", key="data.generic.id")
-        name_column = c2.text_input("Name column (optional)", key="data.generic.name_col")
+        id_column = c1.text_input(_("Area id column in the polygons"), key="data.generic.id")
+        name_column = c2.text_input(_("Name column (optional)"), key="data.generic.name_col")
         counts = st.file_uploader(
-            "Counts CSV (columns = variables; '<var>_moe' = its MOE)",
+            _("Counts CSV (columns = variables; '<var>_moe' = its MOE)"),
             type="csv",
             key="data.generic.counts",
         )
         c3, c4 = st.columns(2)
-        key_column = c3.text_input("Area id column in the CSV", key="data.generic.key")
-        universe = c4.text_input("Total column (optional)", key="data.generic.universe")
+        key_column = c3.text_input(_("Area id column in the CSV"), key="data.generic.key")
+        universe = c4.text_input(_("Total column (optional)"), key="data.generic.universe")
         source = st.text_input(
-            "Source and year (printed on figures)",
+            _("Source and year (printed on figures)"),
             placeholder="Statistics Canada, 2021 Census",
             key="data.generic.source",
         )
-        submitted = st.form_submit_button("Import")
+        submitted = st.form_submit_button(_("Import"))
     if not submitted:
         return
     if not (polygons and counts and id_column and key_column and source):
-        st.error("Upload both files and fill in the id columns and the source.")
+        st.error(_("Upload both files and fill in the id columns and the source."))
         return
     with tempfile.TemporaryDirectory() as tmp:
         poly_path, counts_path = _save_uploads([polygons, counts], Path(tmp))
