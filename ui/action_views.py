@@ -31,6 +31,16 @@ from ui import fieldwork_common, resources, text
 
 FLASH = "action.flash"
 COLUMNS = ["title", "who", "due_on", "status", "branch", "links", "days_late", "notes"]
+STEP_LABELS = {
+    "title": "Step",
+    "who": "Who",
+    "due_on": "Due",
+    "status": "Status",
+    "branch": "Branch",
+    "links": "Linked to",
+    "days_late": "Days late",
+    "notes": "Notes",
+}
 
 
 def steps_frame(today: date, *, archived: bool = False) -> pd.DataFrame:
@@ -54,8 +64,11 @@ def plan_panel(steps: pd.DataFrame) -> None:
     if late:
         st.error(f"{late} step(s) are overdue.")
     shown = steps.assign(status=steps["status"].map(STEP_STATUSES))
+    table = shown[[*COLUMNS, "overdue"]].copy()
+    text_columns = ["title", "who", "branch", "links", "notes"]
+    table[text_columns] = table[text_columns].astype(object).where(table[text_columns].notna(), "")
     st.dataframe(
-        shown[[*COLUMNS, "overdue"]].style.apply(_highlight, axis=1),
+        table.rename(columns=STEP_LABELS).style.apply(_highlight, axis=1),
         hide_index=True,
         width="stretch",
         column_config={"overdue": None},
@@ -82,7 +95,7 @@ def plan_panel(steps: pd.DataFrame) -> None:
         help="Only steps with a due date can go on a calendar.",
     )
     if undated:
-        c2.caption(text.literal(undated) + " (under 'Update a step')")
+        c2.caption(text.literal(undated) + " Due dates are set under 'Update a step'.")
 
 
 def add_panel(today: date) -> None:

@@ -173,6 +173,8 @@ def test_calendar_names_the_steps_it_leaves_out(editor):
     at.button(key="FormSubmitter:action.add-Add step").click().run()
     (ics,) = [d for d in at.get("download_button") if d.label == "Calendar (.ics)"]
     assert ics.proto.disabled  # an empty calendar is not offered
+    (plan,) = [d.value for d in at.dataframe if "Step" in d.value.columns]
+    assert "due_on" not in plan.columns and plan.loc[0, "Notes"] == ""
     assert any(
         "leaves out 1 step without a due date" in c.value and "Ask the imam" in c.value
         for c in at.caption
