@@ -102,7 +102,7 @@ def add_panel(today: date) -> None:
     """Form for a new step and what it rests on."""
     fieldwork_common.flash(FLASH)
     organizations = resources.organizations()
-    orgs = dict(zip(organizations["org_id"], organizations["name"], strict=True))
+    orgs = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
     tracts = resources.current_area().tracts
     branches = resources.branches()
     branch_names = dict(zip(branches["branch_id"], branches["name"], strict=True))

@@ -71,7 +71,7 @@ def directory(filters: Filters) -> pd.DataFrame:
 
 def open_picker(assets: pd.DataFrame) -> None:
     """Choose an asset to open; remember it as it is now (the version being edited)."""
-    labels = dict(zip(assets["org_id"], assets["name"], strict=True))
+    labels = dict(zip(assets["organization_id"], assets["name"], strict=True))
     chosen = st.selectbox(
         "Open an organization",
         [None, *labels],

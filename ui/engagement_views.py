@@ -52,7 +52,7 @@ def log_frame() -> pd.DataFrame:
 def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
     """The fields of one entry, filled from ``entry``; (fields, orgs, communities) on submit."""
     organizations = resources.organizations()
-    org_names = dict(zip(organizations["org_id"], organizations["name"], strict=True))
+    org_names = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
     branches = _branch_names()
     with st.form(form_key, clear_on_submit=False):
         c1, c2, c3 = st.columns(3)
@@ -93,7 +93,7 @@ def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
                 key=f"{prefix}.continuum",
             ),
         }
-        org_ids = st.multiselect(
+        organization_ids = st.multiselect(
             "Organizations involved",
             list(org_names),
             default=[o for o in entry.get("organization_ids", []) if o in org_names],
@@ -114,7 +114,7 @@ def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
             "Follow up on", entry.get("follow_up_on"), key=f"{prefix}.follow_up"
         )
         if st.form_submit_button(submit):
-            return fields, org_ids, [c for c in communities.split(";") if c.strip()]
+            return fields, organization_ids, [c for c in communities.split(";") if c.strip()]
     return None
 
 
@@ -131,10 +131,10 @@ def add_panel() -> None:
     fieldwork_common.flash(FLASH)
     submitted = _entry_form("engagement.add", "engagement", {}, "Add to the log")
     if submitted:
-        fields, org_ids, communities = submitted
+        fields, organization_ids, communities = submitted
         fieldwork_common.write(
             lambda s, user: add_engagement(
-                s, fields, user=user, organization_ids=org_ids, communities=communities
+                s, fields, user=user, organization_ids=organization_ids, communities=communities
             ),
             flash_key=FLASH,
             success="Added to the shared log.",
@@ -157,7 +157,7 @@ def edit_panel(entries: pd.DataFrame) -> None:
     key = f"engagement.edit.{chosen}.{entry['version']}"
     submitted = _entry_form(key, key, entry, "Save changes")
     if submitted:
-        fields, org_ids, communities = submitted
+        fields, organization_ids, communities = submitted
         fieldwork_common.write(
             lambda s, user: update_engagement(
                 s,
@@ -165,7 +165,7 @@ def edit_panel(entries: pd.DataFrame) -> None:
                 fields,
                 expected_version=int(entry["version"]),
                 user=user,
-                organization_ids=org_ids,
+                organization_ids=organization_ids,
                 communities=communities,
             ),
             flash_key=FLASH,

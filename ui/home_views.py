@@ -123,7 +123,7 @@ def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
         except Exception as err:  # noqa: BLE001 - shown by the one error helper
             errors.show_error(err)
     elif kind == "organization":
-        rows = organizations[organizations["org_id"] == key]
+        rows = organizations[organizations["organization_id"] == key]
         if len(rows):
             details.show_organization(rows.iloc[0], internal=auth.can("view_internal"))
     elif kind == "branch":

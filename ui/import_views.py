@@ -182,11 +182,11 @@ def needs_location() -> None:
     st.caption(f"{len(waiting)} organizations have no coordinates yet; they are not on the map.")
     if waiting.empty:
         return
-    labels = dict(zip(waiting["org_id"], waiting["name"], strict=True))
+    labels = dict(zip(waiting["organization_id"], waiting["name"], strict=True))
     chosen = st.selectbox(
         "Organization", list(labels), key="place.pick", format_func=lambda i: f"{labels[i]} ({i})"
     )
-    row = waiting.set_index("org_id").loc[chosen]
+    row = waiting.set_index("organization_id").loc[chosen]
     st.text(f"Address on file: {row['address'] or '—'}")
     point_picker.pick_point(key="place.map", lat_key="place.lat", lon_key="place.lon")
     c1, c2 = st.columns(2)

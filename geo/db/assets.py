@@ -36,27 +36,27 @@ from geo.errors import DuplicateAsset, ValidationError
 
 
 def child_rows(
-    asset_id: str, fields: Mapping[str, object]
+    organization_id: str, fields: Mapping[str, object]
 ) -> dict[sa.Table, list[dict[str, object]]]:
     """Rows of the detail tables for the list/location fields present in ``fields``."""
     rows: dict[sa.Table, list[dict[str, object]]] = {}
     if "categories" in fields:
         rows[Service.__table__] = [
-            {"organization_id": asset_id, "category": c} for c in fields["categories"]
+            {"organization_id": organization_id, "category": c} for c in fields["categories"]
         ]  # type: ignore[attr-defined]
     if "languages" in fields:
         rows[Language.__table__] = [
-            {"organization_id": asset_id, "code": x.code, "note": x.note or None}
+            {"organization_id": organization_id, "code": x.code, "note": x.note or None}
             for x in fields["languages"]
         ]  # type: ignore[attr-defined]
     if "communities" in fields:
         rows[Community.__table__] = [
-            {"organization_id": asset_id, "country": c} for c in fields["communities"]
+            {"organization_id": organization_id, "country": c} for c in fields["communities"]
         ]  # type: ignore[attr-defined]
     if "contacts" in fields:
         rows[Contact.__table__] = [
             {
-                "organization_id": asset_id,
+                "organization_id": organization_id,
                 "position": i,
                 "name": c.name,
                 "role": c.role,
@@ -69,7 +69,7 @@ def child_rows(
         place = {f: fields.get(f) for f in ("address", "lat", "lon")}
         has_place = any(v is not None for v in place.values())
         rows[Location.__table__] = (
-            [{"organization_id": asset_id, "position": 0, **place}] if has_place else []
+            [{"organization_id": organization_id, "position": 0, **place}] if has_place else []
         )
     return rows
 
@@ -107,6 +107,38 @@ def _refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> Non
         raise ValidationError(describe_problems(problems), problems)
 
 
+def _refuse_taken_source_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
+    """A feed's own id names one organization per source (what a later sync matches on)."""
+    given = [(str(c["source"]), str(c["source_id"])) for c in cleaned if c.get("source_id")]
+    if not given:
+        return
+    taken: set[tuple[str, str]] = set()
+    for source in {s for s, _ in given}:
+        ids = [i for s, i in given if s == source]
+        for start in range(0, len(ids), 400):
+            query = sa.select(Organization.source_id).where(
+                Organization.source == source,
+                Organization.source_id.in_(ids[start : start + 400]),
+            )
+            taken |= {(source, i) for i in session.scalars(query)}
+    repeated = {k for k, n in Counter(given).items() if n > 1}
+    problems = [
+        {
+            "row": row,
+            "field": "source_id",
+            "value": c["source_id"],
+            "message": f"'{c['source_id']}' of '{c['source']}' is already used by another "
+            "organization; each record of a feed is imported once",
+        }
+        for row, c in enumerate(cleaned)
+        if c.get("source_id")
+        and (key := (str(c["source"]), str(c["source_id"])))
+        and (key in taken or key in repeated)
+    ]
+    if problems:
+        raise ValidationError(describe_problems(problems), problems)
+
+
 def _refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> None:
     found = find_duplicates_many(session, cleaned)
     if not found:
@@ -115,8 +147,10 @@ def _refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> No
         {
             "row": row,
             "field": "name",
-            "asset_id": m.asset_id,
-            "message": f"looks like '{m.name}' ({m.asset_id}): same {' and '.join(m.reasons)}",
+            "organization_id": m.organization_id,
+            "message": (
+                f"looks like '{m.name}' ({m.organization_id}): same {' and '.join(m.reasons)}"
+            ),
         }
         for row, matches in sorted(found.items())
         for m in matches
@@ -137,9 +171,11 @@ def _insert(session: Session, cleaned: list[dict[str, object]], *, user: str) ->
     organizations: list[dict[str, object]] = []
     details: dict[sa.Table, list[dict[str, object]]] = {}
     snapshots: list[object] = []
-    for asset_id, c in zip(ids, cleaned, strict=True):
-        organizations.append({**{k: c[k] for k in _ORG_COLUMNS}, **keys_for(c), "id": asset_id})
-        for table, rows in child_rows(asset_id, c).items():
+    for organization_id, c in zip(ids, cleaned, strict=True):
+        organizations.append(
+            {**{k: c.get(k) for k in _ORG_COLUMNS}, **keys_for(c), "id": organization_id}
+        )
+        for table, rows in child_rows(organization_id, c).items():
             details.setdefault(table, []).extend(rows)
         snapshots.append({f: render_value(c[f]) for f in EDITABLE_FIELDS if c[f] not in (None, ())})
     with changes(session, user) as uow:
@@ -164,7 +200,7 @@ def add_assets(
     session : sqlalchemy.orm.Session
         Open session; commit it to keep the records.
     records : iterable of Mapping
-        Fields named as in ``organizations.csv`` (``org_id``, ``category``, lists
+        Fields named as in ``organizations.csv`` (``organization_id``, ``category``, lists
         ``;``-separated) or as in :class:`Asset`. An empty id gets a new uuid.
     user : str
         Who adds them (written to the change log and ``updated_by``).
@@ -185,6 +221,7 @@ def add_assets(
     """
     cleaned = _clean_all(list(records))
     _refuse_taken_ids(session, cleaned)
+    _refuse_taken_source_ids(session, cleaned)
     if not allow_duplicate:
         _refuse_duplicates(session, cleaned)
     ids = _insert(session, cleaned, user=user)
@@ -206,5 +243,5 @@ def add_asset(
     Asset
         The stored organization (version 1).
     """
-    (asset_id,) = add_assets(session, [record], user=user, allow_duplicate=allow_duplicate)
-    return get_asset(session, asset_id)
+    (organization_id,) = add_assets(session, [record], user=user, allow_duplicate=allow_duplicate)
+    return get_asset(session, organization_id)

@@ -15,14 +15,14 @@ from geo.errors import EditConflict
 
 
 def changes_since(
-    session: Session, asset_id: str, mine: Mapping[str, object], expected: int
+    session: Session, organization_id: str, mine: Mapping[str, object], expected: int
 ) -> list[dict[str, object]]:
     """Per field, the latest change others saved after version ``expected``."""
     query = (
         sa.select(ChangeLog)
         .where(
             ChangeLog.entity == ENTITY,
-            ChangeLog.entity_id == asset_id,
+            ChangeLog.entity_id == organization_id,
             ChangeLog.version > expected,
         )
         .order_by(ChangeLog.id)

@@ -47,7 +47,7 @@ _DOTTED = re.compile(r"(?<!\w)(?:\w\.){2,}")
 class DuplicateMatch:
     """An existing organization that looks like the candidate, and why."""
 
-    asset_id: str
+    organization_id: str
     name: str
     status: str
     reasons: tuple[str, ...]  # of "name", "phone", "website"
@@ -153,7 +153,7 @@ def _match(
     if not reasons:
         return None
     return DuplicateMatch(
-        asset_id=str(row["id"]),
+        organization_id=str(row["id"]),
         name=str(row["name"]),
         status=str(row["status"]),
         reasons=tuple(reasons),
@@ -200,7 +200,7 @@ def find_duplicates_many(
     """Run the guard for many candidates at once (imports); keyed by candidate index.
 
     With ``within_batch`` a candidate is also compared with the earlier ones in the list
-    (their ``asset_id`` is then their ``id``/``org_id`` field, or ``#<index>``).
+    (their ``organization_id`` is then their ``id``/``organization_id`` field, or ``#<index>``).
     """
     all_keys = [keys_for(c) for c in candidates]
     stored = _stored_rows(session, all_keys)
@@ -211,7 +211,7 @@ def find_duplicates_many(
                 by_key.setdefault((column_name, str(row[column_name])), []).append(row)
     result: dict[int, list[DuplicateMatch]] = {}
     for index, (candidate, keys) in enumerate(zip(candidates, all_keys, strict=True)):
-        own_id = _str(candidate.get("id", candidate.get("org_id")))
+        own_id = _str(candidate.get("id", candidate.get("organization_id")))
         rows = {id(r): r for k, v in keys.items() if v for r in by_key.get((k, v), [])}
         matches = [
             m for r in rows.values() if r["id"] != own_id and (m := _match(candidate, keys, r))
@@ -232,7 +232,7 @@ def _index_batch_row(
     index: int,
 ) -> None:
     row = {
-        "id": _str(candidate.get("id", candidate.get("org_id"))) or f"#{index}",
+        "id": _str(candidate.get("id", candidate.get("organization_id"))) or f"#{index}",
         "name": candidate.get("name"),
         "status": "new",
         "lat": candidate.get("lat"),

@@ -51,7 +51,7 @@ def _replace_details(
 
 def update_asset(
     session: Session,
-    asset_id: str,
+    organization_id: str,
     changes: Mapping[str, object],
     *,
     expected_version: int,
@@ -63,7 +63,7 @@ def update_asset(
     ----------
     session : sqlalchemy.orm.Session
         Open session; the caller commits.
-    asset_id : str
+    organization_id : str
         Organization id.
     changes : Mapping
         Field -> new value, for any of :data:`geo.db.records.EDITABLE_FIELDS`.
@@ -94,7 +94,7 @@ def update_asset(
     ...              expected_version=asset.version, user="amira")  # doctest: +SKIP
     """
     cleaned = clean_fields(changes)
-    asset = to_asset(load_organization(session, asset_id))
+    asset = to_asset(load_organization(session, organization_id))
     if asset.version != expected_version:
         raise build_conflict(session, asset, cleaned, expected_version)
     diffs = {f: (getattr(asset, f), v) for f, v in cleaned.items() if getattr(asset, f) != v}
@@ -153,14 +153,14 @@ def _check_coordinates(asset: Asset, cleaned: Mapping[str, object]) -> None:
 
 def _set_status(
     session: Session,
-    asset_id: str,
+    organization_id: str,
     status: str,
     *,
     user: str,
     expected_version: int | None,
     action: str,
 ) -> Asset:
-    asset = to_asset(load_organization(session, asset_id))
+    asset = to_asset(load_organization(session, organization_id))
     expected = asset.version if expected_version is None else expected_version
     if asset.version != expected:
         raise build_conflict(session, asset, {"status": status}, expected)
@@ -173,7 +173,7 @@ def _set_status(
 
 
 def archive_asset(
-    session: Session, asset_id: str, *, user: str, expected_version: int | None = None
+    session: Session, organization_id: str, *, user: str, expected_version: int | None = None
 ) -> Asset:
     """Archive (soft-delete) an organization: hidden from listings, kept with its history.
 
@@ -181,7 +181,7 @@ def archive_asset(
     ----------
     session : sqlalchemy.orm.Session
         Open session; the caller commits.
-    asset_id : str
+    organization_id : str
         Organization id.
     user : str
         Who archives it.
@@ -199,7 +199,7 @@ def archive_asset(
     """
     return _set_status(
         session,
-        asset_id,
+        organization_id,
         "archived",
         user=user,
         expected_version=expected_version,
@@ -208,7 +208,7 @@ def archive_asset(
 
 
 def restore_asset(
-    session: Session, asset_id: str, *, user: str, expected_version: int | None = None
+    session: Session, organization_id: str, *, user: str, expected_version: int | None = None
 ) -> Asset:
     """Bring an archived organization back; see :func:`archive_asset` for the parameters.
 
@@ -218,7 +218,7 @@ def restore_asset(
     """
     return _set_status(
         session,
-        asset_id,
+        organization_id,
         "active",
         user=user,
         expected_version=expected_version,

@@ -194,12 +194,12 @@ def list_engagement(session: Session, *, include_archived: bool = False) -> pd.D
         query = query.where(_TABLE.c.archived.is_(False))
     rows = [dict(r) for r in session.execute(query).mappings()]
     orgs: dict[str, list[tuple[str, str]]] = {}
-    for entry_id, org_id, name in session.execute(
+    for entry_id, organization_id, name in session.execute(
         sa.select(_ORGS.c.entry_id, _ORGS.c.organization_id, Organization.name)
         .join(Organization, Organization.id == _ORGS.c.organization_id)
         .order_by(_ORGS.c.id)
     ):
-        orgs.setdefault(entry_id, []).append((org_id, name))
+        orgs.setdefault(entry_id, []).append((organization_id, name))
     communities: dict[str, list[str]] = {}
     for entry_id, name in session.execute(
         sa.select(_COMMUNITIES.c.entry_id, _COMMUNITIES.c.community).order_by(_COMMUNITIES.c.id)

@@ -208,11 +208,16 @@ def contacts_due_for_review(
         .outerjoin(touched, touched.c.entity_id == Organization.id)
     )
     rows = []
-    for org_id, org_name, contact, at, created in session.execute(query):
+    for organization_id, org_name, contact, at, created in session.execute(query):
         last = _aware(at or created)
         if last < cutoff:
             rows.append(
-                {"id": org_id, "organization": org_name, "contact": contact, "last_changed": last}
+                {
+                    "id": organization_id,
+                    "organization": org_name,
+                    "contact": contact,
+                    "last_changed": last,
+                }
             )
     return sorted(rows, key=lambda r: (r["last_changed"], r["organization"]))
 

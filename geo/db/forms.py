@@ -144,6 +144,6 @@ def directory_table(assets: pd.DataFrame) -> pd.DataFrame:
             "Learned by": assets["entry_technique"].map(lambda t: ENTRY_TECHNIQUES.get(t, t or "")),
             "Last verified": assets["last_verified_on"],
             "Status": assets["status"],
-            "Id": assets["org_id"],
+            "Id": assets["organization_id"],
         }
     )

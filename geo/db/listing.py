@@ -20,7 +20,7 @@ from geo.errors import ValidationError
 
 # Column contract of list_assets / list_stale_assets (names follow organizations.csv).
 ASSET_COLUMNS: tuple[str, ...] = (
-    "org_id",
+    "organization_id",
     "name",
     "alternate_name",
     "category",
@@ -39,11 +39,13 @@ ASSET_COLUMNS: tuple[str, ...] = (
     "collected_on",
     "last_verified_on",
     "status",
+    "source",
+    "source_id",
     "version",
     "updated_at",
     "updated_by",
 )
-SORT_KEYS: tuple[str, ...] = ("name", "last_verified_on", "updated_at", "org_id")
+SORT_KEYS: tuple[str, ...] = ("name", "last_verified_on", "updated_at", "organization_id")
 _SEARCHED = ("name", "alternate_name", "description", "address", "communities")
 _ORG_FIELDS = (
     "name",
@@ -57,6 +59,8 @@ _ORG_FIELDS = (
     "collected_on",
     "last_verified_on",
     "status",
+    "source",
+    "source_id",
     "version",
     "updated_at",
     "updated_by",
@@ -141,14 +145,14 @@ def query_assets(session: Session, conditions: list[sa.ColumnElement[bool]]) -> 
     records = []
     for row in session.execute(query).mappings():
         record = dict(row)
-        org_id = record.pop("id")
+        organization_id = record.pop("id")
         records.append(
             {
                 **record,
-                "org_id": org_id,
-                "category": categories.get(org_id, ""),
-                "languages": languages.get(org_id, ""),
-                "communities": communities.get(org_id, ""),
+                "organization_id": organization_id,
+                "category": categories.get(organization_id, ""),
+                "languages": languages.get(organization_id, ""),
+                "communities": communities.get(organization_id, ""),
                 "needs_location": row["lat"] is None or row["lon"] is None,
             }
         )
@@ -181,7 +185,7 @@ def sort_assets(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
             "(prefix '-' for descending).",
             [{"field": "sort", "message": "unknown"}],
         )
-    by_text = (lambda s: s.map(fold_text)) if key in ("name", "org_id") else None
+    by_text = (lambda s: s.map(fold_text)) if key in ("name", "organization_id") else None
     ordered = frame.sort_values(
         key,
         ascending=not sort.startswith("-"),

@@ -42,6 +42,8 @@ class Asset:
     website: str | None = None
     phone: str | None = None
     status: str = "active"
+    source: str | None = None
+    source_id: str | None = None
     categories: tuple[str, ...] = ()
     languages: tuple[LanguageServed, ...] = ()
     communities: tuple[str, ...] = ()

@@ -22,10 +22,12 @@ _ORG_COLUMNS = (
     "collected_on",
     "last_verified_on",
     "status",
+    "source",
+    "source_id",
 )
 
 
-def load_organization(session: Session, asset_id: str) -> Organization:
+def load_organization(session: Session, organization_id: str) -> Organization:
     """Fetch one organization fresh from the database, details included.
 
     Raises
@@ -35,7 +37,7 @@ def load_organization(session: Session, asset_id: str) -> Organization:
     """
     query = (
         sa.select(Organization)
-        .where(Organization.id == asset_id)
+        .where(Organization.id == organization_id)
         .options(
             selectinload(Organization.locations),
             selectinload(Organization.services),
@@ -48,8 +50,8 @@ def load_organization(session: Session, asset_id: str) -> Organization:
     org = session.scalars(query).one_or_none()
     if org is None:
         raise AssetNotFound(
-            f"No organization has the id '{asset_id}'. It may have been removed by a restore; "
-            "reload the list and pick it again."
+            f"No organization has the id '{organization_id}'. It may have been removed by a "
+            "restore; reload the list and pick it again."
         )
     return org
 
@@ -77,14 +79,14 @@ def to_asset(org: Organization) -> Asset:
     )
 
 
-def get_asset(session: Session, asset_id: str) -> Asset:
+def get_asset(session: Session, organization_id: str) -> Asset:
     """Return one organization with all its details.
 
     Parameters
     ----------
     session : sqlalchemy.orm.Session
         Open session.
-    asset_id : str
+    organization_id : str
         Organization id (e.g. ``'ORG-0001'`` or a uuid).
 
     Returns
@@ -96,17 +98,17 @@ def get_asset(session: Session, asset_id: str) -> Asset:
     AssetNotFound
         If no organization has this id.
     """
-    return to_asset(load_organization(session, asset_id))
+    return to_asset(load_organization(session, organization_id))
 
 
-def get_history(session: Session, asset_id: str, *, entity: str = ENTITY) -> list[Change]:
+def get_history(session: Session, organization_id: str, *, entity: str = ENTITY) -> list[Change]:
     """Every recorded change of one asset, oldest first.
 
     Parameters
     ----------
     session : sqlalchemy.orm.Session
         Open session.
-    asset_id : str
+    organization_id : str
         Organization (or branch, with ``entity="branch"``) id.
     entity : str, optional
         ``"organization"`` (default) or ``"branch"``.
@@ -117,7 +119,7 @@ def get_history(session: Session, asset_id: str, *, entity: str = ENTITY) -> lis
     """
     query = (
         sa.select(ChangeLog)
-        .where(ChangeLog.entity == entity, ChangeLog.entity_id == asset_id)
+        .where(ChangeLog.entity == entity, ChangeLog.entity_id == organization_id)
         .order_by(ChangeLog.id)
     )
     return [

@@ -1,7 +1,7 @@
 """Plain records crossing the database boundary, and the checks applied to incoming fields.
 
 An incoming record is a mapping with the column names of ``data/demo/organizations.csv``
-(``org_id``, ``category``, ``languages`` ... with ``;``-separated lists) or the field names
+(``organization_id``, ``category``, ``languages`` ... with ``;``-separated lists) or the field names
 of :class:`Asset` (``id``, ``categories``, lists as sequences). :func:`clean_record` turns
 either into one checked dict.
 """
@@ -38,7 +38,7 @@ LOCATION_FIELDS = ("address", "lat", "lon")
 LIST_FIELDS = ("categories", "languages", "communities", "contacts")
 EDITABLE_FIELDS = TEXT_FIELDS + PROVENANCE_FIELDS + LOCATION_FIELDS + LIST_FIELDS
 # Contract column names (organizations.csv) -> field names.
-ALIASES = {"org_id": "id", "category": "categories"}
+ALIASES = {"organization_id": "id", "category": "categories"}
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _CATEGORY_BY_LABEL = {label.casefold(): key for key, label in vocab.SERVICE_CATEGORIES.items()}
 _TECHNIQUE_BY_LABEL = {label.casefold(): key for key, label in vocab.ENTRY_TECHNIQUES.items()}
@@ -203,8 +203,18 @@ def clean_record(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
             "message": "must be 'active' or 'archived'",
         }
         raise ValidationError(describe_problems([problem]), [problem])
-    cleaned["id"] = _text(raw.get("id", raw.get("org_id")))
+    cleaned["id"] = _text(raw.get("id", raw.get("organization_id")))
     cleaned["status"] = status
+    # Provenance, set once when the record arrives: the feed/file and that feed's own id.
+    cleaned["source"] = _text(raw.get("source"))
+    cleaned["source_id"] = _text(raw.get("source_id"))
+    if cleaned["source_id"] and not cleaned["source"]:
+        problem = {
+            "row": row,
+            "field": "source",
+            "message": "is needed with source_id: name the feed or file the id belongs to",
+        }
+        raise ValidationError(describe_problems([problem]), [problem])
     return cleaned
 
 

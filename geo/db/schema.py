@@ -20,10 +20,17 @@ class Organization(Base):
     """An organization serving newcomers (an *asset* on the map); HSDS ``organization``."""
 
     __tablename__ = "organizations"
-    __table_args__ = (sa.CheckConstraint("status IN ('active', 'archived')", name="status"),)
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('active', 'archived')", name="status"),
+        sa.UniqueConstraint("source", "source_id"),
+    )
 
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(300))
+    # Where the record came from (feed or file name) and that feed's own id (e.g. 'HX-26'):
+    # a later import of the same feed finds the record again (unique per source).
+    source: Mapped[str | None] = mapped_column(sa.String(200))
+    source_id: Mapped[str | None] = mapped_column(sa.String(200))
     alternate_name: Mapped[str | None] = mapped_column(sa.String(300))
     description: Mapped[str | None] = mapped_column(sa.Text)
     email: Mapped[str | None] = mapped_column(sa.String(320))

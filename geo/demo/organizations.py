@@ -243,7 +243,7 @@ def _organization(
     used: set[str],
     rng: np.random.Generator,
 ) -> list[object]:
-    """Return one organization row without its org_id and phone."""
+    """Return one organization row without its organization_id and phone."""
     general = category in GENERAL_NAMES and rng.random() < (
         0.5 if category == "resettlement" else 0.2
     )
@@ -297,7 +297,7 @@ def build_organizations(
     Returns
     -------
     list of list
-        One row per organization, ``org_id`` ``ORG-0001`` upwards; phones are
+        One row per organization, ``organization_id`` ``ORG-0001`` upwards; phones are
         ``(999) 555-1000`` upwards (555 numbers in an unassigned area code).
     """
     used: set[str] = set()

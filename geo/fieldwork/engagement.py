@@ -145,7 +145,7 @@ def find_partnership_opportunities(
         The log (``list_engagement``): ``id, contact_on, branch, staff, organization_ids,
         continuum, follow_up_on, needs, aspirations`` ...
     organizations : pandas.DataFrame
-        ``org_id, name, category`` (``;``-separated categories).
+        ``organization_id, name, category`` (``;``-separated categories).
     team : str
         A key of :data:`TEAMS`.
     today : datetime.date
@@ -171,20 +171,20 @@ def find_partnership_opportunities(
     ]
     if entries.empty or not focus:
         return pd.DataFrame(columns=columns)
-    services = {r.org_id: set(split_list(r.category)) for r in organizations.itertuples()}
-    names = dict(zip(organizations["org_id"], organizations["name"], strict=True))
+    services = {r.organization_id: set(split_list(r.category)) for r in organizations.itertuples()}
+    names = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
     since = today - timedelta(days=days)
     rows = []
     for entry in entries.itertuples():
         if entry.contact_on is None or entry.contact_on < since:
             continue
-        for org_id in entry.organization_ids:
-            matching = sorted(services.get(org_id, set()) & focus)
+        for organization_id in entry.organization_ids:
+            matching = sorted(services.get(organization_id, set()) & focus)
             if matching:
                 rows.append(
                     {
                         "contact_on": entry.contact_on,
-                        "organization": names.get(org_id, org_id),
+                        "organization": names.get(organization_id, organization_id),
                         "matching_services": ", ".join(matching),
                         "branch": entry.branch,
                         "staff": entry.staff,

@@ -29,7 +29,7 @@ def stops_from_organizations(organizations: pd.DataFrame) -> list[Stop]:
             label=str(r["name"]),
             lat=float(r["lat"]),
             lon=float(r["lon"]),
-            organization_id=str(r["org_id"]),
+            organization_id=str(r["organization_id"]),
             address=_text(r.get("address")),
             languages=_labels(r.get("languages"), LANGUAGES),
             services=_labels(r.get("category"), SERVICE_CATEGORIES),

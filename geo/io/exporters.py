@@ -35,8 +35,8 @@ def _language_cells(session: Session) -> dict[str, str]:
     """org id -> 'code' or 'code:note' items joined by ';' (notes are lost in list_assets)."""
     joined: dict[str, list[str]] = {}
     query = sa.select(Language.organization_id, Language.code, Language.note).order_by(Language.id)
-    for org_id, code, note in session.execute(query):
-        joined.setdefault(org_id, []).append(f"{code}:{note}" if note else code)
+    for organization_id, code, note in session.execute(query):
+        joined.setdefault(organization_id, []).append(f"{code}:{note}" if note else code)
     return {k: ";".join(v) for k, v in joined.items()}
 
 
@@ -56,7 +56,7 @@ def export_frame(session: Session, *, include_archived: bool = False) -> pd.Data
     """
     frame = list_assets(session, include_archived=include_archived, sort="name")
     languages = _language_cells(session)
-    frame["languages"] = frame["org_id"].map(lambda i: languages.get(i, ""))
+    frame["languages"] = frame["organization_id"].map(lambda i: languages.get(i, ""))
     for column in ("collected_on", "last_verified_on", "updated_at"):
         frame[column] = frame[column].map(
             lambda v: "" if v is None or pd.isna(v) else v.isoformat()

@@ -42,7 +42,7 @@ HSDS_FIELDS = (
     "address",
     "lat",
     "lon",
-    "hsds_id",
+    "source_id",
 )
 
 
@@ -149,14 +149,14 @@ def _group(keys: pd.Series, values: pd.Series) -> dict[str, list[str]]:
 
 
 def _service_links(
-    t: dict[str, pd.DataFrame], org_ids: set[str]
+    t: dict[str, pd.DataFrame], organization_ids: set[str]
 ) -> tuple[dict[str, str], dict[str, list[str]]]:
     """service id -> org id, and org id -> location ids (in file order)."""
     services = t.get("services")
     service_org = {
         s: o
         for s, o in zip(_column(services, "id"), _column(services, "organization_id"), strict=True)
-        if o in org_ids
+        if o in organization_ids
     }
     org_locations: dict[str, list[str]] = {}
     sal = t.get("service_at_location")
@@ -167,7 +167,7 @@ def _service_links(
             org_locations.setdefault(service_org[service], []).append(location)
     loc = t.get("locations")
     for location, org in zip(_column(loc, "id"), _column(loc, "organization_id"), strict=True):
-        if org in org_ids:
+        if org in organization_ids:
             org_locations.setdefault(org, []).append(location)
     return service_org, {o: list(dict.fromkeys(ls)) for o, ls in org_locations.items()}
 
@@ -254,8 +254,8 @@ def _place(
 def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per organization (index = data row of organizations.csv), columns HSDS_FIELDS."""
     orgs = t["organizations"]
-    org_ids = list(_column(orgs, "id"))
-    service_org, org_locations = _service_links(t, set(org_ids))
+    organization_ids = list(_column(orgs, "id"))
+    service_org, org_locations = _service_links(t, set(organization_ids))
     location_org = {loc: org for org, locs in org_locations.items() for loc in locs}
     loc = t.get("locations")
     coords = dict(
@@ -278,17 +278,17 @@ def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     languages = _languages(t, service_org, location_org)
     phones = _phones(t, service_org, location_org)
     rows = []
-    for org_id in org_ids:
-        lat, lon, address = _place(org_locations.get(org_id, []), coords, addresses)
-        langs = parse_languages(languages.get(org_id, []))
+    for organization_id in organization_ids:
+        lat, lon, address = _place(org_locations.get(organization_id, []), coords, addresses)
+        langs = parse_languages(languages.get(organization_id, []))
         rows.append(
             {
-                "hsds_id": org_id,
-                "phone": phones.get(org_id, ""),
+                "source_id": organization_id,
+                "phone": phones.get(organization_id, ""),
                 "address": address,
                 "lat": lat,
                 "lon": lon,
-                "category": ";".join(classify_categories(texts.get(org_id, []))),
+                "category": ";".join(classify_categories(texts.get(organization_id, []))),
                 "languages": ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs),
             }
         )

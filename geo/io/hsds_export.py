@@ -119,7 +119,7 @@ def _text(value: object) -> str:
 
 def _rows_for(org: dict[str, object]) -> dict[str, list[dict[str, object]]]:
     """The HSDS rows of one organization (export_frame record)."""
-    oid = _text(org["org_id"])
+    oid = _text(org["organization_id"])
     loc = f"{oid}-loc"
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in HSDS_COLUMNS}
     rows["organizations"].append(

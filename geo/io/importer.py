@@ -90,7 +90,7 @@ def prepare_import(
     else:
         chosen = dict(mapping) if mapping is not None else propose_mapping(table.frame.columns)
     chosen = check_mapping(chosen, table.frame.columns, table.name)
-    records, issues = validate_rows(apply_mapping(table.frame, chosen))
+    records, issues = validate_rows(apply_mapping(table.frame, chosen), source=table.name)
     report = ValidationReport(
         source=table.name,
         row_label=table.row_label,
@@ -133,9 +133,9 @@ def flag_duplicates(
 
 
 def _describe_match(match: DuplicateMatch, rows: list[int]) -> str:
-    if match.status == "new" and match.asset_id.startswith("#"):
-        return f"row {rows[int(match.asset_id[1:])]} of this file ('{match.name}')"
-    return f"saved organization '{match.name}' ({match.asset_id})"
+    if match.status == "new" and match.organization_id.startswith("#"):
+        return f"row {rows[int(match.organization_id[1:])]} of this file ('{match.name}')"
+    return f"saved organization '{match.name}' ({match.organization_id})"
 
 
 def _refuse_rejected(report: ValidationReport) -> None:

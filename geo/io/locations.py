@@ -18,7 +18,7 @@ def list_needs_location(session: Session) -> pd.DataFrame:
 
 def set_location(
     session: Session,
-    asset_id: str,
+    organization_id: str,
     lat: float | str,
     lon: float | str,
     *,
@@ -31,7 +31,7 @@ def set_location(
     ----------
     session : sqlalchemy.orm.Session
         Open session; the caller commits.
-    asset_id : str
+    organization_id : str
         Organization id.
     lat, lon : float or str
         Latitude and longitude; text such as '40,7128' is accepted.
@@ -56,12 +56,12 @@ def set_location(
     if problems or lat_value is None:
         field, reason = problems[0] if problems else ("lat/lon", "are both empty")
         raise ValidationError(
-            f"The location of '{asset_id}' was not saved: '{field}' {reason}.",
+            f"The location of '{organization_id}' was not saved: '{field}' {reason}.",
             [{"field": field, "message": reason}],
         )
     return update_asset(
         session,
-        asset_id,
+        organization_id,
         {"lat": lat_value, "lon": lon_value},
         expected_version=expected_version,
         user=user,

@@ -78,6 +78,15 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "collected_on": ("collected on", "collected_on"),
     "last_verified_on": ("last verified on", "last_verified_on"),
     "status": ("status",),
+    # The file's own id of the row, kept so a later import of the same file finds it again.
+    "source_id": (
+        "source id",
+        "organization id",
+        "org id",
+        "id",
+        "record id",
+        "external id",
+    ),
 }
 FIELDS: tuple[str, ...] = tuple(FIELD_SYNONYMS)
 REQUIRED_FIELDS: tuple[str, ...] = ("name",)
@@ -203,7 +212,7 @@ def preview(frame: pd.DataFrame, mapping: Mapping[str, str | None], n: int = 10)
 
     chosen = check_mapping(mapping, frame.columns, "the file")
     head = apply_mapping(frame.head(n), chosen)
-    records, issues = validate_rows(head)
+    records, issues = validate_rows(head, source="the file")
     shown = pd.DataFrame(index=head.index)
     for field in [f for f in FIELDS if f in chosen or f == "name"]:
         shown[field] = head[field]

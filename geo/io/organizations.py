@@ -9,7 +9,7 @@ import pandas as pd
 from geo.errors import ImportFormatError
 
 ORGANIZATION_COLUMNS = (
-    "org_id",
+    "organization_id",
     "name",
     "category",
     "description",

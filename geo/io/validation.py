@@ -208,6 +208,7 @@ def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[st
                     "collected_on",
                     "last_verified_on",
                     "status",
+                    "source_id",
                 )
             },
         }
@@ -221,13 +222,17 @@ def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[st
     return record, problems
 
 
-def validate_rows(mapped: pd.DataFrame) -> tuple[list[tuple[int, dict[str, object]]], list[Issue]]:
+def validate_rows(
+    mapped: pd.DataFrame, *, source: str | None = None
+) -> tuple[list[tuple[int, dict[str, object]]], list[Issue]]:
     """Check mapped rows (our field names, text cells, index = data row).
 
     Parameters
     ----------
     mapped : pandas.DataFrame
         Output of :func:`geo.io.mapping.apply_mapping` (or an HSDS organization frame).
+    source : str, optional
+        The feed or file the rows come from (kept as each record's ``source``).
 
     Returns
     -------
@@ -245,6 +250,7 @@ def validate_rows(mapped: pd.DataFrame) -> tuple[list[tuple[int, dict[str, objec
             for c, v in zip(columns, values, strict=True)
         }
         record, problems = _raw_record(cells)
+        record["source"] = source
         if not problems:
             try:
                 record = clean_record(record, row=int(row))

@@ -26,7 +26,7 @@ from geo.db.schema import Branch, ChangeLog, Organization
 from geo.maps.tract_file import write_hashed
 from geo.vocab import CATEGORY_COLOURS, LANGUAGES, SERVICE_CATEGORIES, split_list
 
-ID_COLUMN = "org_id"
+ID_COLUMN = "organization_id"
 CATEGORY_KEYS = tuple(SERVICE_CATEGORIES)
 
 

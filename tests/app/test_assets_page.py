@@ -9,14 +9,14 @@ from geo.io.organizations import load_organizations_csv
 PAGE = "pages/assets.py"
 
 
-def _open(at, org_id):
-    at.selectbox(key="assets.pick").set_value(org_id).run()
+def _open(at, organization_id):
+    at.selectbox(key="assets.pick").set_value(organization_id).run()
     return at
 
 
-def _form_key(at, org_id):
+def _form_key(at, organization_id):
     asset = at.session_state["assets.opened"]
-    return f"assets.edit.{org_id}.{asset.version}"
+    return f"assets.edit.{organization_id}.{asset.version}"
 
 
 def _demo_org(i=0):
@@ -35,14 +35,14 @@ def test_directory_lists_the_shared_organizations(app):
 
 def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
     org = _demo_org()
-    at = _open(app(PAGE, role="editor", user="amira"), org["org_id"])
-    key = _form_key(at, org["org_id"])
+    at = _open(app(PAGE, role="editor", user="amira"), org["organization_id"])
+    key = _form_key(at, org["organization_id"])
     at.text_input(key=f"{key}.phone").set_value("(999) 555-0199")
     at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
     assert [s.value for s in at.success] == ["Saved."]
     with Session(_db(tmp_path)) as session:
-        assert get_asset(session, org["org_id"]).phone == "(999) 555-0199"
-        change = [c for c in get_history(session, org["org_id"]) if c.field == "phone"][0]
+        assert get_asset(session, org["organization_id"]).phone == "(999) 555-0199"
+        change = [c for c in get_history(session, org["organization_id"]) if c.field == "phone"][0]
     assert (change.changed_by, change.old_value, change.new_value) == (
         "Amira",
         org["phone"],
@@ -52,9 +52,9 @@ def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
 
 def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tmp_path):
     org = _demo_org(1)
-    first, second = _open(app(PAGE, role="editor", user="amira"), org["org_id"]), None
-    second = _open(app(PAGE, role="editor", user="ben"), org["org_id"])
-    key = _form_key(first, org["org_id"])
+    first, second = _open(app(PAGE, role="editor", user="amira"), org["organization_id"]), None
+    second = _open(app(PAGE, role="editor", user="ben"), org["organization_id"])
+    key = _form_key(first, org["organization_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0111")
     first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
     second.text_area(key=f"{key}.description").set_value("Ben's notes")
@@ -63,30 +63,30 @@ def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tm
     conflict = next(d.value for d in second.dataframe if "Changed by" in d.value.columns)
     assert "Amira" in set(conflict["Changed by"])
     with Session(_db(tmp_path)) as session:
-        saved = get_asset(session, org["org_id"])
+        saved = get_asset(session, org["organization_id"])
     assert saved.phone == "(999) 555-0111"
     assert saved.description == org["description"]  # Ben's edit was not written
 
 
 def test_archive_hides_from_directory_and_restore_brings_it_back(app, tmp_path):
     org = _demo_org(2)
-    at = _open(app(PAGE, role="editor", user="amira"), org["org_id"])
+    at = _open(app(PAGE, role="editor", user="amira"), org["organization_id"])
     at.button(key="assets.archive").click().run()
     with Session(_db(tmp_path)) as session:
-        assert get_asset(session, org["org_id"]).status == "archived"
+        assert get_asset(session, org["organization_id"]).status == "archived"
     assert "341 organizations" in at.caption[1].value
     at.button(key="assets.restore").click().run()
     with Session(_db(tmp_path)) as session:
-        assert get_asset(session, org["org_id"]).status == "active"
+        assert get_asset(session, org["organization_id"]).status == "active"
 
 
 def test_a_viewer_is_refused_by_the_server_and_nothing_is_written(app, tmp_path):
     org = _demo_org(3)
-    at = _open(app(PAGE, role="viewer"), org["org_id"])
+    at = _open(app(PAGE, role="viewer"), org["organization_id"])
     at.button(key="assets.archive").click().run()
     assert any("may not add, edit" in e.value for e in at.error)
     with Session(_db(tmp_path)) as session:
-        assert get_asset(session, org["org_id"]).status == "active"
+        assert get_asset(session, org["organization_id"]).status == "active"
 
 
 def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
@@ -96,8 +96,8 @@ def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
     at.number_input(key="assets.add.lat").set_value(float(org["lat"]))
     at.number_input(key="assets.add.lon").set_value(float(org["lon"]))
     at.button(key="FormSubmitter:assets.add-Add organization").click().run()
-    matches = next(d.value for d in at.dataframe if "asset_id" in d.value.columns)
-    assert at.warning and org["org_id"] in set(matches["asset_id"])
+    matches = next(d.value for d in at.dataframe if "organization_id" in d.value.columns)
+    assert at.warning and org["organization_id"] in set(matches["organization_id"])
     at.button(key="assets.add_anyway").click().run()
     assert any("Added" in s.value for s in at.success)
 
@@ -110,10 +110,10 @@ def test_stale_records_are_listed(app):
 def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
     org = _demo_org(5)
     first, second = (
-        _open(app(PAGE, role="editor", user="amira"), org["org_id"]),
-        _open(app(PAGE, role="editor", user="ben"), org["org_id"]),
+        _open(app(PAGE, role="editor", user="amira"), org["organization_id"]),
+        _open(app(PAGE, role="editor", user="ben"), org["organization_id"]),
     )
-    key = _form_key(first, org["org_id"])
+    key = _form_key(first, org["organization_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0177")
     first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
     second.text_input(key=f"{key}.website").set_value("https://ben.example.org")
@@ -122,5 +122,5 @@ def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
     assert second.error
     second.button(key="assets.reload").click().run()
     assert not second.error
-    new_key = _form_key(second, org["org_id"])
+    new_key = _form_key(second, org["organization_id"])
     assert second.text_input(key=f"{new_key}.phone").value == "(999) 555-0177"

@@ -161,7 +161,7 @@ def test_clicking_an_organization_opens_its_details(app, monkeypatch):
     from geo.io.organizations import load_organizations_csv
 
     org = load_organizations_csv(DEMO_DIR / "organizations.csv").iloc[5]
-    _click(monkeypatch, f"{org['name']} [{org['org_id']}] Health")
+    _click(monkeypatch, f"{org['name']} [{org['organization_id']}] Health")
     at = app()
     assert org["name"] in [h.value for h in at.subheader]
     assert any(org["address"] in t.value for t in at.text)

@@ -46,7 +46,10 @@ def db_path(tmp_path_factory) -> Path:
             area={"kind": "catchment", "radius_m": 1000},
             stops=[
                 Stop(
-                    label=org["name"], lat=org["lat"], lon=org["lon"], organization_id=org["org_id"]
+                    label=org["name"],
+                    lat=org["lat"],
+                    lon=org["lon"],
+                    organization_id=org["organization_id"],
                 ),
                 Stop(label="Mural by the bus stop", lat=org["lat"] + 0.001, lon=org["lon"]),
             ],

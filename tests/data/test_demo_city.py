@@ -274,7 +274,10 @@ def test_branches(city: shapely.Geometry) -> None:
 def test_organizations(city: shapely.Geometry, labels) -> None:
     orgs = pd.read_csv(DEMO / "organizations.csv", dtype=str, keep_default_na=False)
     assert len(orgs) >= 300
-    assert orgs["org_id"].str.fullmatch(r"ORG-\d{4}").all() and orgs["org_id"].is_unique
+    assert (
+        orgs["organization_id"].str.fullmatch(r"ORG-\d{4}").all()
+        and orgs["organization_id"].is_unique
+    )
     assert orgs["name"].is_unique
     assert orgs["category"].nunique() >= 10 and set(orgs["category"]) <= set(SERVICE_CATEGORIES)
     assert set(orgs["entry_technique"]) <= set(ENTRY_TECHNIQUES)

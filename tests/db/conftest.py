@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ORG_COLUMNS = [
-    "org_id",
+    "organization_id",
     "name",
     "category",
     "description",

@@ -37,7 +37,7 @@ UNICODE_NAMES = [
 def test_add_and_read_back_every_field(session: Session) -> None:
     record = org(
         "Welcome Center",
-        org_id="ORG-9",
+        organization_id="ORG-9",
         category="legal;english",
         alternate_name="WC",
         description="Forms",
@@ -119,7 +119,7 @@ def test_archive_and_restore_are_logged_and_hide_the_asset(session: Session) -> 
     session.commit()
     assert archived.status == "archived" and archived.version == 2
     assert list_assets(session).empty
-    assert list(list_assets(session, include_archived=True)["org_id"]) == [asset.id]
+    assert list(list_assets(session, include_archived=True)["organization_id"]) == [asset.id]
     restored = restore_asset(session, asset.id, user="cy")
     session.commit()
     assert restored.status == "active" and restored.version == 3
@@ -173,17 +173,17 @@ def test_unknown_asset(session: Session) -> None:
 @pytest.mark.parametrize("name", UNICODE_NAMES)
 def test_unicode_round_trip(engine: sa.Engine, name: str) -> None:
     with Session(engine) as session, session.begin():
-        asset_id = add_asset(
+        organization_id = add_asset(
             session, org(name, description=name * 3, communities=name), user="علي"
         ).id
     with Session(engine) as session:
-        stored = get_asset(session, asset_id)
+        stored = get_asset(session, organization_id)
         assert (stored.name, stored.description, stored.communities) == (
             name,
             name * 3,
             (name,),
         )
-        assert get_history(session, asset_id)[0].changed_by == "علي"
+        assert get_history(session, organization_id)[0].changed_by == "علي"
         assert list(list_assets(session, search=name.split()[0])["name"]) == [name]
 
 
@@ -218,9 +218,9 @@ def test_bulk_add_is_fast_and_all_or_nothing(engine: sa.Engine) -> None:
 
 
 def test_taken_id_is_refused(session: Session) -> None:
-    add_asset(session, org("First", org_id="ORG-1"), user="ana")
+    add_asset(session, org("First", organization_id="ORG-1"), user="ana")
     with pytest.raises(ValidationError, match="already used"):
-        add_assets(session, [org("Second", org_id="ORG-1")], user="ana")
+        add_assets(session, [org("Second", organization_id="ORG-1")], user="ana")
 
 
 def test_editable_fields_are_documented() -> None:

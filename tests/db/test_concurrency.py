@@ -14,18 +14,18 @@ from tests.db.conftest import org
 
 
 @pytest.fixture
-def asset_id(engine: sa.Engine) -> str:
+def organization_id(engine: sa.Engine) -> str:
     with Session(engine) as session, session.begin():
         return add_asset(session, org("Shared Pantry", phone="555-0100"), user="ana").id
 
 
-def test_second_save_from_a_stale_form_is_refused(engine: sa.Engine, asset_id: str) -> None:
+def test_second_save_from_a_stale_form_is_refused(engine: sa.Engine, organization_id: str) -> None:
     with Session(engine) as first, Session(engine) as second:
-        opened_by_first = get_asset(first, asset_id).version
-        opened_by_second = get_asset(second, asset_id).version
+        opened_by_first = get_asset(first, organization_id).version
+        opened_by_second = get_asset(second, organization_id).version
         update_asset(
             first,
-            asset_id,
+            organization_id,
             {"name": "Shared Pantry North", "phone": "555-0199"},
             expected_version=opened_by_first,
             user="amira",
@@ -34,7 +34,7 @@ def test_second_save_from_a_stale_form_is_refused(engine: sa.Engine, asset_id: s
         with pytest.raises(EditConflict) as caught:
             update_asset(
                 second,
-                asset_id,
+                organization_id,
                 {"name": "Shared Pantry South"},
                 expected_version=opened_by_second,
                 user="boris",
@@ -51,17 +51,17 @@ def test_second_save_from_a_stale_form_is_refused(engine: sa.Engine, asset_id: s
         by_field["phone"]["you_changed"] is False and by_field["phone"]["their_value"] == "555-0199"
     )
     with Session(engine) as session:
-        stored = get_asset(session, asset_id)
+        stored = get_asset(session, organization_id)
         assert (stored.name, stored.version) == ("Shared Pantry North", 2)
-        assert not any(c.changed_by == "boris" for c in get_history(session, asset_id))
+        assert not any(c.changed_by == "boris" for c in get_history(session, organization_id))
 
 
-def test_racing_saves_on_two_connections(engine: sa.Engine, asset_id: str) -> None:
+def test_racing_saves_on_two_connections(engine: sa.Engine, organization_id: str) -> None:
     """The first save holds its transaction open while the second one runs."""
     outcome: dict[str, object] = {}
     first = Session(engine)
     first.begin()
-    update_asset(first, asset_id, {"phone": "555-1111"}, expected_version=1, user="amira")
+    update_asset(first, organization_id, {"phone": "555-1111"}, expected_version=1, user="amira")
     started = threading.Event()
 
     def second_save() -> None:
@@ -71,7 +71,7 @@ def test_racing_saves_on_two_connections(engine: sa.Engine, asset_id: str) -> No
                     started.set()
                     update_asset(
                         second,
-                        asset_id,
+                        organization_id,
                         {"phone": "555-2222"},
                         expected_version=1,
                         user="boris",
@@ -90,11 +90,11 @@ def test_racing_saves_on_two_connections(engine: sa.Engine, asset_id: str) -> No
     assert isinstance(outcome["result"], EditConflict), outcome
     assert "amira" in str(outcome["result"]) and "555-1111" in str(outcome["result"])
     with Session(engine) as session:
-        stored = get_asset(session, asset_id)
+        stored = get_asset(session, organization_id)
         assert (stored.phone, stored.version) == ("555-1111", 2)
 
 
-def test_many_writers_one_winner_per_version(engine: sa.Engine, asset_id: str) -> None:
+def test_many_writers_one_winner_per_version(engine: sa.Engine, organization_id: str) -> None:
     results: list[str] = []
     barrier = threading.Barrier(4)
 
@@ -105,7 +105,7 @@ def test_many_writers_one_winner_per_version(engine: sa.Engine, asset_id: str) -
                 with session.begin():
                     update_asset(
                         session,
-                        asset_id,
+                        organization_id,
                         {"description": user},
                         expected_version=1,
                         user=user,
@@ -121,15 +121,17 @@ def test_many_writers_one_winner_per_version(engine: sa.Engine, asset_id: str) -
         thread.join(60)
     assert sorted(results) == ["conflict", "conflict", "conflict", "saved"]
     with Session(engine) as session:
-        assert get_asset(session, asset_id).version == 2
+        assert get_asset(session, organization_id).version == 2
 
 
-def test_archive_with_stale_version_is_refused(engine: sa.Engine, asset_id: str) -> None:
+def test_archive_with_stale_version_is_refused(engine: sa.Engine, organization_id: str) -> None:
     with Session(engine) as session, session.begin():
-        update_asset(session, asset_id, {"phone": "555-3333"}, expected_version=1, user="amira")
+        update_asset(
+            session, organization_id, {"phone": "555-3333"}, expected_version=1, user="amira"
+        )
     with (
         pytest.raises(EditConflict, match="amira"),
         Session(engine) as session,
         session.begin(),
     ):
-        archive_asset(session, asset_id, user="boris", expected_version=1)
+        archive_asset(session, organization_id, user="boris", expected_version=1)

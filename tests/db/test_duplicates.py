@@ -77,9 +77,9 @@ def stored(session: Session) -> str:
         phone="(555) 010-2030",
         website="https://www.amal.example.org/",
     )
-    asset_id = add_asset(session, record, user="ana").id
+    organization_id = add_asset(session, record, user="ana").id
     session.commit()
-    return asset_id
+    return organization_id
 
 
 def _north(metres: float) -> float:
@@ -88,7 +88,7 @@ def _north(metres: float) -> float:
 
 def test_same_name_within_150_m_is_flagged(session: Session, stored: str) -> None:
     (match,) = find_duplicates(session, {"name": "CAFE AMAL, INC.", "lat": _north(120), "lon": LON})
-    assert (match.asset_id, match.reasons) == (stored, ("name",))
+    assert (match.organization_id, match.reasons) == (stored, ("name",))
     assert match.distance_m == pytest.approx(120, abs=1)
 
 
@@ -135,7 +135,7 @@ def test_an_asset_is_not_its_own_duplicate(session: Session, stored: str) -> Non
 def test_add_refuses_duplicates_unless_allowed(session: Session, stored: str) -> None:
     with pytest.raises(DuplicateAsset) as caught:
         add_asset(session, org("Cafe Amal", phone="5550102030"), user="bo")
-    assert caught.value.duplicates[0].asset_id == stored
+    assert caught.value.duplicates[0].organization_id == stored
     assert "Café Amal" in str(caught.value) and "save anyway" in str(caught.value)
     assert (
         add_asset(

@@ -155,7 +155,7 @@ def test_found_place_becomes_a_walkabout_asset_on_everyones_map(seeded):
     with Session(seeded) as s:
         assets = list_assets(s)
         walk = get_walkabout(s, walk_id)
-    row = assets[assets["org_id"] == asset.id].iloc[0]
+    row = assets[assets["organization_id"] == asset.id].iloc[0]
     assert row["entry_technique"] == "walkabout" and row["collected_by"] == "ana"
     assert "Saturday walk" in row["description"] and walk_id in row["description"]
     assert walk.stops[-1].kind == "found" and walk.stops[-1].organization_id == asset.id

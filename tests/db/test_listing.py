@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -32,21 +31,21 @@ def seeded(session: Session, demo_folder: Path) -> Session:
 
 
 def _ids(frame: object) -> list[str]:
-    return sorted(frame["org_id"])  # type: ignore[index]
+    return sorted(frame["organization_id"])  # type: ignore[index]
 
 
 def test_one_row_per_organization_with_the_contract_columns(seeded: Session) -> None:
     frame = list_assets(seeded)
     assert tuple(frame.columns) == ASSET_COLUMNS
-    assert len(frame) == 6 and frame["org_id"].is_unique
-    row = frame.set_index("org_id").loc["ORG-0001"]
+    assert len(frame) == 6 and frame["organization_id"].is_unique
+    row = frame.set_index("organization_id").loc["ORG-0001"]
     assert (row["category"], row["languages"], row["communities"]) == (
         "resettlement;social",
         "en;ar;prs",
         "Afghanistan;Syria",
     )
     assert row["lat"] == 41.0 and row["version"] == 1 and not row["needs_location"]
-    assert frame.set_index("org_id").loc["ORG-0004", "needs_location"]
+    assert frame.set_index("organization_id").loc["ORG-0004", "needs_location"]
 
 
 @pytest.mark.parametrize(
@@ -77,15 +76,15 @@ def test_archived_are_hidden_unless_asked(seeded: Session) -> None:
     archive_asset(seeded, "ORG-0002", user="ana")
     seeded.commit()
     assert "ORG-0002" not in _ids(list_assets(seeded, languages=["ar"]))
-    everything = list_assets(seeded, include_archived=True).set_index("org_id")
+    everything = list_assets(seeded, include_archived=True).set_index("organization_id")
     assert everything.loc["ORG-0002", "status"] == "archived"
 
 
 def test_sort(seeded: Session) -> None:
     names = list(list_assets(seeded, sort="name")["name"])
     assert names[0] == "Café Esperanza, Inc." and names == sorted(names, key=str.casefold)
-    assert list(list_assets(seeded, sort="-org_id")["org_id"])[0] == "ORG-0006"
-    assert list(list_assets(seeded, sort="last_verified_on")["org_id"])[0] == "ORG-0003"
+    assert list(list_assets(seeded, sort="-organization_id")["organization_id"])[0] == "ORG-0006"
+    assert list(list_assets(seeded, sort="last_verified_on")["organization_id"])[0] == "ORG-0003"
     with pytest.raises(ValidationError, match="Cannot sort"):
         list_assets(seeded, sort="colour")
 
@@ -106,7 +105,7 @@ def test_months_before(day: date, months: int, expected: date) -> None:
 def test_stale_listing(seeded: Session) -> None:
     stale = list_stale_assets(seeded, months=12, today=date(2025, 7, 1))
     # never verified first, then oldest; verified since 2024-07-01 = fresh
-    assert list(stale["org_id"]) == ["ORG-0003", "ORG-0005", "ORG-0002"]
+    assert list(stale["organization_id"]) == ["ORG-0003", "ORG-0005", "ORG-0002"]
     assert _ids(list_stale_assets(seeded, months=6, today=date(2025, 7, 1))) == [
         "ORG-0002",
         "ORG-0003",
@@ -125,7 +124,7 @@ def test_branches(seeded: Session) -> None:
     assert branches.loc["BR-02", "collection_languages"] == "so;ne"
 
 
-def test_listing_2000_organizations_is_fast(engine: sa.Engine) -> None:
+def test_listing_2000_organizations_takes_a_handful_of_queries(engine: sa.Engine) -> None:
     records = [
         org(
             f"Org {i}",
@@ -139,15 +138,16 @@ def test_listing_2000_organizations_is_fast(engine: sa.Engine) -> None:
     ]
     with Session(engine) as session, session.begin():
         add_assets(session, records, user="importer", allow_duplicate=True)
+    statements: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     with Session(engine) as session:
-        started = time.perf_counter()
         frame = list_assets(session, languages=["so"], categories=["legal", "food"])
         everything = list_assets(session)
         found = list_assets(session, search="org 1999")
-        elapsed = time.perf_counter() - started
     assert (len(frame), len(everything), list(found["name"])) == (
         667,
         2000,
         ["Org 1999"],
     )
-    assert elapsed < 2.0, elapsed
+    # Speed is measured in bench/; here: the query count does not grow with the rows.
+    assert 3 <= len(statements) <= 3 * 6, statements

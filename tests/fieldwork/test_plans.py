@@ -59,7 +59,7 @@ def _entries():
 def test_partnership_opportunities_match_team_focus_and_recency():
     orgs = pd.DataFrame(
         {
-            "org_id": ["O1", "O2"],
+            "organization_id": ["O1", "O2"],
             "name": ["Youth Club", "Clinic"],
             "category": ["youth;cultural", "health"],
         }

@@ -164,7 +164,7 @@ def tiny_area(tiny_tables):
 def organizations():
     return pd.DataFrame(
         {
-            "org_id": ["O1", "O2", "O3"],
+            "organization_id": ["O1", "O2", "O3"],
             "name": [
                 "Bhutanese Community Center",
                 "<img src=x onerror=alert(1)>",

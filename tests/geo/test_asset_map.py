@@ -184,7 +184,7 @@ def test_organizations_of_other_study_areas_are_left_out(tiny_area, organization
     far = organizations.copy()
     far.loc[0, ["lat", "lon"]] = [40.7, -74.0]  # New York, not the tiny test town
     tracts = write_tract_file(simplify_tracts(tiny_area.tracts), tmp_path, "tiny")
-    assert list(placed_sites(far, tracts.bounds)["org_id"]) == ["O2", "O3"]
+    assert list(placed_sites(far, tracts.bounds)["organization_id"]) == ["O2", "O3"]
 
 
 def test_the_state_is_sent_as_a_feature_group(tiny_area, files):
@@ -196,7 +196,7 @@ def test_the_state_is_sent_as_a_feature_group(tiny_area, files):
 
 def test_masks_mark_exactly_the_matching_sites():
     ids = tuple(f"S{i}" for i in range(11))
-    matching = pd.DataFrame({"org_id": ["S0", "S8", "S10"]})
+    matching = pd.DataFrame({"organization_id": ["S0", "S8", "S10"]})
     bits = np.unpackbits(np.frombuffer(base64.b64decode(encode_mask(ids, matching)), np.uint8))
     assert [i for i, b in enumerate(bits[:11]) if b] == [0, 8, 10]
 

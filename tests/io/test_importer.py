@@ -161,14 +161,38 @@ def test_geocoder_failure_keeps_rows(engine: Engine) -> None:
 
 def test_set_location_places_an_unplaced_organization(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
-        (asset_id,) = import_file(
+        (organization_id,) = import_file(
             session, _table([{"name": "A", "address": "x"}]), user="t"
         ).ids.values()
     with Session(engine) as session, session.begin():
-        assert list(list_needs_location(session)["org_id"]) == [asset_id]
+        assert list(list_needs_location(session)["organization_id"]) == [organization_id]
         with pytest.raises(ValidationError, match="swapped"):
-            set_location(session, asset_id, "-118.2", "34.0", user="t", expected_version=1)
-        placed = set_location(session, asset_id, "34,05", "-118.24", user="t", expected_version=1)
+            set_location(session, organization_id, "-118.2", "34.0", user="t", expected_version=1)
+        placed = set_location(
+            session, organization_id, "34,05", "-118.24", user="t", expected_version=1
+        )
     assert (placed.lat, placed.lon, placed.version) == (34.05, -118.24, 2)
     with Session(engine) as session, session.begin(), pytest.raises(EditConflict):
-        set_location(session, asset_id, 1, 1, user="t", expected_version=1)
+        set_location(session, organization_id, 1, 1, user="t", expected_version=1)
+
+
+def test_each_record_keeps_its_source_and_the_feeds_own_id(engine: Engine) -> None:
+    feed = _table(
+        [
+            {"ID": "HX-26", "name": "Casa Amiga", "lat": "40.1", "lon": "-74"},
+            {"ID": "HX-27", "name": "Somali Bantu Center", "lat": "40.2", "lon": "-74"},
+        ],
+        name="harbor_feed.csv",
+    )
+    with Session(engine) as session, session.begin():
+        result = import_file(session, feed, user="t")
+        kept = get_asset(session, result.ids[1])
+    assert (kept.source, kept.source_id) == ("harbor_feed.csv", "HX-26")
+    again = _table([{"ID": "HX-26", "name": "Casa Amiga (moved)"}], name="harbor_feed.csv")
+    with Session(engine) as session, session.begin(), pytest.raises(ValidationError) as caught:
+        import_file(session, again, user="t")
+    assert "HX-26" in str(caught.value) and "harbor_feed.csv" in str(caught.value)
+    assert counts(engine)["organizations"] == 2
+    other_feed = _table([{"ID": "HX-26", "name": "Bridges Legal Aid"}], name="other.csv")
+    with Session(engine) as session, session.begin():
+        assert import_file(session, other_feed, user="t").imported == 1

@@ -97,7 +97,7 @@ def test_helloneighbor_bom_and_duplicated_header() -> None:
 def test_miami_hsds_links_locations_through_services() -> None:
     frame = read_source(real(MIAMI)).frame
     assert len(frame) == 1074
-    row = frame[frame["hsds_id"] == "136"].iloc[0]
+    row = frame[frame["source_id"] == "136"].iloc[0]
     assert row["name"] == "GIRL SCOUTS COUNCIL OF TROPICAL FLORIDA, INC."
     assert row["phone"] == "305-253-4841"
     assert set(row["languages"].split(";")) >= {"en", "es", "ht"}
