@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from ui import auth, frame, import_views
+from ui import auth, frame, import_views, sync_views
 
 frame.ensure_app_frame(required="export_full")
 
 st.title("Import and export")
-tab_in, tab_place, tab_out, tab_backup = st.tabs(
-    ["Import", "Needs a location", "Export", "Backup and restore"]
+tab_in, tab_sync, tab_place, tab_out, tab_backup = st.tabs(
+    ["Import", "Sync with a feed", "Needs a location", "Export", "Backup and restore"]
 )
 with tab_in:
     st.caption(
@@ -22,6 +22,8 @@ with tab_in:
         plan = import_views.check(table, mapping)
         if plan is not None:
             import_views.run(plan)
+with tab_sync:
+    sync_views.sync_panel()
 with tab_place:
     import_views.needs_location()
 with tab_out:

@@ -16,9 +16,10 @@ from geo.errors import GeoError, ValidationError
 from geo.io.exporters import EXPORT_FORMATS, export_assets
 from geo.io.geocoding import PROVIDERS, make_geocoder
 from geo.io.importer import DUPLICATE_CHOICES, ImportPlan, prepare_import, run_import
+from geo.io.sync_cli import add_sync_arguments, run_sync_command
 from geo.io.validation import report_to_csv
 
-HELP = "import organizations from a file, or export them"
+HELP = "import organizations from a file, sync with a feed, or export them"
 _SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "geojson": ".geojson", "gpkg": ".gpkg", "hsds": ".zip"}
 
 
@@ -54,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     imp.add_argument("--report", type=Path, default=None, help="write the validation report CSV")
     imp.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    add_sync_arguments(sub)
     exp = sub.add_parser("export", help="export organizations")
     exp.add_argument("path", type=Path, help="output file")
     exp.add_argument(
@@ -148,4 +150,6 @@ def run(args: argparse.Namespace) -> int:
     """Dispatch ``assets import`` / ``assets export``."""
     if args.assets_command == "import":
         return run_import_command(args)
+    if args.assets_command == "sync":
+        return run_sync_command(args)
     return run_export_command(args)
