@@ -76,14 +76,23 @@ def language_picker() -> None:
 
 def _right_to_left_css() -> None:
     """Mirror the app's own content; Streamlit's chrome (menu, widgets' internals) stays."""
+    main, side = '[data-testid="stMain"]', '[data-testid="stSidebar"]'
+    blocks = ", ".join(
+        f"{area} {part}"
+        for area in (main, side)
+        for part in (
+            "[data-testid='stMarkdownContainer']",
+            "h1",
+            "h2",
+            "h3",
+            "label",
+            "[data-testid='stCaptionContainer']",
+            "[data-testid='stAlert']",
+        )
+    )
+    # Each paragraph takes its direction from its first letter (plaintext), so English
+    # data inside an Arabic page keeps its own order and punctuation.
     st.html(
-        """<style>
-        [data-testid="stMain"] [data-testid="stMarkdownContainer"],
-        [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
-        [data-testid="stMain"] [data-testid="stCaptionContainer"],
-        [data-testid="stMain"] [data-testid="stAlert"],
-        [data-testid="stMain"] label, [data-testid="stSidebar"] label,
-        [data-testid="stSidebar"] [data-testid="stMarkdownContainer"]
-        { direction: rtl; text-align: right; unicode-bidi: plaintext; }
-        </style>"""
+        f"<style>{blocks} {{ direction: rtl; text-align: right; }}"
+        f"{main} p, {side} p, {main} li, h1, h2, h3, label {{ unicode-bidi: plaintext; }}</style>"
     )
