@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+Rows = Sequence[Mapping[str, object]]
+
 
 class GeoError(Exception):
     """A problem the user can act on; the message says what happened and what to do."""
@@ -14,9 +18,9 @@ class ImportFormatError(GeoError):
 class ValidationError(GeoError):
     """Input rows or fields break a rule; carries the problems found."""
 
-    def __init__(self, message: str, problems: list[dict[str, object]] | None = None) -> None:
+    def __init__(self, message: str, problems: Rows | None = None) -> None:
         super().__init__(message)
-        self.problems = problems or []
+        self.problems: list[dict[str, object]] = [dict(p) for p in problems or ()]
 
 
 class DataNotAvailable(GeoError):
@@ -34,9 +38,9 @@ class AssetNotFound(GeoError):
 class EditConflict(GeoError):
     """Someone else saved the record since it was opened; carries what they changed."""
 
-    def __init__(self, message: str, changes: list[dict[str, object]] | None = None) -> None:
+    def __init__(self, message: str, changes: Rows | None = None) -> None:
         super().__init__(message)
-        self.changes = changes or []
+        self.changes: list[dict[str, object]] = [dict(c) for c in changes or ()]
 
 
 class VendorAssetsMissing(GeoError):
@@ -53,7 +57,7 @@ class DuplicateAsset(ValidationError):
     def __init__(
         self,
         message: str,
-        problems: list[dict[str, object]] | None = None,
+        problems: Rows | None = None,
         duplicates: list[object] | None = None,
     ) -> None:
         super().__init__(message, problems)

@@ -1,25 +1,10 @@
 """House rules that review should not have to police."""
 
-import ast
 from pathlib import Path
 
 from geo.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _imported_modules(path: Path):
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            yield node.module or ""
-
-
-def test_geo_never_imports_streamlit():
-    for path in (ROOT / "geo").rglob("*.py"):
-        bad = [m for m in _imported_modules(path) if m.split(".")[0] in ("streamlit", "ui")]
-        assert not bad, f"{path} imports {bad}"
 
 
 def test_every_setting_is_documented_in_the_readme():

@@ -118,7 +118,7 @@ def add_panel(today: date) -> None:
             format_func=lambda b: "—" if b is None else branch_names[b],
         )
         assets = st.multiselect(
-            "Organizations", list(orgs), format_func=orgs.get, key="action.assets"
+            "Organizations", list(orgs), format_func=orgs.__getitem__, key="action.assets"
         )
         geoids = st.multiselect(
             "Tracts",
@@ -156,14 +156,14 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
         st.info("No steps yet.")
         return
     labels = dict(zip(steps["id"], steps["title"], strict=True))
-    chosen = st.selectbox("Step", list(labels), format_func=labels.get, key="action.pick")
+    chosen = st.selectbox("Step", list(labels), format_func=labels.__getitem__, key="action.pick")
     step = steps.set_index("id").loc[chosen]
     key = f"action.edit.{chosen}.{step['version']}"
     with st.form(key):
         status = st.selectbox(
             "Status",
             list(STEP_STATUSES),
-            format_func=STEP_STATUSES.get,
+            format_func=STEP_STATUSES.__getitem__,
             index=list(STEP_STATUSES).index(step["status"]),
             key=f"{key}.s",
         )
@@ -214,7 +214,7 @@ def capacity_panel() -> None:
         done = st.multiselect(
             "Trainings done",
             list(TRAININGS),
-            format_func=TRAININGS.get,
+            format_func=TRAININGS.__getitem__,
             key="action.staff_trainings",
         )
         if st.form_submit_button("Add person"):

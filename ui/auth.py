@@ -130,7 +130,7 @@ def _adopt_oidc_identity() -> None:
         domain.record_attempt(
             session, account.username if account else email, outcome, now=_now(), method="oidc"
         )
-    if outcome != "ok":
+    if account is None or outcome != "ok":
         st.session_state["auth.oidc_refused"] = email
         st.session_state[NOTICE_KEY] = (
             f"You signed in as {email or 'an identity without e-mail'}, but no active staff "

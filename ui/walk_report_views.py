@@ -30,7 +30,9 @@ def _pick_walk():
         f"{WALK_STATUSES.get(r.status, r.status)}{' · archived' if r.archived else ''}"
         for r in walks.itertuples()
     }
-    chosen = st.selectbox("Walk", list(labels), format_func=labels.get, key="walk_report.walk")
+    chosen = st.selectbox(
+        "Walk", list(labels), format_func=labels.__getitem__, key="walk_report.walk"
+    )
     return fieldwork_common.read(lambda s: get_walkabout(s, chosen))
 
 
@@ -99,7 +101,7 @@ def _found_place_form(walk) -> None:
         categories = st.multiselect(
             "Services",
             list(SERVICE_CATEGORIES),
-            format_func=SERVICE_CATEGORIES.get,
+            format_func=SERVICE_CATEGORIES.__getitem__,
             key=f"{key}.cat",
         )
         languages = st.text_input("Languages (ISO codes, e.g. 'ne; en')", key=f"{key}.lang")

@@ -67,7 +67,7 @@ def choose_branch() -> Stop | None:
     branches = resources.branches()
     names = dict(zip(branches["branch_id"], branches["name"], strict=True))
     chosen = st.selectbox(
-        "Branch (start and end)", list(names), format_func=names.get, key="walkabout.branch"
+        "Branch (start and end)", list(names), format_func=names.__getitem__, key="walkabout.branch"
     )
     try:
         return branch_stop(branches.set_index("branch_id", drop=False).loc[chosen])
@@ -81,7 +81,7 @@ def choose_area() -> AreaDefinition | None:
     kind = st.radio(
         "Area",
         list(AREA_KINDS),
-        format_func=AREA_KINDS.get,
+        format_func=AREA_KINDS.__getitem__,
         horizontal=True,
         key="walkabout.area_kind",
     )
@@ -92,7 +92,7 @@ def choose_area() -> AreaDefinition | None:
         tracts = resources.current_area().tracts
         names = dict(zip(tracts.index, tracts["NAME"], strict=True))
         geoids = st.multiselect(
-            "Tracts", list(names), format_func=names.get, key="walkabout.tracts"
+            "Tracts", list(names), format_func=names.__getitem__, key="walkabout.tracts"
         )
         if not geoids:
             st.info("Choose at least one tract for the walk's area.")

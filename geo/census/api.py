@@ -11,6 +11,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -119,7 +120,7 @@ def fetch_census_api(
     done = 0
     out: dict[str, AcsTable] = {}
     for table_id in tables:
-        groups = _json(
+        groups: Any = _json(
             fetch_cached(f"{base}/groups/{table_id}.json", cache, transport),
             f"the labels of {table_id}",
         )

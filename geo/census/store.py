@@ -13,6 +13,7 @@ is complete, so a failed or cancelled import leaves the previous study area unto
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import shutil
@@ -97,7 +98,7 @@ class StudyAreaStore:
                         infos.append(_info(json.loads(meta_path.read_text(encoding="utf-8"))))
         return infos
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         """Names of every study area, the demo city first."""
         return [info.name for info in self.list()]
 

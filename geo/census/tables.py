@@ -171,7 +171,7 @@ def read_counts_table(
     moes = pd.DataFrame(
         {v: values[f"{v}_moe"] if f"{v}_moe" in values else float("nan") for v in variables}
     ).set_axis(index)
-    labels = {v: (v,) for v in variables}
+    labels: dict[str, tuple[str, ...]] = {v: (v,) for v in variables}
     if universe_column:
         if universe_column not in variables:
             raise ImportFormatError(f"{path.name}: no count column {universe_column!r}.")

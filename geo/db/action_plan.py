@@ -16,10 +16,10 @@ from geo.fieldwork.action_plan import LINK_KINDS, STEP_STATUSES, TRAININGS, chec
 
 STEP = "action_step"
 STAFF = "staff"
-_STEPS: sa.Table = ActionStep.__table__  # type: ignore[assignment]
-_LINKS: sa.Table = ActionStepLink.__table__  # type: ignore[assignment]
-_STAFF: sa.Table = StaffMember.__table__  # type: ignore[assignment]
-_TRAINING: sa.Table = StaffTraining.__table__  # type: ignore[assignment]
+_STEPS: sa.Table = ActionStep.__table__
+_LINKS: sa.Table = ActionStepLink.__table__
+_STAFF: sa.Table = StaffMember.__table__
+_TRAINING: sa.Table = StaffTraining.__table__
 STEP_FIELDS = ("title", "who", "due_on", "status", "branch_id", "notes")
 
 

@@ -147,7 +147,7 @@ class _TableCheck:
         unknown = sorted(set(row) - set(self.checks))
         if unknown:
             raise ValueError(f"unknown column '{unknown[0]}' in table '{self.table.name}'")
-        cleaned = {}
+        cleaned: dict[str, Any] = {}
         for name, value in row.items():
             column = self.table.c[name]
             if value is None:
@@ -226,11 +226,11 @@ def check_keys(rows: Rows, tables: tuple[sa.Table, ...], name: str) -> None:
             target = fk.column
             present = {r.get(target.name) for _, r in rows[target.table.name]}
             for number, row in rows[table.name]:
-                value = row.get(fk.parent.name)
-                if value is not None and value not in present:
+                ref = row.get(fk.parent.name)
+                if ref is not None and ref not in present:
                     raise _refuse(
                         name,
                         number,
-                        f"{table.name}.{fk.parent.name} = {value!r} refers to a "
+                        f"{table.name}.{fk.parent.name} = {ref!r} refers to a "
                         f"{target.table.name} row the backup does not hold",
                     )

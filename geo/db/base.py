@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase
@@ -37,6 +37,11 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+def rows_matched(result: sa.Result[Any]) -> int:
+    """Rows an UPDATE matched: 0 means someone else changed the version first."""
+    return cast(sa.CursorResult[Any], result).rowcount
+
+
 def utc_now() -> datetime:
     """Return the current time in UTC."""
     return datetime.now(UTC)
@@ -46,3 +51,5 @@ class Base(DeclarativeBase):
     """Declarative base holding the shared metadata."""
 
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    # Every model here maps one table (SQLAlchemy types it as the wider FromClause).
+    __table__: ClassVar[sa.Table]

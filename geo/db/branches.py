@@ -51,7 +51,7 @@ def clean_branch(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
         If the name is missing, coordinates are out of range or a service is unknown.
     """
     try:
-        branch = {
+        branch: dict[str, object] = {
             "id": _text(raw.get("branch_id", raw.get("id"))) or str(uuid.uuid4()),
             "name": _text(raw.get("name")),
             "address": _text(raw.get("address")),

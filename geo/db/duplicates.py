@@ -163,9 +163,9 @@ def _match(
 
 def _stored_rows(
     session: Session, all_keys: list[dict[str, str | None]]
-) -> list[Mapping[str, object]]:
+) -> list[dict[str, object]]:
     """Stored organizations sharing any key with any candidate (chunked IN queries)."""
-    found: dict[str, Mapping[str, object]] = {}
+    found: dict[str, sa.RowMapping] = {}
     primary = sa.and_(Location.organization_id == Organization.id, Location.position == 0)
     columns = [
         Organization.id,
@@ -178,7 +178,7 @@ def _stored_rows(
         Location.lon,
     ]
     for column_name in ("name_key", "phone_key", "website_key"):
-        values = sorted({k[column_name] for k in all_keys if k[column_name]})
+        values = sorted({v for k in all_keys if (v := k[column_name])})
         column = getattr(Organization, column_name)
         for start in range(0, len(values), _CHUNK):
             query = (
@@ -188,7 +188,7 @@ def _stored_rows(
             )
             for row in session.execute(query).mappings():
                 found[row["id"]] = row
-    return list(found.values())
+    return [dict(row) for row in found.values()]
 
 
 def find_duplicates_many(

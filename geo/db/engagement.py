@@ -19,9 +19,9 @@ from geo.vocab import ENTRY_TECHNIQUES
 ENTITY = "engagement"
 TEXT_FIELDS = ("staff", "team", "summary", "needs", "aspirations", "assets_heard", "challenges")
 FIELDS = ("contact_on", "branch_id", "technique", "continuum", "follow_up_on", *TEXT_FIELDS)
-_TABLE: sa.Table = EngagementEntry.__table__  # type: ignore[assignment]
-_ORGS: sa.Table = EngagementOrganization.__table__  # type: ignore[assignment]
-_COMMUNITIES: sa.Table = EngagementCommunity.__table__  # type: ignore[assignment]
+_TABLE: sa.Table = EngagementEntry.__table__
+_ORGS: sa.Table = EngagementOrganization.__table__
+_COMMUNITIES: sa.Table = EngagementCommunity.__table__
 
 
 def clean_entry(fields: Mapping[str, object]) -> dict[str, object]:

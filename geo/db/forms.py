@@ -7,8 +7,9 @@ user did not touch.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import cast
 
 import pandas as pd
 
@@ -80,7 +81,7 @@ def form_to_record(form: Mapping[str, object]) -> dict[str, object]:
     """A submitted form as a record for ``add_asset``/``update_asset`` (empty text is None)."""
     record: dict[str, object] = {f: (str(form[f]).strip() or None) for f in TEXT_INPUTS}
     record.update(
-        categories=list(form["categories"] or []),
+        categories=list(cast(Iterable[str], form["categories"] or [])),
         languages=_split(form["languages"]),
         communities=_split(form["communities"]),
         lat=form["lat"],

@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from geo.db.schema import Community, Language, Location, Organization, Service
 from geo.errors import ValidationError
@@ -81,8 +81,8 @@ def months_before(day: date, months: int) -> date:
 
 
 def _any_of(
-    column: sa.ColumnElement[str],
-    owner: sa.ColumnElement[str],
+    column: InstrumentedAttribute[str],
+    owner: InstrumentedAttribute[str],
     values: Iterable[str] | None,
 ) -> sa.ColumnElement[bool] | None:
     chosen = sorted({v for v in values or () if v})
@@ -110,10 +110,10 @@ def _conditions(
 
 def _details(
     session: Session,
-    ids: sa.Select[tuple[str]],
-    column: sa.ColumnElement[str],
-    owner: sa.ColumnElement[str],
-    order: sa.ColumnElement[int],
+    ids: sa.Select[str],
+    column: InstrumentedAttribute[str],
+    owner: InstrumentedAttribute[str],
+    order: InstrumentedAttribute[int],
 ) -> dict[str, str]:
     """``;``-joined detail values per organization id."""
     joined: dict[str, list[str]] = {}

@@ -189,7 +189,7 @@ def clean_record(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
     known = {k: v for k, v in raw.items() if ALIASES.get(k, k) in EDITABLE_FIELDS}
     cleaned = clean_fields({**{f: None for f in EDITABLE_FIELDS}, **known}, row=row)
     if (cleaned["lat"] is None) != (cleaned["lon"] is None):
-        problem = {
+        problem: dict[str, object] = {
             "row": row,
             "field": "lat/lon",
             "message": "needs both values or neither",

@@ -24,8 +24,8 @@ from geo.fieldwork.routes import Stop
 
 ENTITY = "walkabout"
 WALK_STATUSES = {"planned": "Planned", "walked": "Walked"}
-_TABLE: sa.Table = Walkabout.__table__  # type: ignore[assignment]
-_STOPS: sa.Table = WalkaboutStop.__table__  # type: ignore[assignment]
+_TABLE: sa.Table = Walkabout.__table__
+_STOPS: sa.Table = WalkaboutStop.__table__
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -45,7 +45,8 @@ def _write_acs(folder: Path, tracts: gpd.GeoDataFrame, people: list[dict[str, in
     folder.mkdir(parents=True, exist_ok=True)
     rng = make_rng("margins")
     for table in TABLES:
-        codes, labels = ["GEO_ID", "NAME"], ["Geography", "Geographic Area Name"]
+        codes: list[object] = ["GEO_ID", "NAME"]
+        labels: list[object] = ["Geography", "Geographic Area Name"]
         for code, path in table.variables:
             label = "!!".join(path)
             codes += [f"{table.table_id}_{code}E", f"{table.table_id}_{code}M"]

@@ -1,12 +1,10 @@
 """The area a walkabout covers: a catchment ring, a drawn polygon, or chosen tracts.
 
-Distances are great-circle (haversine) on a sphere of the mean Earth radius (IUGG, 6,371,008.8 m);
-over a walk of a few kilometres the error against the ellipsoid is under 0.5%.
+Distances are great-circle (:func:`geo.fieldwork.points.haversine_m`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -15,26 +13,17 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from geo.errors import ValidationError
+from geo.fieldwork.points import Stop, haversine_m
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.fieldwork.routes import Stop
 
-EARTH_RADIUS_M = 6_371_008.8
 AREA_KINDS: dict[str, str] = {
     "catchment": "Catchment ring around the branch",
     "tracts": "Chosen tracts",
     "polygon": "Drawn polygon",
 }
-
-
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres between two WGS84 points."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,23 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import RouteNotFeasible, ValidationError
-from geo.fieldwork.areas import haversine_m
+from geo.fieldwork.points import Stop, haversine_m
 
 DEFAULT_SPEED_KMH = 4.8
 Matrix = list[list[float]]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Stop:
-    """A place on the walk: an organization of the database, or a free point."""
-
-    label: str
-    lat: float
-    lon: float
-    organization_id: str | None = None
-    address: str = ""
-    languages: str = ""
-    services: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -66,7 +66,7 @@ def parse_free_points(text: str) -> list[Stop]:
     ValidationError
         Naming the first line that is not 'lat, lon[, label]'.
     """
-    stops = []
+    stops: list[Stop] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from geo.errors import GeoError, RouteNotFeasible
 
 if TYPE_CHECKING:
-    from geo.fieldwork.routes import Stop
+    from geo.fieldwork.points import Stop
 
 INSTALL_HINT = (
     "Street routing needs the optional package osmnx: run `.venv/bin/pip install osmnx`, "

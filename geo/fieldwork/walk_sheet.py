@@ -89,13 +89,14 @@ def _draw_map(pdf: _Sheet, route: Route, tracts: Sequence[shapely.Geometry]) -> 
         pdf.set_line_width(0.8)
         pdf.polyline([to_mm(lat, lon, left, top) for lat, lon in route.line()])
     pdf.set_line_width(0.2)
-    _badge(pdf, *to_mm(route.start.lat, route.start.lon, left, top), "B", (34, 94, 168))
+    _badge(pdf, to_mm(route.start.lat, route.start.lon, left, top), "B", (34, 94, 168))
     for number, stop in enumerate(route.stops, start=1):
-        _badge(pdf, *to_mm(stop.lat, stop.lon, left, top), str(number), (215, 48, 31))
+        _badge(pdf, to_mm(stop.lat, stop.lon, left, top), str(number), (215, 48, 31))
     pdf.set_y(top + height + 3)
 
 
-def _badge(pdf: _Sheet, x: float, y: float, text: str, rgb: tuple[int, int, int]) -> None:
+def _badge(pdf: _Sheet, at: tuple[float, float], text: str, rgb: tuple[int, int, int]) -> None:
+    x, y = at
     pdf.set_fill_color(*rgb)
     pdf.set_draw_color(255, 255, 255)
     pdf.circle(x, y, 2.6, style="FD")

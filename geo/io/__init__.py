@@ -35,8 +35,9 @@ from geo.io.importer import (
 )
 from geo.io.locations import list_needs_location, set_location
 from geo.io.mapping import FIELDS, check_mapping, preview, propose_mapping
-from geo.io.readers import SourceTable, read_source
+from geo.io.readers import SourceTable
 from geo.io.sniff import DEFAULT_LIMITS, Limits, sniff_format
+from geo.io.sources import read_source
 from geo.io.validation import Issue, ValidationReport, report_to_csv
 
 __all__ = [

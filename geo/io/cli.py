@@ -10,6 +10,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from geo.errors import GeoError, ValidationError
@@ -64,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("--include-archived", action="store_true", help="also export archived ones")
 
 
-def _open_engine():  # type: ignore[no-untyped-def]
+def _open_engine() -> Engine:
     from geo.config import load_settings
     from geo.db.session import open_database
 
@@ -93,7 +94,7 @@ def _write_report(plan: ImportPlan, path: Path | None) -> None:
 
 def run_import_command(args: argparse.Namespace) -> int:
     """Import one file into the configured database; 0 on success."""
-    from geo.io.readers import read_source
+    from geo.io.sources import read_source
 
     table = read_source(args.path)
     engine = _open_engine()

@@ -179,7 +179,7 @@ def geocode_records(
     geocoder: Geocoder,
     report: ValidationReport,
     *,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], object] | None = None,
     should_cancel: Callable[[], bool] | None = None,
     total: int = 0,
 ) -> int:

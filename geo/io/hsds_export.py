@@ -132,7 +132,7 @@ def _rows_for(org: dict[str, object]) -> dict[str, list[dict[str, object]]]:
             "website": org["website"],
         }
     )
-    placed = not (pd.isna(org["lat"]) or pd.isna(org["lon"]))  # type: ignore[arg-type]
+    placed = not (pd.isna(org["lat"]) or pd.isna(org["lon"]))
     rows["locations"].append(
         {
             "id": loc,

@@ -19,14 +19,15 @@ from geo.db.unit_of_work import changes
 from geo.errors import DuplicateAsset, ImportCancelled, ValidationError
 from geo.io.geocoding import Geocoder, geocode_records
 from geo.io.mapping import FIELDS, apply_mapping, check_mapping, propose_mapping
-from geo.io.readers import SourceTable, read_source
+from geo.io.readers import SourceTable
 from geo.io.sniff import DEFAULT_LIMITS, Limits
+from geo.io.sources import read_source
 from geo.io.validation import Issue, ValidationReport, validate_rows
 from geo.vocab import count_noun
 
 DUPLICATE_CHOICES = ("ask", "skip", "import")
 CHUNK_ROWS = 500
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], object]  # return value ignored (a progress bar returns itself)
 ShouldCancel = Callable[[], bool]
 
 

@@ -218,7 +218,7 @@ def preview(frame: pd.DataFrame, mapping: Mapping[str, str | None], n: int = 10)
         shown[field] = head[field]
     errors: dict[int, list[str]] = {}
     for issue in issues:
-        if issue.severity == "error":
+        if issue.severity == "error" and issue.row is not None:
             errors.setdefault(issue.row, []).append(f"{issue.field}: {issue.message}")
     shown["problems"] = ["; ".join(errors.get(int(r), [])) for r in shown.index]
     return shown

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import ImportFormatError
-from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip, sniff_format
+from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
 
 GEOMETRY_LAT = "geometry_lat"
 GEOMETRY_LON = "geometry_lon"
@@ -243,35 +243,3 @@ def _refuse_broken_geometries(name: str, layer: object) -> None:
             f"feature {n} ({explain_validity(geometry)}). Repair them in "
             "your GIS (QGIS: Processing > Fix geometries) or give points; nothing was imported."
         )
-
-
-def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
-    """Read any supported file or datapackage folder, its format sniffed from the content.
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        CSV, .xlsx, GeoJSON, GeoPackage, an HSDS datapackage folder/zip or its datapackage.json.
-    limits : Limits, optional
-        Size and row limits.
-
-    Returns
-    -------
-    SourceTable
-
-    Raises
-    ------
-    ImportFormatError
-        When the file is empty, damaged, unsafe, too large or of no supported kind.
-    """
-    path = Path(path)
-    kind = sniff_format(path, limits)
-    if kind == "csv":
-        return read_csv(path, limits)
-    if kind == "xlsx":
-        return read_xlsx(path, limits)
-    if kind in ("geojson", "gpkg"):
-        return read_geo(path, kind, limits)
-    from geo.io.hsds import read_hsds
-
-    return read_hsds(path.parent if path.is_file() and path.suffix == ".json" else path, limits)

@@ -24,9 +24,9 @@ SEVERITIES = ("error", "warning", "note")
 REPORT_COLUMNS = ("row", "line", "severity", "kind", "field", "value", "message")
 _TEXT_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone")
 _MAX_CHARS = {
-    f: Organization.__table__.c[f].type.length
+    f: length
     for f in _TEXT_FIELDS
-    if getattr(Organization.__table__.c[f].type, "length", None)
+    if (length := getattr(Organization.__table__.c[f].type, "length", None))
 }
 _TRAILING_POINT = re.compile(r"\(\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*\)\s*$")
 

@@ -104,7 +104,12 @@ def build_route_map(
             interactive=False,
             style_function=lambda f: {"color": "#999", "weight": 0.6, "fillOpacity": 0.03},
         ).add_to(m)
-    dashed = {"color": "#2b8cbe", "weight": 2, "dashArray": "6 4", "fillOpacity": 0.04}
+    dashed: dict[str, str | float] = {
+        "color": "#2b8cbe",
+        "weight": 2,
+        "dashArray": "6 4",
+        "fillOpacity": 0.04,
+    }
     if radius_m:
         _inert(
             folium.Circle(

@@ -6,7 +6,7 @@ Stand-alone use (for writing a new revision) also works: set ``sqlalchemy.url`` 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from geo.db.tables import Base
 
@@ -14,7 +14,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     # render_as_batch lets later ALTERs work on SQLite (copy-and-move of the table).
     context.configure(
         connection=connection,

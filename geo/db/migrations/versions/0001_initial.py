@@ -35,7 +35,7 @@ def _org_id() -> sa.Column[str]:
 
 
 def _child(name: str, *columns: sa.Column[object], unique: str | None = None) -> None:
-    args: list[object] = [
+    args: list[sa.schema.SchemaItem] = [
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
         _org_id(),
         *columns,
