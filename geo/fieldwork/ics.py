@@ -1,42 +1,17 @@
-"""Action steps as iCalendar events (RFC 5545): one all-day VEVENT per step, on its due date."""
+"""Action steps as an iCalendar file (RFC 5545): one all-day event per step, on its due date.
+
+The `icalendar` package writes the file (escaping, line folding, CRLF), so calendar apps read
+whatever staff typed into a step.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 
+from icalendar import Calendar, Event
+
 PRODID = "-//Welcome Atlas//Action plan//EN"
-
-
-def escape_text(value: object) -> str:
-    r"""Escape a TEXT value (RFC 5545 3.3.11): backslash, ';', ',' and new lines.
-
-    Examples
-    --------
-    >>> escape_text("Call Ana; bring flyers, maps\nthen report")
-    'Call Ana\\; bring flyers\\, maps\\nthen report'
-    """
-    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def fold_line(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not out else 74  # continuation lines start with one space
-        if size + width > limit:
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def export_ics(
@@ -66,35 +41,34 @@ def export_ics(
     bytes
         UTF-8 ``text/calendar`` with CRLF line ends.
     """
-    stamp = _stamp(now or datetime.now(UTC))
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(calendar_name)}",
-    ]
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", calendar_name)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
     for step in steps:
         due = step.get("due_on")
-        if not isinstance(due, date):
-            continue
-        details = [f"Who: {step.get('who') or '—'}", f"Status: {step.get('status') or 'open'}"]
-        if step.get("notes"):
-            details.append(str(step["notes"]))
-        if step.get("links"):
-            details.append(f"Linked: {step['links']}")
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:step-{step['id']}@{domain}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{due + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape_text(step.get('title') or 'Action step')}",
-            f"DESCRIPTION:{escape_text(chr(10).join(details))}",
-            f"STATUS:{'CANCELLED' if step.get('status') == 'dropped' else 'CONFIRMED'}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold_line(line) for line in lines) + "\r\n").encode("utf-8")
+        if isinstance(due, date):
+            calendar.add_component(_event(step, due, stamp, domain))
+    return calendar.to_ical()
+
+
+def _event(step: Mapping[str, object], due: date, stamp: datetime, domain: str) -> Event:
+    """One all-day, non-blocking event; a dropped step stays listed as cancelled."""
+    details = [f"Who: {step.get('who') or '—'}", f"Status: {step.get('status') or 'open'}"]
+    if step.get("notes"):
+        details.append(str(step["notes"]))
+    if step.get("links"):
+        details.append(f"Linked: {step['links']}")
+    event = Event()
+    event.add("uid", f"step-{step['id']}@{domain}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", due)
+    event.add("dtend", due + timedelta(days=1))
+    event.add("summary", str(step.get("title") or "Action step"))
+    event.add("description", "\n".join(details))
+    event.add("status", "CANCELLED" if step.get("status") == "dropped" else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    return event

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from datetime import UTC, date, datetime
 
 import gpxpy
 import pytest
 
 from geo.fieldwork.exports import build_stop_table, to_csv_bytes
 from geo.fieldwork.gpx import export_gpx
-from geo.fieldwork.ics import escape_text, export_ics, fold_line
 from geo.fieldwork.routes import Stop, plan_walkabout
 from geo.fieldwork.walk_sheet import SheetInfo, build_walk_sheet
 from tests.pdf.reading import pdf_text, squeeze
@@ -103,44 +101,3 @@ def test_stop_csv_is_in_walking_order_and_spreadsheet_safe(route):
     text = to_csv_bytes(table).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "华人服务中心" in text
     assert table["leg_distance_m"].sum() == pytest.approx(route.total_distance_m, abs=3)
-
-
-@pytest.mark.parametrize(
-    "raw, escaped",
-    [
-        ("a,b", "a\\,b"),
-        ("a;b", "a\\;b"),
-        ("a\\b", "a\\\\b"),
-        ("a\nb", "a\\nb"),
-        ("a\r\nb", "a\\nb"),
-    ],
-)
-def test_ics_text_escaping(raw, escaped):
-    assert escape_text(raw) == escaped
-
-
-def test_ics_lines_fold_at_75_octets_without_splitting_characters():
-    folded = fold_line("SUMMARY:" + "é" * 100 + "华" * 30)
-    for line in folded.split("\r\n"):
-        assert len(line.encode("utf-8")) <= 75
-    assert folded.replace("\r\n ", "") == "SUMMARY:" + "é" * 100 + "华" * 30
-
-
-def test_ics_one_event_per_dated_step():
-    steps = [
-        {
-            "id": "s1",
-            "title": "Call Ana, then; plan",
-            "due_on": date(2026, 4, 1),
-            "who": "Amira",
-            "status": "open",
-        },
-        {"id": "s2", "title": "No date", "due_on": None},
-    ]
-    text = export_ics(steps, now=datetime(2026, 3, 1, 12, tzinfo=UTC)).decode("utf-8")
-    assert text.count("BEGIN:VEVENT") == 1
-    assert "UID:step-s1@welcome-atlas.local\r\n" in text
-    assert "DTSTAMP:20260301T120000Z\r\n" in text
-    assert "DTSTART;VALUE=DATE:20260401\r\nDTEND;VALUE=DATE:20260402" in text
-    assert "SUMMARY:Call Ana\\, then\\; plan\r\n" in text
-    assert text.endswith("END:VCALENDAR\r\n")
