@@ -8,7 +8,19 @@ Rows = Sequence[Mapping[str, object]]
 
 
 class GeoError(Exception):
-    """A problem the user can act on; the message says what happened and what to do."""
+    """A problem the user can act on; the message says what happened and what to do.
+
+    ``problems`` lists the input rows at fault (row, field, message, ...) and ``changes``
+    what someone else saved meanwhile (field, who, their value, yours, ...); ui/errors.py
+    shows both, row by row, under the message.
+    """
+
+    def __init__(
+        self, message: str = "", *, problems: Rows | None = None, changes: Rows | None = None
+    ) -> None:
+        super().__init__(message)
+        self.problems: list[dict[str, object]] = [dict(p) for p in problems or ()]
+        self.changes: list[dict[str, object]] = [dict(c) for c in changes or ()]
 
 
 class ImportFormatError(GeoError):
@@ -19,16 +31,11 @@ class ValidationError(GeoError):
     """Input rows or fields break a rule; carries the problems found."""
 
     def __init__(self, message: str, problems: Rows | None = None) -> None:
-        super().__init__(message)
-        self.problems: list[dict[str, object]] = [dict(p) for p in problems or ()]
+        super().__init__(message, problems=problems)
 
 
 class DataNotAvailable(GeoError):
     """The study area lacks the table an indicator needs."""
-
-
-class CRSMismatchError(GeoError):
-    """Layers are in different coordinate reference systems."""
 
 
 class AssetNotFound(GeoError):
@@ -39,8 +46,7 @@ class EditConflict(GeoError):
     """Someone else saved the record since it was opened; carries what they changed."""
 
     def __init__(self, message: str, changes: Rows | None = None) -> None:
-        super().__init__(message)
-        self.changes: list[dict[str, object]] = [dict(c) for c in changes or ()]
+        super().__init__(message, changes=changes)
 
 
 class VendorAssetsMissing(GeoError):

@@ -1,5 +1,6 @@
 """House rules that review should not have to police."""
 
+import ast
 from pathlib import Path
 
 from geo.config import SETTINGS
@@ -44,3 +45,49 @@ def test_streamlit_upload_limit_matches_the_import_limit():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == DEFAULT_LIMITS.max_file_bytes
+
+
+def _error_text_leaks(path: Path) -> list[str]:
+    """Lines where a caught exception is turned into page text by hand (str, f-string, st.*)."""
+    found = []
+    for handler in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(handler, ast.ExceptHandler) or not handler.name:
+            continue
+        name = handler.name
+        for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+            uses = isinstance(node, ast.Call) and any(
+                isinstance(a, ast.Name) and a.id == name for a in node.args
+            )
+            if uses and isinstance(node.func, ast.Name) and node.func.id == "str":
+                found.append(f"{path.name}:{node.lineno} str({name})")
+            elif uses and isinstance(node.func, ast.Attribute):
+                owner = node.func.value
+                if isinstance(owner, ast.Name) and owner.id in ("st", "text", "sb"):
+                    found.append(f"{path.name}:{node.lineno} {owner.id}.{node.func.attr}({name})")
+            elif isinstance(node, ast.FormattedValue):
+                value = node.value
+                if isinstance(value, ast.Name) and value.id == name:
+                    found.append(f"{path.name}:{node.lineno} f-string with {{{name}}}")
+    return found
+
+
+def test_pages_and_views_show_errors_only_through_ui_errors():
+    """Only ui/errors.show_error turns an exception into text, with its problems and changes."""
+    paths = [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+    leaks = [leak for p in paths if p.name != "errors.py" for leak in _error_text_leaks(p)]
+    assert not leaks, leaks
+
+
+def test_the_error_convention_test_finds_a_leak(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text(
+        "try:\n    go()\nexcept GeoError as err:\n    st.error(str(err))\n"
+        "try:\n    go()\nexcept GeoError as e:\n    st.info(e)\n"
+        "try:\n    go()\nexcept GeoError as x:\n    st.warning(f'No: {x}')\n",
+        encoding="utf-8",
+    )
+    assert [leak.split(" ", 1)[1] for leak in _error_text_leaks(page)] == [
+        "str(err)",
+        "st.info(e)",
+        "f-string with {x}",
+    ]

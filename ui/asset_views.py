@@ -23,19 +23,13 @@ from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import auth, errors, resources, text
 
 OPENED = "assets.opened"  # the Asset as it was when the user opened it
-CONFLICT = "assets.conflict"  # (message, changes) of a refused save, until reloaded
+CONFLICT = "assets.conflict"  # the EditConflict of a refused save, until reloaded
 
 
 def edit_note() -> None:
     """Tell a viewer that saving will be refused (the handlers check the role themselves)."""
     if not auth.can("edit_assets"):
         st.caption("You can read the directory; saving changes needs an editor account.")
-
-
-def _problems(err: ValidationError) -> None:
-    st.error(text.literal(err))
-    if err.problems:
-        st.dataframe(pd.DataFrame(err.problems), hide_index=True)
 
 
 def directory(filters: Filters) -> pd.DataFrame:
@@ -125,9 +119,7 @@ def _conflict_panel() -> None:
     """A refused save stays on screen with what changed until the user reloads."""
     if CONFLICT not in st.session_state:
         return
-    message, changes = st.session_state[CONFLICT]
-    st.error(message)
-    st.dataframe(af.conflict_table(changes), hide_index=True)
+    errors.show_error(st.session_state[CONFLICT], field_labels=af.FIELD_LABELS)
     if st.button("Load their version (then make your edits again)", key="assets.reload"):
         with Session(resources.engine()) as session:
             st.session_state[OPENED] = get_asset(session, st.session_state[OPENED].id)
@@ -154,10 +146,10 @@ def _write(action, success: str) -> None:
         with Session(resources.engine()) as session, session.begin():
             saved = action(session, user)
     except EditConflict as err:
-        st.session_state[CONFLICT] = (str(err), err.changes)
+        st.session_state[CONFLICT] = err
         return
     except ValidationError as err:
-        _problems(err)
+        errors.show_error(err, field_labels=af.FIELD_LABELS)
         return
     except GeoError as err:
         errors.show_error(err)
@@ -232,7 +224,7 @@ def add_panel() -> None:
     try:
         _add(record, allow_duplicate=False)
     except DuplicateAsset as err:
-        st.warning(text.literal(err))
+        errors.show_error(err, level="warning", field_labels=af.FIELD_LABELS)
         st.dataframe(pd.DataFrame([vars(d) for d in err.duplicates]), hide_index=True)
         if st.button("Add it anyway (it is a different organization)", key="assets.add_anyway"):
             _add(record, allow_duplicate=True)
@@ -251,7 +243,7 @@ def _add(record: dict, *, allow_duplicate: bool) -> None:
     except DuplicateAsset:
         raise
     except ValidationError as err:
-        _problems(err)
+        errors.show_error(err, field_labels=af.FIELD_LABELS)
         st.session_state.pop("assets.pending", None)
         return
     st.session_state.pop("assets.pending", None)

@@ -1,9 +1,18 @@
-"""Turn domain errors into messages on the page, in one place."""
+"""Turn errors into messages on the page, in one place (datasette's ``handle_exception``).
+
+A :class:`~geo.errors.GeoError` shows its own message, then every problem row
+(``.problems``: which row, which field, why) and every change someone else saved meanwhile
+(``.changes``) as tables. Anything else is a bug: it is logged with its traceback and the
+user sees one short sentence, never the traceback.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
+from typing import Literal
 
+import pandas as pd
 import streamlit as st
 
 from geo.errors import GeoError
@@ -11,11 +20,76 @@ from ui import text
 
 log = logging.getLogger("welcome_atlas")
 
+GENERIC_MESSAGE = (
+    "Something went wrong on our side. The details were written to the server log; "
+    "please tell your administrator what you were doing."
+)
+# Column headings for the keys domain code uses in problem and change rows.
+HEADINGS = {
+    "row": "Row",
+    "line": "Line",
+    "field": "Field",
+    "value": "Value",
+    "message": "Problem",
+    "changed_by": "Changed by",
+    "changed_at": "When",
+    "their_value": "Their value",
+    "your_value": "Your value",
+    "value_when_you_opened": "When you opened it",
+}
 
-def show_error(err: Exception) -> None:
-    """Show a GeoError's own message; anything else as a short generic message (logged)."""
-    if isinstance(err, GeoError):
-        st.error(text.literal(err))  # messages quote what users typed: keep it inert
-    else:
-        log.exception("Unexpected error", exc_info=err)
-        st.error("Something went wrong on our side. The details were written to the server log.")
+
+def rows_table(
+    rows: Sequence[Mapping[str, object]], field_labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Problem or change rows as a table with headings in words (every row, every key).
+
+    ``field_labels`` turns stored field names into the form's labels ('phone' -> 'Phone').
+    """
+    frame = pd.DataFrame([dict(r) for r in rows])
+    if field_labels and "field" in frame:
+        frame["field"] = [field_labels.get(str(f), f) for f in frame["field"]]
+    for column in frame.columns:
+        if frame[column].map(lambda v: isinstance(v, list | tuple | set | dict)).any():
+            frame[column] = frame[column].map(_plain)
+    return frame.rename(columns=lambda c: HEADINGS.get(c, str(c).replace("_", " ").capitalize()))
+
+
+def _plain(value: object) -> object:
+    """Lists as '; '-joined text, so the table shows them and Arrow can serialise them."""
+    if isinstance(value, list | tuple | set):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return value
+
+
+def show_error(
+    err: BaseException,
+    *,
+    level: Literal["error", "warning", "info"] = "error",
+    field_labels: Mapping[str, str] | None = None,
+) -> None:
+    """Show ``err`` on the page: a GeoError in full, anything else as a short logged note.
+
+    Parameters
+    ----------
+    err
+        The exception caught by a page or view.
+    level
+        Box for a GeoError: ``"info"`` for a note that asks for more input (e.g. a walk
+        with no stops yet) rather than a refusal.
+    field_labels
+        Form labels for stored field names in the problem and change tables.
+    """
+    if not isinstance(err, GeoError):
+        log.error("Unexpected error", exc_info=err)
+        st.error(GENERIC_MESSAGE, icon=":material/error:")
+        return
+    box = {"error": st.error, "warning": st.warning, "info": st.info}[level]
+    box(text.literal(err))  # messages quote what users typed: keep it inert
+    if err.problems:
+        st.dataframe(rows_table(err.problems, field_labels), hide_index=True)
+    if err.changes:
+        st.caption("Saved by someone else since you opened it:")
+        st.dataframe(rows_table(err.changes, field_labels), hide_index=True)

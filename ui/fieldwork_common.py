@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from geo.errors import EditConflict, GeoError
-from ui import auth, errors, resources, text
+from geo.errors import GeoError
+from ui import auth, errors, resources
 
 ACTION = "fieldwork_write"
 
@@ -32,11 +31,6 @@ def write(action: Callable[[Session, str], Any], *, flash_key: str, success: str
         user = auth.require(ACTION)
         with Session(resources.engine()) as session, session.begin():
             result = action(session, user)
-    except EditConflict as err:
-        st.error(text.literal(err))
-        if err.changes:
-            st.dataframe(pd.DataFrame(err.changes), hide_index=True)
-        return None
     except GeoError as err:
         errors.show_error(err)
         return None

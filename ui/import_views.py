@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo.db import backup_database, restore_database
-from geo.errors import DuplicateAsset, GeoError, ValidationError
+from geo.errors import GeoError
 from geo.io import (
     FIELDS,
     ImportPlan,
@@ -160,10 +160,6 @@ def run(plan: ImportPlan) -> None:
                     done / max(total, 1), text=f"{done} / {count_noun(total, 'row')}"
                 ),
             )
-    except (DuplicateAsset, ValidationError) as err:
-        running.empty()
-        st.error(text.literal(err))
-        return
     except GeoError as err:
         running.empty()
         errors.show_error(err)

@@ -16,6 +16,7 @@ from geo.maps.draw_map import build_draw_map, read_drawing
 from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
 from geo.maps.vendor import install_vendor_assets, vendor_assets_installed
+from ui import errors
 
 STATIC_DIR = PROJECT_ROOT / "static"
 
@@ -43,7 +44,7 @@ def show_map(
     try:
         _ensure_vendor_assets()
     except VendorAssetsMissing as err:
-        st.error(str(err))
+        errors.show_error(err)
         st.stop()
     localize_map(m)
     return (

@@ -108,7 +108,7 @@ def choose_area() -> AreaDefinition | None:
     try:
         return AreaDefinition(kind=kind, polygon=parse_polygon_text(typed))
     except GeoError as err:
-        st.info(str(err))
+        errors.show_error(err, level="info")
         return None
 
 
@@ -171,7 +171,7 @@ def plan(start: Stop, stops: list[Stop], area: AreaDefinition, speed: float) -> 
             check=lambda s, st_: check_stops_in_area(s, st_, area, tracts),
         )
     except RouteNotFeasible as err:
-        st.info(str(err))
+        errors.show_error(err, level="info")
     except GeoError as err:
         errors.show_error(err)
     return None

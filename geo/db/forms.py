@@ -99,21 +99,6 @@ def changed_fields(opened: Asset, form: Mapping[str, object]) -> dict[str, objec
     return {f: v for f, v in after.items() if v != before[f]}
 
 
-def conflict_table(changes: Sequence[Mapping[str, object]]) -> pd.DataFrame:
-    """EditConflict.changes as a table: what someone else saved in the meantime."""
-    rows = [
-        {
-            "Field": FIELD_LABELS.get(str(c.get("field")), c.get("field")),
-            "Changed by": c.get("changed_by"),
-            "When": c.get("changed_at"),
-            "Their value": c.get("their_value"),
-            "Your value": c.get("your_value"),
-        }
-        for c in changes
-    ]
-    return pd.DataFrame(rows, columns=["Field", "Changed by", "When", "Their value", "Your value"])
-
-
 def history_table(changes: Sequence[Change]) -> pd.DataFrame:
     """The change log of one asset, newest first."""
     rows = [
