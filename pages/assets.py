@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import asset_views, frame, resources
+from ui import asset_views, frame, resources, shared_view
 
 frame.ensure_app_frame(required="view_internal")
 
@@ -14,7 +14,7 @@ st.caption(
 )
 directory, add, stale = st.tabs(["Directory", "Add an organization", "Stale records"])
 with directory:
-    listed = asset_views.directory(st.session_state["filters"])
+    listed = asset_views.directory(shared_view.filters())
     asset_views.open_picker(listed)
     asset_views.asset_panel()
 with add:

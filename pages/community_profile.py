@@ -6,12 +6,12 @@ from geo.analysis.catchments import describe_selection
 from geo.census.community import build_community_profile
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
-from ui import errors, frame, gap_views, profile_views, resources
+from ui import errors, frame, gap_views, profile_views, resources, shared_view
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
-filters = st.session_state["filters"]
+filters = shared_view.filters()
 st.title("Community profile")
 st.caption(
     "Who lives in an area: the community scan a library plans from. Every figure "

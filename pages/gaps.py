@@ -3,12 +3,12 @@
 import streamlit as st
 
 from geo.errors import GeoError
-from ui import errors, frame, gap_views, resources
+from ui import errors, frame, gap_views, resources, shared_view
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
-filters = st.session_state["filters"]
+filters = shared_view.filters()
 st.title("Gaps")
 st.caption(
     "Where to act: tracts with many people in need of help in a language and few "

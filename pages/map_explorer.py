@@ -3,12 +3,12 @@
 import streamlit as st
 
 from geo.maps.asset_map import build_asset_map, identify_click
-from ui import frame, home_views, maps, resources
+from ui import frame, home_views, maps, resources, shared_view
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
-filters = st.session_state["filters"]
+filters = shared_view.filters()
 st.title("Asset map")
 
 showing_countries = home_views.follow_countries(filters)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import fieldwork_common, frame, walk_report_views, walkabout_views
+from ui import fieldwork_common, frame, shared_view, walk_report_views, walkabout_views
 
 frame.ensure_app_frame(required="view_internal")
 
@@ -16,6 +16,6 @@ st.caption(
 fieldwork_common.can_write()
 plan_tab, report_tab = st.tabs(["Plan a walk", "After the walk"])
 with plan_tab:
-    walkabout_views.planner(st.session_state["filters"])
+    walkabout_views.planner(shared_view.filters())
 with report_tab:
     walk_report_views.report_panel()

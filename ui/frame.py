@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from geo.accounts import ACTIONS
-from ui import auth
+from ui import auth, shared_view
 
 
 def ensure_app_frame(required: str | None = None) -> None:
-    """Rerun through app.py when a page was opened directly; refuse a page the role lacks.
+    """Go through app.py when a page was opened on its own; refuse a page the role lacks.
 
-    Streamlit (1.67) decides per process whether a ``pages/`` folder means a legacy
-    multipage app, and only learns otherwise once ``st.navigation`` has run. So if the
-    very first request after start is ``/assets``, the page file runs alone, without the
-    shared sidebar. Clearing the flag and rerunning sends the session through app.py.
+    Streamlit (1.67) treats a folder named ``pages/`` next to the entry point as a legacy
+    multipage app until ``st.navigation`` has run once in the server process, so the very
+    first request after a start, if it is a link to ``/assets``, runs the page file alone.
+    Such a page switches to app.py (``st.switch_page``), keeping the link's query string
+    and naming itself in ``?page=``; app.py then opens it inside the frame.
 
     Parameters
     ----------
@@ -23,9 +26,10 @@ def ensure_app_frame(required: str | None = None) -> None:
         Action (a key of :data:`geo.accounts.ACTIONS`) needed to use the page. The menu
         already leaves such pages out; this is the page's own second check.
     """
-    if "filters" not in st.session_state:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    if not shared_view.published():
+        caller = inspect.stack()[1].frame.f_globals.get("__file__", "")
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.switch_page("app.py", query_params={**params, "page": Path(caller).stem})
     if required is not None and not auth.can(required):
         description, lowest = ACTIONS[required]
         st.warning(

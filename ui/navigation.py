@@ -78,6 +78,16 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+def url_path(spec: PageSpec) -> str:
+    """The page's address in the app (Streamlit's default: the file name without .py)."""
+    return spec.path.removeprefix("pages/").removesuffix(".py")
+
+
+def path_of(url: str) -> str | None:
+    """The page file behind a URL path (None when no page has it)."""
+    return next((spec.path for spec in PAGES if url_path(spec) == url), None)
+
+
 def offered(role: str | None) -> list[PageSpec]:
     """The pages ``role`` (None = signed out) may open, in menu order."""
     return [spec for spec in PAGES if can(role, spec.action)]

@@ -32,9 +32,14 @@ def app(tmp_path, monkeypatch):
     st.cache_data.clear()
 
     def start(
-        page: str | None = None, *, role: str | None = None, user: str | None = None
+        page: str | None = None,
+        *,
+        role: str | None = None,
+        user: str | None = None,
+        query: dict[str, str | list[str]] | None = None,
     ) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.query_params.update(query or {})
         if role is not None:
             at.session_state[SESSION_KEY] = sign_in_as(url, user or role, role)
         at.run()
@@ -67,7 +72,8 @@ def sign_in_as(url: str, username: str, role: str):
 
 
 def _keep_st_navigation(monkeypatch) -> None:
-    """Make AppTest rerun app.py like the real server does.
+    """Make AppTest rerun app.py like the real server does (tests only; the app itself uses
+    only st.navigation and st.switch_page, see ui/frame.py).
 
     AppTest resets ``PagesManager.uses_pages_directory`` before every run; because our pages
     live in a folder named ``pages/`` it then treats reruns as a legacy multipage app and

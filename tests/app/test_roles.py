@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from geo.db import make_engine
 from geo.db.accounts_schema import User
 from geo.db.schema import ChangeLog, Organization
+from geo.view import View
 from tests.app.conftest import ROOT
 
 ROLES = (None, "viewer", "editor", "admin")
@@ -140,7 +141,7 @@ def test_a_page_run_without_the_role_refuses_itself(page, tmp_path, monkeypatch)
     """Second line of defence: the page checks the role even if it were reached."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'assets.db'}")
     at = AppTest.from_file(str(ROOT / page), default_timeout=60)
-    at.session_state["filters"] = None  # as if app.py's frame had run
+    at.session_state["view.current"] = View()  # as if app.py's frame had run
     at.run()
     assert any("Sign in from the sidebar" in w.value for w in at.warning)
     assert not at.title
