@@ -29,13 +29,65 @@ def test_requirements_are_pinned():
             assert "==" in line, f"unpinned requirement: {line}"
 
 
+def _writes_without_role_check(source: str) -> list[str]:
+    """Functions that open a write transaction (``.begin()``) without asking
+    ``auth.require(...)`` earlier in the same function (or being handed its ``user``)."""
+    found = []
+    tree = ast.parse(source)
+    scopes = [tree, *(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))]
+    for scope in scopes:
+        body = ast.Module(body=list(scope.body), type_ignores=[])
+        calls = [n for n in ast.walk(body) if isinstance(n, ast.Call)]
+        if scope is tree:  # module level: leave out the functions' own bodies
+            nested = {
+                id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) for n in ast.walk(f)
+            }
+            calls = [c for c in calls if id(c) not in nested]
+        begins = [c for c in calls if isinstance(c.func, ast.Attribute) and c.func.attr == "begin"]
+        checks = [
+            c.lineno
+            for c in calls
+            if isinstance(c.func, ast.Attribute)
+            and c.func.attr == "require"
+            and isinstance(c.func.value, ast.Name)
+            and c.func.value.id == "auth"
+        ]
+        # A helper handed the signed-in ``user`` got it from a caller that asked auth.require.
+        given_user = isinstance(scope, ast.FunctionDef) and "user" in {
+            a.arg for a in scope.args.args + scope.args.kwonlyargs
+        }
+        for begin in begins:
+            if not given_user and not any(line <= begin.lineno for line in checks):
+                name = getattr(scope, "name", "<module>")
+                found.append(f"{name}:{begin.lineno}")
+    return found
+
+
 def test_every_ui_write_checks_the_role_on_the_server():
-    """A module that opens a write transaction must ask ui.auth.require before it writes."""
+    """Every function that opens a write transaction asks ui.auth.require first (auth.py
+    itself records sign-ins, which need no role)."""
     for path in [*(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]:
-        source = path.read_text(encoding="utf-8")
-        if path.name == "auth.py" or ".begin()" not in source:
+        if path.name == "auth.py":
             continue
-        assert "auth.require(" in source, f"{path.name} writes without auth.require(...)"
+        bad = _writes_without_role_check(path.read_text(encoding="utf-8"))
+        assert not bad, f"{path.name} writes without auth.require(...) first: {bad}"
+
+
+def test_the_role_check_test_finds_a_write_without_a_check():
+    unchecked = (
+        "def save(x):\n"
+        "    auth.require('edit_assets')\n"
+        "def delete(x):\n"
+        "    with Session(engine()) as s, s.begin():\n"
+        "        remove(s, x)\n"
+        "def late(x):\n"
+        "    with Session(engine()) as s, s.begin():\n"
+        "        user = auth.require('edit_assets')\n"
+        "def helper(s, user):\n"
+        "    with s.begin():\n"
+        "        log(user)\n"
+    )
+    assert _writes_without_role_check(unchecked) == ["delete:4", "late:7"]
 
 
 def test_streamlit_upload_limit_matches_the_import_limit():

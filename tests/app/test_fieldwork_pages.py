@@ -60,10 +60,14 @@ def _choose_stops(at, n=3):
     return box
 
 
-@pytest.mark.parametrize("page", [WALK, LOG, PLAN])
-def test_pages_open_for_an_editor(editor, page):
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [(WALK, "Walkabout planner"), (LOG, "Engagement log"), (PLAN, "Action plan")],
+)
+def test_pages_open_for_an_editor(editor, page, title):
     at = editor(page)
-    assert at.title[0].value
+    assert [t.value for t in at.title] == [title]
+    assert not any("Sign in from the sidebar" in w.value for w in at.warning)
 
 
 def test_empty_stop_list_says_what_to_do(editor):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -32,7 +33,7 @@ def test_migrated_schema_matches_the_models(engine: Engine) -> None:
 
 def test_sqlite_pragmas(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
-        return
+        pytest.skip("PRAGMA foreign_keys / journal_mode are SQLite settings")
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

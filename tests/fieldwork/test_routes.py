@@ -60,9 +60,12 @@ def test_two_opt_untangles_a_crossing_tour():
     assert better[0] == 0 and sorted(better) == [0, 1, 2, 3]
 
 
-def test_nearest_neighbour_starts_at_the_branch():
-    matrix = great_circle_matrix([BRANCH, *_square()])
-    assert nearest_neighbour_order(matrix)[0] == 0
+def test_nearest_neighbour_walks_to_the_closest_unvisited_stop_each_time():
+    # Stops east of the branch at 3, 1, 4 and 2 km, listed out of order: the greedy tour
+    # visits them 1, 2, 3, 4 km out (input indexes 2, 4, 1, 3), whatever the input order.
+    stops = [Stop(label=str(k), lat=0.0, lon=k * D) for k in (3, 1, 4, 2)]
+    matrix = great_circle_matrix([BRANCH, *stops])
+    assert nearest_neighbour_order(matrix) == [0, 2, 4, 1, 3]
 
 
 @pytest.mark.parametrize("speed, minutes", [(4.8, 12.5), (3.0, 20.0), (6.0, 10.0)])
