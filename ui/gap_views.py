@@ -232,7 +232,7 @@ def show_area_summary(summary: dict[str, object]) -> None:
     """The gap figures of an area (used by the branch view and the community profile)."""
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("People in need", f"{summary['need']:,.0f} ± {summary['need_moe']:,.0f}")
-    c2.metric("Matching organizations within reach", summary["organizations_within_reach"])
+    c2.metric("Matching organizations within reach", str(summary["organizations_within_reach"]))
     c3.metric(
         "Tracts with none within reach",
         f"{summary['tracts_without_organization']} of {summary['tracts']}",

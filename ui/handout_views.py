@@ -15,7 +15,9 @@ def choose(branches: pd.DataFrame, organizations: pd.DataFrame, illustrative: bo
     """Branch, language and radius pickers; the :class:`HandoutInfo` they describe."""
     placed = branches.dropna(subset=["lat", "lon"])
     names = dict(zip(placed["branch_id"], placed["name"], strict=True))
-    branch_id = st.selectbox(_("Branch"), list(names), format_func=names.get, key="handout.branch")
+    branch_id = st.selectbox(
+        _("Branch"), list(names), format_func=names.__getitem__, key="handout.branch"
+    )
     served = sorted({c for v in organizations["languages"] for c in split_list(v)} & set(LANGUAGES))
     language = st.selectbox(
         _("Language of the newcomer"),

@@ -119,7 +119,7 @@ def _erase_entries(uow: unit_of_work.UnitOfWork, terms: list[str], pattern: re.P
         values = {f: _blank(row[f], pattern) for f in ENGAGEMENT_TEXT}
         changed = [f for f in ENGAGEMENT_TEXT if values[f] != row[f]]
         if changed:
-            fields = {f: values[f] for f in changed}
+            fields: dict[str, object] = {f: values[f] for f in changed}
             _bump(uow, table, "engagement", row["id"], changed, row["version"], fields)
             count += 1
     return count

@@ -20,7 +20,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.db.base import utc_now
+from geo.db.base import rows_matched, utc_now
 from geo.db.schema import ChangeLog
 
 _STAMPS = ("created_at", "updated_at", "updated_by", "version")
@@ -88,7 +88,7 @@ class UnitOfWork:
         key = _key(table)
         stamped = []
         for row in rows:
-            stamps = {"created_at": self.now, "updated_at": self.now}
+            stamps: dict[str, object] = {"created_at": self.now, "updated_at": self.now}
             stamps.update({"updated_by": self.user, "version": 1})
             extra = {k: v for k, v in stamps.items() if k in table.c}
             stamped.append({**row, **extra, key.name: str(row.get(key.name) or uuid.uuid4())})
@@ -128,7 +128,7 @@ class UnitOfWork:
                 updated_by=self.user,
             )
         )
-        if result.rowcount != 1:
+        if rows_matched(result) != 1:
             raise conflict()
         for field, (old, new) in diffs.items():
             self.log(

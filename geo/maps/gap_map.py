@@ -13,7 +13,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
+from branca.element import Figure, MacroElement
 from jinja2 import Template
 
 from geo.analysis.gaps import GapResult
@@ -65,9 +65,9 @@ def build_gap_map(
     for layer in build_branch_layers(branches, result.question.catchment_m):
         layer.add_to(m)
     build_site_layer(result.sites).add_to(m)
-    m.get_root().html.add_child(
-        folium.Element(legend_html(classes, result.need_label, vintage, top))
-    )
+    root = m.get_root()
+    assert isinstance(root, Figure)  # a folium.Map's root is always its Figure
+    root.html.add_child(folium.Element(legend_html(classes, result.need_label, vintage, top)))
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     return m
 

@@ -14,7 +14,7 @@ import shapely
 from geo.fieldwork.routes import Route, Stop
 
 ROUTE_COLOUR = "#d7301f"
-PathT = TypeVar("PathT", bound=folium.MacroElement)
+PathT = TypeVar("PathT", folium.PolyLine, folium.Circle)
 _NUMBER_STYLE = (
     "width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
     "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
