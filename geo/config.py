@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 WGS84 = "EPSG:4326"
@@ -92,7 +92,6 @@ class Settings:
     stale_months: int
     tiles: str
     session_minutes: int = 480
-    extra: dict[str, str] = field(default_factory=dict)
     study_areas_dir: Path = PROJECT_ROOT / "data" / "study_areas"
     census_api_key: str = ""
     street_graph: str = ""

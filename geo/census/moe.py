@@ -52,13 +52,6 @@ def moe_proportion(
     return np.sqrt(under.where(under >= 0, ratio_under)) / whole
 
 
-def moe_ratio(num: pd.Series, num_moe: pd.Series, den: pd.Series, den_moe: pd.Series) -> pd.Series:
-    """MOE of a ratio R = num / den where num is not a subset of den (equation 4)."""
-    den = den.astype(float).where(den > 0)
-    r = num / den
-    return np.sqrt(num_moe.astype(float) ** 2 + r**2 * den_moe.astype(float) ** 2) / den
-
-
 def coefficient_of_variation(estimate: pd.Series, moe: pd.Series) -> pd.Series:
     """CV in percent: standard error over estimate; NaN where the estimate is 0."""
     est = estimate.astype(float)

@@ -8,8 +8,6 @@ from typing import Any, ClassVar, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase
 
-STATUSES: tuple[str, ...] = ("active", "archived")
-
 # Stable constraint names so Alembic sees the same schema on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -200,8 +200,3 @@ def sync_id_sequences(session: Session, tables: list[sa.Table]) -> None:
                 f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)"
             )
         )
-
-
-def is_sqlite(session: Session) -> bool:
-    """Return True when the session is bound to SQLite (used for its smaller bind limits)."""
-    return session.get_bind().dialect.name == "sqlite"

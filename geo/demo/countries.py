@@ -181,5 +181,3 @@ COUNTRIES: tuple[Country, ...] = (
        _SPANISH),
 )
 # fmt: on
-
-COUNTRY_BY_NAME: dict[str, Country] = {country.name: country for country in COUNTRIES}

@@ -89,7 +89,6 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 FIELDS: tuple[str, ...] = tuple(FIELD_SYNONYMS)
-REQUIRED_FIELDS: tuple[str, ...] = ("name",)
 
 
 def normalize_column(column: str) -> str:

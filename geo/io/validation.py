@@ -20,7 +20,6 @@ from geo.io.cells import neutralize_cell, restore_cell
 from geo.io.classify import classify_categories, parse_languages
 from geo.vocab import count_noun
 
-SEVERITIES = ("error", "warning", "note")
 REPORT_COLUMNS = ("row", "line", "severity", "kind", "field", "value", "message")
 _TEXT_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone")
 _MAX_CHARS = {
