@@ -235,7 +235,9 @@ def capacity_panel() -> None:
 def _trainings_form(staff: pd.DataFrame) -> None:
     """Tick the trainings a person has done; dates already recorded are kept."""
     names = dict(zip(staff["id"], staff["name"], strict=True))
-    chosen = st.selectbox("Person", list(names), format_func=names.get, key="action.staff_pick")
+    chosen = st.selectbox(
+        "Person", list(names), format_func=names.__getitem__, key="action.staff_pick"
+    )
     person = staff.set_index("id").loc[chosen]
     done_before: dict = person["trainings"]
     key = f"action.staff_edit.{chosen}.{person['version']}"
@@ -244,7 +246,7 @@ def _trainings_form(staff: pd.DataFrame) -> None:
             "Trainings done",
             list(TRAININGS),
             default=list(done_before),
-            format_func=TRAININGS.get,
+            format_func=TRAININGS.__getitem__,
             key=f"{key}.trainings",
         )
         if st.form_submit_button("Save trainings"):

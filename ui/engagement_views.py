@@ -83,13 +83,13 @@ def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
                 list(ENTRY_TECHNIQUES),
                 index=_index(list(ENTRY_TECHNIQUES), entry.get("technique")),
                 key=f"{prefix}.technique",
-                format_func=ENTRY_TECHNIQUES.get,
+                format_func=ENTRY_TECHNIQUES.__getitem__,
             ),
             "continuum": c3.select_slider(
                 "Where on the involvement continuum",
                 list(CONTINUUM),
                 value=entry.get("continuum") or next(iter(CONTINUUM)),
-                format_func=CONTINUUM.get,
+                format_func=CONTINUUM.__getitem__,
                 key=f"{prefix}.continuum",
             ),
         }
@@ -97,7 +97,7 @@ def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
             "Organizations involved",
             list(org_names),
             default=[o for o in entry.get("organization_ids", []) if o in org_names],
-            format_func=org_names.get,
+            format_func=org_names.__getitem__,
             key=f"{prefix}.orgs",
         )
         communities = st.text_input(
@@ -152,7 +152,9 @@ def edit_panel(entries: pd.DataFrame) -> None:
         f" · {_plain(r.summary)[:40]}"
         for r in entries.itertuples()
     }
-    chosen = st.selectbox("Entry", list(labels), format_func=labels.get, key="engagement.pick")
+    chosen = st.selectbox(
+        "Entry", list(labels), format_func=labels.__getitem__, key="engagement.pick"
+    )
     entry = fieldwork_common.read(lambda s: get_engagement(s, chosen))
     key = f"engagement.edit.{chosen}.{entry['version']}"
     submitted = _entry_form(key, key, entry, "Save changes")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -40,19 +41,20 @@ def child_rows(
 ) -> dict[sa.Table, list[dict[str, object]]]:
     """Rows of the detail tables for the list/location fields present in ``fields``."""
     rows: dict[sa.Table, list[dict[str, object]]] = {}
+    lists = cast(Mapping[str, Any], fields)  # list fields hold lists (see clean_record)
     if "categories" in fields:
         rows[Service.__table__] = [
-            {"organization_id": organization_id, "category": c} for c in fields["categories"]
-        ]  # type: ignore[attr-defined]
+            {"organization_id": organization_id, "category": c} for c in lists["categories"]
+        ]
     if "languages" in fields:
         rows[Language.__table__] = [
             {"organization_id": organization_id, "code": x.code, "note": x.note or None}
-            for x in fields["languages"]
-        ]  # type: ignore[attr-defined]
+            for x in lists["languages"]
+        ]
     if "communities" in fields:
         rows[Community.__table__] = [
-            {"organization_id": organization_id, "country": c} for c in fields["communities"]
-        ]  # type: ignore[attr-defined]
+            {"organization_id": organization_id, "country": c} for c in lists["communities"]
+        ]
     if "contacts" in fields:
         rows[Contact.__table__] = [
             {
@@ -63,8 +65,8 @@ def child_rows(
                 "phone": c.phone,
                 "email": c.email,
             }
-            for i, c in enumerate(fields["contacts"])
-        ]  # type: ignore[arg-type]
+            for i, c in enumerate(lists["contacts"])
+        ]
     if any(f in fields for f in ("address", "lat", "lon")):
         place = {f: fields.get(f) for f in ("address", "lat", "lon")}
         has_place = any(v is not None for v in place.values())
@@ -120,7 +122,7 @@ def _refuse_taken_source_ids(session: Session, cleaned: list[dict[str, object]])
                 Organization.source == source,
                 Organization.source_id.in_(ids[start : start + 400]),
             )
-            taken |= {(source, i) for i in session.scalars(query)}
+            taken |= {(source, i) for i in session.scalars(query) if i is not None}
     repeated = {k for k, n in Counter(given).items() if n > 1}
     problems = [
         {

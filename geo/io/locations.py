@@ -19,8 +19,8 @@ def list_needs_location(session: Session) -> pd.DataFrame:
 def set_location(
     session: Session,
     organization_id: str,
-    lat: float | str,
-    lon: float | str,
+    lat: float | str | None,
+    lon: float | str | None,
     *,
     user: str,
     expected_version: int,
@@ -52,7 +52,7 @@ def set_location(
     AssetNotFound, EditConflict
         From :func:`geo.db.update_asset`.
     """
-    lat_value, lon_value, problems = check_coordinates(str(lat), str(lon))
+    lat_value, lon_value, problems = check_coordinates(_typed(lat), _typed(lon))
     if problems or lat_value is None:
         field, reason = problems[0] if problems else ("lat/lon", "are both empty")
         raise ValidationError(
@@ -66,3 +66,8 @@ def set_location(
         expected_version=expected_version,
         user=user,
     )
+
+
+def _typed(value: float | str | None) -> str:
+    """What the user typed; an empty number box arrives as None."""
+    return "" if value is None else str(value)
