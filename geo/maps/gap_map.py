@@ -19,7 +19,14 @@ from jinja2 import Template
 from geo.analysis.gaps import GapResult
 from geo.census.moe import RELIABILITY_LABELS
 from geo.config import WGS84
-from geo.maps.layers import HIGHLIGHT_COLOUR, NO_DATA_COLOUR, Classes, classify, escape
+from geo.maps.layers import (
+    HIGHLIGHT_COLOUR,
+    NO_DATA_COLOUR,
+    Classes,
+    build_base_map,
+    classify,
+    escape,
+)
 
 SITE_COLOUR = "#e6550d"
 BRANCH_COLOUR = "#08306b"
@@ -47,16 +54,7 @@ def build_gap_map(
     top
         How many of the best-ranked tracts to outline.
     """
-    minx, miny, maxx, maxy = outlines.total_bounds
-    m = folium.Map(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2],
-        zoom_start=12,
-        tiles=tiles or None,
-        attr=None if tiles in ("", "OpenStreetMap") else "Basemap tiles",
-        maxZoom=18,
-        control_scale=True,
-    )
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    m = build_base_map(tuple(outlines.total_bounds), tiles)
     ranking = result.ranking.set_index("geoid")
     need = ranking["need"]
     classes = classify(need.where(need > 0), "quantiles")  # zeros fall in the first class

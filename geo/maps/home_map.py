@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.maps.layers import escape
+from geo.maps.layers import build_base_map, escape
 
 CONTROLLER_URL = "/app/static/atlas/home_map.js"
 BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins
@@ -114,16 +114,7 @@ def build_home_map(
         URL of :func:`build_places_json` of the same branches and base layers, written as a
         file: the browser then fetches them once instead of receiving them on every rerun.
     """
-    minx, miny, maxx, maxy = bounds
-    m = folium.Map(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2],
-        zoom_start=12,
-        tiles=tiles or None,
-        attr=None if tiles in ("", "OpenStreetMap") else "Basemap tiles",
-        maxZoom=18,
-        control_scale=True,
-    )
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    m = build_base_map(bounds, tiles)
     tracts = TractLayer(tracts_url, name="Tracts")
     tracts.add_to(m)
     config: dict[str, Any] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape as _html_escape
 
+import folium
 import geopandas as gpd
 import mapclassify
 import numpy as np
@@ -117,6 +118,24 @@ def format_value(value: float, kind: str) -> str:
     if value is None or np.isnan(value):
         return "not available"
     return f"{value * 100:.1f}%" if kind == "share" else f"{value:,.0f}"
+
+
+def build_base_map(bounds: tuple[float, ...], tiles: str = "") -> folium.Map:
+    """An empty map opened on ``bounds`` (minx, miny, maxx, maxy), offline unless ``tiles``.
+
+    ``maxZoom`` is set because tile-less maps have none, and the cluster plugins need one.
+    """
+    minx, miny, maxx, maxy = bounds
+    m = folium.Map(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        zoom_start=12,
+        tiles=tiles or None,
+        attr=None if tiles in ("", "OpenStreetMap") else "Basemap tiles",
+        maxZoom=18,
+        control_scale=True,
+    )
+    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    return m
 
 
 BASEMAP_STYLES = {
