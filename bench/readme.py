@@ -1,0 +1,46 @@
+"""Put the figures of a ``bench/run.py`` results file into README.md's speed section.
+
+python bench/readme.py bench/results.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import table  # noqa: E402
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+START, END = "<!-- speed-figures -->", "<!-- /speed-figures -->"
+
+
+def markdown(results: dict) -> str:
+    """The run's table as Markdown, with the machine and the noise warning."""
+    lines = ["| figure | ours | naive folium | ratio |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in table(results)]
+    w = results.get("workload", {})
+    lines += [
+        "",
+        f"Run of {results['when']}: {w.get('tracts', '?')} tracts, "
+        f"{w.get('branches', '?')} branches, {w.get('organizations', '?')} organizations; "
+        f"{results['machine']}. Several engineers shared this 2-core machine during the run, "
+        "so the timings are noisy (seconds can be several times what a quiet machine "
+        "shows); the ratios, measured in the same run, are the steadier figures.",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    results = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    text = README.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{markdown(results)}\n{END}{tail}", encoding="utf-8")
+    print(f"README.md speed section updated from {sys.argv[1]}")
+
+
+if __name__ == "__main__":
+    main()
