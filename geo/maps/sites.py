@@ -110,7 +110,8 @@ def encode_mask(ids: tuple[str, ...], matching: pd.DataFrame) -> str | None:
 
     Bit ``i`` (most significant first in each byte) is site ``i`` of the file.
     """
-    keep = np.isin(np.asarray(ids, dtype=object), matching[ID_COLUMN].astype(str).to_numpy())
+    wanted = set(matching[ID_COLUMN].astype(str))  # a set: np.isin on strings is quadratic
+    keep = np.fromiter((i in wanted for i in ids), dtype=bool, count=len(ids))
     if keep.all():
         return None
     return base64.b64encode(np.packbits(keep).tobytes()).decode("ascii")
