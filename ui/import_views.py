@@ -6,6 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,7 @@ from geo.errors import GeoError
 from geo.io import (
     FIELDS,
     ImportPlan,
+    build_hsds,
     export_frame,
     list_needs_location,
     make_geocoder,
@@ -26,7 +28,6 @@ from geo.io import (
     set_location,
     to_csv_bytes,
     to_geojson_bytes,
-    to_hsds_zip_bytes,
     to_xlsx_bytes,
 )
 from geo.vocab import count_noun
@@ -211,6 +212,7 @@ def export() -> None:
     archived = st.checkbox("Include archived organizations", key="export.archived")
     with Session(resources.engine()) as session:
         frame = export_frame(session, include_archived=archived)
+        hsds = build_hsds(session, include_archived=archived)
     stamp = date.today().isoformat()
     files = {
         "CSV": (to_csv_bytes, "csv", "text/csv"),
@@ -220,12 +222,17 @@ def export() -> None:
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         "GeoJSON": (to_geojson_bytes, "geojson", "application/geo+json"),
-        "HSDS 3.0 datapackage": (to_hsds_zip_bytes, "zip", "application/zip"),
+        "HSDS 3.0 datapackage": (lambda _frame: hsds.data, "zip", "application/zip"),
     }
     st.caption(
         f"{len(frame)} organizations. Spreadsheet cells that start with = + - @ are "
         "neutralized so they cannot run as formulas."
     )
+    if hsds.problems:
+        with st.expander(
+            f"HSDS 3.0: {len(hsds.problems)} values the standard refuses were left out or filled in"
+        ):
+            st.dataframe(pd.DataFrame(hsds.problems), hide_index=True)
     for column, (label, (make, ext, mime)) in zip(st.columns(4), files.items(), strict=True):
         column.download_button(
             label,

@@ -10,70 +10,133 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from dataclasses import asdict
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db.duplicates import find_duplicates_many, keys_for
+from geo.db.models import OfferedService, OpeningHours, Site
 from geo.db.queries import _ORG_COLUMNS, ENTITY, get_asset
 from geo.db.records import (
     EDITABLE_FIELDS,
+    PART_FIELDS,
     Asset,
     clean_record,
     describe_problems,
     render_value,
 )
 from geo.db.schema import (
+    Category,
     Community,
     Contact,
     Language,
     Location,
     Organization,
+    Schedule,
     Service,
+    ServiceAtLocation,
+    ServiceTerm,
 )
 from geo.db.unit_of_work import changes
 from geo.errors import DuplicateAsset, ValidationError
 
 
+def _site_rows(organization_id: str, sites: Sequence[Site]) -> list[dict[str, object]]:
+    return [
+        {"organization_id": organization_id, "position": i, **asdict(site)}
+        for i, site in enumerate(sites)
+    ]
+
+
+def _service_rows(
+    organization_id: str, services: Sequence[OfferedService]
+) -> dict[sa.Table, list[dict[str, object]]]:
+    """Rows of services, their taxonomy terms and the sites they run at."""
+    rows: dict[sa.Table, list[dict[str, object]]] = {
+        Service.__table__: [],  # type: ignore[dict-item]
+        ServiceTerm.__table__: [],  # type: ignore[dict-item]
+        ServiceAtLocation.__table__: [],  # type: ignore[dict-item]
+    }
+    for i, service in enumerate(services):
+        record = asdict(service)
+        terms, sites = record.pop("terms"), record.pop("sites")
+        base = {"organization_id": organization_id}
+        rows[Service.__table__].append(  # type: ignore[index]
+            {**base, **record, "position": i, "languages": list(service.languages)}
+            | {"categories": list(service.categories)}
+        )
+        rows[ServiceTerm.__table__].extend(  # type: ignore[index]
+            {**base, "service_position": i, **term} for term in terms
+        )
+        rows[ServiceAtLocation.__table__].extend(  # type: ignore[index]
+            {**base, "service_position": i, "site_position": s} for s in sites
+        )
+    return rows
+
+
+def _hour_rows(organization_id: str, hours: Sequence[OpeningHours]) -> list[dict[str, object]]:
+    return [
+        {
+            "organization_id": organization_id,
+            "site_position": h.site,
+            "service_position": h.service,
+            "weekday": h.weekday,
+            "opens_at": h.opens_at,
+            "closes_at": h.closes_at,
+            "description": h.description,
+        }
+        for h in hours
+    ]
+
+
 def child_rows(
     organization_id: str, fields: Mapping[str, object]
 ) -> dict[sa.Table, list[dict[str, object]]]:
-    """Rows of the detail tables for the list/location fields present in ``fields``."""
+    """Rows of the detail tables for the list/location/part fields present in ``fields``."""
     rows: dict[sa.Table, list[dict[str, object]]] = {}
-    lists = cast(Mapping[str, Any], fields)  # list fields hold lists (see clean_record)
+    base = {"organization_id": organization_id}
     if "categories" in fields:
-        rows[Service.__table__] = [
-            {"organization_id": organization_id, "category": c} for c in lists["categories"]
-        ]
+        rows[Category.__table__] = [{**base, "category": c} for c in fields["categories"]]  # type: ignore[attr-defined]
     if "languages" in fields:
         rows[Language.__table__] = [
-            {"organization_id": organization_id, "code": x.code, "note": x.note or None}
-            for x in lists["languages"]
+            {**base, "code": x.code, "note": x.note or None}
+            for x in fields["languages"]  # type: ignore[attr-defined]
         ]
     if "communities" in fields:
-        rows[Community.__table__] = [
-            {"organization_id": organization_id, "country": c} for c in lists["communities"]
-        ]
+        rows[Community.__table__] = [{**base, "country": c} for c in fields["communities"]]  # type: ignore[attr-defined]
     if "contacts" in fields:
         rows[Contact.__table__] = [
-            {
-                "organization_id": organization_id,
-                "position": i,
-                "name": c.name,
-                "role": c.role,
-                "phone": c.phone,
-                "email": c.email,
-            }
-            for i, c in enumerate(lists["contacts"])
+            {**base, "position": i, **asdict(c)}
+            for i, c in enumerate(fields["contacts"])  # type: ignore[arg-type]
         ]
-    if any(f in fields for f in ("address", "lat", "lon")):
-        place = {f: fields.get(f) for f in ("address", "lat", "lon")}
-        has_place = any(v is not None for v in place.values())
-        rows[Location.__table__] = (
-            [{"organization_id": organization_id, "position": 0, **place}] if has_place else []
-        )
+    if "sites" in fields:
+        rows[Location.__table__] = _site_rows(organization_id, fields["sites"])  # type: ignore[arg-type]
+    if "services" in fields:
+        rows.update(_service_rows(organization_id, fields["services"]))  # type: ignore[arg-type]
+    if "hours" in fields:
+        rows[Schedule.__table__] = _hour_rows(organization_id, fields["hours"])  # type: ignore[arg-type]
     return rows
+
+
+def update_main_site(session: Session, asset: Asset, place: Mapping[str, object]) -> None:
+    """Apply an edit of address/lat/lon to site 0 without losing its other fields.
+
+    A new address replaces the old address parts (they described the old place); the
+    site's hours and services stay linked because they point at its position.
+    """
+    values = dict(place)
+    if "address" in values:
+        values |= {"address_1": values["address"], "address_2": None, "city": None}
+        values |= {"state_province": None, "postal_code": None}
+    merged = {f: values.get(f, getattr(asset, f)) for f in ("address", "lat", "lon")}
+    table = Location.__table__
+    main = (table.c.organization_id == asset.id) & (table.c.position == 0)  # type: ignore[attr-defined]
+    if all(v is None for v in merged.values()) and len(asset.sites) <= 1:
+        session.execute(sa.delete(table).where(main))
+    elif session.execute(sa.update(table).where(main).values(**values)).rowcount == 0:  # type: ignore[attr-defined]
+        row = {"organization_id": asset.id, "position": 0, **merged, "address_1": merged["address"]}
+        session.execute(sa.insert(table), [row])
 
 
 def _clean_all(records: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
@@ -179,7 +242,9 @@ def _insert(session: Session, cleaned: list[dict[str, object]], *, user: str) ->
         )
         for table, rows in child_rows(organization_id, c).items():
             details.setdefault(table, []).extend(rows)
-        snapshots.append({f: render_value(c[f]) for f in EDITABLE_FIELDS if c[f] not in (None, ())})
+        snapshot = {f: render_value(c[f]) for f in EDITABLE_FIELDS if c[f] not in (None, ())}
+        snapshot |= {f"{p} (count)": str(len(c[p])) for p in PART_FIELDS if c.get(p)}  # type: ignore[arg-type]
+        snapshots.append(snapshot)
     with changes(session, user) as uow:
         uow.create(Organization.__table__, organizations, entity=ENTITY, snapshots=snapshots)
         for table, rows in details.items():

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db import unit_of_work
-from geo.db.assets import child_rows
+from geo.db.assets import child_rows, update_main_site
 from geo.db.conflicts import build_conflict
 from geo.db.duplicates import keys_for
 from geo.db.queries import ENTITY, get_asset, load_organization, to_asset
@@ -34,19 +34,15 @@ from geo.errors import ValidationError
 def _replace_details(
     session: Session, asset: Asset, diffs: dict[str, tuple[object, object]]
 ) -> None:
-    """Rewrite the detail tables whose fields changed."""
+    """Rewrite the detail tables whose fields changed; the main site is updated in place."""
     fields: dict[str, object] = {f: new for f, (_, new) in diffs.items() if f in LIST_FIELDS}
-    if any(f in diffs for f in LOCATION_FIELDS):
-        fields.update(
-            {f: diffs[f][1] if f in diffs else getattr(asset, f) for f in LOCATION_FIELDS}
-        )
     for table, rows in child_rows(asset.id, fields).items():
-        condition = table.c.organization_id == asset.id
-        if "position" in table.c and table.name == "locations":
-            condition = condition & (table.c.position == 0)
-        session.execute(sa.delete(table).where(condition))
+        session.execute(sa.delete(table).where(table.c.organization_id == asset.id))
         if rows:
             session.execute(sa.insert(table), rows)
+    place = {f: new for f, (_, new) in diffs.items() if f in LOCATION_FIELDS}
+    if place:
+        update_main_site(session, asset, place)
 
 
 def update_asset(

@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from geo.db.schema import Community, Language, Location, Organization, Service
+from geo.db.schema import Category, Community, Language, Location, Organization
 from geo.errors import ValidationError
 
 # Column contract of list_assets / list_stale_assets (names follow organizations.csv).
@@ -99,7 +99,7 @@ def _conditions(
     include_archived: bool,
 ) -> list[sa.ColumnElement[bool]]:
     conditions = [
-        _any_of(Service.category, Service.organization_id, categories),
+        _any_of(Category.category, Category.organization_id, categories),
         _any_of(Language.code, Language.organization_id, languages),
         _any_of(Community.country, Community.organization_id, communities),
     ]
@@ -139,7 +139,7 @@ def query_assets(session: Session, conditions: list[sa.ColumnElement[bool]]) -> 
         .where(*conditions)
     )
     ids = sa.select(Organization.id).where(*conditions)
-    categories = _details(session, ids, Service.category, Service.organization_id, Service.id)
+    categories = _details(session, ids, Category.category, Category.organization_id, Category.id)
     languages = _details(session, ids, Language.code, Language.organization_id, Language.id)
     communities = _details(session, ids, Community.country, Community.organization_id, Community.id)
     records = []

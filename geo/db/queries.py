@@ -5,7 +5,17 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from geo.db.models import Asset, Change, ContactPerson, LanguageServed
+from geo.db.models import (
+    Asset,
+    Change,
+    ContactPerson,
+    LanguageServed,
+    OfferedService,
+    OpeningHours,
+    Site,
+    TaxonomyTerm,
+)
+from geo.db.record_parts import SITE_TEXT
 from geo.db.schema import ChangeLog, Organization
 from geo.errors import AssetNotFound
 
@@ -27,6 +37,31 @@ _ORG_COLUMNS = (
 )
 
 
+def _with_details(query: sa.Select[tuple[Organization]]) -> sa.Select[tuple[Organization]]:
+    return query.options(
+        selectinload(Organization.locations),
+        selectinload(Organization.categories),
+        selectinload(Organization.services),
+        selectinload(Organization.service_terms),
+        selectinload(Organization.service_sites),
+        selectinload(Organization.schedules),
+        selectinload(Organization.languages),
+        selectinload(Organization.communities),
+        selectinload(Organization.contacts),
+    )
+
+
+def load_organizations(session: Session, ids: list[str], *, chunk: int = 400) -> list[Organization]:
+    """Many organizations with their details, in the order of ``ids`` (a few queries each chunk)."""
+    found: dict[str, Organization] = {}
+    for start in range(0, len(ids), chunk):
+        query = _with_details(
+            sa.select(Organization).where(Organization.id.in_(ids[start : start + chunk]))
+        )
+        found |= {org.id: org for org in session.scalars(query)}
+    return [found[i] for i in ids if i in found]
+
+
 def load_organization(session: Session, organization_id: str) -> Organization:
     """Fetch one organization fresh from the database, details included.
 
@@ -35,18 +70,8 @@ def load_organization(session: Session, organization_id: str) -> Organization:
     AssetNotFound
         If no organization has this id.
     """
-    query = (
-        sa.select(Organization)
-        .where(Organization.id == organization_id)
-        .options(
-            selectinload(Organization.locations),
-            selectinload(Organization.services),
-            selectinload(Organization.languages),
-            selectinload(Organization.communities),
-            selectinload(Organization.contacts),
-        )
-        .execution_options(populate_existing=True)
-    )
+    query = _with_details(sa.select(Organization).where(Organization.id == organization_id))
+    query = query.execution_options(populate_existing=True)
     org = session.scalars(query).one_or_none()
     if org is None:
         raise AssetNotFound(
@@ -54,6 +79,48 @@ def load_organization(session: Session, organization_id: str) -> Organization:
             "restore; reload the list and pick it again."
         )
     return org
+
+
+def _services(org: Organization) -> tuple[OfferedService, ...]:
+    terms: dict[int, list[TaxonomyTerm]] = {}
+    for t in org.service_terms:
+        terms.setdefault(t.service_position, []).append(
+            TaxonomyTerm(code=t.code, name=t.name, vocabulary=t.vocabulary)
+        )
+    sites: dict[int, list[int]] = {}
+    for link in org.service_sites:
+        sites.setdefault(link.service_position, []).append(link.site_position)
+    return tuple(
+        OfferedService(
+            name=s.name,
+            alternate_name=s.alternate_name,
+            description=s.description,
+            url=s.url,
+            email=s.email,
+            status=s.status,
+            eligibility=s.eligibility,
+            languages=tuple(s.languages or ()),
+            categories=tuple(s.categories or ()),
+            terms=tuple(terms.get(s.position, ())),
+            sites=tuple(sites.get(s.position, ())),
+            source_id=s.source_id,
+        )
+        for s in org.services
+    )
+
+
+def _hours(org: Organization) -> tuple[OpeningHours, ...]:
+    return tuple(
+        OpeningHours(
+            weekday=h.weekday,
+            opens_at=h.opens_at,
+            closes_at=h.closes_at,
+            site=h.site_position,
+            service=h.service_position,
+            description=h.description,
+        )
+        for h in org.schedules
+    )
 
 
 def to_asset(org: Organization) -> Asset:
@@ -66,7 +133,13 @@ def to_asset(org: Organization) -> Asset:
         updated_at=org.updated_at,
         updated_by=org.updated_by,
         version=org.version,
-        categories=tuple(s.category for s in org.services),
+        categories=tuple(c.category for c in org.categories),
+        sites=tuple(
+            Site(**{f: getattr(x, f) for f in SITE_TEXT}, lat=x.lat, lon=x.lon)
+            for x in org.locations
+        ),
+        services=_services(org),
+        hours=_hours(org),
         languages=tuple(LanguageServed(code=x.code, note=x.note or "") for x in org.languages),
         communities=tuple(c.country for c in org.communities),
         contacts=tuple(

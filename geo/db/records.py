@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from geo import vocab
-from geo.db.models import Asset, Change, ContactPerson, LanguageServed
+from geo.db.models import Asset, Change, ContactPerson, LanguageServed, Site
+from geo.db.record_parts import check_links, clean_hours, clean_service, clean_site
 from geo.errors import ValidationError
 
 __all__ = [
@@ -37,6 +38,9 @@ PROVENANCE_FIELDS = (
 LOCATION_FIELDS = ("address", "lat", "lon")
 LIST_FIELDS = ("categories", "languages", "communities", "contacts")
 EDITABLE_FIELDS = TEXT_FIELDS + PROVENANCE_FIELDS + LOCATION_FIELDS + LIST_FIELDS
+# Set when a record arrives whole (an import, a new record); the sites' own editor comes later.
+PART_FIELDS = ("sites", "services", "hours")
+SOURCE_FIELDS = ("source", "source_id")
 # Contract column names (organizations.csv) -> field names.
 ALIASES = {"organization_id": "id", "category": "categories"}
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -183,11 +187,53 @@ def clean_fields(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
     return cleaned
 
 
+def _clean_parts(raw: Mapping[str, object], *, row: int | None) -> dict[str, tuple[object, ...]]:
+    """Sites, services and hours of a whole record, links between them checked."""
+    problems: list[dict[str, object]] = []
+    parts: dict[str, list[object]] = {name: [] for name in PART_FIELDS}
+    cleaners = {
+        "sites": lambda item: clean_site(item, _coordinate),
+        "services": lambda item: clean_service(item, _category),
+        "hours": clean_hours,
+    }
+    for name in PART_FIELDS:
+        for number, item in enumerate(_items(raw.get(name)), start=1):
+            try:
+                parts[name].append(cleaners[name](item))
+            except (TypeError, ValueError) as err:
+                problems.append({"row": row, "field": f"{name} {number}", "message": str(err)})
+    if not problems:
+        found = check_links(*(tuple(parts[n]) for n in PART_FIELDS))  # type: ignore[arg-type]
+        problems = [{"row": row, "field": f, "message": m} for f, m in found]
+    if problems:
+        raise ValidationError(describe_problems(problems), problems)
+    return {name: tuple(values) for name, values in parts.items()}
+
+
+def _first_site(cleaned: dict[str, object]) -> None:
+    """Sites given: the main site's place is the record's; else the place is the one site."""
+    sites = cleaned["sites"]
+    if sites:
+        main = sites[0]  # type: ignore[index]
+        cleaned.update(address=main.address, lat=main.lat, lon=main.lon)
+    elif any(cleaned[f] is not None for f in LOCATION_FIELDS):
+        address = cleaned["address"]
+        cleaned["sites"] = (
+            Site(address=address, address_1=address, lat=cleaned["lat"], lon=cleaned["lon"]),  # type: ignore[arg-type]
+        )
+
+
 def clean_record(raw: Mapping[str, object], *, row: int | None = None) -> dict[str, object]:
-    """Check a whole new record: every editable field (None when missing), ``id``, ``status``."""
+    """Check a whole new record: every field (None/() when missing), ``id``, ``status``.
+
+    ``sites`` (first = main site), ``services`` and ``hours`` are sequences of the
+    :mod:`geo.db.models` dataclasses or of mappings with their field names.
+    """
     # Other columns (e.g. an importer's extras) are ignored here, not refused.
     known = {k: v for k, v in raw.items() if ALIASES.get(k, k) in EDITABLE_FIELDS}
     cleaned = clean_fields({**{f: None for f in EDITABLE_FIELDS}, **known}, row=row)
+    cleaned.update(_clean_parts(raw, row=row))
+    _first_site(cleaned)
     if (cleaned["lat"] is None) != (cleaned["lon"] is None):
         problem: dict[str, object] = {
             "row": row,

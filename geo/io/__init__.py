@@ -25,7 +25,7 @@ from geo.io.exporters import (
     to_xlsx_bytes,
 )
 from geo.io.geocoding import GeocodeCache, Geocoder, make_geocoder
-from geo.io.hsds_export import to_hsds_zip_bytes
+from geo.io.hsds_export import HsdsExport, build_hsds
 from geo.io.importer import (
     ImportPlan,
     ImportResult,
@@ -41,6 +41,8 @@ from geo.io.sources import read_source
 from geo.io.validation import Issue, ValidationReport, report_to_csv
 
 __all__ = [
+    "HsdsExport",
+    "build_hsds",
     "DEFAULT_LIMITS",
     "EXPORT_COLUMNS",
     "EXPORT_FORMATS",
@@ -72,6 +74,5 @@ __all__ = [
     "sniff_format",
     "to_csv_bytes",
     "to_geojson_bytes",
-    "to_hsds_zip_bytes",
     "to_xlsx_bytes",
 ]

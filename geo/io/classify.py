@@ -6,6 +6,7 @@ they serve HSDS taxonomy names, HSDS service names and free-text category column
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -135,6 +136,12 @@ _KNOWN_CODES = set(vocab.LANGUAGES) | set(EXTRA_LANGUAGE_NAMES.values()) | {UNKN
 
 
 def classify_text(text: str) -> list[str]:
+    """Category keys whose keywords appear in ``text`` (see :func:`_classify`)."""
+    return list(_classify(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _classify(text: str) -> tuple[str, ...]:
     """Category keys whose keywords appear in ``text`` (may be empty).
 
     Examples
@@ -147,12 +154,9 @@ def classify_text(text: str) -> list[str]:
     folded = " " + re.sub(r"[^\w]+", " ", text.casefold()) + " "
     exact = _CATEGORY_BY_TEXT.get(text.strip().casefold())
     if exact:
-        return [exact]
-    found = []
-    for key, words in CATEGORY_RULES:
-        if any(f" {word}" in folded for word in words):
-            found.append(key)
-    return found
+        return (exact,)
+    # A feed repeats the same taxonomy names thousands of times: hence the cache.
+    return tuple(key for key, words in CATEGORY_RULES if any(f" {w}" in folded for w in words))
 
 
 def classify_categories(

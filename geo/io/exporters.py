@@ -151,9 +151,9 @@ def export_assets(
         write_gpkg(frame, out)
         return out
     if fmt == "hsds":
-        from geo.io.hsds_export import to_hsds_zip_bytes
+        from geo.io.hsds_export import build_hsds
 
-        data = to_hsds_zip_bytes(frame)
+        data = build_hsds(session, include_archived=include_archived).data
     else:
         data = {"csv": to_csv_bytes, "xlsx": to_xlsx_bytes, "geojson": to_geojson_bytes}[fmt](frame)
     out.write_bytes(data)

@@ -15,7 +15,8 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from geo.errors import ImportFormatError
-from geo.io.classify import classify_categories, parse_languages
+from geo.io.classify import parse_languages
+from geo.io.hsds_parts import read_parts, service_owners
 from geo.io.readers import SourceTable, read_csv_text
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
 
@@ -29,6 +30,9 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "addresses": ("addresses", "address", "physical_addresses", "physical_address"),
     "taxonomy": ("taxonomy_terms", "taxonomy_term", "taxonomy"),
     "service_taxonomy": ("services_taxonomy", "service_taxonomy", "attributes", "attribute"),
+    "schedules": ("schedules", "schedule", "regular_schedules", "regular_schedule"),
+    "eligibility": ("eligibility",),
+    "accessibility": ("accessibility", "accessibility_for_disabilities"),
 }
 HSDS_FIELDS = (
     "name",
@@ -43,6 +47,7 @@ HSDS_FIELDS = (
     "lat",
     "lon",
     "source_id",
+    "parts",
 )
 
 
@@ -148,76 +153,6 @@ def _group(keys: pd.Series, values: pd.Series) -> dict[str, list[str]]:
     return grouped
 
 
-def _service_links(
-    t: dict[str, pd.DataFrame], organization_ids: set[str]
-) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """service id -> org id, and org id -> location ids (in file order)."""
-    services = t.get("services")
-    service_org = {
-        s: o
-        for s, o in zip(_column(services, "id"), _column(services, "organization_id"), strict=True)
-        if o in organization_ids
-    }
-    org_locations: dict[str, list[str]] = {}
-    sal = t.get("service_at_location")
-    for service, location in zip(
-        _column(sal, "service_id"), _column(sal, "location_id"), strict=True
-    ):
-        if service in service_org and location:
-            org_locations.setdefault(service_org[service], []).append(location)
-    loc = t.get("locations")
-    for location, org in zip(_column(loc, "id"), _column(loc, "organization_id"), strict=True):
-        if org in organization_ids:
-            org_locations.setdefault(org, []).append(location)
-    return service_org, {o: list(dict.fromkeys(ls)) for o, ls in org_locations.items()}
-
-
-def _addresses(t: dict[str, pd.DataFrame]) -> dict[str, str]:
-    frame = t.get("addresses")
-    if frame is None or frame.empty:
-        return {}
-    parts = [_column(frame, c) for c in ("address_1", "address_2", "city")]
-    region = _column(frame, "state_province") + " " + _column(frame, "postal_code")
-    text = [
-        ", ".join(p for p in (a, b, c, r.strip()) if p)
-        for a, b, c, r in zip(*parts, region, strict=True)
-    ]
-    result: dict[str, str] = {}
-    for location, address in zip(_column(frame, "location_id"), text, strict=True):
-        if location and address:
-            result.setdefault(location, address)
-    return result
-
-
-def _service_terms(t: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
-    """service id -> taxonomy term names (1.x services_taxonomy, 3.0 attributes)."""
-    terms = dict(
-        zip(_column(t.get("taxonomy"), "id"), _column(t.get("taxonomy"), "name"), strict=True)
-    )
-    links = t.get("service_taxonomy")
-    owner = _column(links, "service_id", "link_id")
-    term = _column(links, "taxonomy_id", "taxonomy_term_id")
-    return _group(owner, term.map(lambda x: terms.get(x, "")))
-
-
-def _languages(
-    t: dict[str, pd.DataFrame], service_org: dict[str, str], location_org: dict[str, str]
-) -> dict[str, list[str]]:
-    """org id -> language cells ('code:note' for 3.0 rows with a code, else the free text)."""
-    frame = t.get("languages")
-    code, note = _column(frame, "code"), _column(frame, "note")
-    text = _column(frame, "name", "language")
-    cells = [
-        f"{c}:{n}" if c else (f"{x} ({n})" if n else x)
-        for c, n, x in zip(code, note, text, strict=True)
-    ]
-    owners = [
-        service_org.get(s) or location_org.get(loc, "")
-        for s, loc in zip(_column(frame, "service_id"), _column(frame, "location_id"), strict=True)
-    ]
-    return _group(pd.Series(owners, dtype=object), pd.Series(cells, dtype=object))
-
-
 def _phones(
     t: dict[str, pd.DataFrame], service_org: dict[str, str], location_org: dict[str, str]
 ) -> dict[str, str]:
@@ -241,66 +176,56 @@ def _phones(
     return result
 
 
-def _place(
-    location_ids: list[str], coords: dict[str, tuple[str, str]], addresses: dict[str, str]
-) -> tuple[str, str, str]:
-    """(lat, lon, address) of the first location with coordinates, else the first location."""
-    placed = [loc for loc in location_ids if all(coords.get(loc, ("", "")))]
-    chosen = (placed or location_ids or [""])[0]
-    lat, lon = coords.get(chosen, ("", ""))
-    return lat, lon, addresses.get(chosen, "")
+def _org_languages(services: list[dict[str, object]], at_sites: list[str]) -> str:
+    names = [str(n) for s in services for n in s["languages"]] + at_sites  # type: ignore[attr-defined]
+    langs = parse_languages(list(dict.fromkeys(names)))
+    return ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs)
 
 
 def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per organization (index = data row of organizations.csv), columns HSDS_FIELDS."""
+    """One row per organization (index = data row of organizations.csv), columns HSDS_FIELDS.
+
+    ``parts`` holds the organization's sites, services and hours as JSON (see
+    :mod:`geo.io.hsds_parts`); the other columns are its own fields in our names.
+    """
     orgs = t["organizations"]
     organization_ids = list(_column(orgs, "id"))
-    service_org, org_locations = _service_links(t, set(organization_ids))
-    location_org = {loc: org for org, locs in org_locations.items() for loc in locs}
-    loc = t.get("locations")
-    coords = dict(
-        zip(
-            _column(loc, "id"),
-            zip(_column(loc, "latitude"), _column(loc, "longitude"), strict=True),
-            strict=True,
-        )
-    )
-    addresses, terms = _addresses(t), _service_terms(t)
-    services = t.get("services")
-    texts: dict[str, list[str]] = {}
-    for sid, org, name in zip(
-        _column(services, "id"),
-        _column(services, "organization_id"),
-        _column(services, "name"),
-        strict=True,
-    ):
-        texts.setdefault(org, []).extend([name, *terms.get(sid, [])])
-    languages = _languages(t, service_org, location_org)
+    parts = read_parts(t, organization_ids)
+    service_org = service_owners(t, set(organization_ids))
+    location_org = {
+        str(site["source_id"]): org for org, sites in parts.sites.items() for site in sites
+    }
     phones = _phones(t, service_org, location_org)
     rows = []
-    for organization_id in organization_ids:
-        lat, lon, address = _place(org_locations.get(organization_id, []), coords, addresses)
-        langs = parse_languages(languages.get(organization_id, []))
+    for org in organization_ids:
+        sites, services = parts.sites.get(org, []), parts.services.get(org, [])
+        main = sites[0] if sites else {}
+        categories = [c for s in services for c in s["categories"]]  # type: ignore[attr-defined]
         rows.append(
             {
-                "source_id": organization_id,
-                "phone": phones.get(organization_id, ""),
-                "address": address,
-                "lat": lat,
-                "lon": lon,
-                "category": ";".join(classify_categories(texts.get(organization_id, []))),
-                "languages": ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs),
+                "source_id": org,
+                "phone": phones.get(org, ""),
+                "address": "",
+                "lat": str(main.get("lat", "")),
+                "lon": str(main.get("lon", "")),
+                "category": ";".join(dict.fromkeys(categories)),
+                "languages": _org_languages(services, parts.site_languages.get(org, [])),
+                "parts": json.dumps(
+                    {"sites": sites, "services": services, "hours": parts.hours.get(org, [])},
+                    ensure_ascii=False,
+                ),
             }
         )
     frame = pd.DataFrame(rows, index=orgs.index)
-    for field, names in (
+    for name, names in (
         ("name", ("name",)),
         ("alternate_name", ("alternate_name",)),
         ("description", ("description",)),
         ("email", ("email",)),
         ("website", ("website", "url")),
     ):
-        frame[field] = _column(orgs, *names).str.replace("\\n", "\n", regex=False)
+        frame[name] = _column(orgs, *names).str.replace("\\n", "\n", regex=False)
+    frame.attrs["unlinked"] = parts.unlinked
     return frame[list(HSDS_FIELDS)]
 
 

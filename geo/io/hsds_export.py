@@ -1,9 +1,9 @@
-"""HSDS 3.0 datapackage export: a zip of datapackage.json plus the core tables.
+"""HSDS 3.0 datapackage export: a zip of datapackage.json plus the tables the records fill.
 
 Column names follow the HSDS 3.0.0 example CSVs (openreferral/specification, examples/csv).
-Each organization gets one location (``<id>-loc``, coordinates possibly empty), one service
-per category (named by its label, so re-import maps it back exactly), its languages (linked
-to the location) and its phone. Text cells are formula-neutralized as in the CSV export.
+Rows come from :mod:`geo.io.hsds_rows` (stable UUIDs, every link resolving); the export
+tells what it left out or filled in (``HsdsExport.problems``). Staff-only contacts are never
+exported. Text cells are formula-neutralized as in the CSV export.
 """
 
 from __future__ import annotations
@@ -12,11 +12,16 @@ import csv
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 
 import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
-from geo import vocab
+from geo.db.queries import load_organizations, to_asset
+from geo.db.schema import Organization
 from geo.io.cells import neutralize_cell
+from geo.io.hsds_rows import HsdsTables, add_organization, hsds_id
 
 HSDS_VERSION = "3.0"
 HSDS_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -101,7 +106,47 @@ HSDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "country",
         "address_type",
     ),
+    "schedules": (
+        "id",
+        "service_id",
+        "location_id",
+        "service_at_location_id",
+        "valid_from",
+        "valid_to",
+        "dtstart",
+        "timezone",
+        "until",
+        "count",
+        "wkst",
+        "freq",
+        "interval",
+        "byday",
+        "byweekno",
+        "bymonthday",
+        "byyearday",
+        "description",
+        "opens_at",
+        "closes_at",
+        "schedule_link",
+        "attending_type",
+        "notes",
+    ),
+    "accessibility": ("id", "location_id", "description", "details", "url"),
+    "attributes": ("id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value"),
+    "taxonomy_terms": (
+        "id",
+        "code",
+        "name",
+        "description",
+        "parent_id",
+        "taxonomy",
+        "language",
+        "taxonomy_id",
+        "term_uri",
+    ),
+    "taxonomies": ("id", "name", "description", "uri", "version"),
 }
+NUMERIC = ("latitude", "longitude", "timezone", "count", "interval")
 RESOURCE_NAMES = {
     "organizations": "organization",
     "locations": "location",
@@ -110,90 +155,25 @@ RESOURCE_NAMES = {
     "languages": "language",
     "phones": "phone",
     "addresses": "address",
+    "schedules": "schedule",
+    "accessibility": "accessibility",
+    "attributes": "attribute",
+    "taxonomy_terms": "taxonomy_term",
+    "taxonomies": "taxonomy",
 }
+
+
+@dataclass(frozen=True, kw_only=True)
+class HsdsExport:
+    """The zip, rows written per table, and each value left out or filled in (by record)."""
+
+    data: bytes
+    counts: dict[str, int]
+    problems: list[dict[str, str]]
 
 
 def _text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-
-
-def _rows_for(org: dict[str, object]) -> dict[str, list[dict[str, object]]]:
-    """The HSDS rows of one organization (export_frame record)."""
-    oid = _text(org["organization_id"])
-    loc = f"{oid}-loc"
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in HSDS_COLUMNS}
-    rows["organizations"].append(
-        {
-            "id": oid,
-            "name": org["name"],
-            "alternate_name": org["alternate_name"],
-            "description": org["description"],
-            "email": org["email"],
-            "website": org["website"],
-        }
-    )
-    placed = not (pd.isna(org["lat"]) or pd.isna(org["lon"]))
-    rows["locations"].append(
-        {
-            "id": loc,
-            "location_type": "physical",
-            "organization_id": oid,
-            "name": org["name"],
-            "latitude": org["lat"] if placed else "",
-            "longitude": org["lon"] if placed else "",
-        }
-    )
-    if _text(org["address"]):
-        rows["addresses"].append(
-            {
-                "id": f"{oid}-addr",
-                "location_id": loc,
-                "address_1": org["address"],
-                "address_type": "physical",
-            }
-        )
-    _add_details(rows, org, oid, loc)
-    return rows
-
-
-def _add_details(
-    rows: dict[str, list[dict[str, object]]], org: dict[str, object], oid: str, loc: str
-) -> None:
-    """Services (one per category), service_at_location, languages and phone rows."""
-    for key in vocab.split_list(org["category"]):
-        sid = f"{oid}-svc-{key}"
-        rows["services"].append(
-            {
-                "id": sid,
-                "organization_id": oid,
-                "status": "active",
-                "name": vocab.SERVICE_CATEGORIES.get(key, key),
-            }
-        )
-        rows["service_at_location"].append(
-            {"id": f"{oid}-sal-{key}", "service_id": sid, "location_id": loc}
-        )
-    for index, item in enumerate(vocab.split_list(org["languages"])):
-        code, _, note = item.partition(":")
-        rows["languages"].append(
-            {
-                "id": f"{oid}-lang-{index}",
-                "location_id": loc,
-                "code": code,
-                "name": vocab.LANGUAGES.get(code, ""),
-                "note": note,
-            }
-        )
-    if _text(org["phone"]):
-        rows["phones"].append(
-            {
-                "id": f"{oid}-phone",
-                "organization_id": oid,
-                "location_id": loc,
-                "number": org["phone"],
-                "type": "voice",
-            }
-        )
 
 
 def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
@@ -203,9 +183,7 @@ def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, object]]) -> bytes
     for row in rows:
         writer.writerow(
             [
-                row.get(c, "")
-                if c in ("latitude", "longitude")
-                else neutralize_cell(_text(row.get(c)))
+                _text(row.get(c)) if c in NUMERIC else neutralize_cell(_text(row.get(c)))
                 for c in columns
             ]
         )
@@ -225,15 +203,13 @@ def datapackage_descriptor() -> dict[str, object]:
                 "path": f"{table}.csv",
                 "profile": "tabular-data-resource",
                 "format": "csv",
+                "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [
-                        {
-                            "name": c,
-                            "type": "number" if c in ("latitude", "longitude") else "string",
-                        }
-                        for c in columns
-                    ]
+                        {"name": c, "type": "number" if c in NUMERIC else "string"} for c in columns
+                    ],
+                    "primaryKey": "id",
                 },
             }
             for table, columns in HSDS_COLUMNS.items()
@@ -241,15 +217,44 @@ def datapackage_descriptor() -> dict[str, object]:
     }
 
 
-def to_hsds_zip_bytes(frame: pd.DataFrame) -> bytes:
-    """An HSDS 3.0 datapackage zip built from :func:`geo.io.exporters.export_frame` output."""
-    tables: dict[str, list[dict[str, object]]] = {name: [] for name in HSDS_COLUMNS}
-    for org in frame.to_dict(orient="records"):
-        for table, rows in _rows_for(org).items():
-            tables[table].extend(rows)
+def _taxonomies(tables: HsdsTables) -> None:
+    for name in sorted({str(t["taxonomy"]) for t in tables.terms.values()}):
+        row = {"id": hsds_id("taxonomy", name), "name": name, "description": name}
+        tables.add("taxonomies", row)
+    for term in tables.terms.values():
+        tables.add("taxonomy_terms", term)
+
+
+def build_hsds(
+    session: Session, *, include_archived: bool = False, country: str = "US"
+) -> HsdsExport:
+    """Every (active) organization as an HSDS 3.0 datapackage zip.
+
+    Parameters
+    ----------
+    session : sqlalchemy.orm.Session
+        Open session.
+    include_archived : bool, optional
+        Also export archived organizations.
+    country : str, optional
+        ISO 3166 code written where a site's address has no country (HSDS requires one);
+        the study area's country.
+
+    Returns
+    -------
+    HsdsExport
+    """
+    query = sa.select(Organization.id).order_by(Organization.name, Organization.id)
+    if not include_archived:
+        query = query.where(Organization.status == "active")
+    tables = HsdsTables()
+    for org in load_organizations(session, list(session.scalars(query))):
+        add_organization(tables, to_asset(org), country=country)
+    _taxonomies(tables)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", json.dumps(datapackage_descriptor(), indent=2))
         for table, columns in HSDS_COLUMNS.items():
-            archive.writestr(f"{table}.csv", _csv_bytes(columns, tables[table]))
-    return buffer.getvalue()
+            archive.writestr(f"{table}.csv", _csv_bytes(columns, tables.rows.get(table, [])))
+    counts = {table: len(tables.rows.get(table, [])) for table in HSDS_COLUMNS}
+    return HsdsExport(data=buffer.getvalue(), counts=counts, problems=tables.problems)

@@ -60,6 +60,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town", "municipality"),
     "state": ("state", "state province", "province", "region"),
     "zip": ("zip", "zipcode", "zip code", "postcode", "postal code"),
+    "country": ("country", "country code"),
+    "opening_hours": ("opening hours", "opening_hours", "hours", "hours of operation"),
     "lat": (GEOMETRY_LAT, "lat", "latitude", "y", "lat dd", "point y"),
     "lon": (GEOMETRY_LON, "lon", "lng", "long", "longitude", "x", "lon dd", "point x"),
     "phone": (
@@ -89,6 +91,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 FIELDS: tuple[str, ...] = tuple(FIELD_SYNONYMS)
+# Columns a reader fills itself (HSDS: sites, services and hours as JSON), never mapped by hand.
+READER_FIELDS: tuple[str, ...] = ("parts",)
 
 
 def normalize_column(column: str) -> str:
@@ -181,6 +185,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFra
     for field in FIELDS:
         column = mapping.get(field)
         out[field] = frame[column].astype(str) if column else ""
+    for field in READER_FIELDS:
+        out[field] = frame[field].astype(str) if field in frame.columns else ""
     return out
 
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from geo.db.records import clean_record
 from geo.db.schema import Organization
 from geo.errors import ValidationError
+from geo.hours import parse_opening_hours
 from geo.io.cells import neutralize_cell, restore_cell
 from geo.io.classify import classify_categories, parse_languages
 from geo.vocab import count_noun
@@ -182,6 +184,30 @@ def _category_items(text: str) -> list[str]:
     ]
 
 
+def _parts(cells: dict[str, str], record: dict[str, object]) -> list[tuple[str, str]]:
+    """Sites and hours from a reader's JSON (HSDS), else from address and hours columns."""
+    if cells.get("parts", "").strip():
+        record.update(json.loads(cells["parts"]))
+        return []
+    street = compose_address(cells["address"], "", "", "")
+    given = [street, cells["city"], cells["state"], cells["zip"], cells["country"]]
+    if any(p.strip() for p in given) or record["lat"] is not None:
+        names = ("address_1", "city", "state_province", "postal_code", "country")
+        site = dict(zip(names, given, strict=True))
+        record["sites"] = [{**site, "address": record["address"], **_place(record)}]
+    try:
+        hours = parse_opening_hours(cells["opening_hours"])
+    except ValueError as err:
+        return [("opening_hours", str(err))]
+    on_site = 0 if record.get("sites") else None
+    record["hours"] = [replace(h, site=on_site) for h in hours]
+    return []
+
+
+def _place(record: dict[str, object]) -> dict[str, object]:
+    return {"lat": record["lat"], "lon": record["lon"]}
+
+
 def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[str, str]]]:
     """Mapped text cells -> a record for geo.db, plus (field, reason) problems."""
     lat, lon, problems = check_coordinates(cells["lat"], cells["lon"])
@@ -212,6 +238,7 @@ def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[st
             },
         }
     )
+    problems.extend(_parts(cells, record))
     if not record["name"]:
         problems.append(("name", "is empty; every organization needs a name"))
     for name, limit in _MAX_CHARS.items():

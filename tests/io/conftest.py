@@ -7,7 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from geo.db.schema import Language, Location, Organization, Service
+from geo.db.schema import Category, Language, Location, Organization, Schedule, Service
 from tests.conftest import real_data
 
 DATA = Path(__file__).parent / "data"
@@ -28,7 +28,7 @@ def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
         return {
             t.__tablename__: connection.scalar(sa.select(sa.func.count()).select_from(t))
-            for t in (Organization, Location, Service, Language)
+            for t in (Organization, Location, Service, Category, Language, Schedule)
         }
 
 

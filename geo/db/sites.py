@@ -1,0 +1,139 @@
+"""Site listing: one row per site (an organization's office, clinic or class room).
+
+The map, catchments, walk stops, gap analysis and profiles count sites: an organization with
+a site in a catchment is in that catchment. Each row carries its organization's id and the
+organization's fields the filters use, so a consumer needs nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from geo.db.listing import list_assets
+from geo.db.models import OpeningHours
+from geo.db.schema import Location, Schedule
+from geo.hours import format_hours, hours_for
+
+# Column contract of list_sites.
+SITE_COLUMNS: tuple[str, ...] = (
+    "organization_id",
+    "site_position",
+    "name",
+    "site_name",
+    "category",
+    "languages",
+    "communities",
+    "address",
+    "address_1",
+    "city",
+    "state_province",
+    "postal_code",
+    "country",
+    "lat",
+    "lon",
+    "needs_location",
+    "hours",
+    "phone",
+    "website",
+    "status",
+    "last_verified_on",
+)
+_SITE_FIELDS = ("address", "address_1", "city", "state_province", "postal_code", "country")
+
+
+def _hours_by_site(session: Session, ids: list[str]) -> dict[tuple[str, int], str]:
+    """(organization id, site position) -> hours text (the site's own, else its services')."""
+    rows: dict[str, list[OpeningHours]] = {}
+    for start in range(0, len(ids), 500):
+        query = sa.select(Schedule).where(Schedule.organization_id.in_(ids[start : start + 500]))
+        for h in session.scalars(query):
+            rows.setdefault(h.organization_id, []).append(
+                OpeningHours(
+                    weekday=h.weekday,
+                    opens_at=h.opens_at,
+                    closes_at=h.closes_at,
+                    site=h.site_position,
+                    service=h.service_position,
+                    description=h.description,
+                )
+            )
+    result: dict[tuple[str, int], str] = {}
+    for org, hours in rows.items():
+        for site in {h.site for h in hours} | {0}:
+            text = format_hours(hours_for(hours, site=site if site is not None else 0))
+            if text:
+                result[(org, site if site is not None else 0)] = text
+    return result
+
+
+def _locations(session: Session, ids: list[str]) -> pd.DataFrame:
+    columns = [Location.organization_id, Location.position, Location.name, Location.lat]
+    columns += [Location.lon, *(getattr(Location, f) for f in _SITE_FIELDS)]
+    frames = []
+    for start in range(0, len(ids), 500):
+        query = sa.select(*columns).where(Location.organization_id.in_(ids[start : start + 500]))
+        frames.append(pd.DataFrame(session.execute(query).all(), columns=[c.key for c in columns]))
+    if not frames:
+        return pd.DataFrame(columns=[c.key for c in columns])
+    return pd.concat(frames, ignore_index=True).rename(
+        columns={"position": "site_position", "name": "site_name"}
+    )
+
+
+def list_sites(
+    session: Session,
+    *,
+    categories: Iterable[str] | None = None,
+    languages: Iterable[str] | None = None,
+    communities: Iterable[str] | None = None,
+    search: str | None = None,
+    include_archived: bool = False,
+    include_unplaced_organizations: bool = False,
+) -> pd.DataFrame:
+    """One row per site of the organizations that match the filters.
+
+    Parameters
+    ----------
+    session : sqlalchemy.orm.Session
+        Open session.
+    categories, languages, communities, search, include_archived
+        As for :func:`geo.db.listing.list_assets` (filters apply to organizations).
+    include_unplaced_organizations : bool, optional
+        Also give one row (``site_position`` -1, no place) per organization without any
+        site, as a file export needs; the map and catchments leave this False.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns SITE_COLUMNS, ordered by organization name then site position; ``hours``
+        is short text such as ``Mo-Fr 09:00-17:00``.
+    """
+    orgs = list_assets(
+        session,
+        categories=categories,
+        languages=languages,
+        communities=communities,
+        search=search,
+        include_archived=include_archived,
+    ).drop(columns=[*_SITE_FIELDS[:1], "lat", "lon", "needs_location"])
+    ids = list(orgs["organization_id"])
+    sites = _locations(session, ids)
+    how = "left" if include_unplaced_organizations else "inner"
+    frame = orgs.merge(sites, on="organization_id", how=how, sort=False)
+    frame["site_position"] = frame["site_position"].fillna(-1).astype("int64")
+    hours = _hours_by_site(session, ids)
+    frame["hours"] = [
+        hours.get((o, p), "")
+        for o, p in zip(frame["organization_id"], frame["site_position"], strict=True)
+    ]
+    frame["lat"] = frame["lat"].astype("float64")
+    frame["lon"] = frame["lon"].astype("float64")
+    frame["needs_location"] = frame["lat"].isna() | frame["lon"].isna()
+    frame = frame.sort_values(["site_position"], kind="stable")
+    order = {o: i for i, o in enumerate(ids)}
+    frame = frame.sort_values("organization_id", key=lambda s: s.map(order), kind="stable")
+    return frame[list(SITE_COLUMNS)].reset_index(drop=True)
