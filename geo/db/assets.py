@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db.duplicates import find_duplicates_many, keys_for
-from geo.db.models import OfferedService, OpeningHours, Site
+from geo.db.models import ContactPerson, OfferedService, OpeningHours, Site
 from geo.db.queries import _ORG_COLUMNS, ENTITY, get_asset
 from geo.db.records import (
     EDITABLE_FIELDS,
@@ -54,22 +54,22 @@ def _service_rows(
 ) -> dict[sa.Table, list[dict[str, object]]]:
     """Rows of services, their taxonomy terms and the sites they run at."""
     rows: dict[sa.Table, list[dict[str, object]]] = {
-        Service.__table__: [],  # type: ignore[dict-item]
-        ServiceTerm.__table__: [],  # type: ignore[dict-item]
-        ServiceAtLocation.__table__: [],  # type: ignore[dict-item]
+        Service.__table__: [],
+        ServiceTerm.__table__: [],
+        ServiceAtLocation.__table__: [],
     }
     for i, service in enumerate(services):
         record = asdict(service)
         terms, sites = record.pop("terms"), record.pop("sites")
         base = {"organization_id": organization_id}
-        rows[Service.__table__].append(  # type: ignore[index]
+        rows[Service.__table__].append(
             {**base, **record, "position": i, "languages": list(service.languages)}
             | {"categories": list(service.categories)}
         )
-        rows[ServiceTerm.__table__].extend(  # type: ignore[index]
+        rows[ServiceTerm.__table__].extend(
             {**base, "service_position": i, **term} for term in terms
         )
-        rows[ServiceAtLocation.__table__].extend(  # type: ignore[index]
+        rows[ServiceAtLocation.__table__].extend(
             {**base, "service_position": i, "site_position": s} for s in sites
         )
     return rows
@@ -106,9 +106,9 @@ def child_rows(
     if "communities" in fields:
         rows[Community.__table__] = [{**base, "country": c} for c in fields["communities"]]  # type: ignore[attr-defined]
     if "contacts" in fields:
+        contacts: Sequence[ContactPerson] = fields["contacts"]  # type: ignore[assignment]
         rows[Contact.__table__] = [
-            {**base, "position": i, **asdict(c)}
-            for i, c in enumerate(fields["contacts"])  # type: ignore[arg-type]
+            {**base, "position": i, **asdict(c)} for i, c in enumerate(contacts)
         ]
     if "sites" in fields:
         rows[Location.__table__] = _site_rows(organization_id, fields["sites"])  # type: ignore[arg-type]
@@ -131,7 +131,7 @@ def update_main_site(session: Session, asset: Asset, place: Mapping[str, object]
         values |= {"state_province": None, "postal_code": None}
     merged = {f: values.get(f, getattr(asset, f)) for f in ("address", "lat", "lon")}
     table = Location.__table__
-    main = (table.c.organization_id == asset.id) & (table.c.position == 0)  # type: ignore[attr-defined]
+    main = (table.c.organization_id == asset.id) & (table.c.position == 0)
     if all(v is None for v in merged.values()) and len(asset.sites) <= 1:
         session.execute(sa.delete(table).where(main))
     elif session.execute(sa.update(table).where(main).values(**values)).rowcount == 0:  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
@@ -37,7 +39,7 @@ _ORG_COLUMNS = (
 )
 
 
-def _with_details(query: sa.Select[tuple[Organization]]) -> sa.Select[tuple[Organization]]:
+def _with_details(query: sa.Select[Any]) -> sa.Select[Any]:
     return query.options(
         selectinload(Organization.locations),
         selectinload(Organization.categories),

@@ -67,7 +67,7 @@ def clean_site(item: object, coordinate: Callable[[object, float], float | None]
     parts = [values["address_1"], values["address_2"], values["city"]]
     region = " ".join(p for p in (values["state_province"], values["postal_code"]) if p)
     one_line = values["address"] or ", ".join(p for p in (*parts, region) if p) or None
-    return Site(**{**values, "country": country, "address": one_line, "lat": lat, "lon": lon})
+    return Site(**{**values, "country": country, "address": one_line, "lat": lat, "lon": lon})  # type: ignore[arg-type]
 
 
 def _term(item: object) -> TaxonomyTerm:
@@ -86,13 +86,13 @@ def clean_service(item: object, category: Callable[[object], str]) -> OfferedSer
     values = {name: _text(_get(item, name)) for name in SERVICE_TEXT}
     if values["name"] is None:
         raise ValueError("a service needs a name")
-    sites = tuple(int(str(s)) for s in _get(item, "sites") or ())
+    sites = tuple(int(str(s)) for s in _get(item, "sites") or ())  # type: ignore[attr-defined]
     return OfferedService(
         **values,  # type: ignore[arg-type]
         status=_text(_get(item, "status")) or "active",
-        languages=tuple(dict.fromkeys(t for x in _get(item, "languages") or () if (t := _text(x)))),
-        categories=tuple(dict.fromkeys(category(c) for c in _get(item, "categories") or ())),
-        terms=tuple(_term(t) for t in _get(item, "terms") or ()),
+        languages=tuple(dict.fromkeys(t for x in _get(item, "languages") or () if (t := _text(x)))),  # type: ignore[attr-defined]
+        categories=tuple(dict.fromkeys(category(c) for c in _get(item, "categories") or ())),  # type: ignore[attr-defined]
+        terms=tuple(_term(t) for t in _get(item, "terms") or ()),  # type: ignore[attr-defined]
         sites=tuple(dict.fromkeys(sites)),
         source_id=_text(_get(item, "source_id")),
     )

@@ -219,7 +219,8 @@ def datapackage_descriptor() -> dict[str, object]:
 
 def _taxonomies(tables: HsdsTables) -> None:
     for name in sorted({str(t["taxonomy"]) for t in tables.terms.values()}):
-        row = {"id": hsds_id("taxonomy", name), "name": name, "description": name}
+        row: dict[str, object] = {"id": hsds_id("taxonomy", name), "name": name}
+        row["description"] = name
         tables.add("taxonomies", row)
     for term in tables.terms.values():
         tables.add("taxonomy_terms", term)

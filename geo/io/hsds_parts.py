@@ -160,7 +160,7 @@ def _times(row: dict[str, str]) -> tuple[str, str, str]:
 
 def read_parts(t: dict[str, pd.DataFrame], org_ids: list[str]) -> Parts:
     """Sites, services and hours of every organization in ``org_ids`` (file order kept)."""
-    parts = Parts(**{k: {o: [] for o in org_ids} for k in ("sites", "services", "hours")})
+    parts = Parts(**{k: {o: [] for o in org_ids} for k in ("sites", "services", "hours")})  # type: ignore[arg-type]
     owners = service_owners(t, set(org_ids))
     site_pos: dict[str, tuple[str, int]] = {}  # location id -> (org, position)
     locations = {_cell(r, "id"): r for r in _rows(t.get("locations"))}

@@ -58,7 +58,7 @@ def web_address(value: str | None) -> str | None:
         return None
     if "://" not in text:
         text = f"http://{text}"
-    from rfc3986_validator import validate_rfc3986
+    from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
     parts = urlsplit(text)
     if "." not in parts.netloc or not validate_rfc3986(text, rule="URI"):
