@@ -50,6 +50,9 @@ PAGES: tuple[PageSpec, ...] = (
         action="view_public",
     ),
     PageSpec("pages/gaps.py", "Gaps", ":material/join_inner:", "Explore", action="view_public"),
+    PageSpec(
+        "pages/presenter.py", "Presenter", ":material/slideshow:", "Explore", action="view_public"
+    ),
     PageSpec("pages/assets.py", "Asset directory", ":material/list_alt:", "Asset database"),
     PageSpec(
         "pages/import_export.py",

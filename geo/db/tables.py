@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from geo.db import accounts_schema, fieldwork_schema, schema
+from geo.db import accounts_schema, fieldwork_schema, schema, stories_schema
 from geo.db.base import Base
 
-_REGISTERED = (schema, fieldwork_schema, accounts_schema)
+_REGISTERED = (schema, fieldwork_schema, accounts_schema, stories_schema)
 __all__ = ["TABLES", "Base"]
 TABLES: tuple[sa.Table, ...] = tuple(Base.metadata.sorted_tables)

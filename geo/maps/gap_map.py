@@ -26,6 +26,7 @@ from geo.maps.layers import (
     build_base_map,
     classify,
     escape,
+    format_value,
 )
 
 SITE_COLOUR = "#e6550d"
@@ -95,23 +96,43 @@ def _collection(geometries: gpd.GeoSeries, properties: list[dict]) -> dict:
 def build_need_layer(
     outlines: gpd.GeoDataFrame, ranking: pd.DataFrame, classes: Classes, label: str
 ) -> folium.GeoJson:
-    """Need per tract in classes; unreliable figures faded with a dashed outline."""
-    rows = ranking.reindex(outlines.index)
-    need, moe = rows["need"].to_numpy(float), rows["need_moe"].to_numpy(float)
+    """Need per tract in classes, with each tract's gap rank in its tooltip."""
+    values = ranking.rename(columns={"need": "estimate", "need_moe": "moe"})
+    values["note"] = [f"Gap rank {'—' if pd.isna(k) else int(k)}" for k in values["rank"]]
+    return build_value_layer(outlines, values, classes, label, name=f"Need: {label}")
+
+
+def build_value_layer(
+    outlines: gpd.GeoDataFrame,
+    values: pd.DataFrame,
+    classes: Classes,
+    label: str,
+    *,
+    kind: str = "count",
+    name: str = "",
+) -> folium.GeoJson:
+    """A tract figure in classes; unreliable figures faded with a dashed outline.
+
+    ``values`` is indexed by GEOID with ``estimate, moe, reliability`` and optionally
+    ``note`` (one more tooltip line).
+    """
+    rows = values.reindex(outlines.index)
+    estimate, moe = rows["estimate"].to_numpy(float), rows["moe"].to_numpy(float)
     reliability = rows["reliability"].fillna("unreliable")
+    notes = rows["note"].fillna("") if "note" in rows else pd.Series("", index=rows.index)
     tips = [
-        f"<b>{escape(name)}</b> [{escape(geoid)}]<br>{escape(label)}: "
+        f"<b>{escape(tract)}</b> [{escape(geoid)}]<br>{escape(label)}: "
         + (
             "not available"
             if np.isnan(n)
-            else f"<b>{n:,.0f}</b> ± {e:,.0f}<br>{RELIABILITY_LABELS[r]}"
-            f"<br>Gap rank {'—' if pd.isna(k) else int(k)}"
+            else f"<b>{format_value(n, kind)}</b> ± {format_value(e, kind)}"
+            f"<br>{RELIABILITY_LABELS.get(r, r)}" + (f"<br>{escape(x)}" if x else "")
         )
-        for name, geoid, n, e, r, k in zip(
-            outlines["NAME"], outlines.index, need, moe, reliability, rows["rank"], strict=True
+        for tract, geoid, n, e, r, x in zip(
+            outlines["NAME"], outlines.index, estimate, moe, reliability, notes, strict=True
         )
     ]
-    faded = (reliability == "unreliable").to_numpy() & ~np.isnan(need)
+    faded = (reliability == "unreliable").to_numpy() & ~np.isnan(estimate)
     styles = {
         str(geoid): {
             "fillColor": classes.colour_of(n),
@@ -120,7 +141,7 @@ def build_need_layer(
             "fillOpacity": 0.3 if f else 0.75,
             "dashArray": "3 3" if f else None,
         }
-        for geoid, n, f in zip(outlines.index, need, faded, strict=True)
+        for geoid, n, f in zip(outlines.index, estimate, faded, strict=True)
     }
     properties = [{"tip": tip} for tip in tips]
     data = _collection(outlines.geometry, properties)
@@ -128,7 +149,7 @@ def build_need_layer(
         feature["id"] = str(geoid)
     layer = folium.GeoJson(
         data,
-        name=f"Need: {label}",
+        name=name or label,
         style_function=lambda f: styles[f["id"]],
         highlight_function=lambda f: {"weight": 2.5, "color": "#000000"},
     )
@@ -222,18 +243,35 @@ def _with_tooltip(layer: folium.GeoJson, properties: list[dict]) -> folium.GeoJs
     return layer
 
 
-def legend_html(classes: Classes, label: str, vintage: str, top: int) -> str:
+def legend_html(
+    classes: Classes,
+    label: str,
+    vintage: str,
+    top: int | None,
+    *,
+    kind: str = "count",
+    sites: str = "matching organization site",
+) -> str:
     """The legend as a fixed box of plain HTML (no script, nothing to download)."""
     rows, lower = [], None
     for bound, colour in zip(classes.upper_bounds, classes.colours, strict=True):
-        text = f"≤ {bound:,.0f}" if lower is None else f"{lower:,.0f} – {bound:,.0f}"
-        rows.append(_swatch(colour, text))
+        upper = format_value(bound, kind)
+        rows.append(
+            _swatch(
+                colour, f"≤ {upper}" if lower is None else f"{format_value(lower, kind)} – {upper}"
+            )
+        )
         lower = bound
     rows += [
         _swatch(NO_DATA_COLOUR, "not available"),
         _swatch("#2c7fb8", "unreliable (faded, dashed)", style="opacity:.45;border-style:dashed"),
-        _swatch("transparent", f"top {top} gaps", style=f"border:3px solid {HIGHLIGHT_COLOUR}"),
-        _swatch(SITE_COLOUR, "matching organization site", style="border-radius:50%"),
+    ]
+    if top:
+        rows.append(
+            _swatch("transparent", f"top {top} gaps", style=f"border:3px solid {HIGHLIGHT_COLOUR}")
+        )
+    rows += [
+        _swatch(SITE_COLOUR, sites, style="border-radius:50%"),
         _swatch(BRANCH_COLOUR, "library branch and catchment", style="border-radius:50%"),
     ]
     return (

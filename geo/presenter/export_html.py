@@ -1,0 +1,122 @@
+"""A story as one self-contained HTML file: opens from a USB stick, no server, no internet.
+
+Each slide's map is a complete folium page kept as a string in the file and loaded into one
+iframe when its slide is shown (a map drawn while hidden would have no size). Leaflet's
+JavaScript and CSS come from the project's vendored npm copy (``static/vendor``) and are
+inlined; every other script or stylesheet folium would link from a CDN is left out, because
+slide maps use only plain Leaflet (GeoJSON, circle markers, tooltips, the scale bar).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import folium
+
+from geo.config import PROJECT_ROOT
+from geo.errors import VendorAssetsMissing
+
+LEAFLET_DIR = PROJECT_ROOT / "static" / "vendor" / "leaflet" / "dist"
+_EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)=\"https?://[^\"]*\"[^>]*>(</script>)?")
+# Inside a map, Page Up / Page Down go to the deck; arrow keys stay with Leaflet's panning.
+_FORWARD_KEYS = (
+    "<script>document.addEventListener('keydown',function(e){"
+    "if(e.key==='PageDown'||e.key==='PageUp'){e.preventDefault();"
+    "parent.postMessage({deck:e.key==='PageDown'?1:-1},'*');}});</script>"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportSlide:
+    """A slide ready for export: caption, figure lines (± MOE) and its folium map."""
+
+    caption: str
+    figures: tuple[str, ...]
+    map: folium.Map
+
+
+def standalone_map_html(m: folium.Map, leaflet_dir: Path = LEAFLET_DIR) -> str:
+    """The map as a page with Leaflet inlined and no link to anything outside the file.
+
+    Raises
+    ------
+    VendorAssetsMissing
+        If Leaflet is not in ``static/vendor`` (run ``python -m geo vendor``).
+    """
+    try:
+        js = (leaflet_dir / "leaflet.js").read_text(encoding="utf-8")
+        css = (leaflet_dir / "leaflet.css").read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise VendorAssetsMissing(
+            f"Leaflet is missing from {leaflet_dir}; run `python -m geo vendor` first."
+        ) from err
+    html = _EXTERNAL.sub("", m.get_root().render())
+    safe_js = js.replace("</script", "<\\/script")
+    inline = f"<style>{css}</style><script>{safe_js}</script>"
+    return html.replace("<head>", "<head>" + inline, 1).replace(
+        "</body>", _FORWARD_KEYS + "</body>", 1
+    )
+
+
+def export_story_html(title: str, slides: list[ExportSlide], *, stamp: str) -> str:
+    """The story as one HTML page: full-window map, large caption, Previous/Next and keys."""
+    maps = [standalone_map_html(s.map) for s in slides]
+    cards = "".join(
+        f'<section class="slide" data-index="{i}"><h2>{escape(s.caption)}</h2><ul>'
+        + "".join(f"<li>{escape(f)}</li>" for f in s.figures)
+        + "</ul></section>"
+        for i, s in enumerate(slides)
+    )
+    data = json.dumps(maps).replace("</", "<\\/")
+    return _DECK.format(
+        title=escape(title), stamp=escape(stamp), cards=cards, data=data, count=len(slides)
+    )
+
+
+_DECK = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+html,body{{margin:0;height:100%;font-family:system-ui,sans-serif;background:#111;color:#fff}}
+#map{{position:fixed;inset:0 0 0 0;width:100%;height:100%;border:0;background:#eee}}
+#panel{{position:fixed;left:64px;top:16px;max-width:38%;background:rgba(0,0,0,.72);
+padding:14px 20px;border-radius:8px}}
+h1{{font-size:18px;font-weight:500;margin:0 0 6px;opacity:.8}}
+h2{{font-size:34px;line-height:1.2;margin:0 0 10px}}
+ul{{font-size:20px;margin:0;padding-left:22px}}
+.slide{{display:none}} .slide.on{{display:block}}
+#nav{{position:fixed;right:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
+button{{font-size:22px;padding:8px 18px;border-radius:6px;border:0;cursor:pointer}}
+#stamp{{position:fixed;left:50%;transform:translateX(-50%);bottom:6px;font-size:13px;
+background:rgba(0,0,0,.6);padding:2px 8px;border-radius:4px}}
+</style></head><body>
+<iframe id="map" title="Map of the slide"></iframe>
+<div id="panel"><h1>{title}</h1>{cards}</div>
+<div id="nav"><button id="prev">◀ Previous</button><span id="count"></span>
+<button id="next">Next ▶</button></div>
+<div id="stamp">{stamp}</div>
+<script>
+var maps = {data}; var at = 0;
+function show(i) {{
+  at = Math.max(0, Math.min({count} - 1, i));
+  document.querySelectorAll('.slide').forEach(function(s) {{
+    s.classList.toggle('on', Number(s.dataset.index) === at); }});
+  document.getElementById('map').srcdoc = maps[at];
+  document.getElementById('count').textContent = (at + 1) + ' / {count}';
+}}
+document.getElementById('prev').onclick = function() {{ show(at - 1); }};
+document.getElementById('next').onclick = function() {{ show(at + 1); }};
+document.addEventListener('keydown', function(e) {{
+  if (e.key === 'PageDown') {{ e.preventDefault(); show(at + 1); }}
+  if (e.key === 'PageUp') {{ e.preventDefault(); show(at - 1); }}
+}});
+window.addEventListener('message', function(e) {{
+  if (e.data && e.data.deck) {{ show(at + e.data.deck); }}
+}});
+show(0);
+</script></body></html>
+"""

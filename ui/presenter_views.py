@@ -1,0 +1,231 @@
+"""Presenter page: stories and slides, saving the current view, presenting, exporting."""
+
+from __future__ import annotations
+
+import dataclasses
+from html import escape
+
+import streamlit as st
+import streamlit.components.v1 as components
+from sqlalchemy.orm import Session
+
+from geo.census import DEMO_NAME
+from geo.census.indicators import INDICATORS
+from geo.filters import Filters
+from geo.maps.layers import SCHEMES, simplify_tracts
+from geo.presenter import stories
+from geo.presenter.build import story_html, story_pdf
+from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
+from geo.presenter.stories import StoryRecord
+from geo.presenter.views import DEFAULT_INDICATOR, SlideView
+from ui import auth, maps, resources
+
+WRITE = "fieldwork_write"  # editors save slides, as they plan field work
+# Page Up / Page Down press the Previous / Next buttons, also from inside the map's frame;
+# the arrow keys are left to the map's own panning.
+_KEYS = """<script>
+const doc = window.parent.document;
+if (!doc.__deckKeys) { doc.__deckKeys = true;
+  doc.addEventListener('keydown', function (e) {
+    if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+    const label = e.key === 'PageDown' ? 'Next' : 'Previous';
+    const button = Array.from(doc.querySelectorAll('button'))
+      .find(function (b) { return b.innerText.trim().startsWith(label); });
+    if (button) { e.preventDefault(); button.click(); }
+  });
+}
+</script>"""
+_FULL_SCREEN = (
+    "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+    "header{display:none!important}.block-container{padding:0.6rem 1.2rem!important;"
+    "max-width:100%!important}</style>"
+)
+
+
+def current_view() -> SlideView:
+    """The view to save: the sidebar's study area and filters, and the map choices below.
+
+    The map page's own widgets are gone once another page runs (Streamlit forgets a widget's
+    value when it is not drawn), so the slide's indicator, breaks and catchment are chosen
+    here, starting from the map's last values when Streamlit still has them.
+    """
+    state = st.session_state
+    c1, c2, c3 = st.columns([3, 2, 2])
+    indicator = c1.selectbox(
+        "Indicator",
+        list(INDICATORS),
+        index=list(INDICATORS).index(state.get("map.indicator", DEFAULT_INDICATOR)),
+        format_func=lambda k: INDICATORS[k].label,
+        key="presenter.indicator",
+    )
+    scheme = c2.radio(
+        "Class breaks",
+        list(SCHEMES),
+        format_func=SCHEMES.__getitem__,
+        key="presenter.scheme",
+    )
+    radius = c3.slider(
+        "Catchment radius (m)",
+        250,
+        5000,
+        int(state.get("map.radius_m", 1000)),
+        250,
+        key="presenter.radius_m",
+    )
+    return SlideView(
+        study_area=resources.current_name(),
+        filters=state.get("filters", Filters()),
+        indicator=indicator,
+        scheme=scheme,
+        radius_m=int(radius),
+    )
+
+
+def open_view(view: SlideView) -> None:
+    """Put a slide's view back on the map page (the sidebar and the map's widgets)."""
+    state = st.session_state
+    state[resources.AREA_KEY] = view.study_area or DEMO_NAME
+    for name in ("countries", "languages", "categories"):
+        state[f"filters.{name}"] = list(getattr(view.filters, name))
+    for name in ("min_arrived_2010_pct", "min_limited_english_hh_pct", "min_noncitizen_pct"):
+        state[f"filters.{name}"] = int(getattr(view.filters, name))
+    state["map.indicator"], state["map.scheme"] = view.indicator, view.scheme
+    state["map.radius_m"] = view.radius_m
+
+
+def choose_story() -> StoryRecord | None:
+    """Pick a story (or start one, for editors)."""
+    with Session(resources.engine()) as session:
+        listed = stories.list_stories(session)
+    names = dict(listed)
+    if auth.can(WRITE):
+        c1, c2 = st.columns([3, 1])
+        name = c1.text_input("New story", key="presenter.new_name", placeholder="Spring workshop")
+        if c2.button("Create story", key="presenter.create") and name.strip():
+            user = auth.require(WRITE)
+            with Session(resources.engine()) as session, session.begin():
+                story_id = stories.create_story(session, name, user=user)
+            st.session_state["presenter.story"] = story_id
+            st.rerun()
+    if not names:
+        st.info("No story yet. Staff (editors) create stories and save map views as slides.")
+        return None
+    story_id = st.selectbox(
+        "Story", list(names), format_func=names.__getitem__, key="presenter.story"
+    )
+    return load_story(int(story_id))
+
+
+def save_slide(story: StoryRecord) -> None:
+    """Save the current view with a caption as the story's next slide (editors)."""
+    if not auth.can(WRITE):
+        return
+    st.markdown("**New slide**: the sidebar's study area and filters, and these map choices.")
+    view = current_view()
+    c1, c2 = st.columns([3, 1])
+    caption = c1.text_input("Caption", key="presenter.caption")
+    if c2.button("Save the current view as a slide", key="presenter.save"):
+        user = auth.require(WRITE)
+        with Session(resources.engine()) as session, session.begin():
+            stories.add_slide(session, story.story_id, view, caption, user=user)
+        st.rerun()
+
+
+def list_slides(story: StoryRecord) -> None:
+    """Each slide: open its view on the map; editors move or remove it."""
+    writer = auth.can(WRITE)
+    for slide in story.slides:
+        c1, c2, c3, c4, c5 = st.columns([6, 1, 1, 1, 2])
+        c1.markdown(f"**{slide.position + 1}.** {escape(slide.caption) or '(no caption)'}")
+        key = f"presenter.slide.{slide.slide_id}"
+        # the sidebar's widgets exist already, so the view is put back in a callback
+        if c5.button("Open on the map", key=f"{key}.open", on_click=open_view, args=(slide.view,)):
+            st.switch_page("pages/map_explorer.py")
+        if writer:
+            for col, label, offset in ((c2, "↑", -1), (c3, "↓", 1)):
+                if col.button(label, key=f"{key}.{offset}"):
+                    _change(stories.move_slide, story, slide.slide_id, offset)
+            if c4.button("Remove", key=f"{key}.remove"):
+                _change(stories.remove_slide, story, slide.slide_id)
+
+
+def _change(action, story: StoryRecord, slide_id: int, *args) -> None:  # noqa: ANN001
+    user = auth.require(WRITE)
+    with Session(resources.engine()) as session, session.begin():
+        action(session, story.story_id, slide_id, *args, user=user)
+    st.rerun()
+
+
+@st.cache_resource(max_entries=4, show_spinner="Preparing tract outlines…")
+def _outlines(name: str):
+    return simplify_tracts(resources.load_area(name).tracts)
+
+
+def _load(name: str):
+    """A slide's study area (the demo city's branches from the database) and its outlines."""
+    name = name if name in resources.store().names() else DEMO_NAME
+    area = resources.load_area(name)
+    if name == DEMO_NAME:
+        area = dataclasses.replace(area, branches=resources.branches())
+    return area, _outlines(name)
+
+
+def load_story(story_id: int) -> StoryRecord:
+    """One story read fresh from the shared database."""
+    with Session(resources.engine()) as session:
+        return stories.load_story(session, story_id)
+
+
+def present(story: StoryRecord) -> None:
+    """Full screen: the slide's map, its caption in large type, Previous / Next and keys."""
+    st.markdown(_FULL_SCREEN, unsafe_allow_html=True)
+    at = min(st.session_state.get("presenter.at", 0), len(story.slides) - 1)
+    slide = story.slides[at]
+    area, outlines = _load(slide.view.study_area)
+    figures = compute_slide(area, resources.organizations(), slide.view)
+    c1, c2, c3, c4 = st.columns([7, 1, 1, 1])
+    c1.markdown(
+        f"<div style='font-size:2.1rem;font-weight:700;line-height:1.2'>"
+        f"{escape(slide.caption)}</div>",
+        unsafe_allow_html=True,
+    )
+    c3.markdown(
+        f"<div style='font-size:1.5rem'>{at + 1} / {len(story.slides)}</div>",
+        unsafe_allow_html=True,
+    )
+    if c2.button("◀ Previous", key="presenter.prev", disabled=at == 0):
+        st.session_state["presenter.at"] = at - 1
+        st.rerun()
+    if c4.button("Next ▶", key="presenter.next", disabled=at == len(story.slides) - 1):
+        st.session_state["presenter.at"] = at + 1
+        st.rerun()
+    components.html(_KEYS, height=0)
+    m = build_slide_map(area, outlines, figures, slide.view, tiles=resources.settings().tiles)
+    maps.show_map(m, key=f"presenter.map.{at}", height=680)
+    st.markdown(
+        "<div style='font-size:1.25rem'>"
+        + "<br>".join(escape(line) for line in figure_lines(area, figures))
+        + "</div>",
+        unsafe_allow_html=True,
+    )
+
+
+def exports(story: StoryRecord) -> None:
+    """The story as one HTML file (USB stick, no internet) and as a PDF handout."""
+    if not st.button("Prepare the downloads", key="presenter.prepare"):
+        return
+    organizations = resources.organizations()
+    with st.spinner("Drawing every slide…"):
+        html = story_html(story, _load, organizations)
+        pdf = story_pdf(story, _load, organizations)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "Download the story (HTML, works offline)",
+        html.encode("utf-8"),
+        "story.html",
+        "text/html",
+        key="presenter.html",
+    )
+    c2.download_button(
+        "Download the handout (PDF)", pdf, "story.pdf", "application/pdf", key="presenter.pdf"
+    )
