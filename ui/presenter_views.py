@@ -179,6 +179,9 @@ def load_story(story_id: int) -> StoryRecord:
 def present(story: StoryRecord) -> None:
     """Full screen: the slide's map, its caption in large type, Previous / Next and keys."""
     st.markdown(_FULL_SCREEN, unsafe_allow_html=True)
+    if not story.slides:
+        st.info("This story has no slides (any more).")
+        return
     at = min(st.session_state.get("presenter.at", 0), len(story.slides) - 1)
     slide = story.slides[at]
     area, outlines = _load(slide.view.study_area)

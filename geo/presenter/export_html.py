@@ -22,12 +22,6 @@ from geo.errors import VendorAssetsMissing
 
 LEAFLET_DIR = PROJECT_ROOT / "static" / "vendor" / "leaflet" / "dist"
 _EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)=\"https?://[^\"]*\"[^>]*>(</script>)?")
-# Inside a map, Page Up / Page Down go to the deck; arrow keys stay with Leaflet's panning.
-_FORWARD_KEYS = (
-    "<script>document.addEventListener('keydown',function(e){"
-    "if(e.key==='PageDown'||e.key==='PageUp'){e.preventDefault();"
-    "parent.postMessage({deck:e.key==='PageDown'?1:-1},'*');}});</script>"
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,9 +51,7 @@ def standalone_map_html(m: folium.Map, leaflet_dir: Path = LEAFLET_DIR) -> str:
     html = _EXTERNAL.sub("", m.get_root().render())
     safe_js = js.replace("</script", "<\\/script")
     inline = f"<style>{css}</style><script>{safe_js}</script>"
-    return html.replace("<head>", "<head>" + inline, 1).replace(
-        "</body>", _FORWARD_KEYS + "</body>", 1
-    )
+    return html.replace("<head>", "<head>" + inline, 1)
 
 
 def export_story_html(title: str, slides: list[ExportSlide], *, stamp: str) -> str:

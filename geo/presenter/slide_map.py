@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import folium
 import geopandas as gpd
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.census.indicators import INDICATORS, IndicatorOptions, compute_indicator
 from geo.census.moe import RELIABILITY_LABELS
@@ -27,6 +29,23 @@ from geo.maps.gap_map import (
 )
 from geo.maps.layers import Classes, classify, format_value
 from geo.presenter.views import SlideView
+
+
+class PageKeys(MacroElement):
+    """Page Up / Page Down pressed inside the map are handed to the page around it (the
+    presenter's Previous / Next); the arrow keys stay with Leaflet's panning."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "document.addEventListener('keydown', function (e) {"
+        " if (e.key !== 'PageDown' && e.key !== 'PageUp') return;"
+        " e.preventDefault();"
+        " try { window.top.document.dispatchEvent(new KeyboardEvent('keydown', {key: e.key})); }"
+        " catch (err) { window.parent.postMessage({deck: e.key === 'PageDown' ? 1 : -1}, '*'); }"
+        "});"
+        "{% endmacro %}"
+    )
+
 
 PUBLIC_COLUMNS = ("organization_id", "name", "category", "languages", "lat", "lon")
 
@@ -101,6 +120,7 @@ def build_slide_map(
         figures.classes, figures.label, area.vintage, None, kind=figures.kind, sites="organization"
     )
     HtmlBox(legend).add_to(m)
+    PageKeys().add_to(m)
     return m
 
 

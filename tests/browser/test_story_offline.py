@@ -39,5 +39,11 @@ def test_exported_story_opens_offline(
     page.frame_locator("#map").locator("path.leaflet-interactive").first.wait_for()
     page.keyboard.press("PageUp")
     assert page.locator("#count").text_content() == "1 / 2"
+    # keys pressed while the map has the focus: arrows pan it, Page Down still moves on
+    page.frame_locator("#map").locator(".leaflet-container").click(position={"x": 900, "y": 80})
+    page.keyboard.press("ArrowLeft")
+    assert page.locator("#count").text_content() == "1 / 2"
+    page.keyboard.press("PageDown")
+    page.wait_for_function("document.getElementById('count').textContent === '2 / 2'")
     assert outside == [] and errors == []
     context.close()
