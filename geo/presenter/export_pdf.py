@@ -46,8 +46,9 @@ def _draw_map(
     ax.set_aspect(1 / max(0.2, math.cos(math.radians(float(outlines.total_bounds[1])))))
 
 
-def _legend(figures: SlideFigures) -> list:
-    handles, lower = [], None
+def _legend(figures: SlideFigures) -> list[Patch | Line2D]:
+    handles: list[Patch | Line2D] = []
+    lower = None
     for bound, colour in zip(figures.classes.upper_bounds, figures.classes.colours, strict=True):
         upper = format_value(bound, figures.kind)
         text = f"≤ {upper}" if lower is None else f"{format_value(lower, figures.kind)} – {upper}"

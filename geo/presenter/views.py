@@ -67,8 +67,12 @@ def view_from_params(params: Mapping[str, Sequence[str]]) -> SlideView:
         return values[0] if values else default
 
     filters = Filters(
-        **{name: tuple(params.get(key, ())) for key, name in _LISTS.items()},
-        **{name: float(one(key, "0")) for key, name in _THRESHOLDS.items()},
+        countries=tuple(params.get("country", ())),
+        languages=tuple(params.get("language", ())),
+        categories=tuple(params.get("category", ())),
+        min_arrived_2010_pct=float(one("arrived", "0")),
+        min_limited_english_hh_pct=float(one("limited_english", "0")),
+        min_noncitizen_pct=float(one("noncitizen", "0")),
     )
     centre, zoom = None, None
     if at := one("at"):
