@@ -1,6 +1,6 @@
 """Presenter stories on the shared Base: a named story and its ordered slides.
 
-Created by migration ``0005_stories``. A slide keeps the view it was saved from as JSON in the
+Created by migration ``0006_stories``. A slide keeps the view it was saved from as JSON in the
 shared view's query-string form (``{"area": ["nyc"], "indicator": [...], "at": [...]}``), so a
 slide reopens exactly what was on screen; only public choices are stored, never records.
 """

@@ -1,7 +1,7 @@
 """Presenter stories: named stories and their ordered slides (saved views with captions).
 
-Revision ID: 0005_stories
-Revises: 0004_organization_source
+Revision ID: 0006_stories
+Revises: 0005_sites_and_services
 Create Date: 2026-12-02
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_stories"
-down_revision = "0004_organization_source"
+revision = "0006_stories"
+down_revision = "0005_sites_and_services"
 branch_labels = None
 depends_on = None
 
