@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from geo.db import get_asset, get_history, update_asset
 from geo.db.schema import ChangeLog, Organization
 from geo.errors import ValidationError
-from geo.io.readers import SourceTable, read_source
+from geo.io.readers import SourceTable
+from geo.io.sources import read_source
 from geo.io.sync import sync_feed, sync_user
 from tests.io.conftest import MIAMI, real
 
