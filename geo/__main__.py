@@ -66,9 +66,9 @@ def _command(help_text: str, module: str, add: str = "add_arguments", run: str =
 
 
 COMMANDS: dict[str, Command] = {
-    "assets": _command("import or export organizations of the shared database", "geo.io.cli"),
-    "db": _command("migrate, back up or restore the shared asset database", "geo.db.cli"),
-    "action-plan": _command("export the action plan (CSV or .ics calendar)", "geo.fieldwork.cli"),
+    "assets": _command("import or export organizations of the shared database", "geo.cli.assets"),
+    "db": _command("migrate, back up or restore the shared asset database", "geo.cli.database"),
+    "action-plan": _command("export the action plan (CSV or .ics calendar)", "geo.cli.action_plan"),
     "vendor": (
         "install the offline map files (Leaflet and plugins) and PDF fonts from node_modules",
         _vendor_args,
@@ -77,26 +77,26 @@ COMMANDS: dict[str, Command] = {
     "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),
     "users": _command(
         "create staff accounts and change roles (first admin: users add NAME --role admin)",
-        "geo.accounts.cli",
+        "geo.cli.users",
     ),
     "study-area": _command(
         "import, list or delete study areas (census tracts and tables)",
-        "geo.census.cli",
+        "geo.cli.study_areas",
         "add_study_area_arguments",
         "run_study_area",
     ),
     "handout": _command(
         "write a branch's one-page 'where to get help' handout per language (PDF)",
-        "geo.pdf.cli",
+        "geo.cli.handout",
     ),
     "i18n": _command("update the interface catalogs or start a new language", "geo.catalogs"),
     "gaps": _command(
         "rank tracts by language need against the organizations that serve it",
-        "geo.analysis.cli",
+        "geo.cli.gaps",
     ),
     "profile": _command(
         "print the community profile of an area as JSON",
-        "geo.census.cli",
+        "geo.cli.study_areas",
         "add_profile_arguments",
         "run_profile",
     ),

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.analysis.catchments import RULES
-from geo.census.community import TABLE_NAMES, CommunityProfile
+from geo.census.community import RULES, TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_charts import build_section_chart
 from geo.census.profile_export import export_csv, export_pdf

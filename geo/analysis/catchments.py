@@ -10,13 +10,9 @@ import geopandas as gpd
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from geo.census.community import RULES
 from geo.config import WGS84
 from geo.errors import DataNotAvailable
-
-RULES = {
-    "centroid": "A tract is counted when its centroid lies inside the area.",
-    "half_area": "A tract is counted when at least half of its area lies inside the area.",
-}
 
 
 def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from geo.analysis.gaps import GapResult
-from geo.io.cells import neutralize_cell
+from geo.cells import neutralize_cell
 
 
 def ranking_csv(result: GapResult) -> bytes:

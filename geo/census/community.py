@@ -15,6 +15,11 @@ from geo.census.profiles import ProfileSection, build_profile, missing_sections
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 
+# How tracts are counted in an area: stated with every profile, applied in geo.analysis.catchments.
+RULES = {
+    "centroid": "A tract is counted when its centroid lies inside the area.",
+    "half_area": "A tract is counted when at least half of its area lies inside the area.",
+}
 COMPARE = ("estimate", "moe", "share", "share_moe", "reliability")
 TABLE_NAMES = {
     "B01003": "total population",

@@ -10,8 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from geo.analysis.catchments import RULES
-from geo.census.community import TABLE_NAMES, CommunityProfile
+from geo.census.community import RULES, TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_pdf import export_pdf
 

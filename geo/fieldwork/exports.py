@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.cells import neutralize_cell
 from geo.fieldwork.routes import Route
-from geo.io.cells import neutralize_cell
 
 STOP_COLUMNS = (
     "number",

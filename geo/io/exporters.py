@@ -16,11 +16,11 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from geo.cells import neutralize_cell
 from geo.db import list_assets
 from geo.db.listing import ASSET_COLUMNS
 from geo.db.schema import Language
 from geo.errors import GeoError
-from geo.io.cells import neutralize_cell
 
 EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 # The directory's columns without the bookkeeping another system has no use for.

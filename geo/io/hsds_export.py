@@ -18,9 +18,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from geo.cells import neutralize_cell
 from geo.db.queries import load_organizations, to_asset
 from geo.db.schema import Organization
-from geo.io.cells import neutralize_cell
 from geo.io.hsds_rows import HsdsTables, add_organization, hsds_id
 
 HSDS_VERSION = "3.0"

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from geo.cells import neutralize_cell, restore_cell
 from geo.db.records import clean_record
 from geo.db.schema import Organization
 from geo.errors import ValidationError
 from geo.hours import parse_opening_hours
-from geo.io.cells import neutralize_cell, restore_cell
 from geo.io.classify import classify_categories, parse_languages
 from geo.vocab import count_noun
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.accounts import create_account, generate_password, hash_password, verify_password
-from geo.accounts.cli import run
+from geo.cli.users import run
 from geo.db.accounts_schema import SignInAttempt, User
 from geo.db.tables import TABLES
 from geo.errors import ValidationError

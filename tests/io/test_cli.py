@@ -1,4 +1,4 @@
-"""``python -m geo assets import|export`` glue (geo/io/cli.py), on a SQLite file."""
+"""``python -m geo assets import|export`` glue (geo/cli/assets.py), on a SQLite file."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from geo.cli import assets as cli
 from geo.errors import DuplicateAsset, ValidationError
-from geo.io import cli
 from tests.io.conftest import DATA
 
 

@@ -1,0 +1,1 @@
+"""The command lines of ``python -m geo``: thin glue over the domain packages, one module each."""
