@@ -6,6 +6,7 @@ from geo.analysis.catchments import describe_selection
 from geo.census.community import build_community_profile
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
+from geo.filters import filter_organizations
 from ui import errors, frame, gap_views, profile_views, resources, shared_view
 
 frame.ensure_app_frame()
@@ -56,4 +57,5 @@ except GeoError as err:
 
 profile_views.show_profile(profile)
 profile_views.downloads(profile)
+profile_views.show_organizations(area, filter_organizations(resources.sites(), filters), geoids)
 gap_views.show_profile_gaps(area, filters, geoids)

@@ -64,10 +64,10 @@ def ask(area: StudyArea, filters: Filters) -> GapQuestion | None:
 
 
 def compute(area: StudyArea, question: GapQuestion) -> GapResult:
-    """The ranking for the current study area and the organizations as stored right now."""
+    """The ranking for the current study area and the organizations' sites as stored now."""
     graph = resources.settings().street_graph or None
     return _ranking(
-        area, resources.current_name(), area.branches, resources.organizations(), question, graph
+        area, resources.current_name(), area.branches, resources.sites(), question, graph
     )
 
 
@@ -76,12 +76,12 @@ def _ranking(
     _area: StudyArea,
     area_name: str,
     branches: pd.DataFrame,
-    organizations: pd.DataFrame,
+    sites: pd.DataFrame,
     question: GapQuestion,
     graph: str | None,
 ) -> GapResult:
-    """Cached per study area, branches, organizations (an edit recomputes) and question."""
-    return compute_gaps(_area, organizations, question, street_graph=graph)
+    """Cached per study area, branches, sites (an edit recomputes) and question."""
+    return compute_gaps(_area, sites, question, street_graph=graph)
 
 
 def show_rules(result: GapResult) -> None:
@@ -152,6 +152,7 @@ def _readable(ranking: pd.DataFrame) -> pd.DataFrame:
             "Reliability": ranking["reliability"].map(RELIABILITY_LABELS)
             + ranking["ranked_after_reliable"].map({True: " (ranked after reliable)", False: ""}),
             "Organizations within reach": ranking["organizations"],
+            "Their sites within reach": ranking["sites"],
             "Gap": ranking["gap"],
             "Gap ± MOE": ranking["gap_moe"],
             "Branch catchment": ranking["branches"].replace("", "none"),
@@ -176,13 +177,13 @@ def show_branch(area: StudyArea, result: GapResult) -> None:
         return
     show_area_summary(summarize_area(result, geoids))
     _show_ranking(branch_ranking(result, geoids))
-    groups = branch_language_groups(area, resources.organizations(), geoids, result.question)
+    groups = branch_language_groups(area, resources.sites(), geoids, result.question)
     if groups["need"].isna().all():
         st.caption(
             "Need by language group is not available: table C16001 is not loaded for this "
             "study area. Organizations within reach per group are still counted."
         )
-        groups = groups[["language_group", "organizations"]]
+        groups = groups[["language_group", "organizations", "sites"]]
     st.markdown("**Language groups in this catchment** (largest gap first)")
     st.dataframe(
         groups.rename(
@@ -191,6 +192,7 @@ def show_branch(area: StudyArea, result: GapResult) -> None:
                 "need": "Speak English less than “very well”",
                 "need_moe": "± MOE",
                 "organizations": "Organizations within reach",
+                "sites": "Their sites within reach",
                 "reliability": "Reliability",
                 "gap": "Gap",
             }
@@ -232,7 +234,12 @@ def show_area_summary(summary: dict[str, object]) -> None:
     """The gap figures of an area (used by the branch view and the community profile)."""
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("People in need", f"{summary['need']:,.0f} ± {summary['need_moe']:,.0f}")
-    c2.metric("Matching organizations within reach", str(summary["organizations_within_reach"]))
+    c2.metric(
+        "Matching organizations within reach",
+        str(summary["organizations_within_reach"]),
+        help=f"{summary['sites_within_reach']} of their sites are within reach; an "
+        "organization counts once when any of its sites is.",
+    )
     c3.metric(
         "Tracts with none within reach",
         f"{summary['tracts_without_organization']} of {summary['tracts']}",

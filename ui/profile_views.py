@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.analysis.catchments import count_organizations
 from geo.census.community import RULES, TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_charts import build_section_chart
@@ -49,6 +50,29 @@ def choose_area(area: StudyArea) -> dict:
 
 def _drawn_shape(area: StudyArea):
     return maps.draw_area(area.tracts, key="profile.draw")
+
+
+def show_organizations(area: StudyArea, sites: pd.DataFrame, geoids: list[str]) -> None:
+    """The organizations with a site in the area (counted once), with their sites there."""
+    found = count_organizations(sites, area.tracts, geoids)
+    st.subheader("Organizations in this area")
+    st.markdown(
+        f"**{found.organizations}** organizations have **{found.sites}** sites inside these "
+        "tracts (matching the sidebar's languages and services). An organization counts "
+        "when any of its sites is inside, wherever its main office is."
+    )
+    if not found.table.empty:
+        st.dataframe(
+            found.table.rename(
+                columns={
+                    "name": "Organization",
+                    "sites": "Sites in this area",
+                    "sites_elsewhere": "Sites elsewhere",
+                }
+            ).drop(columns=["organization_id"]),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def show_profile(profile: CommunityProfile) -> None:

@@ -16,6 +16,7 @@ from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.config import PROJECT_ROOT, Settings, load_settings
 from geo.db import list_assets, list_branches, open_database
+from geo.db.sites import list_sites
 from geo.filters import compute_acculturation
 from geo.maps.home_map import build_places_json
 from geo.maps.layers import basemap_data, simplify_tracts
@@ -195,6 +196,12 @@ def organizations() -> pd.DataFrame:
     """Every active organization, read fresh so an edit shows on the map at once."""
     with Session(engine()) as session:
         return list_assets(session)
+
+
+def sites() -> pd.DataFrame:
+    """One row per site of every active organization (gaps and profiles count sites)."""
+    with Session(engine()) as session:
+        return list_sites(session)
 
 
 def branches() -> pd.DataFrame:

@@ -33,7 +33,8 @@ def branch_language_groups(
     area: StudyArea, sites: pd.DataFrame, geoids: list[str], question: GapQuestion
 ) -> pd.DataFrame:
     """Per C16001 group: people in the catchment speaking English less than "very well"
-    (± MOE, reliability) and the matching organizations within reach of its tracts.
+    (± MOE, reliability), the matching organizations with a site within reach of its tracts
+    and those sites.
 
     The need columns are empty (NaN) when the study area has no C16001 table.
     """
@@ -42,14 +43,17 @@ def branch_language_groups(
     for group in C16001_GROUPS:
         ask = GapQuestion(language_group=group, services=question.services)
         matching, _ = match_sites(normalize_sites(sites), ask)
-        pairs = sites_within_reach(tracts, matching.reset_index(drop=True), question.reach_m)
+        matching = matching.reset_index(drop=True)
+        pairs = sites_within_reach(tracts, matching, question.reach_m)
+        reached = matching.loc[pairs["site"].unique(), "organization_id"]
         need, need_moe = _catchment_need(area, group, list(tracts.index))
         rows.append(
             {
                 "language_group": group,
                 "need": need,
                 "need_moe": need_moe,
-                "organizations": int(pairs["site"].nunique()),
+                "organizations": int(reached.nunique()),
+                "sites": int(pairs["site"].nunique()),
             }
         )
     out = pd.DataFrame(rows)

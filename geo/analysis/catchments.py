@@ -2,11 +2,17 @@
 
 Tracts rarely fit an area exactly, so the rule is explicit and printed with every profile.
 Geometry is compared in a metric CRS (the local UTM zone), never in degrees.
+Organizations are placed by their sites: an organization is in an area when any of its sites
+lies inside it, whatever the place of its main office (:func:`count_organizations`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import geopandas as gpd
+import pandas as pd
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
@@ -111,3 +117,58 @@ def describe_selection(
             "Try a larger radius or the other rule."
         )
     return chosen, title, RULES[rule]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaOrganizations:
+    """The organizations with a site inside an area, and those sites."""
+
+    organizations: int
+    sites: int
+    # One row per organization: organization_id, name, sites (inside), sites_elsewhere.
+    table: pd.DataFrame
+
+
+def count_organizations(
+    sites: pd.DataFrame, tracts: gpd.GeoDataFrame, geoids: Sequence[str]
+) -> AreaOrganizations:
+    """Organizations with at least one site inside the chosen tracts, counted once each.
+
+    Parameters
+    ----------
+    sites
+        One row per site (:func:`geo.db.sites.list_sites`): ``organization_id``, ``name``,
+        ``lat``, ``lon``; sites without coordinates are in no area.
+    tracts
+        Tract polygons indexed by GEOID, EPSG:4326.
+    geoids
+        The area's tracts (as chosen by :func:`describe_selection`).
+
+    Returns
+    -------
+    AreaOrganizations
+        Counts and, per organization, its sites inside and outside the area.
+    """
+    placed = sites.dropna(subset=["lat", "lon"]).reset_index(drop=True)
+    chosen = tracts.loc[tracts.index.intersection(list(geoids))]
+    points = gpd.GeoDataFrame(
+        placed, geometry=gpd.points_from_xy(placed["lon"], placed["lat"]), crs=WGS84
+    )
+    crs = tracts.estimate_utm_crs()
+    area = chosen.geometry.to_crs(crs).union_all()
+    inside = placed[points.geometry.to_crs(crs).intersects(area).to_numpy()]
+    totals = sites["organization_id"].value_counts()
+    counts = inside["organization_id"].value_counts(sort=False)
+    names = inside.drop_duplicates("organization_id").set_index("organization_id")["name"]
+    table = pd.DataFrame(
+        {
+            "organization_id": counts.index.astype(str),
+            "name": names.reindex(counts.index).astype(str).to_numpy(),
+            "sites": counts.to_numpy(dtype="int64"),
+            "sites_elsewhere": (totals.reindex(counts.index) - counts).to_numpy(dtype="int64"),
+        }
+    )
+    table = table.sort_values(["sites", "name"], ascending=[False, True], kind="stable")
+    return AreaOrganizations(
+        organizations=len(table), sites=len(inside), table=table.reset_index(drop=True)
+    )

@@ -1,11 +1,14 @@
 """Where to act: language need per tract against the organizations that serve it.
 
 Need (per tract, ± 90% MOE with its reliability class) is one of :data:`NEED_MEASURES`.
-Supply is the number of organization sites that offer the chosen services in a language of
-the chosen C16001 group within reach of the tract (:mod:`geo.analysis.reach`), plus whether a
-branch catchment covers it. The gap is :data:`GAP_RULE`; tracts are ranked by it, and tracts
-whose need figure is unreliable are ranked after every reliable one unless the caller asks to
-mix them (and then the result says so).
+Supply is the number of organizations with at least one site that offers the chosen services
+in a language of the chosen C16001 group within reach of the tract (:mod:`geo.analysis.reach`),
+beside the number of those sites, plus whether a branch catchment covers it. Sites, not
+organizations, are placed: an organization whose main office is far away but one of whose
+sites is near the tract counts for it, once however many of its sites are near. The gap is
+:data:`GAP_RULE`; tracts are ranked by it, and tracts whose need figure is unreliable are
+ranked after every reliable one unless the caller asks to mix them (and then the result says
+so).
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from geo.errors import DataNotAvailable
 from geo.vocab import SERVICE_CATEGORIES, split_list
 
 GAP_RULE = (
-    "Gap = people in need per matching organization within reach. A tract with no matching "
-    "organization within reach counts as having one, so its gap equals its need."
+    "Gap = people in need per matching organization within reach (an organization counts "
+    "once when any of its sites is within reach). A tract with no matching organization "
+    "within reach counts as having one, so its gap equals its need."
 )
 UNRELIABLE_LAST = (
     "Tracts whose need figure is unreliable (CV above 30%, or an estimate of 0) are ranked "
@@ -52,6 +56,7 @@ RANKING_COLUMNS: tuple[str, ...] = (
     "need_cv",
     "reliability",
     "organizations",
+    "sites",
     "organization_names",
     "branches",
     "gap",
@@ -83,7 +88,7 @@ class GapResult:
     reach_rule: str
     catchment_rule: str
     unmapped_languages: dict[str, int]  # language as written -> organizations serving it
-    reach: pd.DataFrame  # pairs (geoid, organization_id) of a tract and a site within reach
+    reach: pd.DataFrame  # (geoid, site, organization_id): a tract and a site within reach
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -100,7 +105,7 @@ def match_sites(sites: pd.DataFrame, question: GapQuestion) -> tuple[pd.DataFram
     """Sites offering a chosen service (any, if none chosen) in a language of the group.
 
     Returns the matching sites and, for every language that maps to no C16001 group, how many
-    of the sites offering the chosen services serve it (reported, not dropped).
+    organizations with a site offering the chosen services serve it (reported, not dropped).
     """
     wanted = set(question.services)
     offers = (
@@ -111,10 +116,12 @@ def match_sites(sites: pd.DataFrame, question: GapQuestion) -> tuple[pd.DataFram
     matches = languages.map(
         lambda codes: question.language_group in map(walk.groups.get, codes)
     ).astype(bool)
-    unmapped: dict[str, int] = {}
-    for codes in languages[offers]:
+    owners = sites["organization_id"] if "organization_id" in sites else sites.index.to_series()
+    serving: dict[str, set[object]] = {}
+    for owner, codes in zip(owners[offers], languages[offers], strict=True):
         for code in set(codes) & set(walk.unmapped):
-            unmapped[code] = unmapped.get(code, 0) + 1
+            serving.setdefault(code, set()).add(owner)
+    unmapped = {code: len(owners_) for code, owners_ in serving.items()}
     return sites[offers & matches], dict(sorted(unmapped.items()))
 
 
@@ -122,6 +129,7 @@ def rank_gaps(
     need: pd.DataFrame,
     supply: pd.Series,
     *,
+    sites: pd.Series | None = None,
     unreliable_last: bool = True,
 ) -> pd.DataFrame:
     """Gap per tract and its rank (1 = largest gap); tracts without a need figure get none.
@@ -132,6 +140,8 @@ def rank_gaps(
         ``estimate, moe, cv, reliability`` by GEOID (see :func:`compute_need`).
     supply
         Matching organizations within reach, by GEOID (missing = 0).
+    sites
+        Their sites within reach, by GEOID (missing = 0); defaults to ``supply``.
     unreliable_last
         Rank every unreliable need figure after every reliable one (default).
     """
@@ -144,6 +154,7 @@ def rank_gaps(
             "need_cv": need["cv"],
             "reliability": need["reliability"],
             "organizations": count,
+            "sites": (supply if sites is None else sites).reindex(need.index).fillna(0).astype(int),
             "gap": need["estimate"] / per,
             "gap_moe": need["moe"] / per,  # the count is exact, so the MOE scales with it
         }
@@ -174,8 +185,9 @@ def compute_gaps(
     area
         The study area (tracts, ACS tables, branches).
     sites
-        Organization sites: ``organization_id`` (or ``org_id``), ``name``, ``category``,
-        ``languages`` (``;``-joined codes), ``lat``, ``lon``.
+        Organization sites, one row per site (:func:`geo.db.sites.list_sites`):
+        ``organization_id`` (or ``org_id``), ``name``, ``category``, ``languages``
+        (``;``-joined codes), ``lat``, ``lon``. Several rows may share an organization.
     question
         The need measure, language group, countries, services and distances.
     street_graph
@@ -202,8 +214,12 @@ def compute_gaps(
     pairs = sites_within_reach(area.tracts, matching, question.reach_m, street_graph)
     pairs["organization_id"] = pairs["site"].map(matching["organization_id"].astype(str))
     names = matching["name"].astype(str)
+    by_tract = pairs.groupby("geoid")
     ranking = rank_gaps(
-        need, pairs.groupby("geoid").size(), unreliable_last=question.unreliable_last
+        need,
+        by_tract["organization_id"].nunique(),
+        sites=by_tract.size(),
+        unreliable_last=question.unreliable_last,
     )
     reached = (
         pairs.assign(name=pairs["site"].map(names))
@@ -224,7 +240,7 @@ def compute_gaps(
         reach_rule=rule,
         catchment_rule=CATCHMENT_RULE.format(m=question.catchment_m),
         unmapped_languages=unmapped,
-        reach=pairs[["geoid", "organization_id"]],
+        reach=pairs[["geoid", "site", "organization_id"]],
         notes=_notes(question, matching),
     )
 
@@ -243,7 +259,7 @@ def _notes(question: GapQuestion, matching: pd.DataFrame) -> list[str]:
     unplaced = int(matching[["lat", "lon"]].isna().any(axis=1).sum())
     if unplaced:
         notes.append(
-            f"{unplaced} matching organization(s) have no location yet and are not counted "
+            f"{unplaced} matching site(s) have no location yet and are not counted "
             "for any tract (place them in the asset directory)."
         )
     services = ", ".join(SERVICE_CATEGORIES.get(s, s) for s in question.services)
@@ -255,7 +271,8 @@ def summarize_area(result: GapResult, geoids: Sequence[str]) -> dict[str, object
     """Gap figures of an area (a catchment, drawn area or picked tracts) for its profile.
 
     Need is summed with its MOE (handbook equation 1); organizations are counted once even
-    when they reach several of the area's tracts.
+    when they reach several of the area's tracts or have several sites within reach, and
+    their sites within reach are counted beside them.
     """
     rows = result.ranking[result.ranking["geoid"].isin(list(geoids))]
     need = rows.dropna(subset=["need"])
@@ -269,6 +286,7 @@ def summarize_area(result: GapResult, geoids: Sequence[str]) -> dict[str, object
         "need": total,
         "need_moe": total_moe,
         "organizations_within_reach": int(reaching["organization_id"].nunique()),
+        "sites_within_reach": int(reaching["site"].nunique()),
         "tracts_without_organization": len(unserved),
         "need_in_tracts_without_organization": float(unserved["need"].sum()),
         "best_rank": float(rows["rank"].min()) if rows["rank"].notna().any() else float("nan"),

@@ -13,7 +13,8 @@ from geo.analysis.languages import C16001_GROUPS
 from geo.analysis.need import NEED_MEASURES, unavailable_measures
 from geo.census.store import DEMO_NAME, StudyAreaStore
 from geo.config import load_settings
-from geo.db import list_assets, list_branches, open_database
+from geo.db import list_branches, open_database
+from geo.db.sites import list_sites
 from geo.errors import DataNotAvailable
 from geo.vocab import SERVICE_CATEGORIES
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         )
     engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)
     with Session(engine) as session:
-        organizations = list_assets(session)
+        organizations = list_sites(session)
         if args.study_area == DEMO_NAME:
             area.branches = list_branches(session)
     question = GapQuestion(

@@ -24,6 +24,9 @@ def test_profile_page_shows_a_branch_catchment_with_moes(app, areas_dir):
     assert "illustrative data, not a real place" in caption.casefold()
     assert len(at.dataframe) >= 5
     assert any(b.label == "Download PDF" for b in at.get("download_button"))
+    assert "Organizations in this area" in [h.value for h in at.subheader]
+    counted = [m.value for m in at.markdown if "sites inside these tracts" in m.value]
+    assert len(counted) == 1 and counted[0].startswith("**")
 
 
 def test_profile_page_for_one_country_and_picked_tracts(app, areas_dir):
