@@ -32,6 +32,26 @@
     return String(text == null ? "" : text).replace(/[&<>"'`$\\]/g, function (c) { return ESC[c]; });
   };
 
+  /* A marker Leaflet makes focusable (role=button) needs an accessible name (axe
+     aria-command-name): wrap the icon so its element carries aria-label. setAttribute
+     takes text, never HTML, so a typed name cannot become markup. */
+  function named(icon, label) {
+    var create = icon.createIcon;
+    icon.createIcon = function (old) {
+      var el = create.call(icon, old);
+      el.setAttribute("aria-label", label);
+      return el;
+    };
+    return icon;
+  }
+
+  /* The text of the first <b> of a tooltip built and escaped on the server: the name.
+     DOMParser neither runs scripts nor loads anything. */
+  function plainName(html) {
+    var b = new DOMParser().parseFromString(html, "text/html").querySelector("b");
+    return b ? b.textContent : "";
+  }
+
   function note(text) {
     if (!progress) {
       progress = L.control({ position: "topright" });
@@ -56,22 +76,29 @@
     data.labels.forEach(function (p) {  // p[2]: escaped on the server
       var html = '<div style="font:italic 600 12px sans-serif;color:#444;white-space:nowrap;' +
         'text-shadow:0 0 3px #fff,0 0 3px #fff">' + p[2] + "</div>";
-      L.marker([p[0], p[1]], { interactive: false, icon: L.divIcon({ html: html, iconSize: [0, 0], className: "" }) }).addTo(group);
+      L.marker([p[0], p[1]], { interactive: false, keyboard: false, icon: L.divIcon({ html: html, iconSize: [0, 0], className: "" }) }).addTo(group);
     });
     return group.addTo(map);
   }
 
   function branchCluster(c) {  // dark blue with a book: not to be confused with organizations
-    return L.divIcon({ className: "", iconSize: L.point(34, 34), html:
+    return named(L.divIcon({ className: "", iconSize: L.point(34, 34), html:
       '<div style="background:#0b3d91;color:#fff;border:2px solid #fff;border-radius:50%;width:34px;' +
       'height:34px;line-height:30px;text-align:center;font:600 11px sans-serif">' +
-      '<i class="fa fa-book"></i> ' + c.getChildCount() + "</div>" });
+      '<i class="fa fa-book" aria-hidden="true"></i> ' + c.getChildCount() + "</div>" }),
+      c.getChildCount() + " library branches");
+  }
+
+  function siteCluster(c) {
+    return named(L.MarkerClusterGroup.prototype._defaultIconCreateFunction(c),
+      c.getChildCount() + " organization sites");
   }
 
   function drawPlaces(cfg) {
     basemap = cfg.basemap ? drawBasemap(cfg.basemap) : null;  // above the tracts: the river shows
     cfg.branches.forEach(function (b) {
-      var icon = L.AwesomeMarkers.icon({ icon: "book", prefix: "fa", markerColor: "darkblue", iconColor: "white" });
+      var icon = named(L.AwesomeMarkers.icon({ icon: "book", prefix: "fa", markerColor: "darkblue", iconColor: "white" }),
+        "Library branch: " + plainName(b[2]));
       L.marker([b[0], b[1]], { icon: icon }).bindTooltip(b[2]).addTo(branchLayer);  // b[2]: escaped HTML
       rings.push(L.circle([b[0], b[1]], { radius: state ? state.radius_m : 1000, color: "#08306b",
         weight: 1.5, fill: true, fillOpacity: 0.04, dashArray: "6 4", interactive: false }).addTo(ringLayer));
@@ -94,7 +121,8 @@
       drawPlaces(cfg);
     }
     branchLayer.addTo(map);
-    cluster = L.markerClusterGroup({ disableClusteringAtZoom: 16, maxClusterRadius: 40, chunkedLoading: true });
+    cluster = L.markerClusterGroup({ disableClusteringAtZoom: 16, maxClusterRadius: 40, chunkedLoading: true,
+      iconCreateFunction: siteCluster });
     cluster.addTo(map);
     var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () { legendDiv = L.DomUtil.create("div", "welcome-atlas-legend"); return legendDiv; };

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import create_accounts, settle, sign_in
+from tests.browser.conftest import create_accounts, find_map_frame, settle, sign_in
 from ui.navigation import PAGES
 
 pytestmark = pytest.mark.browser
@@ -53,10 +53,6 @@ def app_violations(page) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Known regression (see the closing note of session 2)",
-)
 def test_every_page_has_no_serious_or_critical_violation(offline_page, streamlit_url):
     page = offline_page
     page.set_default_timeout(120_000)
@@ -70,3 +66,35 @@ def test_every_page_has_no_serious_or_critical_violation(offline_page, streamlit
         if found := app_violations(page):
             failures[spec.title] = found
     assert not failures, "\n".join(f"{t}: {v}" for t, vs in failures.items() for v in vs)
+
+
+_MARKER_NAMES = """() => Array.from(
+    document.querySelectorAll('.leaflet-marker-pane [role="button"]'))
+    .map(el => el.getAttribute("aria-label") || "")"""
+
+
+def test_every_marker_and_cluster_of_the_map_has_a_name(offline_page, streamlit_url, app_env):
+    from sqlalchemy.orm import Session
+
+    from geo.db import open_database
+    from geo.db.branches import list_branches
+
+    with Session(open_database(app_env["DATABASE_URL"])) as session:
+        branch_names = set(list_branches(session)["name"])
+    page = offline_page
+    page.goto(streamlit_url)
+    frame = find_map_frame(page)
+    frame.wait_for_selector(".awesome-marker i.fa-book", timeout=30_000)
+    frame.wait_for_function("window.AtlasMap && AtlasMap.cluster.getLayers().length > 0")
+    names = frame.evaluate(_MARKER_NAMES)
+    assert names and all(names), f"a focusable marker has no name: {names}"
+    assert {n.removeprefix("Library branch: ") for n in names if "branch:" in n} == branch_names
+    # Zoomed out, the organization sites gather into clusters: each says how many it holds.
+    frame.evaluate("AtlasMap.map.setZoom(10, {animate: false})")
+    frame.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.marker-cluster'))
+            .some(el => / organization sites$/.test(el.getAttribute('aria-label') || ''))"""
+    )
+    names = frame.evaluate(_MARKER_NAMES)
+    assert names and all(names), f"a focusable marker has no name: {names}"
+    assert not [v for v in app_violations(page) if v.startswith("aria-command-name")]
