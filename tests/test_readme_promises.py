@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 from geo.census.moe import classify_reliability
 from geo.db import add_asset, add_branches, duplicates
 from geo.db.action_plan import add_step, list_steps, update_step
-from geo.db.duplicates import EARTH_RADIUS_M, find_duplicates
+from geo.db.duplicates import find_duplicates
 from geo.db.engagement import add_engagement, get_engagement, update_engagement
 from geo.db.walkabouts import get_walkabout, record_walk_report, save_walkabout
 from geo.errors import EditConflict
 from geo.fieldwork.gpx import export_gpx
+from geo.fieldwork.points import EARTH_RADIUS_M
 from geo.fieldwork.routes import Stop, plan_walkabout
 from geo.maps.layers import Classes, escape
 

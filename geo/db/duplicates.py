@@ -1,7 +1,10 @@
 """The duplicate guard: same name nearby, same phone, or same website.
 
 Normalized keys are stored on ``organizations`` (``name_key``, ``phone_key``, ``website_key``)
-so the guard is one indexed query, also for a 1,000-row import.
+so the guard is one indexed query, also for a 1,000-row import. Organizations are compared
+with organizations: "nearby" is the distance between the nearest two of their sites, and an
+organization's own sites are never compared with each other (five offices of one agency are
+one organization, not five duplicates).
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db.schema import Location, Organization
+from geo.fieldwork.points import haversine_m as distance_m
 
 NEARBY_M = 150.0
-EARTH_RADIUS_M = 6_371_008.8  # IUGG mean Earth radius
 # Legal-form words that do not make two organizations different.
 _SUFFIXES = frozenset(
     [
@@ -97,14 +100,6 @@ def normalize_website(website: str | None) -> str | None:
     return (host + parts.path.rstrip("/")) or None
 
 
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
-
-
 def keys_for(record: Mapping[str, object]) -> dict[str, str | None]:
     """The three normalized keys of a record."""
     return {
@@ -126,25 +121,39 @@ def _float(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
+def _points(record: Mapping[str, object]) -> list[tuple[float, float]]:
+    """Every placed site of a record (its ``sites``, else its own ``lat``/``lon``)."""
+    found = []
+    for site in record.get("sites") or ():  # type: ignore[attr-defined]
+        get = site.get if isinstance(site, Mapping) else lambda f, s=site: getattr(s, f, None)
+        lat, lon = _float(get("lat")), _float(get("lon"))
+        if lat is not None and lon is not None:
+            found.append((lat, lon))
+    lat, lon = _float(record.get("lat")), _float(record.get("lon"))
+    if not found and lat is not None and lon is not None:
+        found.append((lat, lon))
+    return found
+
+
+def _nearest_m(ours: list[tuple[float, float]], theirs: list[tuple[float, float]]) -> float:
+    """Metres between the nearest two sites of two organizations."""
+    return min(distance_m(a, b, c, d) for a, b in ours for c, d in theirs)
+
+
 def _match(
     candidate: Mapping[str, object],
     keys: dict[str, str | None],
     row: Mapping[str, object],
 ) -> DuplicateMatch | None:
-    """Compare one candidate with one stored (or batch) row."""
+    """Compare one candidate with one stored (or batch) organization."""
     reasons: list[str] = []
     gap: float | None = None
     if keys["name_key"] and keys["name_key"] == row["name_key"]:
-        points = [
-            _float(candidate.get("lat")),
-            _float(candidate.get("lon")),
-            _float(row["lat"]),
-            _float(row["lon"]),
-        ]
-        if None in points:
+        ours, theirs = _points(candidate), list(row["points"])  # type: ignore[call-overload]
+        if not ours or not theirs:
             reasons.append("name")  # cannot tell how far apart: better to ask
         else:
-            gap = distance_m(*points)  # type: ignore[arg-type]
+            gap = _nearest_m(ours, theirs)
             if gap <= NEARBY_M:
                 reasons.append("name")
     for key, reason in (("phone_key", "phone"), ("website_key", "website")):
@@ -164,9 +173,8 @@ def _match(
 def _stored_rows(
     session: Session, all_keys: list[dict[str, str | None]]
 ) -> list[dict[str, object]]:
-    """Stored organizations sharing any key with any candidate (chunked IN queries)."""
-    found: dict[str, sa.RowMapping] = {}
-    primary = sa.and_(Location.organization_id == Organization.id, Location.position == 0)
+    """Stored organizations sharing any key with any candidate, each with all its sites."""
+    found: dict[str, dict[str, object]] = {}
     columns = [
         Organization.id,
         Organization.name,
@@ -174,21 +182,24 @@ def _stored_rows(
         Organization.name_key,
         Organization.phone_key,
         Organization.website_key,
-        Location.lat,
-        Location.lon,
     ]
     for column_name in ("name_key", "phone_key", "website_key"):
         values = sorted({v for k in all_keys if (v := k[column_name])})
         column = getattr(Organization, column_name)
         for start in range(0, len(values), _CHUNK):
-            query = (
-                sa.select(*columns)
-                .outerjoin(Location, primary)
-                .where(column.in_(values[start : start + _CHUNK]))
-            )
+            query = sa.select(*columns).where(column.in_(values[start : start + _CHUNK]))
             for row in session.execute(query).mappings():
-                found[row["id"]] = row
-    return [dict(row) for row in found.values()]
+                found[row["id"]] = {**row, "points": []}
+    ids = sorted(found)
+    for start in range(0, len(ids), _CHUNK):
+        sites = sa.select(Location.organization_id, Location.lat, Location.lon).where(
+            Location.organization_id.in_(ids[start : start + _CHUNK]),
+            Location.lat.is_not(None),
+            Location.lon.is_not(None),
+        )
+        for site in session.execute(sites):
+            found[site.organization_id]["points"].append((site.lat, site.lon))  # type: ignore[attr-defined]
+    return list(found.values())
 
 
 def find_duplicates_many(
@@ -235,8 +246,7 @@ def _index_batch_row(
         "id": _str(candidate.get("id", candidate.get("organization_id"))) or f"#{index}",
         "name": candidate.get("name"),
         "status": "new",
-        "lat": candidate.get("lat"),
-        "lon": candidate.get("lon"),
+        "points": _points(candidate),
         **keys,
     }
     for column_name, value in keys.items():
@@ -247,16 +257,18 @@ def _index_batch_row(
 def find_duplicates(session: Session, candidate: Mapping[str, object]) -> list[DuplicateMatch]:
     """Stored organizations that look like ``candidate`` (archived ones included).
 
-    Flags the same normalized name within 150 m (or when either has no coordinates),
-    the same phone (last 10 digits) or the same website (host without www, no trailing slash).
+    Flags the same normalized name within 150 m (between the nearest two of the two
+    organizations' sites; or when either has no coordinates), the same phone (last 10
+    digits) or the same website (host without www, no trailing slash). Each stored
+    organization is reported once, however many of its sites are near.
 
     Parameters
     ----------
     session : sqlalchemy.orm.Session
         Open session.
     candidate : Mapping
-        Record with ``name`` and optionally ``lat``, ``lon``, ``phone``, ``website``, ``id``
-        (an existing id is never reported as its own duplicate).
+        Record with ``name`` and optionally ``sites`` (or ``lat``, ``lon``), ``phone``,
+        ``website``, ``id`` (an existing id is never reported as its own duplicate).
 
     Returns
     -------

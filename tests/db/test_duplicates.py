@@ -156,3 +156,75 @@ def test_bulk_add_flags_duplicates_within_the_batch(session: Session) -> None:
             user="bo",
         )
     assert caught.value.problems[0]["row"] == 1
+
+
+# --- organizations, not sites -------------------------------------------------------------
+
+
+def _site(metres_north: float, name: str = "Office") -> dict[str, object]:
+    return {
+        "name": name,
+        "address": f"{metres_north:.0f} North St",
+        "lat": _north(metres_north),
+        "lon": LON,
+    }
+
+
+@pytest.fixture
+def agency(session: Session) -> str:
+    """One agency with three offices: its head office at 0 m, two more 2 km and 2.05 km north."""
+    record = org(
+        "Refugee Services Agency",
+        sites=[_site(0, "Head office"), _site(2000, "North office"), _site(2050, "Annex")],
+    )
+    organization_id = add_asset(session, record, user="ana").id
+    session.commit()
+    return organization_id
+
+
+def test_an_organization_with_several_sites_is_saved_without_a_flag(
+    session: Session, agency: str
+) -> None:
+    # The annex is 50 m from the north office, under the same name: still one organization.
+    assert (
+        find_duplicates(
+            session,
+            {
+                "id": agency,
+                "name": "Refugee Services Agency",
+                "sites": [_site(0), _site(2000), _site(2050)],
+            },
+        )
+        == []
+    )
+
+
+def test_a_batch_organization_is_not_compared_with_its_own_sites(session: Session) -> None:
+    record = org("Amal Centre", sites=[_site(5000), _site(5010), _site(5020)])
+    ids = add_assets(session, [record, org("Other", lat=LAT, lon=LON)], user="ana")
+    assert len(ids) == 2
+
+
+def test_a_namesake_near_any_site_is_flagged_once(session: Session, agency: str) -> None:
+    # 2 km from the head office but 30 m from the north office and 80 m from the annex.
+    (match,) = find_duplicates(
+        session, {"name": "Refugee Services Agency Inc", "lat": _north(1970), "lon": LON}
+    )
+    assert match.organization_id == agency and match.reasons == ("name",)
+    assert match.distance_m == pytest.approx(30, abs=1)
+
+
+def test_a_namesake_far_from_every_site_is_not_flagged(session: Session, agency: str) -> None:
+    assert (
+        find_duplicates(
+            session, {"name": "Refugee Services Agency", "lat": _north(1000), "lon": LON}
+        )
+        == []
+    )
+
+
+def test_a_new_organization_is_compared_by_all_its_sites(session: Session, agency: str) -> None:
+    # Its first site is 3 km away; its second is 100 m from the agency's head office.
+    candidate = {"name": "Refugee Services Agency", "sites": [_site(3000), _site(-100)]}
+    (match,) = find_duplicates(session, candidate)
+    assert match.distance_m == pytest.approx(100, abs=1)
