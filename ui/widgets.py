@@ -48,6 +48,29 @@ def study_area_badge(area: StudyArea) -> None:
     st.sidebar.caption(f"Census figures: {area.vintage}")
 
 
+# The acculturation sliders: (Filters field, label, indicator column, what the share is of).
+THRESHOLDS = (
+    (
+        "min_arrived_2010_pct",
+        "At least % arrived 2010 or later",
+        "arrived_2010_share",
+        "Share of the foreign-born.",
+    ),
+    (
+        "min_limited_english_hh_pct",
+        "At least % limited-English households",
+        "limited_english_households",
+        "Share of households.",
+    ),
+    (
+        "min_noncitizen_pct",
+        "At least % non-citizens",
+        "noncitizen_share",
+        "Share of all residents.",
+    ),
+)
+
+
 def sidebar(area: StudyArea) -> Filters:
     """Render the filters shared by every page and return what the user chose."""
     study_area_badge(area)
@@ -77,47 +100,34 @@ def sidebar(area: StudyArea) -> Filters:
         format_func=SERVICE_CATEGORIES.__getitem__,
         help="Organizations offering any of these services.",
     )
-    sb.subheader("Acculturation thresholds")
-    sb.caption("Tracts meeting every threshold above 0 are outlined on the map.")
-    lacking = _thresholds_without_data(area)
-    arrived = sb.slider(
-        "At least % arrived 2010 or later",
-        0,
-        100,
-        0,
-        5,
-        key="filters.min_arrived_2010_pct",
-        disabled="arrived_2010_share" in lacking,
-        help=_why("Share of the foreign-born.", "arrived_2010_share" in lacking),
-    )
-    limited = sb.slider(
-        "At least % limited-English households",
-        0,
-        100,
-        0,
-        5,
-        key="filters.min_limited_english_hh_pct",
-        disabled="limited_english_households" in lacking,
-        help=_why("Share of households.", "limited_english_households" in lacking),
-    )
-    noncitizen = sb.slider(
-        "At least % non-citizens",
-        0,
-        100,
-        0,
-        5,
-        key="filters.min_noncitizen_pct",
-        disabled="noncitizen_share" in lacking,
-        help=_why("Share of all residents.", "noncitizen_share" in lacking),
-    )
     return Filters(
         countries=tuple(chosen_countries),
         languages=tuple(languages),
         categories=tuple(categories),
-        min_arrived_2010_pct=float(arrived),
-        min_limited_english_hh_pct=float(limited),
-        min_noncitizen_pct=float(noncitizen),
+        **_threshold_sliders(area),
     )
+
+
+def _threshold_sliders(area: StudyArea) -> dict[str, float]:
+    """One slider per acculturation threshold; disabled when the study area lacks its table."""
+    st.sidebar.subheader("Acculturation thresholds")
+    st.sidebar.caption("Tracts meeting every threshold above 0 are outlined on the map.")
+    lacking = _thresholds_without_data(area)
+    chosen = {}
+    for field, label, column, share_of in THRESHOLDS:
+        chosen[field] = float(
+            st.sidebar.slider(
+                label,
+                0,
+                100,
+                0,
+                5,
+                key=f"filters.{field}",
+                disabled=column in lacking,
+                help=_why(share_of, column in lacking),
+            )
+        )
+    return chosen
 
 
 def _thresholds_without_data(area: StudyArea) -> set[str]:

@@ -26,6 +26,16 @@ IMLS_COLUMNS = (
 OUTLET_TYPES = {"CE": "central library", "BR": "branch", "BS": "bookmobile", "MO": "books by mail"}
 
 
+def _read_outlet_file(path: Path) -> pd.DataFrame:
+    """Every cell as text; UTF-8 if it decodes, else Windows-1252 (the published IMLS files)."""
+    try:
+        path.read_bytes().decode("utf-8-sig")
+        text_encoding = "utf-8-sig"
+    except UnicodeDecodeError:
+        text_encoding = "cp1252"
+    return pd.read_csv(path, dtype=str, encoding=text_encoding, keep_default_na=False)
+
+
 def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFrame:
     """Outlets of the IMLS PLS outlet file (cp1252) in the given counties, as branches.
 
@@ -48,13 +58,7 @@ def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFr
         If a needed column is missing or no outlet lies in the counties.
     """
     path = Path(path)
-    raw = path.read_bytes()
-    try:
-        text_encoding = "utf-8-sig"
-        raw.decode(text_encoding)
-    except UnicodeDecodeError:
-        text_encoding = "cp1252"  # the published IMLS files are Windows-1252
-    frame = pd.read_csv(path, dtype=str, encoding=text_encoding, keep_default_na=False)
+    frame = _read_outlet_file(path)
     missing = [c for c in IMLS_COLUMNS if c not in frame.columns]
     if missing:
         raise ImportFormatError(

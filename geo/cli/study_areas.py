@@ -42,9 +42,23 @@ def _progress(done: int, total: int) -> None:
 def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
     """Sub-commands: import-download, fetch-api, import-generic, list, delete."""
     sub = parser.add_subparsers(dest="study_area_command", required=True)
-    down = sub.add_parser("import-download", help="data.census.gov downloads + tract file")
-    down.add_argument("--name", required=True)
-    down.add_argument("--label", default=None)
+    _download_arguments(
+        sub.add_parser("import-download", help="data.census.gov downloads + tract file")
+    )
+    _api_arguments(sub.add_parser("fetch-api", help="Census Data API (cached) + tract boundaries"))
+    _generic_arguments(sub.add_parser("import-generic", help="any polygon layer + CSV of counts"))
+    sub.add_parser("list", help="list study areas")
+    delete = sub.add_parser("delete", help="delete an imported study area")
+    delete.add_argument("name")
+
+
+def _named(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--label", default=None)
+
+
+def _download_arguments(down: argparse.ArgumentParser) -> None:
+    _named(down)
     down.add_argument(
         "--tracts",
         type=Path,
@@ -61,9 +75,10 @@ def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
     down.add_argument("--vintage", default=None, help="default: from the file names")
     down.add_argument("--counties", default=None, help="e.g. 36005,36047 (default: the data's)")
     down.add_argument("--branches-imls", type=Path, default=None, help="IMLS PLS outlet CSV")
-    api = sub.add_parser("fetch-api", help="Census Data API (cached) + tract boundaries")
-    api.add_argument("--name", required=True)
-    api.add_argument("--label", default=None)
+
+
+def _api_arguments(api: argparse.ArgumentParser) -> None:
+    _named(api)
     api.add_argument("--year", type=int, required=True, help="e.g. 2023 = ACS 2019-2023")
     api.add_argument("--state", required=True, help="two-digit FIPS, e.g. 36")
     api.add_argument("--counties", required=True, help="three-digit FIPS, e.g. 005,047")
@@ -76,9 +91,10 @@ def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
         help="tract file (default: download the Census cartographic boundaries)",
     )
     api.add_argument("--branches-imls", type=Path, default=None)
-    gen = sub.add_parser("import-generic", help="any polygon layer + CSV of counts")
-    gen.add_argument("--name", required=True)
-    gen.add_argument("--label", default=None)
+
+
+def _generic_arguments(gen: argparse.ArgumentParser) -> None:
+    _named(gen)
     gen.add_argument("--polygons", type=Path, required=True)
     gen.add_argument("--id-column", required=True)
     gen.add_argument("--name-column", default=None)
@@ -86,14 +102,6 @@ def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
     gen.add_argument("--key-column", required=True)
     gen.add_argument("--universe-column", default=None, help="e.g. total population")
     gen.add_argument("--source", required=True, help="source and year, printed on figures")
-    sub.add_parser("list", help="list study areas")
-    delete = sub.add_parser("delete", help="delete an imported study area")
-    delete.add_argument("name")
-
-
-def _print_report(report: ImportReport) -> None:
-    for line in report.messages():
-        print(line)
 
 
 def run_study_area(args: argparse.Namespace) -> int:
@@ -110,51 +118,66 @@ def run_study_area(args: argparse.Namespace) -> int:
         _record("delete", args.name, {})
         print(f"Deleted study area {args.name}.")
         return 0
-    if cmd == "import-download":
-        report = import_census_download(
-            store,
-            args.name,
-            tracts_path=args.tracts,
-            acs_paths=args.acs,
-            label=args.label,
-            vintage=args.vintage,
-            counties=_counties(args.counties),
-            branches_imls=args.branches_imls,
-            progress=_progress,
-        )
-    elif cmd == "fetch-api":
-        settings = load_settings()
-        report = import_census_api(
-            store,
-            args.name,
-            year=args.year,
-            state=args.state,
-            counties=_counties(args.counties),
-            tables=_counties(args.tables),
-            key=args.key or settings.census_api_key or None,
-            tracts_path=args.tracts,
-            cache_dir=settings.study_areas_dir / ".cache",
-            label=args.label,
-            branches_imls=args.branches_imls,
-            progress=_progress,
-        )
-    else:
-        report = import_generic(
-            store,
-            args.name,
-            polygons_path=args.polygons,
-            id_column=args.id_column,
-            name_column=args.name_column,
-            counts_path=args.counts,
-            key_column=args.key_column,
-            universe_column=args.universe_column,
-            vintage=args.source,
-            label=args.label,
-            progress=_progress,
-        )
+    report = _IMPORTS[cmd](store, args)
     _record("import", report.name, report.counts())
-    _print_report(report)
+    for line in report.messages():
+        print(line)
     return 0
+
+
+def _import_download(store: StudyAreaStore, args: argparse.Namespace) -> ImportReport:
+    return import_census_download(
+        store,
+        args.name,
+        tracts_path=args.tracts,
+        acs_paths=args.acs,
+        label=args.label,
+        vintage=args.vintage,
+        counties=_counties(args.counties),
+        branches_imls=args.branches_imls,
+        progress=_progress,
+    )
+
+
+def _import_api(store: StudyAreaStore, args: argparse.Namespace) -> ImportReport:
+    settings = load_settings()
+    return import_census_api(
+        store,
+        args.name,
+        year=args.year,
+        state=args.state,
+        counties=_counties(args.counties),
+        tables=_counties(args.tables),
+        key=args.key or settings.census_api_key or None,
+        tracts_path=args.tracts,
+        cache_dir=settings.study_areas_dir / ".cache",
+        label=args.label,
+        branches_imls=args.branches_imls,
+        progress=_progress,
+    )
+
+
+def _import_generic(store: StudyAreaStore, args: argparse.Namespace) -> ImportReport:
+    return import_generic(
+        store,
+        args.name,
+        polygons_path=args.polygons,
+        id_column=args.id_column,
+        name_column=args.name_column,
+        counts_path=args.counts,
+        key_column=args.key_column,
+        universe_column=args.universe_column,
+        vintage=args.source,
+        label=args.label,
+        progress=_progress,
+    )
+
+
+_IMPORTS = {
+    "import-download": _import_download,
+    "fetch-api": _import_api,
+    "import-generic": _import_generic,
+}
 
 
 def _record(action: str, name: str, counts: dict[str, int]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -61,6 +62,16 @@ def find_help(organizations: pd.DataFrame, info: HandoutInfo) -> pd.DataFrame:
     return found.sort_values(["distance_m", "name"], kind="stable").reset_index(drop=True)
 
 
+def _frame(ax: Any, shown: gpd.GeoSeries, radius_m: float) -> None:
+    """A square view around ``shown`` (metric CRS) with a margin."""
+    ax.set_aspect("equal", adjustable="datalim")
+    x0, y0, x1, y1 = shown.buffer(max(150.0, radius_m * 0.05)).total_bounds
+    half = max(x1 - x0, y1 - y0) / 2 * 1.1
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    ax.set_xlim(cx - half, cx + half)
+    ax.set_ylim(cy - half, cy + half)
+
+
 def draw_help_map(
     info: HandoutInfo, found: pd.DataFrame, context: gpd.GeoDataFrame | None = None
 ) -> bytes:
@@ -85,24 +96,12 @@ def draw_help_map(
         points.plot(ax=ax, color=_MARKER, markersize=70, zorder=3)
     for number, point in enumerate(points, start=1):
         ax.annotate(
-            str(number),
-            (point.x, point.y),
-            ha="center",
-            va="center",
-            fontsize=6,
-            color="white",
-            fontweight="bold",
-            zorder=4,
-        )
+            str(number), (point.x, point.y), ha="center", va="center", fontsize=6,
+            color="white", fontweight="bold", zorder=4,
+        )  # fmt: skip
     ax.set_axis_off()
-    ax.set_aspect("equal", adjustable="datalim")
     # Frame the branch and the listed organizations, not the whole radius.
-    shown = pd.concat([centre, points]) if not points.empty else centre
-    x0, y0, x1, y1 = shown.buffer(max(150.0, info.radius_m * 0.05)).total_bounds
-    half = max(x1 - x0, y1 - y0) / 2 * 1.1
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    ax.set_xlim(cx - half, cx + half)
-    ax.set_ylim(cy - half, cy + half)
+    _frame(ax, pd.concat([centre, points]) if not points.empty else centre, info.radius_m)
     out = io.BytesIO()
     fig.subplots_adjust(0, 0, 1, 1)
     fig.savefig(out, format="png")
