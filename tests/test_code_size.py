@@ -42,8 +42,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "ui/asset_views.py:_asset_form": "to split",
     "ui/engagement_views.py:_entry_form": "to split",
     "ui/import_views.py:run": "to split",
-    "ui/study_area_views.py:download_form": "to split",
-    "ui/study_area_views.py:generic_form": "to split",
     "ui/walk_export_views.py:exports_and_save": "to split",
     "ui/walk_report_views.py:report_panel": "to split",
     "ui/walk_report_views.py:_found_place_form": "to split",

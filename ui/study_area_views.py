@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -111,24 +112,7 @@ def download_form() -> None:
     """data.census.gov downloads + tract boundaries (+ IMLS outlets)."""
     with st.form("data.download"):
         name, label = _name_fields("data.download")
-        acs = st.file_uploader(
-            _("ACS tables: the -Data.csv files and their -Column-Metadata.csv"),
-            type="csv",
-            accept_multiple_files=True,
-            key="data.download.acs",
-        )
-        tracts = st.file_uploader(
-            _("Tract boundaries (zipped shapefile, GeoJSON, GeoPackage)"),
-            type=["zip", "geojson", "json", "gpkg"],
-            key="data.download.tracts",
-        )
-        imls = st.file_uploader(
-            _("Optional: IMLS library outlet file (branches)"), type="csv", key="data.download.imls"
-        )
-        counties = st.text_input(
-            _("Counties (5-digit FIPS, comma-separated; default: those in the tables)"),
-            key="data.download.counties",
-        )
+        acs, tracts, imls, counties = _download_inputs()
         submitted = st.form_submit_button(_("Import"))
     if not submitted:
         return
@@ -152,6 +136,29 @@ def download_form() -> None:
                 progress=progress,
             )
         )
+
+
+def _download_inputs() -> tuple[Any, Any, Any, str]:
+    """The download form's files: ACS tables, tract boundaries, IMLS outlets; counties."""
+    acs = st.file_uploader(
+        _("ACS tables: the -Data.csv files and their -Column-Metadata.csv"),
+        type="csv",
+        accept_multiple_files=True,
+        key="data.download.acs",
+    )
+    tracts = st.file_uploader(
+        _("Tract boundaries (zipped shapefile, GeoJSON, GeoPackage)"),
+        type=["zip", "geojson", "json", "gpkg"],
+        key="data.download.tracts",
+    )
+    imls = st.file_uploader(
+        _("Optional: IMLS library outlet file (branches)"), type="csv", key="data.download.imls"
+    )
+    counties = st.text_input(
+        _("Counties (5-digit FIPS, comma-separated; default: those in the tables)"),
+        key="data.download.counties",
+    )
+    return acs, tracts, imls, counties
 
 
 def api_form() -> None:
@@ -202,47 +209,55 @@ def generic_form() -> None:
     """Any polygon layer + any CSV of counts keyed by area id (outside the U.S.)."""
     with st.form("data.generic"):
         name, label = _name_fields("data.generic")
-        polygons = st.file_uploader(
-            _("Polygons (zipped shapefile, GeoJSON, GeoPackage)"),
-            type=["zip", "geojson", "json", "gpkg"],
-            key="data.generic.polygons",
-        )
-        c1, c2 = st.columns(2)
-        id_column = c1.text_input(_("Area id column in the polygons"), key="data.generic.id")
-        name_column = c2.text_input(_("Name column (optional)"), key="data.generic.name_col")
-        counts = st.file_uploader(
-            _("Counts CSV (columns = variables; '<var>_moe' = its MOE)"),
-            type="csv",
-            key="data.generic.counts",
-        )
-        c3, c4 = st.columns(2)
-        key_column = c3.text_input(_("Area id column in the CSV"), key="data.generic.key")
-        universe = c4.text_input(_("Total column (optional)"), key="data.generic.universe")
-        source = st.text_input(
-            _("Source and year (printed on figures)"),
-            placeholder="Statistics Canada, 2021 Census",
-            key="data.generic.source",
-        )
+        got = _generic_inputs()
         submitted = st.form_submit_button(_("Import"))
     if not submitted:
         return
-    if not (polygons and counts and id_column and key_column and source):
+    needed = ("polygons", "counts", "id_column", "key_column", "source")
+    if not all(got[k] for k in needed):
         st.error(_("Upload both files and fill in the id columns and the source."))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        poly_path, counts_path = _save_uploads([polygons, counts], Path(tmp))
+        poly_path, counts_path = _save_uploads([got["polygons"], got["counts"]], Path(tmp))
         _run(
             lambda progress: import_generic(
                 resources.store(),
                 name,
                 polygons_path=poly_path,
-                id_column=id_column,
-                name_column=name_column or None,
+                id_column=got["id_column"],
+                name_column=got["name_column"] or None,
                 counts_path=counts_path,
-                key_column=key_column,
-                universe_column=universe or None,
-                vintage=source,
+                key_column=got["key_column"],
+                universe_column=got["universe"] or None,
+                vintage=got["source"],
                 label=label,
                 progress=progress,
             )
         )
+
+
+def _generic_inputs() -> dict[str, Any]:
+    """The generic form's two files, their id columns, the total column and the source."""
+    got: dict[str, Any] = {}
+    got["polygons"] = st.file_uploader(
+        _("Polygons (zipped shapefile, GeoJSON, GeoPackage)"),
+        type=["zip", "geojson", "json", "gpkg"],
+        key="data.generic.polygons",
+    )
+    c1, c2 = st.columns(2)
+    got["id_column"] = c1.text_input(_("Area id column in the polygons"), key="data.generic.id")
+    got["name_column"] = c2.text_input(_("Name column (optional)"), key="data.generic.name_col")
+    got["counts"] = st.file_uploader(
+        _("Counts CSV (columns = variables; '<var>_moe' = its MOE)"),
+        type="csv",
+        key="data.generic.counts",
+    )
+    c3, c4 = st.columns(2)
+    got["key_column"] = c3.text_input(_("Area id column in the CSV"), key="data.generic.key")
+    got["universe"] = c4.text_input(_("Total column (optional)"), key="data.generic.universe")
+    got["source"] = st.text_input(
+        _("Source and year (printed on figures)"),
+        placeholder="Statistics Canada, 2021 Census",
+        key="data.generic.source",
+    )
+    return got
