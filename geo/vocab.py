@@ -90,42 +90,6 @@ LANGUAGES: dict[str, str] = {
     "rw": "Kinyarwanda",
 }
 
-# Language -> C16001 language group (ACS "Language spoken at home", 12-group table).
-LANGUAGE_GROUPS: dict[str, str] = {
-    "es": "Spanish",
-    "fr": "French, Haitian, or Cajun",
-    "ht": "French, Haitian, or Cajun",
-    "pt": "Other Indo-European languages",
-    "uk": "Russian, Polish, or other Slavic languages",
-    "ru": "Russian, Polish, or other Slavic languages",
-    "bn": "Other Indo-European languages",
-    "hi": "Other Indo-European languages",
-    "pa": "Other Indo-European languages",
-    "ur": "Other Indo-European languages",
-    "ne": "Other Indo-European languages",
-    "ps": "Other Indo-European languages",
-    "prs": "Other Indo-European languages",
-    "fa": "Other Indo-European languages",
-    "ku": "Other Indo-European languages",
-    "ko": "Korean",
-    "zh": "Chinese (incl. Mandarin, Cantonese)",
-    "cmn": "Chinese (incl. Mandarin, Cantonese)",
-    "yue": "Chinese (incl. Mandarin, Cantonese)",
-    "vi": "Vietnamese",
-    "tl": "Tagalog (incl. Filipino)",
-    "dz": "Other Asian and Pacific Island languages",
-    "my": "Other Asian and Pacific Island languages",
-    "kar": "Other Asian and Pacific Island languages",
-    "ar": "Arabic",
-    "so": "Other and unspecified languages",
-    "am": "Other and unspecified languages",
-    "ti": "Other and unspecified languages",
-    "om": "Other and unspecified languages",
-    "sw": "Other and unspecified languages",
-    "ln": "Other and unspecified languages",
-    "rw": "Other and unspecified languages",
-}
-
 
 def split_list(value: object) -> list[str]:
     """Split a `;`-separated cell into trimmed, non-empty items (files store lists this way)."""

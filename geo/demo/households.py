@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from geo.analysis.languages import C16001_GROUPS
 from geo.demo.countries import COUNTRIES
 
 # C16001 language groups in table order; group i has codes 003+3i (subtotal), 004+3i, 005+3i.
-LANGUAGE_GROUPS = (
-    "Spanish",
-    "French, Haitian, or Cajun",
-    "German or other West Germanic languages",
-    "Russian, Polish, or other Slavic languages",
-    "Other Indo-European languages",
-    "Korean",
-    "Chinese (incl. Mandarin, Cantonese)",
-    "Vietnamese",
-    "Tagalog (incl. Filipino)",
-    "Other Asian and Pacific Island languages",
-    "Arabic",
-    "Other and unspecified languages",
-)
+LANGUAGE_GROUPS = C16001_GROUPS
 # C16002 household groups (limited, not limited codes) and the C16001 groups they gather.
 HOUSEHOLD_GROUPS = (
     ("004", "005", (0,)),
