@@ -1,5 +1,9 @@
 """Export organizations as CSV, Excel, GeoJSON, GeoPackage or an HSDS 3.0 datapackage.
 
+The table formats have one row (feature) per site: an organization with five offices gives
+five rows sharing its ``organization_id``, each with that site's address, place and hours;
+an organization without any site gives one row without a place. The importer reads such
+rows back as one organization with its sites (:mod:`geo.io.validation`).
 Spreadsheet cells (CSV, xlsx) starting with = + - @ tab or CR are neutralized with a leading
 single quote (numeric lat/lon are left alone); our importer removes that quote again.
 Contacts (staff-only) are never exported.
@@ -20,13 +24,29 @@ from geo.cells import neutralize_cell
 from geo.db import list_assets
 from geo.db.listing import ASSET_COLUMNS
 from geo.db.schema import Language
+from geo.db.sites import list_sites
 from geo.errors import GeoError
+from geo.hours import parse_opening_hours
 
 EXPORT_FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 # The directory's columns without the bookkeeping another system has no use for.
-EXPORT_COLUMNS: tuple[str, ...] = tuple(
-    c for c in ASSET_COLUMNS if c not in ("needs_location", "version", "updated_by")
+# Per site (after the organization's columns): which site, its address parts and its hours
+# in OpenStreetMap opening_hours syntax; ``address``, ``lat`` and ``lon`` are the site's too.
+SITE_EXPORT_COLUMNS: tuple[str, ...] = (
+    "site_position",
+    "site_name",
+    "address_1",
+    "city",
+    "state_province",
+    "postal_code",
+    "country",
+    "opening_hours",
 )
+EXPORT_COLUMNS: tuple[str, ...] = (
+    *(c for c in ASSET_COLUMNS if c not in ("needs_location", "version", "updated_by")),
+    *SITE_EXPORT_COLUMNS,
+)
+_PLACE_COLUMNS = ("address", "lat", "lon")
 NUMERIC_COLUMNS = ("lat", "lon")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -40,8 +60,29 @@ def _language_cells(session: Session) -> dict[str, str]:
     return {k: ";".join(v) for k, v in joined.items()}
 
 
+def _osm_hours(text: str) -> str:
+    """The hours when they are opening_hours syntax; words ("by appointment") are left out."""
+    try:
+        parse_opening_hours(text)
+    except ValueError:
+        return ""
+    return text
+
+
+def _site_rows(session: Session, *, include_archived: bool) -> pd.DataFrame:
+    """One row per site (and one per organization without any), place and hours only."""
+    sites = list_sites(
+        session, include_archived=include_archived, include_unplaced_organizations=True
+    )
+    hours = sites.pop("hours")
+    sites["opening_hours"] = hours.map(_osm_hours)
+    sites["site_position"] = sites["site_position"].map(lambda p: "" if p < 0 else str(p))
+    columns = ["organization_id", *_PLACE_COLUMNS, *SITE_EXPORT_COLUMNS]
+    return sites[columns]
+
+
 def export_frame(session: Session, *, include_archived: bool = False) -> pd.DataFrame:
-    """Organizations to export, columns EXPORT_COLUMNS (lists ';'-joined, dates ISO).
+    """One row per site to export, columns EXPORT_COLUMNS (lists ';'-joined, dates ISO).
 
     Parameters
     ----------
@@ -53,14 +94,24 @@ def export_frame(session: Session, *, include_archived: bool = False) -> pd.Data
     Returns
     -------
     pandas.DataFrame
+        Organizations by name, each with its sites in their order (the main site first);
+        an organization without any site has one row with empty place columns.
     """
-    frame = list_assets(session, include_archived=include_archived, sort="name")
+    organizations = list_assets(session, include_archived=include_archived, sort="name")
+    frame = organizations.drop(columns=list(_PLACE_COLUMNS)).merge(
+        _site_rows(session, include_archived=include_archived),
+        on="organization_id",
+        how="left",
+        sort=False,
+    )
     languages = _language_cells(session)
     frame["languages"] = frame["organization_id"].map(lambda i: languages.get(i, ""))
     for column in ("collected_on", "last_verified_on", "updated_at"):
         frame[column] = frame[column].map(
             lambda v: "" if v is None or pd.isna(v) else v.isoformat()
         )
+    for column in SITE_EXPORT_COLUMNS:
+        frame[column] = frame[column].fillna("")
     return frame[list(EXPORT_COLUMNS)].reset_index(drop=True)
 
 

@@ -80,11 +80,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "collected_on": ("collected on", "collected_on"),
     "last_verified_on": ("last verified on", "last_verified_on"),
     "status": ("status",),
+    # Rows sharing an organization id are one organization, each row one of its sites (as
+    # our own export writes them); the id is also the source id when none is given.
+    "organization_id": ("organization id", "org id"),
     # The file's own id of the row, kept so a later import of the same file finds it again.
     "source_id": (
         "source id",
-        "organization id",
-        "org id",
         "id",
         "record id",
         "external id",

@@ -2,6 +2,8 @@
 
 Rows are numbered as the user sees them: ``row`` is the 1-based data row (header excluded),
 ``line`` the line a spreadsheet program shows (``row + first_line - 1``).
+Rows that share an organization id (the ``organization_id`` field; our own export writes one
+row per site) are one organization: the first row gives its fields, every row one site.
 """
 
 from __future__ import annotations
@@ -233,9 +235,9 @@ def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[st
                     "collected_on",
                     "last_verified_on",
                     "status",
-                    "source_id",
                 )
             },
+            "source_id": (cells["source_id"].strip() or cells["organization_id"].strip()) or None,
         }
     )
     problems.extend(_parts(cells, record))
@@ -269,6 +271,7 @@ def validate_rows(
     """
     records: list[tuple[int, dict[str, object]]] = []
     issues: list[Issue] = []
+    owners: dict[int, str] = {}
     columns = list(mapped.columns)
     for row, values in zip(mapped.index, mapped.itertuples(index=False), strict=True):
         cells = {
@@ -287,6 +290,8 @@ def validate_rows(
             issues.append(Issue(row=int(row), field=name, message=reason, value=value[:200]))
         if not problems:
             records.append((int(row), record))
+            if owner := cells.get("organization_id", "").strip():
+                owners[int(row)] = owner
             if record["lat"] is None:
                 issues.append(
                     Issue(
@@ -299,4 +304,41 @@ def validate_rows(
                         "'needs location' until geocoded or placed by hand",
                     )
                 )
-    return records, issues
+    return _merge_sites(records, owners, issues), issues
+
+
+def _merge_sites(
+    records: list[tuple[int, dict[str, object]]], owners: dict[int, str], issues: list[Issue]
+) -> list[tuple[int, dict[str, object]]]:
+    """Rows of one organization id -> its first row's record with every row's site and hours."""
+    first: dict[str, tuple[int, dict[str, object]]] = {}
+    kept: list[tuple[int, dict[str, object]]] = []
+    for row, record in records:
+        owner = owners.get(row)
+        if owner is None or owner not in first:
+            kept.append((row, record))
+            if owner is not None:
+                first[owner] = (row, record)
+            continue
+        main_row, main = first[owner]
+        offset = len(main["sites"])  # type: ignore[arg-type]
+        main["sites"] = (*main["sites"], *record["sites"])  # type: ignore[misc]
+        hours = [
+            h if h.site is None else replace(h, site=h.site + offset)
+            for h in record["hours"]  # type: ignore[attr-defined]
+        ]
+        main["hours"] = (*main["hours"], *(h for h in hours if h not in main["hours"]))  # type: ignore[misc, operator]
+        if offset == 0 and main["sites"]:
+            site = main["sites"][0]  # type: ignore[index]
+            main.update(address=site.address, lat=site.lat, lon=site.lon)
+        issues.append(
+            Issue(
+                row=row,
+                field="organization_id",
+                severity="note",
+                kind="site",
+                value=owner,
+                message=f"is a site of the organization of row {main_row} (same id)",
+            )
+        )
+    return kept
