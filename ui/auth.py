@@ -82,6 +82,20 @@ def _sign_out(reason: str, notice: str | None = None) -> None:
         st.session_state[NOTICE_KEY] = notice
 
 
+def _leave_for_provider_logout() -> None:
+    """st.logout, then end this run at once (never st.rerun after it).
+
+    st.logout only queues a redirect to /auth/logout (which clears the identity cookie,
+    then opens the provider's end-session page). A rerun started before that message
+    left the server clears the session's outgoing queue, and the redirect is not among
+    the messages Streamlit keeps: under load the browser never left, the cookie stayed,
+    and the next visit was signed in again. st.stop ends the run normally, so the
+    queue, redirect included, is sent.
+    """
+    st.logout()
+    st.stop()
+
+
 def refresh() -> None:
     """Expire idle sessions and re-read the account (role, active) from the database."""
     if oidc_configured():
@@ -98,7 +112,7 @@ def refresh() -> None:
             "activity. Sign in again to continue.",
         )
         if signed_in.method == "oidc":
-            st.logout()
+            _leave_for_provider_logout()
         return
     try:
         with Session(resources.engine()) as session:
@@ -166,7 +180,7 @@ def account_panel() -> None:
         if sb.button("Sign out", key="auth.sign_out"):
             _sign_out("sign_out")
             if signed_in.method == "oidc":
-                st.logout()
+                _leave_for_provider_logout()
             st.rerun()
         return
     with sb.expander("Staff sign-in", icon=":material/login:"):
