@@ -3,6 +3,13 @@
 Hours are stored as weekday rows (:class:`~geo.db.models.OpeningHours`, as HSDS ``schedules``).
 The OSM syntax (``Mo-Fr 09:00-17:00; Sa 10:00-12:00``) is parsed by the kept
 ``opening-hours-py`` library, then laid out over one reference week into those rows.
+
+Times are local to the study area. Its time zone (:func:`study_area_zone`, used for "open
+now") is the ``time_zone`` written in its ``study_area.json`` when there is one; else the
+zone of the U.S. state most of its tracts lie in (the first two digits of the GEOID; a state
+that spans two zones gets the one where most of its people live, e.g. Texas -> Chicago,
+so El Paso writes ``"time_zone": "America/Denver"``); else :data:`DEFAULT_ZONE` (the
+illustrative demo city, whose state code 99 is no real state).
 """
 
 from __future__ import annotations
@@ -16,7 +23,42 @@ from geo.errors import ValidationError
 
 # A Monday far from any holiday rule; only the weekly pattern is read from it.
 _REFERENCE_MONDAY = datetime(2024, 1, 8)
-__all__ = ["format_hours", "hours_for", "is_open", "parse_opening_hours", "zone"]
+__all__ = [
+    "format_hours",
+    "hours_for",
+    "is_open",
+    "open_now_label",
+    "parse_opening_hours",
+    "study_area_zone",
+    "zone",
+]
+DEFAULT_ZONE = "America/New_York"
+# State FIPS code -> IANA zone where most of the state's people live (tz database names).
+STATE_ZONES: dict[str, str] = {
+    **dict.fromkeys(
+        ("09", "10", "11", "12", "13", "21", "23", "24", "25", "33", "34", "36", "37", "39"),
+        "America/New_York",
+    ),
+    **dict.fromkeys(("42", "44", "45", "50", "51", "54"), "America/New_York"),
+    **dict.fromkeys(
+        ("01", "05", "17", "19", "20", "22", "27", "28", "29", "31", "38", "40", "46", "47"),
+        "America/Chicago",
+    ),
+    **dict.fromkeys(("48", "55"), "America/Chicago"),
+    **dict.fromkeys(("08", "30", "35", "49", "56"), "America/Denver"),
+    **dict.fromkeys(("06", "32", "41", "53"), "America/Los_Angeles"),
+    "02": "America/Anchorage",
+    "04": "America/Phoenix",
+    "15": "Pacific/Honolulu",
+    "16": "America/Boise",
+    "18": "America/Indiana/Indianapolis",
+    "26": "America/Detroit",
+    "60": "Pacific/Pago_Pago",
+    "66": "Pacific/Guam",
+    "69": "Pacific/Saipan",
+    "72": "America/Puerto_Rico",
+    "78": "America/St_Thomas",
+}
 
 
 def parse_opening_hours(text: str) -> tuple[OpeningHours, ...]:
@@ -168,3 +210,41 @@ def is_open(hours: Iterable[OpeningHours], when: datetime, *, tz: str | None = N
         if closes == time(23, 59) and h.weekday == weekday and moment >= closes:
             return True
     return False
+
+
+def study_area_zone(geoids: Iterable[str], *, declared: str | None = None) -> str:
+    """The time zone of a study area (see the module's docstring for the rule).
+
+    Parameters
+    ----------
+    geoids : iterable of str
+        The study area's tract GEOIDs (the first two digits are the state's FIPS code).
+    declared : str, optional
+        The ``time_zone`` the study area's own description gives; wins when set.
+
+    Raises
+    ------
+    ValidationError
+        When ``declared`` is not a time zone name.
+
+    Examples
+    --------
+    >>> study_area_zone(["12086000100", "12086000200"])
+    'America/New_York'
+    """
+    if declared:
+        return zone(declared).key
+    states: dict[str, int] = {}
+    for geoid in geoids:
+        state = str(geoid)[:2]
+        if state in STATE_ZONES:
+            states[state] = states.get(state, 0) + 1
+    if not states:
+        return DEFAULT_ZONE
+    return STATE_ZONES[max(states, key=states.__getitem__)]
+
+
+def open_now_label(hours: Iterable[OpeningHours], now: datetime, tz: str) -> str:
+    """'open now', 'closed now' or 'hours not known' at ``now`` (aware) in the zone ``tz``."""
+    state = is_open(hours, now, tz=tz)
+    return {True: "open now", False: "closed now", None: "hours not known"}[state]

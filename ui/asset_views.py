@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
@@ -17,8 +19,10 @@ from geo.db import (
     update_asset,
 )
 from geo.db import forms as af
+from geo.db.sites import directory_hours, site_hours_table
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
+from geo.hours import study_area_zone, zone
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import auth, errors, resources, text
 
@@ -30,6 +34,17 @@ def edit_note() -> None:
     """Tell a viewer that saving will be refused (the handlers check the role themselves)."""
     if not auth.can("edit_assets"):
         st.caption("You can read the directory; saving changes needs an editor account.")
+
+
+def time_zone() -> str:
+    """The chosen study area's time zone, for "open now"."""
+    area = resources.current_area()
+    return study_area_zone(area.tracts.index, declared=area.time_zone)
+
+
+def _now_caption(tz: str) -> str:
+    now = datetime.now(UTC).astimezone(zone(tz))
+    return f"“Now” is {now:%a %H:%M} in {tz}, the study area's time zone."
 
 
 def directory(filters: Filters) -> pd.DataFrame:
@@ -58,8 +73,17 @@ def directory(filters: Filters) -> pd.DataFrame:
             include_archived=archived,
             sort=sort,
         )
-    st.caption(f"{len(assets)} organizations match the sidebar filters and search.")
-    st.dataframe(af.directory_table(assets), hide_index=True, width="stretch", height=300)
+        tz = time_zone()
+        hours, now = directory_hours(
+            session, list(assets["organization_id"]), now=datetime.now(UTC), tz=tz
+        )
+    st.caption(
+        f"{len(assets)} organizations match the sidebar filters and search. Hours are the "
+        f"main site's. {_now_caption(tz)}"
+    )
+    st.dataframe(
+        af.directory_table(assets, hours, now), hide_index=True, width="stretch", height=300
+    )
     return assets
 
 
@@ -93,6 +117,7 @@ def asset_panel() -> None:
             f"last changed by {asset.updated_by or '—'}"
         )
     )
+    _sites_panel(asset)
     edit_note()
     submitted, form = _asset_form(
         f"assets.edit.{asset.id}.{asset.version}", af.form_values(asset), "Save changes"
@@ -113,6 +138,18 @@ def asset_panel() -> None:
     _conflict_panel()
     with st.expander("History of changes"), Session(resources.engine()) as session:
         st.dataframe(af.history_table(get_history(session, asset.id)), hide_index=True)
+
+
+def _sites_panel(asset) -> None:
+    """Where the organization works and when each place is open, open or closed now."""
+    tz = time_zone()
+    table = site_hours_table(asset, now=datetime.now(UTC), tz=tz)
+    if table.empty:
+        st.caption("No site and no opening hours recorded yet.")
+        return
+    st.markdown(f"**Sites and opening hours** ({len(asset.sites)} sites)")
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(_now_caption(tz))
 
 
 def _conflict_panel() -> None:

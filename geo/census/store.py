@@ -141,6 +141,7 @@ class StudyAreaStore:
             tracts=tracts,
             tables=load_tables(folder / "tables"),
             branches=load_branches(folder / "branches.csv"),
+            time_zone=meta.get("time_zone"),
         )
 
     def save(

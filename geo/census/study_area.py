@@ -39,6 +39,7 @@ class StudyArea:
     tables: dict[str, AcsTable]
     branches: pd.DataFrame
     basemap: gpd.GeoDataFrame | None = None
+    time_zone: str | None = None  # study_area.json "time_zone"; see geo.hours.study_area_zone
 
     @property
     def work_crs(self) -> str:
@@ -94,4 +95,5 @@ def load_demo_study_area(folder: Path | str) -> StudyArea:
         tables=read_acs_folder(folder / "acs"),
         branches=load_branches(folder / "branches.csv"),
         basemap=gpd.read_file(basemap_path) if basemap_path.exists() else None,
+        time_zone=meta.get("time_zone"),
     )

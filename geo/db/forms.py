@@ -116,9 +116,17 @@ def history_table(changes: Sequence[Change]) -> pd.DataFrame:
     return frame.sort_values("When", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def directory_table(assets: pd.DataFrame) -> pd.DataFrame:
-    """The directory listing with labels users read."""
-    return pd.DataFrame(
+def directory_table(
+    assets: pd.DataFrame,
+    hours: Mapping[str, str] | None = None,
+    open_now: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """The directory listing with labels users read.
+
+    ``hours`` (organization id -> text such as ``Mo-Fr 09:00-17:00``) and ``open_now``
+    (id -> 'open now' / 'closed now' / 'hours not known') add the "Hours" and "Now" columns.
+    """
+    table = pd.DataFrame(
         {
             "Name": assets["name"],
             "Services": assets["category"].map(
@@ -133,3 +141,8 @@ def directory_table(assets: pd.DataFrame) -> pd.DataFrame:
             "Id": assets["organization_id"],
         }
     )
+    if hours is not None:
+        table.insert(5, "Hours", assets["organization_id"].map(lambda i: hours.get(i, "")))
+    if open_now is not None:
+        table.insert(6, "Now", assets["organization_id"].map(lambda i: open_now.get(i, "")))
+    return table

@@ -7,16 +7,17 @@ organization's fields the filters use, so a consumer needs nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db.listing import list_assets
-from geo.db.models import OpeningHours
+from geo.db.models import Asset, OpeningHours
 from geo.db.schema import Location, Schedule
-from geo.hours import format_hours, hours_for
+from geo.hours import format_hours, hours_for, open_now_label
 
 # Column contract of list_sites.
 SITE_COLUMNS: tuple[str, ...] = (
@@ -45,9 +46,23 @@ SITE_COLUMNS: tuple[str, ...] = (
 _SITE_FIELDS = ("address", "address_1", "city", "state_province", "postal_code", "country")
 
 
-def _hours_by_site(session: Session, ids: list[str]) -> dict[tuple[str, int], str]:
-    """(organization id, site position) -> hours text (the site's own, else its services')."""
+def load_hours(session: Session, ids: Sequence[str]) -> dict[str, tuple[OpeningHours, ...]]:
+    """Every opening-hours row of the given organizations, by organization id.
+
+    Parameters
+    ----------
+    session : sqlalchemy.orm.Session
+        Open session.
+    ids : sequence of str
+        Organization ids (any number; read in chunks).
+
+    Returns
+    -------
+    dict
+        ``{organization_id: rows}``; organizations without hours are absent.
+    """
     rows: dict[str, list[OpeningHours]] = {}
+    ids = list(ids)
     for start in range(0, len(ids), 500):
         query = sa.select(Schedule).where(Schedule.organization_id.in_(ids[start : start + 500]))
         for h in session.scalars(query):
@@ -61,6 +76,12 @@ def _hours_by_site(session: Session, ids: list[str]) -> dict[tuple[str, int], st
                     description=h.description,
                 )
             )
+    return {k: tuple(v) for k, v in rows.items()}
+
+
+def _hours_by_site(session: Session, ids: list[str]) -> dict[tuple[str, int], str]:
+    """(organization id, site position) -> hours text (the site's own, else its services')."""
+    rows = load_hours(session, ids)
     result: dict[tuple[str, int], str] = {}
     for org, hours in rows.items():
         for site in {h.site for h in hours} | {0}:
@@ -137,3 +158,60 @@ def list_sites(
     order = {o: i for i, o in enumerate(ids)}
     frame = frame.sort_values("organization_id", key=lambda s: s.map(order), kind="stable")
     return frame[list(SITE_COLUMNS)].reset_index(drop=True)
+
+
+def directory_hours(
+    session: Session, ids: Sequence[str], *, now: datetime, tz: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Hours of each organization's main site for the directory, and whether it is open now.
+
+    Parameters
+    ----------
+    session : sqlalchemy.orm.Session
+        Open session.
+    ids : sequence of str
+        Organization ids.
+    now : datetime.datetime
+        An aware time (the server's clock); converted to ``tz``.
+    tz : str
+        The study area's time zone (:func:`geo.hours.study_area_zone`).
+
+    Returns
+    -------
+    (dict, dict)
+        ``{id: "Mo-Fr 09:00-17:00"}`` and ``{id: "open now" | "closed now" |
+        "hours not known"}``; organizations without hours have "" and "hours not known".
+    """
+    rows = load_hours(session, ids)
+    hours = {i: format_hours(hours_for(rows.get(i, ()), site=0)) for i in ids}
+    state = {i: open_now_label(hours_for(rows.get(i, ()), site=0), now, tz) for i in ids}
+    return hours, state
+
+
+def site_hours_table(asset: Asset, *, now: datetime, tz: str) -> pd.DataFrame:
+    """One row per site of an organization: where, its hours, and open or closed now.
+
+    Columns ``Site``, ``Address``, ``Hours``, ``Now``; a site without its own hours shows
+    the organization's (or its services') hours, as :func:`geo.hours.hours_for` picks them.
+    """
+    rows = []
+    for position, site in enumerate(asset.sites):
+        applying = hours_for(asset.hours, site=position)
+        rows.append(
+            {
+                "Site": site.name or ("Main site" if position == 0 else f"Site {position + 1}"),
+                "Address": site.address or "",
+                "Hours": format_hours(applying),
+                "Now": open_now_label(applying, now, tz),
+            }
+        )
+    if not asset.sites and asset.hours:
+        rows.append(
+            {
+                "Site": "(no place yet)",
+                "Address": "",
+                "Hours": format_hours(asset.hours),
+                "Now": open_now_label(asset.hours, now, tz),
+            }
+        )
+    return pd.DataFrame(rows, columns=["Site", "Address", "Hours", "Now"])

@@ -3,7 +3,7 @@
 from sqlalchemy.orm import Session
 
 from geo.config import DEMO_DIR
-from geo.db import get_asset, get_history, make_engine
+from geo.db import add_asset, get_asset, get_history, make_engine
 from geo.io.organizations import load_organizations_csv
 
 PAGE = "pages/assets.py"
@@ -124,3 +124,32 @@ def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
     assert not second.error
     new_key = _form_key(second, org["organization_id"])
     assert second.text_input(key=f"{new_key}.phone").value == "(999) 555-0177"
+
+
+def test_directory_and_panel_show_opening_hours(app, tmp_path):
+    at = app(PAGE, role="viewer")
+    with Session(_db(tmp_path)) as session, session.begin():
+        record = {
+            "name": "Always Open Hub <b>",
+            "category": "social",
+            "sites": [
+                {"name": "Main office", "address": "1 Main St", "lat": 41.0, "lon": -45.0},
+                {"name": "Annex", "address": "2 Main St", "lat": 41.001, "lon": -45.0},
+            ],
+            "hours": [
+                {"weekday": d, "opens_at": "00:00", "closes_at": "23:59", "site": 0}
+                for d in range(1, 8)
+            ],
+        }
+        hub = add_asset(session, record, user="t", allow_duplicate=True).id
+    at.text_input(key="assets.search").set_value("Always Open").run()
+    table = at.dataframe[0].value
+    row = table[table["Id"] == hub].iloc[0]
+    assert (row["Hours"], row["Now"]) == ("Mo-Su 00:00-23:59", "open now")
+    assert "America/New_York, the study area's time zone" in at.caption[1].value
+    _open(at, hub)
+    assert not at.exception
+    sites = at.dataframe[1].value
+    assert list(sites["Site"]) == ["Main office", "Annex"]
+    assert list(sites["Now"]) == ["open now", "hours not known"]
+    assert any("Sites and opening hours" in m.value for m in at.markdown)
