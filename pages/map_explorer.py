@@ -30,7 +30,12 @@ view = build_asset_map(
     places_url=resources.places_url(),
 )
 with notes:
-    home_views.explain(view, filters, showing_countries=showing_countries, sites_in_area=len(sites))
+    home_views.explain(
+        view,
+        filters,
+        showing_countries=showing_countries,
+        sites_in_area=view.headline["organizations_in_area"],
+    )
 with left:
     clicked = maps.show_home_map(view, key="map.folium", height=440)
 hit = identify_click(clicked.get("last_object_clicked_tooltip"), area, sites)

@@ -122,8 +122,9 @@ def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
             )
         except Exception as err:  # noqa: BLE001 - shown by the one error helper
             errors.show_error(err)
-    elif kind == "organization":
-        rows = organizations[organizations["organization_id"] == key]
+    elif kind in ("site", "organization"):  # the site clicked, with its own address
+        column = "site_key" if kind == "site" else "organization_id"
+        rows = organizations[organizations[column] == key]
         if len(rows):
             details.show_organization(rows.iloc[0], internal=auth.can("view_internal"))
     elif kind == "branch":

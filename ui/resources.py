@@ -20,7 +20,13 @@ from geo.db.sites import list_sites
 from geo.filters import compute_acculturation
 from geo.maps.home_map import build_places_json
 from geo.maps.layers import basemap_data, simplify_tracts
-from geo.maps.sites import SiteFile, database_stamp, placed_sites, write_sites_file
+from geo.maps.sites import (
+    SiteFile,
+    database_stamp,
+    load_map_sites,
+    placed_sites,
+    write_sites_file,
+)
 from geo.maps.tract_file import TractFile, write_hashed, write_tract_file
 
 AREA_KEY = "filters.study_area"
@@ -173,14 +179,21 @@ def _organizations_at(stamp: str) -> pd.DataFrame:
         return list_assets(session)
 
 
+@st.cache_resource(show_spinner="Reading the organization sites…", max_entries=4)
+def _sites_at(stamp: str) -> pd.DataFrame:
+    with Session(engine()) as session:
+        return load_map_sites(session, _organizations_at(stamp))
+
+
 @st.cache_resource(max_entries=8)
 def _map_sites(name: str, stamp: str) -> tuple[pd.DataFrame, SiteFile]:
-    sites = placed_sites(_organizations_at(stamp), tuple(_outlines(name).total_bounds))
+    sites = placed_sites(_sites_at(stamp), tuple(_outlines(name).total_bounds))
     return sites, write_sites_file(sites.reset_index(drop=True), STATIC_DIR)
 
 
 def map_sites() -> tuple[pd.DataFrame, SiteFile]:
-    """Sites inside the chosen study area and their file, as of the database's last change.
+    """Sites (one row per site) inside the chosen study area and their file, as of the
+    database's last change.
 
     Read once per database version and shared by every session (treat as read-only); the
     version stamp is checked on every rerun, so edits made on another server show too.

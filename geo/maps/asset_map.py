@@ -28,7 +28,7 @@ from geo.maps.home_map import build_home_map
 from geo.maps.layers import basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
 from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
-from geo.maps.sites import ID_COLUMN, SiteFile, encode_mask
+from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_mask
 from geo.maps.tract_file import TractFile
 from geo.vocab import split_list
 
@@ -78,8 +78,9 @@ def build_asset_map(
     tracts
         The study area's outlines file (:func:`geo.maps.tract_file.write_tract_file`).
     organizations
-        The sites the map may show (``geo.maps.sites.placed_sites``), in the order of
-        ``sites`` when given.
+        The sites the map may show, one row per site (``geo.maps.sites.placed_sites`` of
+        ``geo.db.sites.list_sites``), in the order of ``sites`` when given; the filters
+        act on sites.
     sites
         The written sites file; without it the map shows no organizations.
     acculturation, basemap
@@ -154,7 +155,10 @@ def build_asset_map(
         values=values,
         highlighted=highlighted,
         organizations=matching,
-        headline=_headline(area, highlighted, matching),
+        headline={
+            **_headline(area, highlighted, matching),
+            "organizations_in_area": int(organizations[ID_COLUMN].nunique()),
+        },
         notices=notices,
     )
 
@@ -180,7 +184,7 @@ def _layer_names(
         "tracts": f"Tracts: {label}",
         "rings": f"Branch catchments ({options.catchment_radius_m:,.0f} m)",
         "branches": f"Library branches ({len(area.branches)})",
-        "sites": f"Organizations ({len(matching)})",
+        "sites": f"Organizations ({matching[ID_COLUMN].nunique():,} at {len(matching):,} sites)",
     }
     if area.basemap is not None and not options.tiles:
         names["basemap"] = "Base map (river, parks, roads, names)"
@@ -198,16 +202,19 @@ def _headline(area: StudyArea, highlighted: pd.Index, matching: pd.DataFrame) ->
         "tracts_highlighted": len(highlighted),
         "foreign_born_in_highlighted": foreign_born,
         "organizations_matching": int(matching[ID_COLUMN].nunique()),
+        "sites_matching": len(matching),
         "branches": len(area.branches),
     }
 
 
 def identify_click(
-    tooltip: str | None, area: StudyArea, organizations: pd.DataFrame
+    tooltip: str | None, area: StudyArea, sites: pd.DataFrame
 ) -> tuple[str, str] | None:
-    """What a map click hit, from its tooltip text: ``("tract"|"branch"|"organization", id)``.
+    """What a map click hit, from its tooltip text: ``("tract"|"branch"|"site", key)``.
 
-    Every tooltip of the asset map carries its record's id in square brackets.
+    Every tooltip of the asset map carries its record's id in square brackets; a site's is
+    its :data:`~geo.maps.sites.SITE_KEY` (organization id and site position). A bare
+    organization id gives ``("organization", id)``.
     """
     if not tooltip:
         return None
@@ -219,6 +226,8 @@ def identify_click(
         return ("tract", key)
     if key in set(area.branches["branch_id"]):
         return ("branch", key)
-    if key in set(organizations[ID_COLUMN].astype(str)):
+    if SITE_KEY in sites and key in set(sites[SITE_KEY]):
+        return ("site", key)
+    if key in set(sites[ID_COLUMN].astype(str)):
         return ("organization", key)
     return None

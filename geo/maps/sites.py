@@ -1,10 +1,15 @@
 """Organization sites for the home map: one compact file per database version, and masks.
 
-10,000 organizations as folium ``Marker`` objects cost seconds to build and megabytes to send
-on every rerun. Instead the sites the map may show are written once as a small columnar JSON
-file (public fields only: id, place, name, services, languages), fetched and cached by the
-browser, clustered there, with tooltips and popups built when hovered or clicked. A filter
-change sends only which sites match, as a bit mask.
+One pin per SITE (``geo.db.sites.list_sites``: an organization's office, clinic or class
+room), so a resettlement agency's five offices are five pins, each naming the organization
+and that site's address. The filters act on sites (each carries its organization's
+services, languages and communities).
+
+10,000 sites as folium ``Marker`` objects cost seconds to build and megabytes to send on
+every rerun. Instead the sites the map may show are written once as a small columnar JSON
+file (public fields only: site key, place, organization name, site address, services,
+languages), fetched and cached by the browser, clustered there, with tooltips and popups
+built when hovered or clicked. A filter change sends only which sites match, as a bit mask.
 
 The file is rebuilt when :func:`database_stamp` changes, so an edit saved on any server
 reaches every server's map at its next rerun.
@@ -23,16 +28,18 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from geo.db.schema import Branch, ChangeLog, Organization
+from geo.db.sites import SITE_COLUMNS, list_sites
 from geo.maps.tract_file import write_hashed
 from geo.vocab import CATEGORY_COLOURS, LANGUAGES, SERVICE_CATEGORIES, split_list
 
 ID_COLUMN = "organization_id"
+SITE_KEY = "site_key"  # "<organization id>/<site position>": one per pin
 CATEGORY_KEYS = tuple(SERVICE_CATEGORIES)
 
 
 @dataclass(frozen=True, kw_only=True)
 class SiteFile:
-    """A written sites file: its URL and the organization id of each site, in file order."""
+    """A written sites file: its URL and the key of each site (:data:`SITE_KEY`), in file order."""
 
     url: str
     ids: tuple[str, ...]
@@ -57,24 +64,65 @@ def database_stamp(session: Session) -> str:
     return "|".join(str(v) for v in row)
 
 
-def placed_sites(organizations: pd.DataFrame, bounds: tuple[float, ...]) -> pd.DataFrame:
-    """Sites with coordinates within a study area's bounds (padded by about 2 km)."""
+def placed_sites(sites: pd.DataFrame, bounds: tuple[float, ...]) -> pd.DataFrame:
+    """Sites with coordinates within a study area's bounds (padded by about 2 km).
+
+    ``sites`` is one row per site (``geo.db.sites.list_sites``); the result gains
+    :data:`SITE_KEY`. A frame of organizations without ``site_position`` counts each row as
+    its organization's one site.
+    """
     minx, miny, maxx, maxy = bounds
     pad = 0.02  # degrees: keep places just across the boundary
-    lat, lon = organizations["lat"], organizations["lon"]
+    lat, lon = sites["lat"], sites["lon"]
     inside = lat.between(miny - pad, maxy + pad) & lon.between(minx - pad, maxx + pad)
-    return organizations[inside]
+    placed = sites[inside].copy()
+    position = placed.get("site_position", 0)
+    placed[SITE_KEY] = (
+        placed[ID_COLUMN].astype(str) + "/" + pd.Series(position, index=placed.index).astype(str)
+    )
+    return placed
+
+
+def load_map_sites(session: Session, organizations: pd.DataFrame) -> pd.DataFrame:
+    """Every placed and unplaced site (``list_sites``) with its organization's other fields.
+
+    Parameters
+    ----------
+    organizations
+        ``geo.db.listing.list_assets`` of the same database version: the columns the
+        sites lack (description, provenance) come from it, by organization id.
+    """
+    if organizations.empty:  # list_sites of an empty database lacks its columns
+        return pd.DataFrame(
+            columns=[*SITE_COLUMNS, *organizations.columns.difference(SITE_COLUMNS)]
+        )
+    sites = list_sites(session)
+    extra = [c for c in organizations.columns if c not in sites.columns]
+    return sites.merge(
+        organizations[[ID_COLUMN, *extra]], on=ID_COLUMN, how="left", validate="many_to_one"
+    )
+
+
+def site_places(sites: pd.DataFrame) -> list[str]:
+    """Per site, its name and address as one line ("Main office, 12 Rue Saint-Denis")."""
+    names = sites["site_name"] if "site_name" in sites else pd.Series("", index=sites.index)
+    return [
+        ", ".join(str(v) for v in (n, a) if isinstance(v, str) and v.strip())
+        for n, a in zip(names, sites["address"], strict=True)
+    ]
 
 
 def build_sites_json(sites: pd.DataFrame) -> bytes:
-    """Columnar JSON of sites: ids, 5-decimal coordinates, names, services, languages.
+    """Columnar JSON of sites: keys, coordinates, names, places, services, languages.
 
-    ``c`` holds one character per site, the index of its first service category in
-    ``k`` (the category colours), so the browser colours pins without per-site styles.
+    ``id`` is the site key (:data:`SITE_KEY`), ``n`` the organization's name and ``a`` the
+    site's name and address. ``c`` holds one character per site, the index of its first
+    service category in ``k`` (the category colours), so the browser colours pins without
+    per-site styles.
     """
     first = [(split_list(c) or ["social"])[0] for c in sites["category"]]
     payload = {
-        "id": [str(v) for v in sites[ID_COLUMN]],
+        "id": [str(v) for v in sites[SITE_KEY]],
         "lat": [round(float(v), 5) for v in sites["lat"]],
         "lon": [round(float(v), 5) for v in sites["lon"]],
         "c": "".join(
@@ -82,6 +130,7 @@ def build_sites_json(sites: pd.DataFrame) -> bytes:
         ),
         "k": [CATEGORY_COLOURS.get(k, "#333333") for k in CATEGORY_KEYS],
         "n": [str(v) for v in sites["name"]],
+        "a": site_places(sites),
         "s": [_labels(v, SERVICE_CATEGORIES) for v in sites["category"]],
         "l": [_labels(v, LANGUAGES) for v in sites["languages"]],
     }
@@ -100,7 +149,7 @@ def write_sites_file(
     url, _ = write_hashed(static_dir, "sites", ".json", data, base_url)
     return SiteFile(
         url=url,
-        ids=tuple(str(v) for v in sites[ID_COLUMN]),
+        ids=tuple(str(v) for v in sites[SITE_KEY]),
         bytes=len(data),
     )
 
@@ -110,8 +159,7 @@ def encode_mask(ids: tuple[str, ...], matching: pd.DataFrame) -> str | None:
 
     Bit ``i`` (most significant first in each byte) is site ``i`` of the file.
     """
-    wanted = set(matching[ID_COLUMN].astype(str))  # a set: np.isin on strings is quadratic
-    keep = np.fromiter((i in wanted for i in ids), dtype=bool, count=len(ids))
+    keep = pd.Index(ids).isin(matching[SITE_KEY])  # hashed, not quadratic
     if keep.all():
         return None
     return base64.b64encode(np.packbits(keep).tobytes()).decode("ascii")

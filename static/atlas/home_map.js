@@ -203,7 +203,8 @@
   /* ---- sites (organization locations) ---- */
   function siteTip(i) {
     var d = sites.data;
-    return "<b>" + A.escape(d.n[i]) + "</b> [" + A.escape(d.id[i]) + "]<br>" + A.escape(d.s[i]) +
+    return "<b>" + A.escape(d.n[i]) + "</b> [" + A.escape(d.id[i]) + "]<br>" +
+      (d.a && d.a[i] ? A.escape(d.a[i]) + "<br>" : "") + A.escape(d.s[i]) +
       "<br>Languages: " + (A.escape(d.l[i]) || "—");
   }
 

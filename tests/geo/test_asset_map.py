@@ -92,15 +92,15 @@ def test_no_geometry_travels_with_a_filter_change(tiny_area, files):
 def test_language_and_service_filters_choose_the_organizations(tiny_area, files):
     spanish = build(tiny_area, files, languages=("es",))
     assert spanish.headline["organizations_matching"] == 2
-    assert _shown(spanish, files[2]) == ["O2", "O3"]
+    assert _shown(spanish, files[2]) == ["O2/0", "O3/0"]
     legal_spanish = build(tiny_area, files, languages=("es",), categories=("legal",))
-    assert _shown(legal_spanish, files[2]) == ["O2"]
+    assert _shown(legal_spanish, files[2]) == ["O2/0"]
     assert build(tiny_area, files).state.sites_mask is None  # all shown: nothing to send
 
 
 def test_a_country_of_origin_narrows_to_organizations_serving_that_community(tiny_area, files):
     view = build(tiny_area, files, countries=("Mexico",))
-    assert _shown(view, files[2]) == ["O3"]
+    assert _shown(view, files[2]) == ["O3/0"]
     assert view.headline["organizations_matching"] == 1
 
 
@@ -130,7 +130,7 @@ def test_user_text_is_escaped_on_the_server_and_the_sites_file_is_plain_data(
     # Names travel as data and are escaped where the browser builds the tooltip.
     data = json.loads(build_sites_json(files[1]))
     assert "<img src=x onerror=alert(1)>" in data["n"]
-    assert set(data) == {"id", "lat", "lon", "c", "k", "n", "s", "l"}  # public fields only
+    assert set(data) == {"id", "lat", "lon", "c", "k", "n", "a", "s", "l"}  # public fields only
 
 
 def test_unavailable_indicator_is_grey_with_a_notice(tiny_area, files):
@@ -196,7 +196,7 @@ def test_the_state_is_sent_as_a_feature_group(tiny_area, files):
 
 def test_masks_mark_exactly_the_matching_sites():
     ids = tuple(f"S{i}" for i in range(11))
-    matching = pd.DataFrame({"organization_id": ["S0", "S8", "S10"]})
+    matching = pd.DataFrame({"site_key": ["S0", "S8", "S10"]})
     bits = np.unpackbits(np.frombuffer(base64.b64decode(encode_mask(ids, matching)), np.uint8))
     assert [i for i, b in enumerate(bits[:11]) if b] == [0, 8, 10]
 
