@@ -142,7 +142,7 @@ def directory_table(
         }
     )
     if hours is not None:
-        table.insert(5, "Hours", assets["organization_id"].map(lambda i: hours.get(i, "")))
+        table.insert(1, "Hours", assets["organization_id"].map(lambda i: hours.get(i, "")))
     if open_now is not None:
-        table.insert(6, "Now", assets["organization_id"].map(lambda i: open_now.get(i, "")))
+        table.insert(2, "Now", assets["organization_id"].map(lambda i: open_now.get(i, "")))
     return table
