@@ -150,6 +150,12 @@ def _sites_panel(asset) -> None:
     st.markdown(f"**Sites and opening hours** ({len(asset.sites)} sites)")
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(_now_caption(tz))
+    if asset.contacts:  # this page is staff-only; contacts never reach the public view
+        st.markdown("**Contacts** (staff only)")
+        people = pd.DataFrame([vars(c) for c in asset.contacts])
+        st.dataframe(
+            people.rename(columns=str.capitalize).fillna(""), hide_index=True, width="stretch"
+        )
 
 
 def _conflict_panel() -> None:

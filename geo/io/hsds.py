@@ -3,6 +3,9 @@
 Locations are linked to organizations through services_at_location -> services (the Miami
 1.x export writes site ids into ``locations.organization_id``), and directly through
 ``locations.organization_id`` where it names a real organization (3.0).
+Contacts (people, with title, phone and email) are kept as the organization's staff-only
+contacts: the public view and every export leave them out. Rows of a table that name no
+organization, service or location of the file are counted and reported as a note.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.classify import parse_languages
-from geo.io.hsds_parts import read_parts, service_owners
+from geo.io.hsds_parts import read_contacts, read_parts, service_owners
 from geo.io.readers import SourceTable, read_csv_text
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
 
@@ -32,6 +35,7 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "service_taxonomy": ("services_taxonomy", "service_taxonomy", "attributes", "attribute"),
     "schedules": ("schedules", "schedule", "regular_schedules", "regular_schedule"),
     "eligibility": ("eligibility",),
+    "contacts": ("contacts", "contact"),
     "accessibility": ("accessibility", "accessibility_for_disabilities"),
 }
 HSDS_FIELDS = (
@@ -196,6 +200,7 @@ def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
         str(site["source_id"]): org for org, sites in parts.sites.items() for site in sites
     }
     phones = _phones(t, service_org, location_org)
+    contacts = read_contacts(t, set(organization_ids), service_org, location_org, parts.unlinked)
     rows = []
     for org in organization_ids:
         sites, services = parts.sites.get(org, []), parts.services.get(org, [])
@@ -211,7 +216,12 @@ def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "category": ";".join(dict.fromkeys(categories)),
                 "languages": _org_languages(services, parts.site_languages.get(org, [])),
                 "parts": json.dumps(
-                    {"sites": sites, "services": services, "hours": parts.hours.get(org, [])},
+                    {
+                        "sites": sites,
+                        "services": services,
+                        "hours": parts.hours.get(org, []),
+                        "contacts": contacts.get(org, []),
+                    },
                     ensure_ascii=False,
                 ),
             }
@@ -251,11 +261,18 @@ def read_hsds(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
     """
     tables, label = _tables(path, limits)
     frame = organization_frame(tables)
+    notes = [
+        f"{count:,} rows of the {table} table name no organization, service or location of "
+        "this datapackage (or are empty); they were left out."
+        for table, count in sorted(frame.attrs["unlinked"].items())
+        if count
+    ]
     return SourceTable(
         name=label,
         format="hsds",
         frame=frame,
         row_label="organization row",
         mapped=True,
+        notes=tuple(notes),
         extra={"tables": sorted(tables)},
     )

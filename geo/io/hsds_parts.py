@@ -202,6 +202,9 @@ def _add_services(
 ) -> None:
     terms, languages = _terms(t), _languages(t)
     eligibility = _text_by(t.get("eligibility"), "service_id", "eligibility")
+    stray = sum(_cell(r, "service_id") not in owners for r in _rows(t.get("eligibility")))
+    if stray:
+        parts.unlinked["eligibility"] = stray
     at: dict[str, list[int]] = {}
     for link in links:
         if _cell(link, "location_id") in site_pos:
@@ -268,3 +271,55 @@ def _add_hours(
                     "site": site[1] if site and site[0] == org else None,
                 }
             )
+
+
+def _contact_phones(t: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """contact id -> first phone number (3.0 puts them in phones.csv with a contact_id)."""
+    found: dict[str, str] = {}
+    for row in _rows(t.get("phones")):
+        if _cell(row, "contact_id") and _cell(row, "number"):
+            found.setdefault(_cell(row, "contact_id"), _cell(row, "number"))
+    return found
+
+
+def read_contacts(
+    t: dict[str, pd.DataFrame],
+    org_ids: set[str],
+    service_org: dict[str, str],
+    location_org: dict[str, str],
+    unlinked: dict[str, int],
+) -> dict[str, list[dict[str, str]]]:
+    """organization id -> its contacts (name, role, phone, email), each person once.
+
+    A contact belongs to the organization it names, else to the owner of its service (or
+    of its service at a location, or of its location); others are counted in ``unlinked``.
+    """
+    phones = _contact_phones(t)
+    found: dict[str, list[dict[str, str]]] = {}
+    link_service = {
+        _cell(r, "id"): _cell(r, "service_id") for r in _rows(t.get("service_at_location"))
+    }
+    for row in _rows(t.get("contacts")):
+        org = _cell(row, "organization_id")
+        service = _cell(row, "service_id") or link_service.get(_cell(row, "service_at_location_id"))
+        owner = (
+            (org if org in org_ids else "")
+            or service_org.get(service or "")
+            or location_org.get(_cell(row, "location_id"))
+        )
+        area, number = _cell(row, "phone_areacode"), _cell(row, "phone_number")
+        extension = _cell(row, "phone_extension")
+        phone = " ".join(p for p in (area, number) if p) + (f" x{extension}" if extension else "")
+        person = {
+            "name": _cell(row, "name"),
+            "role": " - ".join(p for p in (_cell(row, "title"), _cell(row, "department")) if p),
+            "phone": phone or phones.get(_cell(row, "id"), ""),
+            "email": _cell(row, "email"),
+        }
+        if not owner or not any(person.values()):
+            unlinked["contacts"] = unlinked.get("contacts", 0) + 1
+            continue
+        people = found.setdefault(owner, [])
+        if person not in people:
+            people.append(person)
+    return found
