@@ -178,6 +178,22 @@ def view_from_params(
     return ParsedView(view, tuple(notes))
 
 
+def with_position(view: View, centre: tuple[float, float] | None, zoom: float | None) -> View:
+    """``view`` centred on ``centre`` (lat, lon) at ``zoom``, as a link stores it.
+
+    The centre is rounded to 5 decimals (about a metre) and the zoom to a whole level, so
+    the view reads back from its query string unchanged. ``None`` (or a position that is not
+    on the map: latitude beyond ±90, longitude beyond ±180, zoom outside 0-18) means "fit
+    the study area".
+    """
+    if centre is None or zoom is None:
+        return replace(view, centre=None, zoom=None)
+    lat, lon, level = round(float(centre[0]), 5), round(float(centre[1]), 5), round(zoom)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= level <= MAX_ZOOM):
+        return replace(view, centre=None, zoom=None)
+    return replace(view, centre=(lat, lon), zoom=int(level))
+
+
 def keep_known_countries(view: View, countries: Collection[str]) -> ParsedView:
     """Drop the link's countries of origin the study area has no figures for (with a note)."""
     unknown = [c for c in view.filters.countries if c not in countries]

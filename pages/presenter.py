@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import frame, presenter_views
+from ui import frame, presenter_views, text
 
 frame.ensure_app_frame()
 
@@ -24,7 +24,7 @@ story = presenter_views.choose_story()
 if story is None:
     st.stop()
 presenter_views.save_slide(story)
-st.subheader(f"{story.name}: {len(story.slides)} slides")
+st.subheader(f"{text.literal(story.name)}: {len(story.slides)} slides")
 presenter_views.list_slides(story)
 if story.slides:
     if st.button("Present", type="primary", key="presenter.start"):

@@ -16,7 +16,8 @@ from geo.maps.draw_map import build_draw_map, read_drawing
 from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
 from geo.maps.vendor import install_vendor_assets, vendor_assets_installed
-from ui import errors
+from ui import errors, shared_view
+from ui.map_position import record_position
 
 STATIC_DIR = PROJECT_ROOT / "static"
 
@@ -66,8 +67,14 @@ def show_home_map(view: MapView, *, key: str, height: int = 560) -> dict[str, An
 
     The state travels as streamlit-folium's ``feature_group_to_add``; the map's own script
     does not change with the filters, so the browser keeps the map, its outlines and its
-    view, and only clicks on the map rerun the page (never panning or zooming).
+    view, and only clicks on the map rerun the page (never panning or zooming). The map
+    opens at the shared view's centre and zoom (a link's ``at``, a reopened slide) and
+    records where the user leaves it (:mod:`ui.map_position`).
     """
+    shared = shared_view.current()
+    if shared.centre is not None and shared.zoom is not None:
+        open_at(view.map, shared.centre, shared.zoom)
+    record_position(view.map, shared.study_area)
     return show_map(
         view.map,
         key=key,
@@ -75,6 +82,19 @@ def show_home_map(view: MapView, *, key: str, height: int = 560) -> dict[str, An
         returned_objects=["last_object_clicked_tooltip"],
         layers=[build_state_layer(view.state)],
     )
+
+
+def open_at(m: folium.Map, centre: tuple[float, float], zoom: int) -> None:
+    """Open ``m`` at ``centre`` and ``zoom`` instead of fitting it to its data.
+
+    Done in the map's own script (streamlit-folium's ``center``/``zoom`` arguments move a
+    map that is still animating its first fit, and the fit wins).
+    """
+    for name, child in list(m._children.items()):
+        if isinstance(child, folium.FitBounds):
+            del m._children[name]
+    m.location = list(centre)
+    m.options["zoom"] = zoom
 
 
 def draw_area(tracts, *, key: str, height: int = 420):

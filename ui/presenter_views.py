@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from html import escape
 
 import streamlit as st
@@ -11,14 +12,14 @@ from sqlalchemy.orm import Session
 
 from geo.census import DEMO_NAME
 from geo.census.indicators import INDICATORS
-from geo.filters import Filters
 from geo.maps.layers import SCHEMES, simplify_tracts
 from geo.presenter import stories
 from geo.presenter.build import story_html, story_pdf
 from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
 from geo.presenter.stories import StoryRecord
-from geo.presenter.views import DEFAULT_INDICATOR, SlideView
-from ui import auth, maps, resources
+from geo.view import View
+from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
+from ui import auth, map_position, maps, resources, shared_view, text
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
 # Page Up / Page Down press the Previous / Next buttons, also from inside the map's frame;
@@ -42,55 +43,51 @@ _FULL_SCREEN = (
 )
 
 
-def current_view() -> SlideView:
-    """The view to save: the sidebar's study area and filters, and the map choices below.
-
-    The map page's own widgets are gone once another page runs (Streamlit forgets a widget's
-    value when it is not drawn), so the slide's indicator, breaks and catchment are chosen
-    here, starting from the map's last values when Streamlit still has them.
-    """
-    state = st.session_state
-    c1, c2, c3 = st.columns([3, 2, 2])
-    indicator = c1.selectbox(
-        "Indicator",
-        list(INDICATORS),
-        index=list(INDICATORS).index(state.get("map.indicator", DEFAULT_INDICATOR)),
-        format_func=lambda k: INDICATORS[k].label,
-        key="presenter.indicator",
-    )
-    scheme = c2.radio(
-        "Class breaks",
-        list(SCHEMES),
-        format_func=SCHEMES.__getitem__,
-        key="presenter.scheme",
-    )
-    radius = c3.slider(
-        "Catchment radius (m)",
-        250,
-        5000,
-        int(state.get("map.radius_m", 1000)),
-        250,
-        key="presenter.radius_m",
-    )
-    return SlideView(
-        study_area=resources.current_name(),
-        filters=state.get("filters", Filters()),
-        indicator=indicator,
-        scheme=scheme,
-        radius_m=int(radius),
-    )
+def current_view() -> View:
+    """The view a new slide saves: the shared view as it is now, with the map's centre and
+    zoom where the user left the asset map (this browser tab), shown for the slide's page."""
+    map_position.sync()
+    return replace(shared_view.current(), page="")
 
 
-def open_view(view: SlideView) -> None:
-    """Put a slide's view back on the map page (the sidebar and the map's widgets)."""
-    state = st.session_state
-    state[resources.AREA_KEY] = view.study_area or DEMO_NAME
-    for name in ("countries", "languages", "categories"):
-        state[f"filters.{name}"] = list(getattr(view.filters, name))
-    for name in ("min_arrived_2010_pct", "min_limited_english_hh_pct", "min_noncitizen_pct"):
-        state[f"filters.{name}"] = int(getattr(view.filters, name))
-    state["map.indicator"], state["map.scheme"] = view.indicator, view.scheme
-    state["map.radius_m"] = view.radius_m
+def describe(view: View) -> str:
+    """The view in one line of plain words (what a new slide will show)."""
+    f = view.filters
+    chosen = [
+        f"{INDICATORS[view.indicator].label}" if view.indicator in INDICATORS else view.indicator,
+        SCHEMES.get(view.scheme, view.scheme),
+        f"catchments {view.radius_m:,} m",
+        *(
+            f"{label}: {', '.join(names.get(v, v) for v in values)}"
+            for label, values, names in (
+                ("countries", f.countries, {}),
+                ("languages", f.languages, LANGUAGES),
+                ("services", f.categories, SERVICE_CATEGORIES),
+            )
+            if values
+        ),
+        *(
+            f"{label} ≥ {pct:g}%"
+            for label, pct in (
+                ("arrived 2010+", f.min_arrived_2010_pct),
+                ("limited-English households", f.min_limited_english_hh_pct),
+                ("non-citizens", f.min_noncitizen_pct),
+            )
+            if pct
+        ),
+        (
+            f"map centred on {view.centre[0]:.5f}, {view.centre[1]:.5f} at zoom {view.zoom}"
+            if view.centre is not None and view.zoom is not None
+            else "map fitted to the study area"
+        ),
+    ]
+    return " · ".join(chosen)
+
+
+def open_view(view: View) -> None:
+    """Put a slide's view back on the asset map: sidebar, map choices, centre and zoom."""
+    area = view.study_area if view.study_area in resources.store().names() else DEMO_NAME
+    shared_view.show(replace(view, study_area=area) if area != view.study_area else view)
 
 
 def choose_story() -> StoryRecord | None:
@@ -120,11 +117,13 @@ def save_slide(story: StoryRecord) -> None:
     """Save the current view with a caption as the story's next slide (editors)."""
     if not auth.can(WRITE):
         return
-    st.markdown("**New slide**: the sidebar's study area and filters, and these map choices.")
     view = current_view()
+    st.markdown("**New slide**: the view you left on the asset map.")
+    st.caption(text.literal(f"{view.study_area} · {describe(view)}"))
+    st.page_link("pages/map_explorer.py", label="Change it on the asset map", icon=":material/map:")
     c1, c2 = st.columns([3, 1])
     caption = c1.text_input("Caption", key="presenter.caption")
-    if c2.button("Save the current view as a slide", key="presenter.save"):
+    if c2.button("Save this view as a slide", key="presenter.save"):
         user = auth.require(WRITE)
         with Session(resources.engine()) as session, session.begin():
             stories.add_slide(session, story.story_id, view, caption, user=user)
@@ -136,7 +135,7 @@ def list_slides(story: StoryRecord) -> None:
     writer = auth.can(WRITE)
     for slide in story.slides:
         c1, c2, c3, c4, c5 = st.columns([6, 1, 1, 1, 2])
-        c1.markdown(f"**{slide.position + 1}.** {escape(slide.caption) or '(no caption)'}")
+        c1.markdown(f"**{slide.position + 1}.** {text.literal(slide.caption) or '(no caption)'}")
         key = f"presenter.slide.{slide.slide_id}"
         # the sidebar's widgets exist already, so the view is put back in a callback
         if c5.button("Open on the map", key=f"{key}.open", on_click=open_view, args=(slide.view,)):

@@ -17,7 +17,13 @@ import streamlit as st
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable
 from geo.filters import Filters
-from geo.view import View, keep_known_countries, view_from_params, view_to_params
+from geo.view import (
+    View,
+    keep_known_countries,
+    view_from_params,
+    view_to_params,
+    with_position,
+)
 from ui import text
 from ui.resources import AREA_KEY
 
@@ -113,18 +119,39 @@ def publish(page: str, filters: Filters) -> View:
     for name, key in MAP_KEYS.items():  # the map page's widgets forget them on other pages
         if key not in st.session_state and getattr(before, name) != getattr(View(), name):
             st.session_state[key] = getattr(before, name)
+    area = str(st.session_state.get(AREA_KEY) or "")
+    same_area = area == before.study_area  # a centre in another study area is not kept
     view = View(
         page=page,
-        study_area=str(st.session_state.get(AREA_KEY) or ""),
+        study_area=area,
         filters=filters,
         indicator=st.session_state.get(MAP_KEYS["indicator"], before.indicator),
         scheme=st.session_state.get(MAP_KEYS["scheme"], before.scheme),
         radius_m=int(st.session_state.get(MAP_KEYS["radius_m"], before.radius_m)),
-        centre=before.centre,
-        zoom=before.zoom,
+        centre=before.centre if same_area else None,
+        zoom=before.zoom if same_area else None,
     )
     st.session_state[_VIEW] = view
     return view
+
+
+def set_position(centre: tuple[float, float] | None, zoom: float | None) -> None:
+    """The map's centre and zoom as the user left them (None: fit the study area)."""
+    st.session_state[_VIEW] = with_position(current(), centre, zoom)
+
+
+def show(view: View) -> None:
+    """Make ``view`` the current view and put it into the widgets (e.g. a saved slide).
+
+    Call it from a button's callback, before the sidebar's widgets render.
+    """
+    st.session_state[AREA_KEY] = view.study_area
+    for name, key in MAP_KEYS.items():
+        st.session_state[key] = getattr(view, name)
+    for name, key in FILTER_KEYS.items():
+        value = getattr(view.filters, name)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else int(value)
+    st.session_state[_VIEW] = view
 
 
 def write_link(default_area: str) -> None:

@@ -28,7 +28,7 @@ from geo.maps.gap_map import (
     legend_html,
 )
 from geo.maps.layers import Classes, classify, format_value
-from geo.presenter.views import SlideView
+from geo.view import View
 
 
 class PageKeys(MacroElement):
@@ -62,7 +62,7 @@ class SlideFigures:
     notice: str = ""
 
 
-def compute_slide(area: StudyArea, organizations: pd.DataFrame, view: SlideView) -> SlideFigures:
+def compute_slide(area: StudyArea, organizations: pd.DataFrame, view: View) -> SlideFigures:
     """The indicator values, class breaks and public organizations of a slide's view."""
     indicator = INDICATORS[view.indicator]
     notice = ""
@@ -93,7 +93,7 @@ def build_slide_map(
     area: StudyArea,
     outlines: gpd.GeoDataFrame,
     figures: SlideFigures,
-    view: SlideView,
+    view: View,
     *,
     tiles: str = "",
 ) -> folium.Map:

@@ -5,6 +5,7 @@ Functions take a Session and never commit; the caller owns the transaction (as i
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from geo.db.base import utc_now
 from geo.db.stories_schema import Slide, Story
 from geo.errors import AssetNotFound, ValidationError
-from geo.presenter.views import SlideView, view_from_params, view_to_params
+from geo.view import View, view_from_params, view_to_params
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,7 +24,7 @@ class SlideRecord:
     slide_id: int
     position: int
     caption: str
-    view: SlideView
+    view: View
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,7 +68,7 @@ def _touch(story: Story, user: str) -> None:
     story.updated_at, story.updated_by, story.version = utc_now(), user, story.version + 1
 
 
-def add_slide(session: Session, story_id: int, view: SlideView, caption: str, *, user: str) -> int:
+def add_slide(session: Session, story_id: int, view: View, caption: str, *, user: str) -> int:
     """Append the view with its caption as the story's last slide; returns the slide id."""
     story = _story(session, story_id)
     slide = Slide(
@@ -124,6 +125,19 @@ def list_stories(session: Session, *, include_archived: bool = False) -> list[tu
     return [(int(i), str(n)) for i, n in session.execute(query)]
 
 
+def read_view(params: Mapping[str, Sequence[str]]) -> View:
+    """A slide's stored view (:func:`geo.view.view_to_params` form), read back exactly.
+
+    The page and study area are taken as stored: a study area deleted since is the
+    caller's to report when the slide is shown. Every other value is read by the same
+    rules as a link's.
+    """
+    stored = {key: list(values) for key, values in params.items()}
+    return view_from_params(
+        stored, pages=stored.get("page", [""]), study_areas=stored.get("area", [""])
+    ).view
+
+
 def load_story(session: Session, story_id: int) -> StoryRecord:
     """A story and its slides in order, each slide's view read back exactly."""
     story = _story(session, story_id)
@@ -135,7 +149,7 @@ def load_story(session: Session, story_id: int) -> StoryRecord:
                 slide_id=s.id,
                 position=s.position,
                 caption=s.caption,
-                view=view_from_params(s.view),
+                view=read_view(s.view),
             )
             for s in sorted(story.slides, key=lambda s: s.position)
         ),

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from geo.filters import Filters
-from geo.view import View, keep_known_countries, view_from_params, view_to_params
+from geo.view import (
+    View,
+    keep_known_countries,
+    view_from_params,
+    view_to_params,
+    with_position,
+)
 
 PAGES = ("", "assets", "community_profile")
 AREAS = ("demo", "nyc")
@@ -115,3 +121,21 @@ def test_countries_the_study_area_lacks_are_dropped_with_a_note():
     assert kept.view.filters.countries == ("Mexico",)
     assert kept.notes and "'Narnia'" in kept.notes[0]
     assert keep_known_countries(kept.view, {"Mexico"}).notes == ()
+
+
+@pytest.mark.parametrize(
+    ("centre", "zoom", "expected"),
+    [
+        ((40.712345678, -73.956789012), 14.0, ((40.71235, -73.95679), 14)),
+        ((40.7, -73.9), 18, ((40.7, -73.9), 18)),
+        ((40.7, -73.9), 19, (None, None)),  # beyond the map's last zoom level
+        ((90.5, -73.9), 12, (None, None)),
+        ((40.7, -180.01), 12, (None, None)),  # Leaflet's longitudes run on past ±180
+        (None, None, (None, None)),
+    ],
+)
+def test_a_map_position_is_kept_as_a_link_stores_it(centre, zoom, expected):
+    view = with_position(View(study_area="demo"), centre, zoom)
+    assert (view.centre, view.zoom) == expected
+    parsed = view_from_params(view_to_params(view), pages=[""], study_areas=["demo"])
+    assert parsed.view == view

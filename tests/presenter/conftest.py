@@ -8,7 +8,7 @@ from geo.filters import Filters
 from geo.io.organizations import load_organizations_csv
 from geo.maps.layers import simplify_tracts
 from geo.presenter.stories import SlideRecord, StoryRecord
-from geo.presenter.views import SlideView
+from geo.view import View
 
 
 @pytest.fixture(scope="session")
@@ -26,8 +26,8 @@ def demo_organizations():
 @pytest.fixture
 def demo_story():
     views = [
-        SlideView(study_area="demo"),
-        SlideView(
+        View(study_area="demo"),
+        View(
             study_area="demo",
             indicator="limited_english_share",
             filters=Filters(categories=("legal",)),
