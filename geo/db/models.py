@@ -2,8 +2,10 @@
 
 :class:`Asset` is the one definition of an organization's record. Its sites (:class:`Site`),
 services (:class:`OfferedService`) and opening hours (:class:`OpeningHours`) follow HSDS 3.0;
-the tables (:mod:`geo.db.schema`), the checks (:mod:`geo.db.records`), the listing, forms,
-import mapping and exports are checked against these fields by ``tests/db/test_record.py``.
+the tables (:mod:`geo.db.schema`), the checks (:mod:`geo.db.records`), the form, the import
+mapping, the table export and the HSDS mapping are checked against these fields by
+``tests/db/test_record.py``: a field added here and not there (nor listed there as left out,
+with the reason) fails it.
 """
 
 from __future__ import annotations

@@ -123,6 +123,22 @@ def _language_row(cell: str) -> dict[str, object]:
     return {"name": cell}
 
 
+def _organization_languages(tables: HsdsTables, asset: Asset, service_ids: list[str]) -> None:
+    """The organization's languages its services do not carry as they are (with the note):
+    HSDS ties languages to a location or service, so at the main site, else the first service.
+    """
+    carried = {str(cell) for s in _services_of(asset) for cell in s.languages}
+    if asset.sites:
+        link: dict[str, object] = {"location_id": hsds_id("location", asset.id, 0)}
+    elif service_ids:
+        link = {"service_id": service_ids[0]}
+    else:
+        return
+    for i, language in enumerate(x for x in asset.languages if str(x) not in carried):
+        row = {"id": hsds_id("language", asset.id, "organization", i), **link}
+        tables.add("languages", {**row, **_language_row(str(language))})
+
+
 def _site_rows(tables: HsdsTables, asset: Asset, oid: str, country: str) -> None:
     for pos, site in enumerate(asset.sites):
         lid = hsds_id("location", asset.id, pos)
@@ -260,6 +276,7 @@ def add_organization(tables: HsdsTables, asset: Asset, *, country: str) -> None:
     _site_rows(tables, asset, oid, country)
     service_ids = _service_rows(tables, asset, oid)
     _schedule_rows(tables, asset, service_ids)
+    _organization_languages(tables, asset, service_ids)
     if asset.phone:
         row = {"id": hsds_id("phone", asset.id), "organization_id": oid, "type": "voice"}
         tables.add("phones", {**row, "number": asset.phone})
