@@ -41,11 +41,6 @@ class StudyArea:
     basemap: gpd.GeoDataFrame | None = None
     time_zone: str | None = None  # study_area.json "time_zone"; see geo.hours.study_area_zone
 
-    @property
-    def work_crs(self) -> str:
-        """A metric CRS for distances and areas here (the local UTM zone)."""
-        return str(self.tracts.estimate_utm_crs())
-
 
 def load_tracts(path: Path | str) -> gpd.GeoDataFrame:
     """Read tract polygons in any CRS, reprojected to WGS84 and indexed by GEOID.
