@@ -1,6 +1,7 @@
 """``python -m geo i18n``: keep the interface catalogs in step with the code (Babel).
 
-``update`` extracts every ``_()``/``n_()`` string of app.py, pages/, ui/ and the handout
+``update`` extracts every ``_()``/``n_()`` string of app.py, pages/ and ui/, every ``N_()``
+label of geo/ (and the handout's ``_()``)
 (``babel.cfg``) plus the labels of the controlled vocabularies (service categories and
 language names, shown in the interface but stored as keys) into ``locale/messages.pot``,
 then merges it into each ``locale/<code>/LC_MESSAGES/messages.po``. ``init CODE`` starts a
@@ -41,6 +42,8 @@ def extract(template_path: Path = TEMPLATE) -> Catalog:
             "_",
             "-k",
             "n_:1,2",
+            "-k",
+            "N_",
             "--no-location",
             "--sort-output",
             "--omit-header",

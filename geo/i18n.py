@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
 __all__ = [
+    "N_",
     "DEFAULT",
     "INTERFACE_LANGUAGES",
     "LOCALE_DIR",
@@ -58,6 +59,15 @@ class PseudoTranslations(gettext.NullTranslations):
 
 
 @lru_cache(maxsize=16)
+def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """Mark interface text defined in ``geo/`` for the catalogs; ``ui`` translates it when shown.
+
+    ``geo`` never knows the session's language, so its labels stay English here and pass
+    through ``ui.i18n._`` at display time (``python -m geo i18n update`` extracts them).
+    """
+    return text
+
+
 def translator(code: str) -> gettext.NullTranslations:
     """The gettext translations of ``code`` (English words where it has no catalog).
 

@@ -8,15 +8,18 @@ from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
 from geo.filters import filter_organizations
 from ui import errors, frame, gap_views, profile_views, resources, shared_view
+from ui.i18n import _
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
 filters = shared_view.filters()
-st.title("Community profile")
+st.title(_("Community profile"))
 st.caption(
-    "Who lives in an area: the community scan a library plans from. Every figure "
-    "shows its 90% margin of error and how far to trust it."
+    _(
+        "Who lives in an area: the community scan a library plans from. Every figure "
+        "shows its 90% margin of error and how far to trust it."
+    )
 )
 
 choice = profile_views.choose_area(area)
@@ -24,15 +27,17 @@ try:
     countries = sorted(country_variables(area.tables))
 except DataNotAvailable:
     countries = []
+EVERYONE = ""  # the group choice "all newcomers"; the others are B05006 country labels
 group = (
     st.selectbox(
-        "Group",
-        ["All newcomers", *countries],
+        _("Group"),
+        [EVERYONE, *countries],
         key="profile.group",
-        help="One country of origin (from table B05006), or everyone.",
+        format_func=lambda c: c or _("All newcomers"),
+        help=_("One country of origin (from table B05006), or everyone."),
     )
     if countries
-    else "All newcomers"
+    else EVERYONE
 )
 
 try:
@@ -42,15 +47,15 @@ try:
         geoids,
         title=title,
         rule=rule,
-        country=None if group == "All newcomers" else group,
+        country=group or None,
         countries=filters.countries,
         whole=resources.study_area_sections(),
     )
 except GeoError as err:
     if choice.get("shape") is None and "shape" in choice:
-        st.info("Draw an area on the map to see its profile.")
+        st.info(_("Draw an area on the map to see its profile."))
     elif "geoids" in choice and not choice["geoids"]:
-        st.info("Pick one or more tracts to see their profile.")
+        st.info(_("Pick one or more tracts to see their profile."))
     else:
         errors.show_error(err)
     st.stop()

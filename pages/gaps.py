@@ -4,16 +4,19 @@ import streamlit as st
 
 from geo.errors import GeoError
 from ui import errors, frame, gap_views, resources, shared_view
+from ui.i18n import _
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
 filters = shared_view.filters()
-st.title("Gaps")
+st.title(_("Gaps"))
 st.caption(
-    "Where to act: tracts with many people in need of help in a language and few "
-    "organizations offering it nearby. Services follow the sidebar's service categories "
-    f"(none chosen = any service). {area.label} · {area.vintage}."
+    _(
+        "Where to act: tracts with many people in need of help in a language and few "
+        "organizations offering it nearby. Services follow the sidebar's service categories "
+        "(none chosen = any service). {area} · {vintage}."
+    ).format(area=area.label, vintage=area.vintage)
 )
 
 question = gap_views.ask(area, filters)
@@ -27,7 +30,7 @@ except GeoError as err:
 
 gap_views.show_rules(result)
 gap_views.show_map(area, result)
-st.subheader("Tracts ranked by gap")
+st.subheader(_("Tracts ranked by gap"))
 gap_views.show_table(result)
-st.subheader("Per branch")
+st.subheader(_("Per branch"))
 gap_views.show_branch(area, result)

@@ -15,6 +15,7 @@ from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
 from ui import maps, resources
+from ui.i18n import _
 
 TOP = 10
 
@@ -26,31 +27,31 @@ def ask(area: StudyArea, filters: Filters) -> GapQuestion | None:
     for reason in missing.values():
         st.caption(f":material/info: {reason}")
     if not offered:
-        st.warning("This study area has no table that measures need (C16001 or B05006).")
+        st.warning(_("This study area has no table that measures need (C16001 or B05006)."))
         return None
     c1, c2 = st.columns([3, 2])
     measure = c1.selectbox(
-        "Need",
+        _("Need"),
         offered,
-        format_func=lambda k: NEED_MEASURES[k].label,
+        format_func=lambda k: _(NEED_MEASURES[k].label),
         key="gaps.measure",
     )
     group = c2.selectbox(
-        "Language group (C16001)",
+        _("Language group (C16001)"),
         C16001_GROUPS,
         key="gaps.language_group",
-        help="Organizations count when they serve a language of this group.",
+        help=_("Organizations count when they serve a language of this group."),
     )
     c3, c4, c5 = st.columns([2, 2, 3])
-    reach = c3.slider("Within reach (m)", 200, 3000, 800, 100, key="gaps.reach_m")
-    catchment = c4.slider("Branch catchment (m)", 250, 5000, 1000, 250, key="gaps.catchment_m")
+    reach = c3.slider(_("Within reach (m)"), 200, 3000, 800, 100, key="gaps.reach_m")
+    catchment = c4.slider(_("Branch catchment (m)"), 250, 5000, 1000, 250, key="gaps.catchment_m")
     mixed = c5.toggle(
-        "Rank unreliable figures with the reliable ones",
+        _("Rank unreliable figures with the reliable ones"),
         key="gaps.mix_unreliable",
-        help="Off: unreliable need figures are ranked after every reliable one.",
+        help=_("Off: unreliable need figures are ranked after every reliable one."),
     )
     if measure != "limited_english" and not filters.countries:
-        st.info("Choose one or more countries of origin in the sidebar for this need measure.")
+        st.info(_("Choose one or more countries of origin in the sidebar for this need measure."))
         return None
     return GapQuestion(
         measure=measure,
@@ -86,17 +87,22 @@ def _ranking(
 
 def show_rules(result: GapResult) -> None:
     """The measure, the reach and catchment rules and every note, in plain words."""
-    st.markdown(f"**Need:** {result.need_label} (per tract, ± 90% margin of error).")
-    st.markdown(f"**Within reach:** {result.reach_rule}")
-    st.markdown(f"**Branch catchment:** {result.catchment_rule}")
-    for note in result.notes:
+    texts = result.texts(_)
+    st.markdown(
+        _("**Need:** {need} (per tract, ± 90% margin of error).").format(need=texts.need_label)
+    )
+    st.markdown(_("**Within reach:** {rule}").format(rule=texts.reach_rule))
+    st.markdown(_("**Branch catchment:** {rule}").format(rule=texts.catchment_rule))
+    for note in texts.notes:
         st.caption(note)
     if result.unmapped_languages:
         listed = ", ".join(f"{k} ({v})" for k, v in result.unmapped_languages.items())
         st.warning(
-            "These languages served by organizations map to no C16001 language group, so "
-            f"those organizations were not counted for any group: {listed}. Fix the language "
-            "code in the asset directory or tell us the group."
+            _(
+                "These languages served by organizations map to no C16001 language group, so "
+                "those organizations were not counted for any group: {listed}. Fix the "
+                "language code in the asset directory or tell us the group."
+            ).format(listed=listed)
         )
 
 
@@ -117,13 +123,13 @@ def show_table(result: GapResult) -> None:
     """The sortable ranking with a CSV download of the same rows."""
     _show_ranking(result.ranking)
     st.download_button(
-        "Download the ranking (CSV)",
+        _("Download the ranking (CSV)"),
         ranking_csv(result),
         "gaps.csv",
         "text/csv",
         key="gaps.csv",
     )
-    st.caption(f"90% margins of error. {RELIABILITY_RULE}.")
+    st.caption(_("90% margins of error. {rule}.").format(rule=_(RELIABILITY_RULE)))
 
 
 def _show_ranking(ranking: pd.DataFrame) -> None:
@@ -133,11 +139,11 @@ def _show_ranking(ranking: pd.DataFrame) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "Rank": number(format="%d"),
-            "Need": number(format="%,.0f"),
-            "± MOE": number(format="%,.0f"),
-            "Gap": number(format="%,.0f"),
-            "Gap ± MOE": number(format="%,.0f"),
+            _("Rank"): number(format="%d"),
+            _("Need"): number(format="%,.0f"),
+            _("± MOE"): number(format="%,.0f"),
+            _("Gap"): number(format="%,.0f"),
+            _("Gap ± MOE"): number(format="%,.0f"),
         },
     )
 
@@ -145,18 +151,22 @@ def _show_ranking(ranking: pd.DataFrame) -> None:
 def _readable(ranking: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Rank": ranking["rank"],
-            "Tract": ranking["tract"] + " (" + ranking["geoid"] + ")",
-            "Need": ranking["need"],
-            "± MOE": ranking["need_moe"],
-            "Reliability": ranking["reliability"].map(RELIABILITY_LABELS)
-            + ranking["ranked_after_reliable"].map({True: " (ranked after reliable)", False: ""}),
-            "Organizations within reach": ranking["organizations"],
-            "Their sites within reach": ranking["sites"],
-            "Gap": ranking["gap"],
-            "Gap ± MOE": ranking["gap_moe"],
-            "Branch catchment": ranking["branches"].replace("", "none"),
-            "Organizations": ranking["organization_names"],
+            _("Rank"): ranking["rank"],
+            _("Tract"): ranking["tract"] + " (" + ranking["geoid"] + ")",
+            _("Need"): ranking["need"],
+            _("± MOE"): ranking["need_moe"],
+            _("Reliability"): ranking["reliability"].map(
+                lambda k: _(RELIABILITY_LABELS.get(k) or str(k))
+            )
+            + ranking["ranked_after_reliable"].map(
+                {True: _(" (ranked after reliable)"), False: ""}
+            ),
+            _("Organizations within reach"): ranking["organizations"],
+            _("Their sites within reach"): ranking["sites"],
+            _("Gap"): ranking["gap"],
+            _("Gap ± MOE"): ranking["gap_moe"],
+            _("Branch catchment"): ranking["branches"].replace("", _("none")),
+            _("Organizations"): ranking["organization_names"],
         }
     )
 
@@ -164,60 +174,66 @@ def _readable(ranking: pd.DataFrame) -> pd.DataFrame:
 def show_branch(area: StudyArea, result: GapResult) -> None:
     """Per branch: its catchment's ranked gaps and its language groups."""
     if area.branches.empty:
-        st.info("This study area has no library branches.")
+        st.info(_("This study area has no library branches."))
         return
     labels = dict(zip(area.branches["branch_id"], area.branches["name"], strict=True))
     branch_id = st.selectbox(
-        "Branch", list(labels), format_func=labels.__getitem__, key="gaps.branch"
+        _("Branch"), list(labels), format_func=labels.__getitem__, key="gaps.branch"
     )
     branch = area.branches.set_index("branch_id").loc[branch_id]
     geoids = catchment_tracts(area.tracts, branch, result.question.catchment_m)
     if not geoids:
-        st.info("No tract centroid lies within this branch's catchment; widen it above.")
+        st.info(_("No tract centroid lies within this branch's catchment; widen it above."))
         return
     show_area_summary(summarize_area(result, geoids))
     _show_ranking(branch_ranking(result, geoids))
     groups = branch_language_groups(area, resources.sites(), geoids, result.question)
     if groups["need"].isna().all():
         st.caption(
-            "Need by language group is not available: table C16001 is not loaded for this "
-            "study area. Organizations within reach per group are still counted."
+            _(
+                "Need by language group is not available: table C16001 is not loaded for this "
+                "study area. Organizations within reach per group are still counted."
+            )
         )
         groups = groups[["language_group", "organizations", "sites"]]
-    st.markdown("**Language groups in this catchment** (largest gap first)")
+    st.markdown(_("**Language groups in this catchment** (largest gap first)"))
     st.dataframe(
         groups.rename(
             columns={
-                "language_group": "Language group",
-                "need": "Speak English less than “very well”",
-                "need_moe": "± MOE",
-                "organizations": "Organizations within reach",
-                "sites": "Their sites within reach",
-                "reliability": "Reliability",
-                "gap": "Gap",
+                "language_group": _("Language group"),
+                "need": _("Speak English less than “very well”"),
+                "need_moe": _("± MOE"),
+                "organizations": _("Organizations within reach"),
+                "sites": _("Their sites within reach"),
+                "reliability": _("Reliability"),
+                "gap": _("Gap"),
             }
         ),
         hide_index=True,
         width="stretch",
         column_config={
             c: st.column_config.NumberColumn(format="%,.0f")
-            for c in ("Speak English less than “very well”", "± MOE", "Gap")
+            for c in (_("Speak English less than “very well”"), _("± MOE"), _("Gap"))
         },
     )
 
 
 def show_profile_gaps(area: StudyArea, filters: Filters, geoids: list[str]) -> None:
     """The gap figures of a community profile's area, for one language group."""
-    st.subheader("Gaps in this area")
+    st.subheader(_("Gaps in this area"))
     missing = unavailable_measures(area.tables)
     measure = "limited_english" if "limited_english" not in missing else "origin"
     if measure in missing or (measure == "origin" and not filters.countries):
         st.info(
-            "Gap figures need table C16001, or countries of origin chosen in the sidebar "
-            "(B05006). " + " ".join(missing.values())
+            _(
+                "Gap figures need table C16001, or countries of origin chosen in the sidebar "
+                "(B05006)."
+            )
+            + " "
+            + " ".join(missing.values())
         )
         return
-    group = st.selectbox("Language group (C16001)", C16001_GROUPS, key="profile.gap_group")
+    group = st.selectbox(_("Language group (C16001)"), C16001_GROUPS, key="profile.gap_group")
     question = GapQuestion(
         measure=measure,
         language_group=group,
@@ -225,23 +241,32 @@ def show_profile_gaps(area: StudyArea, filters: Filters, geoids: list[str]) -> N
         services=filters.categories,
     )
     result = compute(area, question)
-    st.caption(f"{result.need_label}. {result.reach_rule} {result.notes[0]}")
+    texts = result.texts(_)
+    st.caption(
+        _("{need}. {reach} {gap}").format(
+            need=texts.need_label, reach=texts.reach_rule, gap=texts.notes[0]
+        )
+    )
     show_area_summary(summarize_area(result, geoids))
-    st.caption("The Gaps page ranks every tract of the study area.")
+    st.caption(_("The Gaps page ranks every tract of the study area."))
 
 
 def show_area_summary(summary: dict[str, object]) -> None:
     """The gap figures of an area (used by the branch view and the community profile)."""
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("People in need", f"{summary['need']:,.0f} ± {summary['need_moe']:,.0f}")
+    c1.metric(_("People in need"), f"{summary['need']:,.0f} ± {summary['need_moe']:,.0f}")
     c2.metric(
-        "Matching organizations within reach",
+        _("Matching organizations within reach"),
         str(summary["organizations_within_reach"]),
-        help=f"{summary['sites_within_reach']} of their sites are within reach; an "
-        "organization counts once when any of its sites is.",
+        help=_(
+            "{sites} of their sites are within reach; an organization counts once when any "
+            "of its sites is."
+        ).format(sites=summary["sites_within_reach"]),
     )
     c3.metric(
-        "Tracts with none within reach",
-        f"{summary['tracts_without_organization']} of {summary['tracts']}",
+        _("Tracts with none within reach"),
+        _("{some} of {all}").format(
+            some=summary["tracts_without_organization"], all=summary["tracts"]
+        ),
     )
-    c4.metric("People in need there", f"{summary['need_in_tracts_without_organization']:,.0f}")
+    c4.metric(_("People in need there"), f"{summary['need_in_tracts_without_organization']:,.0f}")

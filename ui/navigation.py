@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo.accounts import can
+from geo.i18n import N_
+from ui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -29,53 +31,64 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "pages/map_explorer.py",
-        "Asset map",
+        N_("Asset map"),
         ":material/map:",
-        "Explore",
+        N_("Explore"),
         default=True,
         action="view_public",
     ),
     PageSpec(
         "pages/community_profile.py",
-        "Community profile",
+        N_("Community profile"),
         ":material/groups:",
-        "Explore",
+        N_("Explore"),
         action="view_public",
     ),
     PageSpec(
         "pages/handouts.py",
-        "Help handouts",
+        N_("Help handouts"),
         ":material/description:",
-        "Explore",
+        N_("Explore"),
         action="view_public",
     ),
-    PageSpec("pages/gaps.py", "Gaps", ":material/join_inner:", "Explore", action="view_public"),
     PageSpec(
-        "pages/presenter.py", "Presenter", ":material/slideshow:", "Explore", action="view_public"
+        "pages/gaps.py", N_("Gaps"), ":material/join_inner:", N_("Explore"), action="view_public"
     ),
-    PageSpec("pages/assets.py", "Asset directory", ":material/list_alt:", "Asset database"),
+    PageSpec(
+        "pages/presenter.py",
+        N_("Presenter"),
+        ":material/slideshow:",
+        N_("Explore"),
+        action="view_public",
+    ),
+    PageSpec("pages/assets.py", N_("Asset directory"), ":material/list_alt:", N_("Asset database")),
     PageSpec(
         "pages/import_export.py",
-        "Import and export",
+        N_("Import and export"),
         ":material/swap_vert:",
-        "Asset database",
+        N_("Asset database"),
         action="export_full",
     ),
     PageSpec(
         "pages/study_areas.py",
-        "Census data and study areas",
+        N_("Census data and study areas"),
         ":material/database:",
-        "Data",
+        N_("Data"),
         action="import",
     ),
-    PageSpec("pages/walkabout.py", "Walkabout planner", ":material/directions_walk:", "Field work"),
-    PageSpec("pages/engagement_log.py", "Engagement log", ":material/forum:", "Field work"),
-    PageSpec("pages/action_plan.py", "Action plan", ":material/checklist:", "Field work"),
+    PageSpec(
+        "pages/walkabout.py",
+        N_("Walkabout planner"),
+        ":material/directions_walk:",
+        N_("Field work"),
+    ),
+    PageSpec("pages/engagement_log.py", N_("Engagement log"), ":material/forum:", N_("Field work")),
+    PageSpec("pages/action_plan.py", N_("Action plan"), ":material/checklist:", N_("Field work")),
     PageSpec(
         "pages/users.py",
-        "Users and roles",
+        N_("Users and roles"),
         ":material/manage_accounts:",
-        "Admin",
+        N_("Admin"),
         action="manage_users",
     ),
 )
@@ -100,6 +113,6 @@ def build_navigation(role: str | None = None):
     """The navigation menu for ``role``, grouped by section in the order of :data:`PAGES`."""
     sections: dict[str, list] = {}
     for spec in offered(role):
-        page = st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.default)
-        sections.setdefault(spec.section, []).append(page)
+        page = st.Page(spec.path, title=_(spec.title), icon=spec.icon, default=spec.default)
+        sections.setdefault(_(spec.section), []).append(page)
     return st.navigation(sections)

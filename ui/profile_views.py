@@ -12,10 +12,16 @@ from geo.census.profile_charts import build_section_chart
 from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
+from geo.i18n import N_
 from ui import maps
 from ui.details import plus_minus
+from ui.i18n import _, number
 
-AREA_TYPES = {"branch": "Branch catchment", "drawn": "Drawn area", "tracts": "Hand-picked tracts"}
+AREA_TYPES = {
+    "branch": N_("Branch catchment"),
+    "drawn": N_("Drawn area"),
+    "tracts": N_("Hand-picked tracts"),
+}
 
 
 def choose_area(area: StudyArea) -> dict:
@@ -26,24 +32,31 @@ def choose_area(area: StudyArea) -> dict:
     if st.session_state.get("profile.kind") not in kinds:
         st.session_state["profile.kind"] = kinds[0]
     kind = st.radio(
-        "Area", kinds, format_func=AREA_TYPES.__getitem__, horizontal=True, key="profile.kind"
+        _("Area"),
+        kinds,
+        format_func=lambda k: _(AREA_TYPES[k]),
+        horizontal=True,
+        key="profile.kind",
     )
     if kind == "tracts":
         names = dict(zip(area.tracts.index, area.tracts["NAME"], strict=True))
         picked = st.multiselect(
-            "Tracts", list(names), key="profile.tracts", format_func=lambda g: f"{names[g]} ({g})"
+            _("Tracts"),
+            list(names),
+            key="profile.tracts",
+            format_func=lambda g: f"{names[g]} ({g})",
         )
         return {"geoids": picked}
     rule = st.radio(
-        "Aggregation rule", list(RULES), format_func=RULES.__getitem__, key="profile.rule"
+        _("Aggregation rule"), list(RULES), format_func=lambda r: _(RULES[r]), key="profile.rule"
     )
     if kind == "branch":
         labels = dict(zip(area.branches["branch_id"], area.branches["name"], strict=True))
         c1, c2 = st.columns([3, 2])
         branch = c1.selectbox(
-            "Branch", list(labels), format_func=labels.__getitem__, key="profile.branch"
+            _("Branch"), list(labels), format_func=labels.__getitem__, key="profile.branch"
         )
-        radius = c2.slider("Radius (m)", 250, 5000, 1000, 250, key="profile.radius_m")
+        radius = c2.slider(_("Radius (m)"), 250, 5000, 1000, 250, key="profile.radius_m")
         return {"rule": rule, "branch_id": branch, "radius_m": float(radius)}
     return {"rule": rule, "shape": _drawn_shape(area)}
 
@@ -55,19 +68,21 @@ def _drawn_shape(area: StudyArea):
 def show_organizations(area: StudyArea, sites: pd.DataFrame, geoids: list[str]) -> None:
     """The organizations with a site in the area (counted once), with their sites there."""
     found = count_organizations(sites, area.tracts, geoids)
-    st.subheader("Organizations in this area")
+    st.subheader(_("Organizations in this area"))
     st.markdown(
-        f"**{found.organizations}** organizations have **{found.sites}** sites inside these "
-        "tracts (matching the sidebar's languages and services). An organization counts "
-        "when any of its sites is inside, wherever its main office is."
+        _(
+            "**{organizations}** organizations have **{sites}** sites inside these tracts "
+            "(matching the sidebar's languages and services). An organization counts when "
+            "any of its sites is inside, wherever its main office is."
+        ).format(organizations=number(found.organizations), sites=number(found.sites))
     )
     if not found.table.empty:
         st.dataframe(
             found.table.rename(
                 columns={
-                    "name": "Organization",
-                    "sites": "Sites in this area",
-                    "sites_elsewhere": "Sites elsewhere",
+                    "name": _("Organization"),
+                    "sites": _("Sites in this area"),
+                    "sites_elsewhere": _("Sites elsewhere"),
                 }
             ).drop(columns=["organization_id"]),
             hide_index=True,
@@ -77,14 +92,22 @@ def show_organizations(area: StudyArea, sites: pd.DataFrame, geoids: list[str]) 
 
 def show_profile(profile: CommunityProfile) -> None:
     """Header, the rule, each section (table + chart) and what is not available."""
-    st.subheader(profile.title)
-    st.caption(f"{profile.stamp} · {len(profile.geoids)} tracts · {profile.rule}")
+    st.subheader(_("Profile: {area}").format(area=profile.title))
+    st.caption(
+        _("{stamp} · {tracts} tracts · {rule}").format(
+            stamp=profile.stamp, tracts=number(len(profile.geoids)), rule=_(profile.rule)
+        )
+    )
     for note in profile.notes:
         st.info(note, icon=":material/info:")
     for section in profile.sections:
         st.markdown(
-            f"**{section.title}** · {section.table_id} · universe: {section.universe or '—'}"
-            f" · {profile.vintage}"
+            _("**{title}** · {table} · universe: {universe} · {vintage}").format(
+                title=_(section.title),
+                table=section.table_id,
+                universe=_(section.universe) if section.universe else "—",
+                vintage=profile.vintage,
+            )
         )
         table = _table(section)
         st.dataframe(table, hide_index=True, width="stretch", height=35 * len(table) + 38)
@@ -93,19 +116,24 @@ def show_profile(profile: CommunityProfile) -> None:
             st.altair_chart(chart, width="stretch", height=int(chart.height))
     if profile.missing:
         st.warning(
-            "Not available for this study area (table not loaded): "
-            + "; ".join(f"{t} ({TABLE_NAMES.get(t, '')})" for t in profile.missing)
+            _("Not available for this study area (table not loaded): {tables}").format(
+                tables="; ".join(f"{t} ({_(TABLE_NAMES.get(t, ''))})" for t in profile.missing)
+            )
         )
     st.caption(
-        f"90% margins of error. {RELIABILITY_RULE}. Figures in grey bars are "
-        "unreliable. Medians are never summed."
+        _(
+            "90% margins of error. {rule}. Figures in grey bars are unreliable. "
+            "Medians are never summed."
+        ).format(rule=_(RELIABILITY_RULE))
     )
 
 
 def _share(value: float, moe: float, share_of: str, universe: str) -> str:
     """A share ± MOE, naming its universe when it differs from the section's."""
     text = plus_minus(value, moe, "share")
-    return f"{text} of {share_of}" if share_of and share_of != universe else text
+    if share_of and share_of != universe:
+        return _("{share} of {universe}").format(share=text, universe=_(share_of))
+    return text
 
 
 def _table(section: ProfileSection) -> pd.DataFrame:
@@ -114,16 +142,18 @@ def _table(section: ProfileSection) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "": r["item"],
-            "Estimate": [
+            _("Estimate"): [
                 plus_minus(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)
             ],
-            "Share": [
+            _("Share"): [
                 _share(s, m, of, section.universe)
                 for s, m, of in zip(r["share"], r["share_moe"], share_of, strict=True)
             ],
-            "CV": [f"{c:.0f}%" if pd.notna(c) else "—" for c in r["cv"]],
-            "Reliability": r["reliability"].map(RELIABILITY_LABELS),
-            "Whole study area": [
+            _("CV"): [f"{c:.0f}%" if pd.notna(c) else "—" for c in r["cv"]],
+            _("Reliability"): r["reliability"].map(
+                lambda k: _(RELIABILITY_LABELS[k]) if k in RELIABILITY_LABELS else ""
+            ),
+            _("Whole study area"): [
                 plus_minus(s, m, "share")
                 for s, m in zip(r["area_share"], r["area_share_moe"], strict=True)
             ],
@@ -136,14 +166,14 @@ def downloads(profile: CommunityProfile) -> None:
     renders every chart)."""
     c1, c2 = st.columns(2)
     c1.download_button(
-        "Download CSV",
+        _("Download CSV"),
         lambda: export_csv(profile),
         "community_profile.csv",
         "text/csv",
         key="profile.csv",
     )
     c2.download_button(
-        "Download PDF",
+        _("Download PDF"),
         lambda: export_pdf(profile),
         "community_profile.pdf",
         "application/pdf",

@@ -8,9 +8,11 @@ from geo.census.indicators import country_variables
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import Filters
+from geo.i18n import N_
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
+from ui.i18n import _
 
-ILLUSTRATIVE_NOTE = "Illustrative data, not a real place"
+ILLUSTRATIVE_NOTE = N_("Illustrative data, not a real place")
 
 
 def study_area_picker() -> None:
@@ -21,12 +23,12 @@ def study_area_picker() -> None:
     if st.session_state.get(resources.AREA_KEY) not in infos:
         st.session_state[resources.AREA_KEY] = resources.DEMO_NAME
     st.sidebar.selectbox(
-        "Study area",
+        _("Study area"),
         list(infos),
         key=resources.AREA_KEY,
         format_func=infos.__getitem__,
         on_change=_forget_area_choices,
-        help="Load more on the 'Census data and study areas' page.",
+        help=_("Load more on the 'Census data and study areas' page."),
     )
 
 
@@ -42,31 +44,33 @@ def study_area_badge(area: StudyArea) -> None:
     study_area_picker()
     if area.illustrative:
         st.sidebar.warning(
-            f"{ILLUSTRATIVE_NOTE}: the demo city and its figures are invented.",
+            _("{note}: the demo city and its figures are invented.").format(
+                note=_(ILLUSTRATIVE_NOTE)
+            ),
             icon=":material/info:",
         )
-    st.sidebar.caption(f"Census figures: {area.vintage}")
+    st.sidebar.caption(_("Census figures: {vintage}").format(vintage=area.vintage))
 
 
 # The acculturation sliders: (Filters field, label, indicator column, what the share is of).
 THRESHOLDS = (
     (
         "min_arrived_2010_pct",
-        "At least % arrived 2010 or later",
+        N_("At least % arrived 2010 or later"),
         "arrived_2010_share",
-        "Share of the foreign-born.",
+        N_("Share of the foreign-born."),
     ),
     (
         "min_limited_english_hh_pct",
-        "At least % limited-English households",
+        N_("At least % limited-English households"),
         "limited_english_households",
-        "Share of households.",
+        N_("Share of households."),
     ),
     (
         "min_noncitizen_pct",
-        "At least % non-citizens",
+        N_("At least % non-citizens"),
         "noncitizen_share",
-        "Share of all residents.",
+        N_("Share of all residents."),
     ),
 )
 
@@ -75,30 +79,30 @@ def sidebar(area: StudyArea) -> Filters:
     """Render the filters shared by every page and return what the user chose."""
     study_area_badge(area)
     sb = st.sidebar
-    sb.header("Filters")
+    sb.header(_("Filters"))
     try:
         countries = sorted(country_variables(area.tables))
     except DataNotAvailable:
         countries = []
     chosen_countries = sb.multiselect(
-        "Countries of origin",
+        _("Countries of origin"),
         countries,
         key="filters.countries",
-        help="Used by the 'chosen countries' indicators.",
+        help=_("Used by the 'chosen countries' indicators."),
     )
     languages = sb.multiselect(
-        "Languages served",
+        _("Languages served"),
         list(LANGUAGES),
         key="filters.languages",
-        format_func=lambda c: f"{LANGUAGES[c]} ({c})",
-        help="Organizations serving any of these languages.",
+        format_func=lambda c: f"{_(LANGUAGES[c])} ({c})",
+        help=_("Organizations serving any of these languages."),
     )
     categories = sb.multiselect(
-        "Service categories",
+        _("Service categories"),
         list(SERVICE_CATEGORIES),
         key="filters.categories",
-        format_func=SERVICE_CATEGORIES.__getitem__,
-        help="Organizations offering any of these services.",
+        format_func=lambda c: _(SERVICE_CATEGORIES[c]),
+        help=_("Organizations offering any of these services."),
     )
     return Filters(
         countries=tuple(chosen_countries),
@@ -110,21 +114,21 @@ def sidebar(area: StudyArea) -> Filters:
 
 def _threshold_sliders(area: StudyArea) -> dict[str, float]:
     """One slider per acculturation threshold; disabled when the study area lacks its table."""
-    st.sidebar.subheader("Acculturation thresholds")
-    st.sidebar.caption("Tracts meeting every threshold above 0 are outlined on the map.")
+    st.sidebar.subheader(_("Acculturation thresholds"))
+    st.sidebar.caption(_("Tracts meeting every threshold above 0 are outlined on the map."))
     lacking = _thresholds_without_data(area)
     chosen = {}
     for field, label, column, share_of in THRESHOLDS:
         chosen[field] = float(
             st.sidebar.slider(
-                label,
+                _(label),
                 0,
                 100,
                 0,
                 5,
                 key=f"filters.{field}",
                 disabled=column in lacking,
-                help=_why(share_of, column in lacking),
+                help=_why(_(share_of), column in lacking),
             )
         )
     return chosen
@@ -141,4 +145,6 @@ def _thresholds_without_data(area: StudyArea) -> set[str]:
 
 
 def _why(text: str, lacking: bool) -> str:
-    return f"{text} Not available: this study area has no table for it." if lacking else text
+    if not lacking:
+        return text
+    return _("{text} Not available: this study area has no table for it.").format(text=text)

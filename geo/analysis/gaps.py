@@ -13,8 +13,8 @@ so).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -32,18 +32,19 @@ from geo.analysis.reach import (
 from geo.census import moe as m
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
+from geo.i18n import N_
 from geo.vocab import SERVICE_CATEGORIES, split_list
 
-GAP_RULE = (
+GAP_RULE = N_(
     "Gap = people in need per matching organization within reach (an organization counts "
     "once when any of its sites is within reach). A tract with no matching organization "
     "within reach counts as having one, so its gap equals its need."
 )
-UNRELIABLE_LAST = (
+UNRELIABLE_LAST = N_(
     "Tracts whose need figure is unreliable (CV above 30%, or an estimate of 0) are ranked "
     "after every reliable tract, whatever their gap."
 )
-UNRELIABLE_MIXED = (
+UNRELIABLE_MIXED = N_(
     "Unreliable need figures are ranked among the reliable ones by their gap (you asked for "
     "this); they are marked in the 'reliability' column."
 )
@@ -85,20 +86,79 @@ class GapResult:
     question: GapQuestion
     ranking: pd.DataFrame  # RANKING_COLUMNS, best rank first
     sites: pd.DataFrame  # the matching sites (with lat, lon, name, organization_id)
-    reach_rule: str
-    catchment_rule: str
     unmapped_languages: dict[str, int]  # language as written -> organizations serving it
     reach: pd.DataFrame  # (geoid, site, organization_id): a tract and a site within reach
-    notes: list[str] = field(default_factory=list)
+    unplaced_sites: int = 0  # matching sites without a location (counted for no tract)
+    street_graph: str | None = None  # the street graph's file name, when reach is by street
+
+    def texts(self, translate: Callable[[str], str] = str) -> GapTexts:
+        """The measure, rules and notes in words; ``translate`` maps each English template
+        (marked with ``N_``) to the interface language before the figures go in."""
+        return gap_texts(self, translate)
 
     @property
     def need_label(self) -> str:
         """The need measure in words, with the language group or countries chosen."""
-        q = self.question
-        label = NEED_MEASURES[q.measure].label
-        if q.measure == "limited_english":
-            return f"{q.language_group}: speak English less than “very well”"
-        return f"{label}: {', '.join(q.countries)}"
+        return self.texts().need_label
+
+    @property
+    def reach_rule(self) -> str:
+        return self.texts().reach_rule
+
+    @property
+    def catchment_rule(self) -> str:
+        return self.texts().catchment_rule
+
+    @property
+    def notes(self) -> list[str]:
+        return self.texts().notes
+
+
+@dataclass(frozen=True, kw_only=True)
+class GapTexts:
+    """What the page and the command line say beside a ranking, in one language."""
+
+    need_label: str
+    reach_rule: str
+    catchment_rule: str
+    notes: list[str]
+
+
+def gap_texts(result: GapResult, translate: Callable[[str], str] = str) -> GapTexts:
+    """Sentences from the ``N_`` templates, translated first, figures filled in after."""
+    q, tr = result.question, translate
+    if q.measure == "limited_english":
+        need = tr(N_("{group}: speak English less than “very well”")).format(
+            group=tr(q.language_group)
+        )
+    else:
+        need = f"{tr(NEED_MEASURES[q.measure].label)}: {', '.join(q.countries)}"
+    if result.street_graph:
+        reach = tr(STREET_RULE).format(m=q.reach_m, graph=result.street_graph)
+    else:
+        reach = tr(STRAIGHT_RULE).format(m=q.reach_m)
+    notes = [tr(GAP_RULE), tr(UNRELIABLE_LAST if q.unreliable_last else UNRELIABLE_MIXED)]
+    if q.measure == "origin_recent":
+        notes.append(tr(RECENT_NOTE))
+    if result.unplaced_sites:
+        notes.append(
+            tr(
+                N_(
+                    "{n} matching site(s) have no location yet and are not counted for any "
+                    "tract (place them in the asset directory)."
+                )
+            ).format(n=result.unplaced_sites)
+        )
+    services = ", ".join(tr(SERVICE_CATEGORIES.get(s, s)) for s in q.services)
+    notes.append(
+        tr(N_("Services counted: {services}.")).format(services=services or tr(N_("any service")))
+    )
+    return GapTexts(
+        need_label=need,
+        reach_rule=reach,
+        catchment_rule=tr(CATCHMENT_RULE).format(m=q.catchment_m),
+        notes=notes,
+    )
 
 
 def match_sites(sites: pd.DataFrame, question: GapQuestion) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -230,18 +290,14 @@ def compute_gaps(
     ranking["branches"] = covering_branches(area.tracts, area.branches, question.catchment_m)
     ranking["geoid"] = ranking.index.astype(str)
     ranking["tract"] = area.tracts["NAME"].reindex(ranking.index).astype(str)
-    rule = STRAIGHT_RULE.format(m=question.reach_m)
-    if street_graph:
-        rule = STREET_RULE.format(m=question.reach_m, graph=Path(street_graph).name)
     return GapResult(
         question=question,
         ranking=ranking[list(RANKING_COLUMNS)].astype({"rank": "Int64"}).reset_index(drop=True),
         sites=matching,
-        reach_rule=rule,
-        catchment_rule=CATCHMENT_RULE.format(m=question.catchment_m),
         unmapped_languages=unmapped,
         reach=pairs[["geoid", "site", "organization_id"]],
-        notes=_notes(question, matching),
+        unplaced_sites=int(matching[["lat", "lon"]].isna().any(axis=1).sum()),
+        street_graph=Path(street_graph).name if street_graph else None,
     )
 
 
@@ -250,21 +306,6 @@ def normalize_sites(sites: pd.DataFrame) -> pd.DataFrame:
     if "organization_id" not in sites.columns and "org_id" in sites.columns:
         sites = sites.rename(columns={"org_id": "organization_id"})
     return sites.reset_index(drop=True)
-
-
-def _notes(question: GapQuestion, matching: pd.DataFrame) -> list[str]:
-    notes = [GAP_RULE, UNRELIABLE_LAST if question.unreliable_last else UNRELIABLE_MIXED]
-    if question.measure == "origin_recent":
-        notes.append(RECENT_NOTE)
-    unplaced = int(matching[["lat", "lon"]].isna().any(axis=1).sum())
-    if unplaced:
-        notes.append(
-            f"{unplaced} matching site(s) have no location yet and are not counted "
-            "for any tract (place them in the asset directory)."
-        )
-    services = ", ".join(SERVICE_CATEGORIES.get(s, s) for s in question.services)
-    notes.append(f"Services counted: {services or 'any service'}.")
-    return notes
 
 
 def summarize_area(result: GapResult, geoids: Sequence[str]) -> dict[str, object]:

@@ -17,6 +17,7 @@ from geo.census import moe as m
 from geo.census.acs import AcsTable
 from geo.census.indicators import IndicatorOptions, compute_indicator
 from geo.errors import DataNotAvailable
+from geo.i18n import N_
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,17 +34,19 @@ NEED_MEASURES: dict[str, NeedMeasure] = {
     for n in (
         NeedMeasure(
             key="limited_english",
-            label='Residents of the language group who speak English less than "very well"',
+            label=N_('Residents of the language group who speak English less than "very well"'),
             tables=("C16001",),
         ),
         NeedMeasure(
             key="origin",
-            label="Foreign-born from the chosen countries",
+            label=N_("Foreign-born from the chosen countries"),
             tables=("B05006",),
         ),
         NeedMeasure(
             key="origin_recent",
-            label="Foreign-born from the chosen countries who arrived 2010 or later (estimated)",
+            label=N_(
+                "Foreign-born from the chosen countries who arrived 2010 or later (estimated)"
+            ),
             tables=("B05006", "B05005"),
         ),
     )
@@ -53,7 +56,7 @@ TABLE_TOPICS = {
     "B05006": "place of birth",
     "B05005": "period of entry",
 }
-RECENT_NOTE = (
+RECENT_NOTE = N_(
     "B05006 is not broken down by year of arrival, so 'arrived 2010 or later' is estimated as "
     "the chosen countries' foreign-born times the tract's share of all foreign-born who arrived "
     "2010 or later (B05005); the MOE uses the handbook's product formula."

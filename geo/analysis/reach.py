@@ -17,18 +17,19 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.config import WGS84
+from geo.i18n import N_
 
-STRAIGHT_RULE = (
+STRAIGHT_RULE = N_(
     "An organization site counts for a tract when it lies within {m:,.0f} m of the tract's "
     "boundary, in a straight line (sites inside the tract count too)."
 )
-STREET_RULE = (
+STREET_RULE = N_(
     "An organization site counts for a tract when it lies inside the tract, or when the walk "
     "along streets from a street corner inside the tract to the corner nearest the site, plus "
     "the straight step from that corner to the site, is at most {m:,.0f} m (street graph: "
     "{graph})."
 )
-CATCHMENT_RULE = (
+CATCHMENT_RULE = N_(
     "A tract is covered by a branch when its centroid lies within {m:,.0f} m of the branch "
     "(the community profile's centroid rule)."
 )

@@ -14,22 +14,23 @@ from geo.census.indicators import country_variables
 from geo.census.profiles import ProfileSection, build_profile, missing_sections
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
+from geo.i18n import N_
 
 # How tracts are counted in an area: stated with every profile, applied in geo.analysis.catchments.
 RULES = {
-    "centroid": "A tract is counted when its centroid lies inside the area.",
-    "half_area": "A tract is counted when at least half of its area lies inside the area.",
+    "centroid": N_("A tract is counted when its centroid lies inside the area."),
+    "half_area": N_("A tract is counted when at least half of its area lies inside the area."),
 }
 COMPARE = ("estimate", "moe", "share", "share_moe", "reliability")
 TABLE_NAMES = {
-    "B01003": "total population",
-    "B05006": "place of birth",
-    "B05005": "period of entry",
-    "B05001": "citizenship",
-    "C16001": "language and English ability",
-    "C16002": "limited-English households",
-    "B06009": "education by place of birth",
-    "B06012": "poverty by place of birth",
+    "B01003": N_("total population"),
+    "B05006": N_("place of birth"),
+    "B05005": N_("period of entry"),
+    "B05001": N_("citizenship"),
+    "C16001": N_("language and English ability"),
+    "C16002": N_("limited-English households"),
+    "B06009": N_("education by place of birth"),
+    "B06012": N_("poverty by place of birth"),
 }
 
 

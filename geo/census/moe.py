@@ -10,15 +10,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.i18n import N_
+
 Z90 = 1.645  # ACS MOEs are 90% confidence intervals: SE = MOE / 1.645
 
 # Reliability classes by coefficient of variation (CV = SE / estimate, in percent).
 # Thresholds follow common practice for ACS small-area data (e.g. ESRI, NYC DCP):
 HIGH_MAX_CV = 15.0  # CV <= 15%: high reliability
 CAUTION_MAX_CV = 30.0  # 15% < CV <= 30%: use with caution; above: unreliable
-RELIABILITY_RULE = (
-    f"High: CV ≤ {HIGH_MAX_CV:g}% · Use with caution: CV ≤ {CAUTION_MAX_CV:g}% · "
-    f"Unreliable: CV > {CAUTION_MAX_CV:g}% or estimate 0 (CV = (MOE / 1.645) / estimate)"
+# Written out (not formatted from the thresholds) so the catalogs can carry it.
+RELIABILITY_RULE = N_(
+    "High: CV ≤ 15% · Use with caution: CV ≤ 30% · "
+    "Unreliable: CV > 30% or estimate 0 (CV = (MOE / 1.645) / estimate)"
 )
 
 
@@ -67,8 +70,8 @@ def classify_reliability(cv: pd.Series) -> pd.Series:
 
 
 RELIABILITY_LABELS = {
-    "high": "High reliability",
-    "caution": "Use with caution",
-    "unreliable": "Unreliable",
-    "no_moe": "No margin of error supplied",
+    "high": N_("High reliability"),
+    "caution": N_("Use with caution"),
+    "unreliable": N_("Unreliable"),
+    "no_moe": N_("No margin of error supplied"),
 }

@@ -16,8 +16,9 @@ from geo.census import moe as m
 from geo.census.acs import AcsTable
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable
+from geo.i18n import N_
 
-TITLE = "Foreign-born residents and top countries of origin"
+TITLE = N_("Foreign-born residents and top countries of origin")
 FOREIGN_BORN_ITEM = "Foreign-born total"
 ALL_RESIDENTS = "all residents"
 FOREIGN_BORN = "foreign-born residents"

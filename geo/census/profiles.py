@@ -16,6 +16,7 @@ from geo.census import origins
 from geo.census.acs import AcsTable
 from geo.census.indicators import b05005_periods
 from geo.errors import DataNotAvailable
+from geo.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def missing_sections(tables: Mapping[str, AcsTable]) -> list[str]:
 
 def _population(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     total = t.find("Total")
-    return _section(t, "Total population", [total], total, geoids)
+    return _section(t, N_("Total population"), [total], total, geoids)
 
 
 def _countries(
@@ -181,7 +182,7 @@ def _countries(
 def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     periods = b05005_periods(t)
     fb = _aggregate(t, periods, geoids)
-    sec = _section(t, "Period of entry (foreign-born)", periods, periods[0], geoids)
+    sec = _section(t, N_("Period of entry (foreign-born)"), periods, periods[0], geoids)
     whole, whole_moe = fb["estimate"].sum(), m.moe_sum(fb[["moe"]].T).iloc[0]
     rows = sec.rows.copy()
     rows["share"] = rows["estimate"] / whole if whole else float("nan")
@@ -190,33 +191,33 @@ def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
         rows["estimate"], rows["moe"], pd.Series([whole] * n), pd.Series([whole_moe] * n)
     )
     rows["share_of"] = "foreign-born residents"
-    return ProfileSection(sec.title, t.table_id, "foreign-born residents", rows)
+    return ProfileSection(sec.title, t.table_id, N_("foreign-born residents"), rows)
 
 
 def _citizenship(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     total = t.find("Total")
-    return _section(t, "Citizenship", t.children(total), total, geoids)
+    return _section(t, N_("Citizenship"), t.children(total), total, geoids)
 
 
 def _english(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     less = [v for v in t.leaves() if "less than" in t.name(v)]
     return _section(
-        t, 'Speak English less than "very well", by language', less, t.find("Total"), geoids
+        t, N_('Speak English less than "very well", by language'), less, t.find("Total"), geoids
     )
 
 
 def _households(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     limited = [v for v in t.leaves() if t.name(v) == "Limited English speaking household"]
     return _section(
-        t, "Limited-English-speaking households, by language", limited, t.find("Total"), geoids
+        t, N_("Limited-English-speaking households, by language"), limited, t.find("Total"), geoids
     )
 
 
 def _education(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     fb = t.find("Total", "Foreign born")
-    return _section(t, "Educational attainment (foreign-born, 25+)", t.children(fb), fb, geoids)
+    return _section(t, N_("Educational attainment (foreign-born, 25+)"), t.children(fb), fb, geoids)
 
 
 def _poverty(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     fb = t.find("Total", "Foreign born")
-    return _section(t, "Poverty status (foreign-born)", t.children(fb), fb, geoids)
+    return _section(t, N_("Poverty status (foreign-born)"), t.children(fb), fb, geoids)

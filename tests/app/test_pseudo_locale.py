@@ -11,7 +11,12 @@ import pytest
 from geo.i18n import CLOSE, OPEN
 
 # Pages whose own text is wrapped so far (the others are listed in README "Languages").
-WRAPPED_PAGES = {"pages/handouts.py": None, "pages/study_areas.py": "admin"}  # page: role
+WRAPPED_PAGES = {
+    "pages/handouts.py": None,
+    "pages/study_areas.py": "admin",
+    "pages/community_profile.py": None,
+    "pages/gaps.py": None,
+}  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 WIDGETS = ("button", "selectbox", "slider", "text_input", "radio", "multiselect", "checkbox")
 
