@@ -16,26 +16,28 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import GeoError
+from geo.i18n import N_
 from ui import text
+from ui.i18n import _
 
 log = logging.getLogger("welcome_atlas")
 
-GENERIC_MESSAGE = (
+GENERIC_MESSAGE = N_(
     "Something went wrong on our side. The details were written to the server log; "
     "please tell your administrator what you were doing."
 )
 # Column headings for the keys domain code uses in problem and change rows.
 HEADINGS = {
-    "row": "Row",
-    "line": "Line",
-    "field": "Field",
-    "value": "Value",
-    "message": "Problem",
-    "changed_by": "Changed by",
-    "changed_at": "When",
-    "their_value": "Their value",
-    "your_value": "Your value",
-    "value_when_you_opened": "When you opened it",
+    "row": N_("Row"),
+    "line": N_("Line"),
+    "field": N_("Field"),
+    "value": N_("Value"),
+    "message": N_("Problem"),
+    "changed_by": N_("Changed by"),
+    "changed_at": N_("When"),
+    "their_value": N_("Their value"),
+    "your_value": N_("Your value"),
+    "value_when_you_opened": N_("When you opened it"),
 }
 
 
@@ -52,7 +54,9 @@ def rows_table(
     for column in frame.columns:
         if frame[column].map(lambda v: isinstance(v, list | tuple | set | dict)).any():
             frame[column] = frame[column].map(_plain)
-    return frame.rename(columns=lambda c: HEADINGS.get(c, str(c).replace("_", " ").capitalize()))
+    return frame.rename(
+        columns=lambda c: _(HEADINGS[c]) if c in HEADINGS else str(c).replace("_", " ").capitalize()
+    )
 
 
 def _plain(value: object) -> object:
@@ -84,12 +88,12 @@ def show_error(
     """
     if not isinstance(err, GeoError):
         log.error("Unexpected error", exc_info=err)
-        st.error(GENERIC_MESSAGE, icon=":material/error:")
+        st.error(_(GENERIC_MESSAGE), icon=":material/error:")
         return
     box = {"error": st.error, "warning": st.warning, "info": st.info}[level]
     box(text.literal(err))  # messages quote what users typed: keep it inert
     if err.problems:
         st.dataframe(rows_table(err.problems, field_labels), hide_index=True)
     if err.changes:
-        st.caption("Saved by someone else since you opened it:")
+        st.caption(_("Saved by someone else since you opened it:"))
         st.dataframe(rows_table(err.changes, field_labels), hide_index=True)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from geo.accounts import ACTIONS
 from ui import auth, shared_view
+from ui.i18n import _
 
 
 def ensure_app_frame(required: str | None = None) -> None:
@@ -33,8 +34,10 @@ def ensure_app_frame(required: str | None = None) -> None:
     if required is not None and not auth.can(required):
         description, lowest = ACTIONS[required]
         st.warning(
-            f"This page is for staff accounts ({lowest} or above): it lets you "
-            f"{description}. Sign in from the sidebar.",
+            _(
+                "This page is for staff accounts ({role} or above): it lets you "
+                "{what}. Sign in from the sidebar."
+            ).format(role=_(lowest or ""), what=_(description)),
             icon=":material/lock:",
         )
         st.stop()

@@ -7,8 +7,9 @@ profiles and presentations, without personal contacts or internal notes.
 from __future__ import annotations
 
 from geo.errors import PermissionDenied
+from geo.i18n import N_
 
-ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
+ROLES: tuple[str, ...] = (N_("viewer"), N_("editor"), N_("admin"))  # N_: shown in messages
 ROLE_LABELS: dict[str, str] = {
     "viewer": "Viewer (reads staff data)",
     "editor": "Editor (branch staff: edits, imports, field work)",
@@ -17,17 +18,17 @@ ROLE_LABELS: dict[str, str] = {
 
 # action -> (plain description, lowest role allowed; None = anyone, even signed out)
 ACTIONS: dict[str, tuple[str, str | None]] = {
-    "view_public": ("see the map, community profiles and presentations", None),
+    "view_public": (N_("see the map, community profiles and presentations"), None),
     "view_internal": (
-        "see the staff directory, contact persons, notes, engagement log and action plan",
+        N_("see the staff directory, contact persons, notes, engagement log and action plan"),
         "viewer",
     ),
-    "export_full": ("download the full directory (CSV, Excel, GeoJSON, HSDS)", "viewer"),
-    "edit_assets": ("add, edit, archive, restore and place organizations", "editor"),
-    "import": ("import organizations from files", "editor"),
-    "fieldwork_write": ("plan walkabouts, log engagement, edit the action plan", "editor"),
-    "backup_restore": ("back up or restore the whole database", "admin"),
-    "manage_users": ("create accounts and change roles", "admin"),
+    "export_full": (N_("download the full directory (CSV, Excel, GeoJSON, HSDS)"), "viewer"),
+    "edit_assets": (N_("add, edit, archive, restore and place organizations"), "editor"),
+    "import": (N_("import organizations from files"), "editor"),
+    "fieldwork_write": (N_("plan walkabouts, log engagement, edit the action plan"), "editor"),
+    "backup_restore": (N_("back up or restore the whole database"), "admin"),
+    "manage_users": (N_("create accounts and change roles"), "admin"),
 }
 
 
