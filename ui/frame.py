@@ -33,11 +33,12 @@ def ensure_app_frame(required: str | None = None) -> None:
         st.switch_page("app.py", query_params={**params, "page": Path(caller).stem})
     if required is not None and not auth.can(required):
         description, lowest = ACTIONS[required]
+        role = _(lowest) if lowest else ""
         st.warning(
             _(
                 "This page is for staff accounts ({role} or above): it lets you "
                 "{what}. Sign in from the sidebar."
-            ).format(role=_(lowest or ""), what=_(description)),
+            ).format(role=role, what=_(description)),
             icon=":material/lock:",
         )
         st.stop()
