@@ -187,7 +187,11 @@ def show_branch(area: StudyArea, result: GapResult) -> None:
         return
     show_area_summary(summarize_area(result, geoids))
     _show_ranking(branch_ranking(result, geoids))
-    groups = branch_language_groups(area, resources.sites(), geoids, result.question)
+    _show_language_groups(branch_language_groups(area, resources.sites(), geoids, result.question))
+
+
+def _show_language_groups(groups: pd.DataFrame) -> None:
+    """A catchment's language groups, largest gap first (need only where C16001 is loaded)."""
     if groups["need"].isna().all():
         st.caption(
             _(

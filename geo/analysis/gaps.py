@@ -20,34 +20,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from geo.analysis.gap_texts import GapQuestion, GapTexts, gap_texts
 from geo.analysis.languages import C16001_GROUPS, crosswalk
-from geo.analysis.need import NEED_MEASURES, RECENT_NOTE, compute_need
+from geo.analysis.need import compute_need
 from geo.analysis.reach import (
-    CATCHMENT_RULE,
-    STRAIGHT_RULE,
-    STREET_RULE,
     covering_branches,
     sites_within_reach,
 )
 from geo.census import moe as m
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
-from geo.i18n import N_
-from geo.vocab import SERVICE_CATEGORIES, split_list
+from geo.vocab import split_list
 
-GAP_RULE = N_(
-    "Gap = people in need per matching organization within reach (an organization counts "
-    "once when any of its sites is within reach). A tract with no matching organization "
-    "within reach counts as having one, so its gap equals its need."
-)
-UNRELIABLE_LAST = N_(
-    "Tracts whose need figure is unreliable (CV above 30%, or an estimate of 0) are ranked "
-    "after every reliable tract, whatever their gap."
-)
-UNRELIABLE_MIXED = N_(
-    "Unreliable need figures are ranked among the reliable ones by their gap (you asked for "
-    "this); they are marked in the 'reliability' column."
-)
 RANKING_COLUMNS: tuple[str, ...] = (
     "rank",
     "geoid",
@@ -67,19 +51,6 @@ RANKING_COLUMNS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, kw_only=True)
-class GapQuestion:
-    """What the user asks: whose need, which services, how far is within reach."""
-
-    measure: str = "limited_english"
-    language_group: str = "Spanish"
-    countries: tuple[str, ...] = ()
-    services: tuple[str, ...] = ()
-    reach_m: float = 800.0
-    catchment_m: float = 1000.0
-    unreliable_last: bool = True
-
-
-@dataclass(frozen=True, kw_only=True)
 class GapResult:
     """The ranking with everything the page and the command line state beside it."""
 
@@ -94,7 +65,12 @@ class GapResult:
     def texts(self, translate: Callable[[str], str] = str) -> GapTexts:
         """The measure, rules and notes in words; ``translate`` maps each English template
         (marked with ``N_``) to the interface language before the figures go in."""
-        return gap_texts(self, translate)
+        return gap_texts(
+            self.question,
+            unplaced_sites=self.unplaced_sites,
+            street_graph=self.street_graph,
+            translate=translate,
+        )
 
     @property
     def need_label(self) -> str:
@@ -112,53 +88,6 @@ class GapResult:
     @property
     def notes(self) -> list[str]:
         return self.texts().notes
-
-
-@dataclass(frozen=True, kw_only=True)
-class GapTexts:
-    """What the page and the command line say beside a ranking, in one language."""
-
-    need_label: str
-    reach_rule: str
-    catchment_rule: str
-    notes: list[str]
-
-
-def gap_texts(result: GapResult, translate: Callable[[str], str] = str) -> GapTexts:
-    """Sentences from the ``N_`` templates, translated first, figures filled in after."""
-    q, tr = result.question, translate
-    if q.measure == "limited_english":
-        need = tr(N_("{group}: speak English less than “very well”")).format(
-            group=tr(q.language_group)
-        )
-    else:
-        need = f"{tr(NEED_MEASURES[q.measure].label)}: {', '.join(q.countries)}"
-    if result.street_graph:
-        reach = tr(STREET_RULE).format(m=q.reach_m, graph=result.street_graph)
-    else:
-        reach = tr(STRAIGHT_RULE).format(m=q.reach_m)
-    notes = [tr(GAP_RULE), tr(UNRELIABLE_LAST if q.unreliable_last else UNRELIABLE_MIXED)]
-    if q.measure == "origin_recent":
-        notes.append(tr(RECENT_NOTE))
-    if result.unplaced_sites:
-        notes.append(
-            tr(
-                N_(
-                    "{n} matching site(s) have no location yet and are not counted for any "
-                    "tract (place them in the asset directory)."
-                )
-            ).format(n=result.unplaced_sites)
-        )
-    services = ", ".join(tr(SERVICE_CATEGORIES.get(s, s)) for s in q.services)
-    notes.append(
-        tr(N_("Services counted: {services}.")).format(services=services or tr(N_("any service")))
-    )
-    return GapTexts(
-        need_label=need,
-        reach_rule=reach,
-        catchment_rule=tr(CATCHMENT_RULE).format(m=q.catchment_m),
-        notes=notes,
-    )
 
 
 def match_sites(sites: pd.DataFrame, question: GapQuestion) -> tuple[pd.DataFrame, dict[str, int]]:
