@@ -22,10 +22,13 @@ st.caption(
 )
 story = presenter_views.choose_story()
 if story is None:
+    presenter_views.deleted_stories()
     st.stop()
 presenter_views.save_slide(story)
 st.subheader(f"{text.literal(story.name)}: {len(story.slides)} slides")
 presenter_views.list_slides(story)
+presenter_views.manage_story(story)
+presenter_views.deleted_stories()
 if story.slides:
     if st.button("Present", type="primary", key="presenter.start"):
         st.session_state["presenter.presenting"] = story.story_id

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
+from typing import Any
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -12,6 +14,9 @@ from sqlalchemy.orm import Session
 
 from geo.census import DEMO_NAME
 from geo.census.indicators import INDICATORS
+from geo.db.forms import history_table
+from geo.db.queries import get_history
+from geo.errors import GeoError
 from geo.maps.layers import SCHEMES, simplify_tracts
 from geo.presenter import stories
 from geo.presenter.build import story_html, story_pdf
@@ -19,7 +24,7 @@ from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
 from geo.presenter.stories import StoryRecord
 from geo.view import View
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
-from ui import auth, map_position, maps, resources, shared_view, text
+from ui import auth, errors, map_position, maps, resources, shared_view, text
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
 # Page Up / Page Down press the Previous / Next buttons, also from inside the map's frame;
@@ -99,18 +104,23 @@ def choose_story() -> StoryRecord | None:
         c1, c2 = st.columns([3, 1])
         name = c1.text_input("New story", key="presenter.new_name", placeholder="Spring workshop")
         if c2.button("Create story", key="presenter.create") and name.strip():
-            user = auth.require(WRITE)
-            with Session(resources.engine()) as session, session.begin():
-                story_id = stories.create_story(session, name, user=user)
-            st.session_state["presenter.story"] = story_id
-            st.rerun()
+            done, story_id = _write(stories.create_story, name)
+            if done:
+                st.session_state["presenter.story"] = story_id
+                st.rerun()
     if not names:
         st.info("No story yet. Staff (editors) create stories and save map views as slides.")
         return None
     story_id = st.selectbox(
         "Story", list(names), format_func=names.__getitem__, key="presenter.story"
     )
-    return load_story(int(story_id))
+    story = load_story(int(story_id))
+    # A click is handled in the run after the one that drew the page: it acts on the version
+    # that run showed, so a change someone saved in between is refused, not overwritten.
+    seen = st.session_state.setdefault("presenter.seen_version", {})
+    shown = seen.get(story.story_id, story.version)
+    seen[story.story_id] = story.version
+    return dataclasses.replace(story, version=shown)
 
 
 def save_slide(story: StoryRecord) -> None:
@@ -124,10 +134,7 @@ def save_slide(story: StoryRecord) -> None:
     c1, c2 = st.columns([3, 1])
     caption = c1.text_input("Caption", key="presenter.caption")
     if c2.button("Save this view as a slide", key="presenter.save"):
-        user = auth.require(WRITE)
-        with Session(resources.engine()) as session, session.begin():
-            stories.add_slide(session, story.story_id, view, caption, user=user)
-        st.rerun()
+        _change(stories.add_slide, story, view, caption)
 
 
 def list_slides(story: StoryRecord) -> None:
@@ -148,10 +155,67 @@ def list_slides(story: StoryRecord) -> None:
                 _change(stories.remove_slide, story, slide.slide_id)
 
 
-def _change(action, story: StoryRecord, slide_id: int, *args) -> None:  # noqa: ANN001
+def manage_story(story: StoryRecord) -> None:
+    """Editors: rename or delete the story, restore a deleted one, read its history."""
+    if not auth.can(WRITE):
+        return
+    with st.expander("Rename or delete this story; its history"):
+        c1, c2 = st.columns([3, 1])
+        name = c1.text_input("Name", story.name, key=f"presenter.rename.{story.story_id}")
+        if c2.button("Rename", key="presenter.rename"):
+            _change(stories.rename_story, story, name)
+        if st.button("Delete this story", key="presenter.delete"):
+            _change(stories.set_story_status, story, "archived")
+        with Session(resources.engine()) as session:
+            history = history_table(get_history(session, str(story.story_id), entity="story"))
+        st.caption("History of this story (who, when, what), newest first")
+        st.dataframe(history, hide_index=True, use_container_width=True)
+
+
+def deleted_stories() -> None:
+    """Editors: the deleted stories, each with a Restore button."""
+    if not auth.can(WRITE):
+        return
+    with Session(resources.engine()) as session:
+        deleted = stories.list_archived_stories(session)
+    if not deleted:
+        return
+    with st.expander(f"Deleted stories ({len(deleted)})"):
+        for story_id, name in deleted:
+            c1, c2 = st.columns([3, 1])
+            c1.markdown(text.literal(name))
+            c2.button(
+                "Restore", key=f"presenter.restore.{story_id}", on_click=_restore, args=(story_id,)
+            )
+
+
+def _restore(story_id: int) -> None:
+    """Bring a deleted story back and show it (a callback: before the story picker renders)."""
+    if _write(stories.set_story_status, story_id, "active")[0]:
+        st.session_state["presenter.story"] = story_id
+
+
+def _write(action: Callable[..., Any], *args: object) -> tuple[bool, Any]:
+    """One story write as the signed-in editor (the role checked on the server first), in
+    one transaction: (done, what it returned); a refused write (an empty name) is shown."""
     user = auth.require(WRITE)
-    with Session(resources.engine()) as session, session.begin():
-        action(session, story.story_id, slide_id, *args, user=user)
+    try:
+        with Session(resources.engine()) as session, session.begin():
+            return True, action(session, *args, user=user)
+    except GeoError as err:
+        errors.show_error(err)
+        return False, None
+
+
+def _change(action: Callable[..., Any], story: StoryRecord, *args: object) -> None:
+    """A write to ``story`` from the version on screen (someone else's newer save wins)."""
+    user = auth.require(WRITE)
+    try:
+        with Session(resources.engine()) as session, session.begin():
+            action(session, story.story_id, *args, user=user, expected_version=story.version)
+    except GeoError as err:
+        errors.show_error(err)
+        return
     st.rerun()
 
 

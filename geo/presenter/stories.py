@@ -1,4 +1,10 @@
-"""Stories in the shared database: create, add a slide, reorder, remove, archive, read.
+"""Stories in the shared database: create, rename, add a slide, reorder, remove, delete, read.
+
+Every write goes through the one unit of work (:mod:`geo.db.unit_of_work`): the story's
+version moves on (``UPDATE ... WHERE version = :expected``, so a save made from a stale copy
+is refused with what the other editor changed) and the change log says who, when and what
+(``entity = "story"``: its name, its slides in order, each slide added or removed with its
+caption and view, archived or restored). Deleting a story archives it; nothing is lost.
 
 Functions take a Session and never commit; the caller owns the transaction (as in geo.db).
 """
@@ -11,10 +17,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from geo.db.base import utc_now
+from geo.db import tracked
 from geo.db.stories_schema import Slide, Story
+from geo.db.unit_of_work import changes
 from geo.errors import AssetNotFound, ValidationError
 from geo.view import View, view_from_params, view_to_params
+
+ENTITY = "story"  # change_log.entity of every story write
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,11 +38,21 @@ class SlideRecord:
 
 @dataclass(frozen=True, kw_only=True)
 class StoryRecord:
-    """A story with its slides in order."""
+    """A story with its slides in order, at ``version`` (pass it back to change it)."""
 
     story_id: int
     name: str
     slides: tuple[SlideRecord, ...]
+    version: int = 1
+
+
+def _name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValidationError(
+            "A story needs a name, e.g. 'Spring workshop'.", [{"field": "name", "message": "empty"}]
+        )
+    return name
 
 
 def create_story(session: Session, name: str, *, user: str) -> int:
@@ -44,33 +63,113 @@ def create_story(session: Session, name: str, *, user: str) -> int:
     ValidationError
         If the name is empty.
     """
-    name = name.strip()
-    if not name:
-        raise ValidationError(
-            "A story needs a name, e.g. 'Spring workshop'.", [{"field": "name", "message": "empty"}]
-        )
-    story = Story(name=name, updated_by=user)
+    story = Story(name=_name(name), updated_by=user, version=1)
     session.add(story)
     session.flush()
+    with changes(session, user) as uow:
+        uow.log(ENTITY, str(story.id), "create", new={"name": story.name}, version=1)
     return story.id
 
 
 def _story(session: Session, story_id: int) -> Story:
     story = session.scalars(
-        sa.select(Story).where(Story.id == story_id).options(selectinload(Story.slides))
+        sa.select(Story)
+        .where(Story.id == story_id)
+        .options(selectinload(Story.slides))
+        .execution_options(populate_existing=True)
     ).one_or_none()
     if story is None:
         raise AssetNotFound(f"No story has the id {story_id}; reload the list of stories.")
     return story
 
 
-def _touch(story: Story, user: str) -> None:
-    story.updated_at, story.updated_by, story.version = utc_now(), user, story.version + 1
+def _listed(slides: Sequence[Slide]) -> list[str]:
+    """The slides in order as the change log shows them."""
+    return [f"{s.caption or '(no caption)'} [slide {s.id}]" for s in slides]
 
 
-def add_slide(session: Session, story_id: int, view: View, caption: str, *, user: str) -> int:
+def _saved(slide: Slide) -> dict[str, object]:
+    return {"caption": slide.caption, "view": slide.view}
+
+
+def _save(
+    session: Session,
+    story: Story,
+    diffs: Mapping[str, tuple[object, object]],
+    *,
+    user: str,
+    expected_version: int | None,
+    values: Mapping[str, object] | None = None,
+    action: str = "update",
+) -> None:
+    """Write ``values`` and bump the story's version from ``expected_version``; log ``diffs``.
+
+    Raises
+    ------
+    EditConflict
+        If the story was changed since ``expected_version`` (someone else saved first).
+    """
+    expected = story.version if expected_version is None else expected_version
+    table = Story.__table__
+    session.flush()  # the slides' own rows first, in the same transaction
+    with changes(session, user) as uow:
+        uow.save(
+            table,
+            # the integer key itself: PostgreSQL refuses "integer = varchar" (the log
+            # stores it as text either way)
+            story.id,  # type: ignore[arg-type]
+            dict(values or {}),
+            expected_version=expected,
+            entity=ENTITY,
+            diffs=diffs,
+            conflict=lambda: tracked.conflict(
+                session, ENTITY, str(story.id), expected, _row(session, story.id), story.name
+            ),
+            action=action,
+        )
+
+
+def _row(session: Session, story_id: int) -> dict:
+    """The story's stored row (its current version, for a refused save's message)."""
+    table = Story.__table__
+    return dict(session.execute(sa.select(table).where(table.c.id == story_id)).mappings().one())
+
+
+def rename_story(
+    session: Session, story_id: int, name: str, *, user: str, expected_version: int | None = None
+) -> None:
+    """Give a story a new name.
+
+    Raises
+    ------
+    ValidationError, AssetNotFound, EditConflict
+    """
+    story = _story(session, story_id)
+    new = _name(name)
+    if new != story.name:
+        diffs = {"name": (story.name, new)}
+        _save(
+            session,
+            story,
+            diffs,
+            values={"name": new},
+            user=user,
+            expected_version=expected_version,
+        )
+
+
+def add_slide(
+    session: Session,
+    story_id: int,
+    view: View,
+    caption: str,
+    *,
+    user: str,
+    expected_version: int | None = None,
+) -> int:
     """Append the view with its caption as the story's last slide; returns the slide id."""
     story = _story(session, story_id)
+    before = _listed(story.slides)
     slide = Slide(
         story_id=story.id,
         position=len(story.slides),
@@ -78,43 +177,91 @@ def add_slide(session: Session, story_id: int, view: View, caption: str, *, user
         view=view_to_params(view),
     )
     session.add(slide)
-    _touch(story, user)
     session.flush()
+    diffs = {
+        "slides": (before, [*before, *_listed([slide])]),
+        f"slide {slide.id}": (None, _saved(slide)),
+    }
+    _save(session, story, diffs, user=user, expected_version=expected_version)
     return slide.id
 
 
-def move_slide(session: Session, story_id: int, slide_id: int, offset: int, *, user: str) -> None:
+def move_slide(
+    session: Session,
+    story_id: int,
+    slide_id: int,
+    offset: int,
+    *,
+    user: str,
+    expected_version: int | None = None,
+) -> None:
     """Move a slide ``offset`` places (-1 earlier, +1 later), clamped to the story's ends."""
     story = _story(session, story_id)
     slides = list(story.slides)
-    index = next(i for i, s in enumerate(slides) if s.id == slide_id)
+    before = _listed(slides)
+    index = next((i for i, s in enumerate(slides) if s.id == slide_id), None)
+    if index is None:
+        raise AssetNotFound(f"The story has no slide {slide_id} any more; reload the page.")
     target = max(0, min(len(slides) - 1, index + offset))
     slides.insert(target, slides.pop(index))
     for position, slide in enumerate(slides):
         slide.position = position
-    _touch(story, user)
-    session.flush()
+    _save(
+        session,
+        story,
+        {"slides": (before, _listed(slides))},
+        user=user,
+        expected_version=expected_version,
+    )
 
 
-def remove_slide(session: Session, story_id: int, slide_id: int, *, user: str) -> None:
+def remove_slide(
+    session: Session,
+    story_id: int,
+    slide_id: int,
+    *,
+    user: str,
+    expected_version: int | None = None,
+) -> None:
     """Take a slide out of its story; the others close the gap."""
     story = _story(session, story_id)
+    gone = next((s for s in story.slides if s.id == slide_id), None)
+    if gone is None:
+        raise AssetNotFound(f"The story has no slide {slide_id} any more; reload the page.")
+    before = _listed(story.slides)
     kept = [s for s in story.slides if s.id != slide_id]
-    for slide in story.slides:
-        if slide.id == slide_id:
-            session.delete(slide)
+    diffs = {"slides": (before, _listed(kept)), f"slide {slide_id}": (_saved(gone), None)}
+    session.delete(gone)
     for position, slide in enumerate(kept):
         slide.position = position
-    _touch(story, user)
-    session.flush()
+    _save(session, story, diffs, user=user, expected_version=expected_version)
 
 
-def set_story_status(session: Session, story_id: int, status: str, *, user: str) -> None:
-    """Archive (``"archived"``) or restore (``"active"``) a story; nothing is deleted."""
+def set_story_status(
+    session: Session,
+    story_id: int,
+    status: str,
+    *,
+    user: str,
+    expected_version: int | None = None,
+) -> None:
+    """Delete (``"archived"``) or restore (``"active"``) a story; nothing is erased."""
+    if status not in ("active", "archived"):
+        raise ValidationError(
+            f"A story is 'active' or 'archived', not {status!r}.",
+            [{"field": "status", "message": status}],
+        )
     story = _story(session, story_id)
-    story.status = status
-    _touch(story, user)
-    session.flush()
+    if status != story.status:
+        _save(
+            session,
+            story,
+            {"status": (story.status, status)},
+            values={"status": status},
+            user=user,
+            expected_version=expected_version,
+            action="archive" if status == "archived" else "restore",
+        )
 
 
 def list_stories(session: Session, *, include_archived: bool = False) -> list[tuple[int, str]]:
@@ -123,6 +270,12 @@ def list_stories(session: Session, *, include_archived: bool = False) -> list[tu
     if not include_archived:
         query = query.where(Story.status == "active")
     return [(int(i), str(n)) for i, n in session.execute(query)]
+
+
+def list_archived_stories(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the deleted (archived) stories, newest first, for restoring."""
+    query = sa.select(Story.id, Story.name).where(Story.status == "archived")
+    return [(int(i), str(n)) for i, n in session.execute(query.order_by(Story.id.desc()))]
 
 
 def read_view(params: Mapping[str, Sequence[str]]) -> View:
@@ -144,6 +297,7 @@ def load_story(session: Session, story_id: int) -> StoryRecord:
     return StoryRecord(
         story_id=story.id,
         name=story.name,
+        version=story.version,
         slides=tuple(
             SlideRecord(
                 slide_id=s.id,

@@ -119,3 +119,47 @@ def test_visitors_see_stories_but_cannot_change_them(app):
     assert not at.exception
     assert not any(b.label == "Create story" for b in at.button)
     assert any("No story yet" in i.value for i in at.info)
+
+
+def test_editors_rename_delete_and_restore_a_story_and_read_its_history(app):
+    at = app("pages/presenter.py", role="editor")
+    at.text_input(key="presenter.new_name").set_value("Workshop")
+    _button(at, "Create story").click().run()
+    at.text_input(key="presenter.caption").set_value("First")
+    _button(at, "Save this view as a slide").click().run()
+    story_id = at.selectbox(key="presenter.story").value
+    at.text_input(key=f"presenter.rename.{story_id}").set_value("Spring <b>workshop</b>")
+    _button(at, "Rename").click().run()
+    assert not at.exception
+    assert at.selectbox(key="presenter.story").options == ["Spring <b>workshop</b>"]
+    history = at.dataframe[-1].value
+    assert list(history["Who"].unique()) == ["Editor"]
+    assert list(history["What"])[:2] == ["update", "update"]  # newest first: rename, slide
+    assert "Spring <b>workshop</b>" in list(history["New value"])
+
+    _button(at, "Delete this story").click().run()
+    assert not at.exception
+    assert any("No story yet" in i.value for i in at.info)
+    assert any("Spring" in m.value for m in at.markdown)  # under "Deleted stories"
+    _button(at, "Restore").click().run()
+    assert not at.exception
+    assert at.selectbox(key="presenter.story").value == story_id
+    assert at.dataframe[-1].value["What"].iloc[0] == "restore"
+
+
+def test_a_change_made_from_a_stale_page_is_refused_with_who_changed_it(app):
+    amira = app("pages/presenter.py", role="editor", user="amira")
+    amira.text_input(key="presenter.new_name").set_value("Workshop")
+    _button(amira, "Create story").click().run()
+    for caption in ("First", "Second"):
+        amira.text_input(key="presenter.caption").set_value(caption)
+        _button(amira, "Save this view as a slide").click().run()
+    bo = app("pages/presenter.py", role="editor", user="bo")
+    _button(bo, "↓").click().run()  # Bo moves "First" down
+    assert not bo.exception and not bo.error
+    _button(amira, "Remove").click().run()  # Amira's page still shows the old order
+    assert not amira.exception
+    assert "changed by Bo since you opened it" in amira.error[0].value.replace("\\", "")
+    amira.run()
+    slides = [m.value for m in amira.markdown if m.value.startswith(("**1.**", "**2.**"))]
+    assert slides == ["**1.** Second", "**2.** First"]  # Bo's order, nothing removed
