@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from geo.db.schema import Category, Language, Location, Organization, Schedule, Service
-from tests.conftest import real_data
+from geo.db.session import make_engine, upgrade
+from tests.conftest import POSTGRES_URL_ENV, real_data
 
 DATA = Path(__file__).parent / "data"
 REAL = Path(__file__).parents[2] / ".." / "shared" / "data" / "real"
@@ -16,6 +21,35 @@ MIAMI = REAL / "hsds_open211_miami"
 SPEC = REAL / "hsds_spec_examples"
 NYC = REAL / "nyc_dycd_immigrant_services" / "DYCD_after-school_programs_Immigrant_Services.csv"
 HELLO = REAL / "refugee_orgs_us_hackforgood" / "HelloNeighbor.csv"
+
+
+@pytest.fixture
+def copy_engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
+    """A second empty, migrated database of the same kind as ``engine``, for round trips.
+
+    SQLite: another file; PostgreSQL: another fresh schema on the same server (dropped after).
+    """
+    schema = None
+    if database_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path / 'copy.db'}"
+    else:
+        schema = f"copy_{uuid.uuid4().hex[:12]}"
+        admin = sa.create_engine(os.environ[POSTGRES_URL_ENV])
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        url = (
+            sa.make_url(os.environ[POSTGRES_URL_ENV])
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
+    engine = make_engine(url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+    if schema is not None:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def real(path: Path) -> Path:

@@ -10,7 +10,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from geo.db import add_asset, get_asset
-from geo.db.session import make_engine, upgrade
 from geo.io import build_hsds, import_file
 from tests.io.conftest import MIAMI, REAL, counts, real
 from tests.io.hsds_schema import check_package, read_package
@@ -114,13 +113,12 @@ def test_ids_are_the_same_in_every_export(engine: Engine, tmp_path: Path) -> Non
 
 
 def test_sites_services_and_hours_come_back_after_a_round_trip(
-    engine: Engine, tmp_path: Path
+    engine: Engine, tmp_path: Path, copy_engine: Engine
 ) -> None:
     with Session(engine) as session, session.begin():
         saved = add_asset(session, CENTRE, user="t")
     path, _ = _export(engine, tmp_path)
-    target = make_engine(f"sqlite:///{tmp_path / 'copy.db'}")
-    upgrade(target)
+    target = copy_engine
     with Session(target) as session, session.begin():
         (new_id,) = import_file(session, path, user="t").ids.values()
         back = get_asset(session, new_id)
@@ -129,7 +127,6 @@ def test_sites_services_and_hours_come_back_after_a_round_trip(
     assert [str(h) for h in back.hours] == [str(h) for h in saved.hours]
     assert back.services[0].terms == saved.services[0].terms
     assert back.services[0].sites == (0, 1)
-    target.dispose()
 
 
 def _table_counts(engine: Engine) -> dict[str, int]:
@@ -143,7 +140,9 @@ def _table_counts(engine: Engine) -> dict[str, int]:
     return {**counts(engine), **frame.iloc[0].to_dict()}
 
 
-def test_miami_feed_round_trips_through_hsds_3(engine: Engine, tmp_path: Path) -> None:
+def test_miami_feed_round_trips_through_hsds_3(
+    engine: Engine, tmp_path: Path, copy_engine: Engine
+) -> None:
     with Session(engine) as session, session.begin():
         import_file(session, real(MIAMI), user="t", duplicates="import")
     went_in = _table_counts(engine)
@@ -155,8 +154,7 @@ def test_miami_feed_round_trips_through_hsds_3(engine: Engine, tmp_path: Path) -
     }
     path, result = _export(engine, tmp_path)
     assert check_package(path, _schema()) == []
-    target = make_engine(f"sqlite:///{tmp_path / 'copy.db'}")
-    upgrade(target)
+    target = copy_engine
     with Session(target) as session, session.begin():
         import_file(session, path, user="t", duplicates="import")
     came_out = _table_counts(target)
@@ -172,4 +170,3 @@ def test_miami_feed_round_trips_through_hsds_3(engine: Engine, tmp_path: Path) -
         names = set(pd.read_sql("SELECT name FROM organizations", session.connection())["name"])
     original = pd.read_csv(MIAMI / "data" / "organizations.csv", dtype=str)["name"]
     assert names == set(original.str.strip())
-    target.dispose()

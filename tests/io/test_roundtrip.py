@@ -15,7 +15,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from geo.db import list_assets
-from geo.db.session import make_engine, upgrade
 from geo.io import SourceTable, export_assets, export_frame, import_file, read_source
 from geo.io.hsds_export import HSDS_COLUMNS
 from tests.io.conftest import SPEC, UNICODE_ORGS, real
@@ -44,12 +43,11 @@ def _snapshot(engine: Engine) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_round_trip(engine: Engine, tmp_path: Path, fmt: str) -> None:
+def test_round_trip(engine: Engine, tmp_path: Path, fmt: str, copy_engine: Engine) -> None:
     _seed(engine)
     with Session(engine) as session:
         path = export_assets(session, tmp_path / FORMATS[fmt], fmt)
-    target = make_engine(f"sqlite:///{tmp_path / 'copy.db'}")
-    upgrade(target)
+    target = copy_engine
     with Session(target) as session, session.begin():
         result = import_file(session, path, user="t")
     assert result.imported == len(UNICODE_ORGS)
@@ -61,7 +59,6 @@ def test_round_trip(engine: Engine, tmp_path: Path, fmt: str) -> None:
     if fmt == "hsds":
         back["website"] = back["website"].str.removeprefix("http://")
     pd.testing.assert_frame_equal(back, _snapshot(engine)[kept])
-    target.dispose()
 
 
 def test_hsds_export_uses_hsds_3_headers(engine: Engine, tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from geo.db import add_asset, get_asset
-from geo.db.session import make_engine, upgrade
 from geo.io import export_assets, export_frame, import_file, to_csv_bytes
 
 AGENCY = {
@@ -63,12 +62,13 @@ def test_csv_export_has_one_row_per_site_with_the_organization_id(session: Sessi
     assert (alone["site_position"], alone["lat"], alone["address"]) == ("", "", "")
 
 
-def test_site_rows_come_back_as_one_organization(engine: Engine, tmp_path: Path) -> None:
+def test_site_rows_come_back_as_one_organization(
+    engine: Engine, tmp_path: Path, copy_engine: Engine
+) -> None:
     with Session(engine) as session:
         _seed(session)
         path = export_assets(session, tmp_path / "sites.csv", "csv")
-    target = make_engine(f"sqlite:///{tmp_path / 'copy.db'}")
-    upgrade(target)
+    target = copy_engine
     with Session(target) as session, session.begin():
         result = import_file(session, path, user="t")
         assert result.imported == 2
@@ -84,4 +84,3 @@ def test_site_rows_come_back_as_one_organization(engine: Engine, tmp_path: Path)
     assert (back.lat, back.lon) == (41.0, -45.0)  # the main site stays first
     assert {(h.weekday, h.site) for h in back.hours} == {(d, 1) for d in range(1, 6)}
     assert {(h.opens_at, h.closes_at) for h in back.hours} == {(time(9), time(17))}
-    target.dispose()
