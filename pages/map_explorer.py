@@ -3,6 +3,7 @@
 import streamlit as st
 
 from geo.maps.asset_map import build_asset_map, identify_click
+from geo.maps.layers import SCHEMES
 from ui import frame, home_views, maps, resources, shared_view
 
 frame.ensure_app_frame()
@@ -46,3 +47,4 @@ with right:
         st.caption(f"{area.label}. Census figures: {area.vintage}.")
     home_views.headline(area, view, filters)
     home_views.selection_panel(area, view, sites)
+maps.show_layer_tables(view, area, SCHEMES[options.scheme])

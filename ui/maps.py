@@ -9,10 +9,18 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.census.study_area import StudyArea
 from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
 from geo.maps.asset_map import MapView
 from geo.maps.draw_map import build_draw_map, read_drawing
+from geo.maps.layer_tables import (
+    build_branch_table,
+    build_site_table,
+    build_tract_table,
+    legend_lines,
+    table_csv,
+)
 from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
 from geo.maps.vendor import install_vendor_assets, vendor_assets_installed
@@ -104,3 +112,45 @@ def draw_area(tracts, *, key: str, height: int = 420):
         build_draw_map(tracts), key=key, height=height, returned_objects=["last_active_drawing"]
     )
     return read_drawing(shown.get("last_active_drawing"))
+
+
+def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
+    """Each layer of the home map as a sortable table with its CSV, and the legend as text.
+
+    The same rows the map draws for the current filters: the screen-reader and keyboard
+    way to the map's content, and the way to take it into a spreadsheet.
+    """
+    tracts = build_tract_table(
+        area.tracts,
+        view.values,
+        view.classes,
+        label=view.indicator_label,
+        kind=view.kind,
+        highlighted=view.highlighted,
+        show_highlight=view.show_highlight,
+    )
+    legend = legend_lines(
+        view.classes, tracts, label=view.indicator_label, kind=view.kind, scheme=scheme
+    )
+    sites = build_site_table(view.organizations)
+    branches = build_branch_table(area.branches)
+    st.subheader("The map's layers as tables")
+    st.caption("Sort by clicking a column's header; each download holds the rows shown.")
+    _layer_table(f"Tracts ({len(tracts):,})", tracts, "tracts", legend)
+    _layer_table(f"Organization sites ({len(sites):,})", sites, "sites")
+    _layer_table(f"Library branches ({len(branches):,})", branches, "branches")
+
+
+def _layer_table(title: str, table, name: str, legend: list[str] | None = None) -> None:
+    st.markdown(f"**{title}**")
+    if legend:  # the legend as text: the map's colours in words (plain text, not markup)
+        st.text(f"Legend of the map: {legend[0]}\n" + "\n".join(f"  • {x}" for x in legend[1:]))
+    st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"map.table.{name}")
+    st.download_button(
+        f"Download {name} (CSV)",
+        lambda: table_csv(table),
+        f"{name}.csv",
+        "text/csv",
+        key=f"map.csv.{name}",
+        on_click="ignore",
+    )

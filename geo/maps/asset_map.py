@@ -25,7 +25,7 @@ from geo.filters import (
     unavailable_thresholds,
 )
 from geo.maps.home_map import build_home_map
-from geo.maps.layers import basemap_data, classify, escape
+from geo.maps.layers import Classes, basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
 from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
 from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_mask
@@ -58,6 +58,10 @@ class MapView:
     organizations: pd.DataFrame
     headline: dict[str, int] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    classes: Classes = field(default_factory=lambda: Classes((), (), "quantiles"))
+    indicator_label: str = ""
+    kind: str = "share"
+    show_highlight: bool = False
 
 
 def build_asset_map(
@@ -160,6 +164,10 @@ def build_asset_map(
             "organizations_in_area": int(organizations[ID_COLUMN].nunique()),
         },
         notices=notices,
+        classes=classes,
+        indicator_label=indicator.label,
+        kind=indicator.kind,
+        show_highlight=bool(filters.thresholds),
     )
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from geo.db.schema import Branch, ChangeLog, Organization
 from geo.db.sites import SITE_COLUMNS, list_sites
+from geo.maps.layer_tables import site_labels
 from geo.maps.tract_file import write_hashed
 from geo.vocab import CATEGORY_COLOURS, LANGUAGES, SERVICE_CATEGORIES, split_list
 
@@ -68,8 +69,9 @@ def placed_sites(sites: pd.DataFrame, bounds: tuple[float, ...]) -> pd.DataFrame
     """Sites with coordinates within a study area's bounds (padded by about 2 km).
 
     ``sites`` is one row per site (``geo.db.sites.list_sites``); the result gains
-    :data:`SITE_KEY`. A frame of organizations without ``site_position`` counts each row as
-    its organization's one site.
+    :data:`SITE_KEY`, ``place`` (site name and address) and the services and languages as
+    words (``service_labels``, ``language_labels``). A frame of organizations without
+    ``site_position`` counts each row as its organization's one site.
     """
     minx, miny, maxx, maxy = bounds
     pad = 0.02  # degrees: keep places just across the boundary
@@ -77,6 +79,8 @@ def placed_sites(sites: pd.DataFrame, bounds: tuple[float, ...]) -> pd.DataFrame
     inside = lat.between(miny - pad, maxy + pad) & lon.between(minx - pad, maxx + pad)
     placed = sites[inside].copy()
     position = placed.get("site_position", 0)
+    placed["place"] = site_places(placed)
+    placed[["service_labels", "language_labels"]] = site_labels(placed)
     placed[SITE_KEY] = (
         placed[ID_COLUMN].astype(str) + "/" + pd.Series(position, index=placed.index).astype(str)
     )
@@ -130,7 +134,7 @@ def build_sites_json(sites: pd.DataFrame) -> bytes:
         ),
         "k": [CATEGORY_COLOURS.get(k, "#333333") for k in CATEGORY_KEYS],
         "n": [str(v) for v in sites["name"]],
-        "a": site_places(sites),
+        "a": site_places(sites) if "place" not in sites else list(sites["place"]),
         "s": [_labels(v, SERVICE_CATEGORIES) for v in sites["category"]],
         "l": [_labels(v, LANGUAGES) for v in sites["languages"]],
     }

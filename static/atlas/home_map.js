@@ -248,6 +248,13 @@
     }).catch(function (err) { note("The organizations could not be loaded (" + err.message + ")."); });
   }
 
+  /* The sites the map shows now, [{id, name}], as the layer table lists them (tests). */
+  A.shownSites = function () {
+    return cluster.getLayers().map(function (m) {
+      return { id: sites.data.id[m.siteIndex], name: sites.data.n[m.siteIndex] };
+    });
+  };
+
   A.findSite = function (text) {
     if (!sites.data) return null;
     for (var i = 0; i < sites.data.id.length; i++) {

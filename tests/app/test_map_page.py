@@ -175,3 +175,33 @@ def test_panning_and_zooming_do_not_rerun_the_page(app):
     returned = json.loads(element.proto.json_args)["returned_objects"]
     assert returned == ["last_object_clicked_tooltip"]
     assert not {"bounds", "zoom", "center"} & set(returned)
+
+
+def _layer_tables(at):
+    """The three layer tables below the map, by their title (stDataFrame, in order)."""
+    titles = [m.value.strip("*") for m in at.main.markdown if m.value.startswith("**")]
+    frames = [d.value for d in at.dataframe]
+    return dict(zip([t.split(" (")[0] for t in titles], frames, strict=True)), titles
+
+
+def test_every_map_layer_is_also_a_table_of_what_the_map_draws(app):
+    from geo.census.study_area import load_tracts
+    from geo.config import DEMO_DIR
+
+    at = app()
+    tables, titles = _layer_tables(at)
+    assert set(tables) == {"Tracts", "Organization sites", "Library branches"}
+    assert set(tables["Tracts"]["GEOID"]) == set(load_tracts(DEMO_DIR / "tracts.geojson")["GEOID"])
+    assert len(tables["Organization sites"]) == _map_state(at)["sites_shown"]
+    assert len(tables["Library branches"]) == int(_metric(at, "Branches"))
+    assert f"Organization sites ({_map_state(at)['sites_shown']:,})" in titles
+    # A filter narrows the sites table exactly as it narrows the pins.
+    everyone = len(tables["Organization sites"])
+    at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
+    tables, _ = _layer_tables(at)
+    nepali = tables["Organization sites"]
+    assert 0 < len(nepali) == _map_state(at)["sites_shown"] < everyone
+    assert nepali["Languages"].str.contains("Nepali").all()
+    # The legend as text names every class the map's legend draws.
+    legend = next(t.value for t in at.text if t.value.startswith("Legend of the map"))
+    assert legend.count("class ") == len(_map_state(at)["colours"]) - 1
