@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo.errors import GeoError
+from geo.hours import is_open, parse_opening_hours
 from ui import auth, errors, resources
 
 ACTION = "fieldwork_write"
@@ -49,3 +51,15 @@ def read(query: Callable[[Session], Any]) -> Any:
     """Run a read-only query."""
     with Session(resources.engine()) as session:
         return query(session)
+
+
+def open_at(hours: str, when: datetime) -> bool | None:
+    """Whether hours such as ``Mo-Fr 09:00-17:00`` include ``when`` (local time).
+
+    None when the text is words only ("by appointment"): the walk then says to check.
+    """
+    try:
+        rows = parse_opening_hours(hours)
+    except ValueError:
+        return None
+    return is_open(rows, when)

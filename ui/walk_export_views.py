@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import datetime
 
 import streamlit as st
 
@@ -12,10 +13,13 @@ from geo.fieldwork.engagement import TEAMS
 from geo.fieldwork.exports import build_stop_table, to_csv_bytes
 from geo.fieldwork.gpx import export_gpx
 from geo.fieldwork.routes import Route
+from geo.fieldwork.timing import StopVisit, plan_visits
 from geo.fieldwork.walk_sheet import SheetInfo, build_walk_sheet
 from ui import fieldwork_common, resources
 
 FLASH = "walkabout.flash"
+REPORT_WALK = "walk_report.chosen"  # the walk 'After the walk' shows (walk_report_views)
+REPORT_PICKER = "walk_report.walk"
 
 
 def _sheet_tracts(route: Route) -> list:
@@ -26,11 +30,12 @@ def _sheet_tracts(route: Route) -> list:
     return list(near.geometry)
 
 
-def _sheet_info(route: Route, area: AreaDefinition) -> tuple[SheetInfo, list[str]]:
-    c1, c2, c3 = st.columns(3)
+def _sheet_info(
+    route: Route, area: AreaDefinition, starts_at: datetime, visits: Sequence[StopVisit]
+) -> tuple[SheetInfo, list[str]]:
+    c1, c2 = st.columns(2)
     title = c1.text_input("Title of the walk", "Neighbourhood walkabout", key="walkabout.title")
-    planned_on = c2.date_input("Date", date.today(), key="walkabout.date")
-    team = c3.selectbox("Team", ["", *TEAMS], key="walkabout.team")
+    team = c2.selectbox("Team", ["", *TEAMS], key="walkabout.team")
     questions = st.text_area(
         "Questions to ask at every stop (one per line)",
         "What do newcomers ask you for?\nWho else should we meet?",
@@ -39,19 +44,26 @@ def _sheet_info(route: Route, area: AreaDefinition) -> tuple[SheetInfo, list[str
     info = SheetInfo(
         title=title,
         branch=route.start.label,
-        planned_on=planned_on,
+        planned_on=starts_at.date(),
+        starts_at=starts_at,
         team=team,
         questions=[q for q in questions if q.strip()],
         area=area.describe(),
         illustrative=resources.current_area().illustrative,
+        visits=tuple(visits),
     )
     return info, questions
 
 
-def exports_and_save(route: Route, area: AreaDefinition, branch_id: str) -> None:
+def exports_and_save(
+    route: Route, area: AreaDefinition, branch_id: str, starts_at: datetime, minutes_at_stop: int
+) -> None:
     """Walk details, the three downloads (built when clicked) and the save button."""
     fieldwork_common.flash(FLASH)
-    info, questions = _sheet_info(route, area)
+    visits = plan_visits(
+        route, starts_at, opening=fieldwork_common.open_at, minutes_at_stop=minutes_at_stop
+    )
+    info, questions = _sheet_info(route, area, starts_at, visits)
     tracts = _sheet_tracts(route)
     d1, d2, d3, d4 = st.columns(4)
     d1.download_button(
@@ -80,19 +92,28 @@ def exports_and_save(route: Route, area: AreaDefinition, branch_id: str) -> None
     )
     if d4.button("Save this walk", type="primary", key="walkabout.save"):
         fieldwork_common.write(
-            lambda s, user: save_walkabout(
-                s,
-                title=info.title,
-                branch_id=branch_id,
-                area=area.to_json(),
-                stops=list(route.stops),
-                user=user,
-                planned_on=info.planned_on,
-                team=info.team,
-                questions=questions,
-                speed_kmh=route.speed_kmh,
-                distance_m=route.total_distance_m,
+            lambda s, user: _open_in_report(
+                save_walkabout(
+                    s,
+                    title=info.title,
+                    branch_id=branch_id,
+                    area=area.to_json(),
+                    stops=list(route.stops),
+                    user=user,
+                    planned_on=info.planned_on,
+                    team=info.team,
+                    questions=questions,
+                    speed_kmh=route.speed_kmh,
+                    distance_m=route.total_distance_m,
+                )
             ),
             flash_key=FLASH,
             success=f"Saved '{info.title}'. Record what you found under 'After the walk'.",
         )
+
+
+def _open_in_report(walk_id: str) -> str:
+    """'After the walk' opens the walk just saved (not the first by date and title)."""
+    st.session_state[REPORT_WALK] = walk_id
+    st.session_state.pop(REPORT_PICKER, None)  # the picker starts again at REPORT_WALK
+    return walk_id

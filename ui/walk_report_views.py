@@ -17,6 +17,7 @@ from geo.vocab import SERVICE_CATEGORIES
 from ui import fieldwork_common
 
 FLASH = "walk_report.flash"
+CHOSEN = "walk_report.chosen"  # the walk shown (also set when the planner saves a walk)
 
 
 def _pick_walk():
@@ -25,14 +26,22 @@ def _pick_walk():
     if walks.empty:
         st.info("No saved walks yet. Plan one and press 'Save this walk'.")
         return None
+    # Labels that a save does not change (the status is in the caption below): Streamlit
+    # keeps a picker's choice by its label, and a changed label fell back to the first walk.
     labels = {
-        r.id: f"{r.title} · {r.planned_on or 'no date'} · "
-        f"{WALK_STATUSES.get(r.status, r.status)}{' · archived' if r.archived else ''}"
+        r.id: f"{r.title} · {r.planned_on or 'no date'}{' · archived' if r.archived else ''}"
         for r in walks.itertuples()
     }
+    ids = list(labels)
+    remembered = st.session_state.get(CHOSEN)
     chosen = st.selectbox(
-        "Walk", list(labels), format_func=labels.__getitem__, key="walk_report.walk"
+        "Walk",
+        ids,
+        index=ids.index(remembered) if remembered in ids else 0,
+        format_func=labels.__getitem__,
+        key="walk_report.walk",
     )
+    st.session_state[CHOSEN] = chosen
     return fieldwork_common.read(lambda s: get_walkabout(s, chosen))
 
 
@@ -43,8 +52,8 @@ def report_panel() -> None:
     if walk is None:
         return
     st.caption(
-        f"Version {walk.version} · last saved by {walk.updated_by or '—'}. Questions: "
-        + ("; ".join(walk.questions) or "none")
+        f"{WALK_STATUSES.get(walk.status, walk.status)} · version {walk.version} · last "
+        f"saved by {walk.updated_by or '—'}. Questions: " + ("; ".join(walk.questions) or "none")
     )
     key = f"walk_report.form.{walk.id}.{walk.version}"
     with st.form(key):

@@ -7,6 +7,8 @@ stops travel as a layer streamlit-folium swaps in place (see :func:`show_route_m
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 import streamlit as st
 
 from geo.errors import GeoError, RouteNotFeasible
@@ -24,11 +26,12 @@ from geo.fieldwork.stops import (
     branch_stop,
     nearest_stop,
     parse_free_points,
-    stops_from_organizations,
+    stops_from_sites,
 )
+from geo.fieldwork.timing import DEFAULT_MINUTES_AT_STOP, plan_visits
 from geo.filters import Filters, filter_organizations
 from geo.maps.route_map import build_route_map, build_stop_layer
-from ui import errors, maps, resources, text, walk_export_views
+from ui import errors, fieldwork_common, maps, resources, text, walk_export_views
 
 PICKED = "walkabout.stops"
 CLICKED = "walkabout.clicked_points"
@@ -53,13 +56,33 @@ def planner(filters: Filters) -> None:
     with left:
         stops = choose_stops(offered)
         speed = st.slider("Walking speed (km/h)", 2.0, 6.0, 4.8, 0.1, key="walkabout.speed")
+        starts_at, minutes_at_stop = choose_when()
         route = plan(start, stops, area, speed)
-        show_stop_list(start, route, stops)
+        show_stop_list(start, route, stops, starts_at, minutes_at_stop)
     with right:
         show_route_map(route, start, area, offered, stops)
     if route is not None:
         route_summary(route)
-        walk_export_views.exports_and_save(route, area, st.session_state["walkabout.branch"])
+        walk_export_views.exports_and_save(
+            route, area, st.session_state["walkabout.branch"], starts_at, minutes_at_stop
+        )
+
+
+def choose_when() -> tuple[datetime, int]:
+    """The walk's date and start time (local time of the study area), time at each stop."""
+    c1, c2, c3 = st.columns(3)
+    day = c1.date_input("Date", date.today(), key="walkabout.date")
+    start = c2.time_input("Leaving the branch at", time(10, 0), key="walkabout.start_time")
+    minutes = c3.number_input(
+        "Minutes at each stop",
+        0,
+        120,
+        DEFAULT_MINUTES_AT_STOP,
+        5,
+        key="walkabout.minutes_at_stop",
+        help="Used to estimate when you reach each stop and whether it is open then.",
+    )
+    return datetime.combine(day, start), int(minutes)
 
 
 def choose_branch() -> Stop | None:
@@ -113,19 +136,23 @@ def choose_area() -> AreaDefinition | None:
 
 
 def offer_stops(start: Stop, area: AreaDefinition, filters: Filters) -> dict[str, Stop]:
-    """Organizations matching the sidebar filters inside the area, nearest first, by id."""
+    """Sites of organizations matching the sidebar filters inside the area, nearest first.
+
+    Keyed by :attr:`Stop.key` (organization and site): an organization with a site inside
+    the area is offered at that site.
+    """
     cached_filters, located = st.session_state.get(OFFER_CACHE, (None, []))
     if cached_filters is not filters:
         # A full run passes a new Filters object: read the directory afresh. A pick reruns
         # only this fragment with the same object, and needs no database read.
-        located = stops_from_organizations(filter_organizations(resources.organizations(), filters))
+        located = stops_from_sites(filter_organizations(resources.sites(), filters))
         st.session_state[OFFER_CACHE] = (filters, located)
     try:
         inside = stops_in_area(start, located, area, resources.tract_outlines())
     except GeoError as err:
         errors.show_error(err)
         return {}
-    return {stop.organization_id or stop.label: stop for stop, _ in inside}
+    return {stop.key: stop for stop, _ in inside}
 
 
 def choose_stops(offered: dict[str, Stop]) -> list[Stop]:
@@ -177,17 +204,41 @@ def plan(start: Stop, stops: list[Stop], area: AreaDefinition, speed: float) -> 
     return None
 
 
-def show_stop_list(start: Stop, route: Route | None, stops: list[Stop]) -> None:
-    """The chosen stops as a numbered list, in walking order (the map's numbers)."""
+def show_stop_list(
+    start: Stop,
+    route: Route | None,
+    stops: list[Stop],
+    starts_at: datetime,
+    minutes_at_stop: int,
+) -> None:
+    """The chosen stops as a numbered list, in walking order (the map's numbers).
+
+    Once there is a route, each organization's line says whether it is open when the
+    walk reaches it (its opening hours, the walk's date and start time).
+    """
     ordered = list(route.stops) if route is not None else stops
     if not ordered:
         return
     st.markdown("**The walk, in walking order**" if route else "**Chosen stops**")
+    opening = (
+        [
+            v.opening_line()
+            for v in plan_visits(
+                route,
+                starts_at,
+                opening=fieldwork_common.open_at,
+                minutes_at_stop=minutes_at_stop,
+            )
+        ]
+        if route is not None
+        else [""] * len(ordered)
+    )
     lines = []
-    for number, stop in enumerate(ordered, start=1):
+    for number, (stop, when) in enumerate(zip(ordered, opening, strict=True), start=1):
         metres = haversine_m(start.lat, start.lon, stop.lat, stop.lon)
         where = f" · {text.literal(stop.address)}" if stop.address else ""
-        lines.append(f"{number}. {text.literal(stop.label)} · {metres:,.0f} m{where}")
+        hours = f"  \n   {text.literal(when)}" if when else ""
+        lines.append(f"{number}. {text.literal(stop.label)} · {metres:,.0f} m{where}{hours}")
     st.markdown("\n".join(lines))
 
 
@@ -255,7 +306,7 @@ def _toggle_stop(start: Stop, offered: dict[str, Stop], lat: float, lon: float) 
         st.session_state[CLICKED] = [p for p in clicked_points if p is not stop]
         return
     picked = list(st.session_state.get(PICKED, []))
-    key = stop.organization_id
+    key = stop.key
     st.session_state[PICKED] = [i for i in picked if i != key] if key in picked else [*picked, key]
 
 

@@ -24,6 +24,17 @@ class Stop:
     address: str = ""
     languages: str = ""
     services: str = ""
+    hours: str = ""  # opening hours as text ("Mo-Fr 09:00-17:00"), see geo.hours
+    site_position: int | None = None  # which site of the organization (None: a free point)
+
+    @property
+    def key(self) -> str:
+        """Identity of the place: organization and site, or the label of a free point."""
+        if self.organization_id is None:
+            return self.label
+        if self.site_position is None:
+            return self.organization_id
+        return f"{self.organization_id}#{self.site_position}"
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

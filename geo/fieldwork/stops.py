@@ -38,6 +38,32 @@ def stops_from_organizations(organizations: pd.DataFrame) -> list[Stop]:
     ]
 
 
+def stops_from_sites(sites: pd.DataFrame) -> list[Stop]:
+    """One stop per located site (``list_sites`` columns): walks visit places, not records.
+
+    An organization with two sites in the area is offered twice, each named by its site
+    ("Name (site name)"); each stop carries the site's opening hours as text.
+    """
+    located = sites.dropna(subset=["lat", "lon"])
+    stops = []
+    for r in located.to_dict("records"):  # iterrows costs ~1 ms a row
+        name, site = str(r["name"]), _text(r.get("site_name")).strip()
+        stops.append(
+            Stop(
+                label=f"{name} ({site})" if site and site != name else name,
+                lat=float(r["lat"]),
+                lon=float(r["lon"]),
+                organization_id=str(r["organization_id"]),
+                site_position=int(r["site_position"]),
+                address=_text(r.get("address")),
+                languages=_labels(r.get("languages"), LANGUAGES),
+                services=_labels(r.get("category"), SERVICE_CATEGORIES),
+                hours=_text(r.get("hours")),
+            )
+        )
+    return stops
+
+
 def branch_stop(branch: pd.Series) -> Stop:
     """The branch a walk starts from (``list_branches`` row).
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import shapely
 from fpdf import FPDF
 
 from geo.fieldwork.routes import Route
+from geo.fieldwork.timing import StopVisit
 from geo.pdf.fonts import printable, use_fonts
 
 ILLUSTRATIVE_NOTE = "Illustrative data, not a real place"
@@ -34,6 +35,8 @@ class SheetInfo:
     questions: Sequence[str] = ()
     area: str = ""
     illustrative: bool = False
+    starts_at: datetime | None = None  # leaving the branch, local time of the study area
+    visits: Sequence[StopVisit] = ()  # per stop, in walking order: arrival and open/closed
 
 
 class _Sheet(FPDF):
@@ -63,8 +66,12 @@ def _project(route: Route, tracts: Sequence[shapely.Geometry]) -> tuple:
     k = math.cos(math.radians(lat0))
     xs = [lon * k for _, lon in points]
     ys = [lat for lat, _ in points]
-    pad = max(max(xs) - min(xs), max(ys) - min(ys), 1e-4) * 0.12
-    x_min, x_max, y_min, y_max = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-4)
+    # A walk along one street would be a thin strip: each side spans at least half the other.
+    x_pad = (max(span / 2, max(xs) - min(xs)) - (max(xs) - min(xs))) / 2 + span * 0.12
+    y_pad = (max(span / 2, max(ys) - min(ys)) - (max(ys) - min(ys))) / 2 + span * 0.12
+    x_min, x_max = min(xs) - x_pad, max(xs) + x_pad
+    y_min, y_max = min(ys) - y_pad, max(ys) + y_pad
     scale = min(MAP_BOX_MM[0] / (x_max - x_min), MAP_BOX_MM[1] / (y_max - y_min))
 
     def to_mm(lat: float, lon: float, left: float, top: float) -> tuple[float, float]:
@@ -140,11 +147,14 @@ def build_walk_sheet(
     pdf.add_page()
     pdf.write_line(info.title, size=16, bold=True, height=8)
     when = f"{info.planned_on:%Y-%m-%d}" if info.planned_on else "date to be set"
+    if info.starts_at is not None:
+        when = f"{info.starts_at:%a %Y-%m-%d}, leaving at {info.starts_at:%H:%M}"
     pdf.write_line(
         f"From and back to {info.branch} · {when}" + (f" · team: {info.team}" if info.team else "")
     )
     pdf.write_line(
-        f"{len(route.stops)} stops · {route.total_distance_m / 1000:.2f} km · about "
+        f"{len(route.stops)} stop{'' if len(route.stops) == 1 else 's'} · "
+        f"{route.total_distance_m / 1000:.2f} km · about "
         f"{route.total_walk_minutes:.0f} min walking at {route.speed_kmh:g} km/h "
         f"({route.method})" + (f" · area {info.area}" if info.area else ""),
         size=9,
@@ -154,7 +164,9 @@ def build_walk_sheet(
         pdf.write_line(ILLUSTRATIVE_NOTE, size=10, bold=True)
         pdf.set_text_color(0, 0, 0)
     _draw_map(pdf, route, tracts)
-    for number, (stop, leg) in enumerate(zip(route.stops, route.legs, strict=False), start=1):
+    opening = [v.opening_line() for v in info.visits] or [""] * len(route.stops)
+    stops = zip(route.stops, route.legs, opening, strict=False)
+    for number, (stop, leg, open_line) in enumerate(stops, start=1):
         if pdf.get_y() > pdf.h - 75:
             pdf.add_page()
         pdf.write_line(f"{number}. {stop.label}", size=12, bold=True, height=6)
@@ -163,6 +175,8 @@ def build_walk_sheet(
             size=8,
             height=4,
         )
+        if open_line:
+            pdf.write_line(open_line, size=9, bold=True, height=4.5)
         for label, value in (
             ("Address", stop.address),
             ("Languages", stop.languages),

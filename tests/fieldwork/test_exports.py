@@ -101,3 +101,27 @@ def test_stop_csv_is_in_walking_order_and_spreadsheet_safe(route):
     text = to_csv_bytes(table).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "华人服务中心" in text
     assert table["leg_distance_m"].sum() == pytest.approx(route.total_distance_m, abs=3)
+
+
+def test_walk_sheet_says_whether_each_stop_is_open_when_the_walk_arrives(tmp_path):
+    from datetime import datetime
+
+    from geo.fieldwork.timing import plan_visits
+    from tests.fieldwork.test_timing import open_at
+
+    clinic = Stop(
+        label="Clinic", lat=41.002, lon=-45.001, organization_id="O1", hours="Mo-Fr 09:00-17:00"
+    )
+    bakery = Stop(
+        label="Bakery", lat=41.004, lon=-45.002, organization_id="O2", hours="Sa 08:00-12:00"
+    )
+    route = plan_walkabout(BRANCH, [clinic, bakery])
+    saturday = datetime(2026, 12, 5, 10, 0)
+    visits = plan_visits(route, saturday, opening=open_at, minutes_at_stop=15)
+    info = SheetInfo(title="Walk", branch="Central", starts_at=saturday, visits=visits)
+    text = pdf_text(build_walk_sheet(route, info), tmp_path)
+    assert squeeze("Sat 2026-12-05, leaving at 10:00") in text
+    for visit in visits:
+        state = "Open" if visit.stop is bakery else "Closed"
+        assert squeeze(f"{state} at {visit.arrives_at:%H:%M} on Sat 05 Dec") in text
+        assert squeeze(f"(hours: {visit.stop.hours})") in text
