@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import frame, presenter_views, text
+from ui import frame, presenter_deck, presenter_views, text
 
 frame.ensure_app_frame()
 
@@ -11,7 +11,7 @@ if presenting is not None:
     if st.button("Leave the presentation", key="presenter.leave"):
         del st.session_state["presenter.presenting"]
         st.rerun()
-    presenter_views.present(presenter_views.load_story(presenting))
+    presenter_deck.present(presenter_views.load_story(presenting))
     st.stop()
 
 st.title("Presenter")
@@ -34,4 +34,4 @@ if story.slides:
         st.session_state["presenter.presenting"] = story.story_id
         st.session_state["presenter.at"] = 0
         st.rerun()
-    presenter_views.exports(story)
+    presenter_deck.exports(story)

@@ -38,7 +38,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "geo/io/validation.py:check_coordinates": "to split",
     "geo/maps/asset_map.py:build_asset_map": "to split",
     "geo/maps/route_map.py:build_route_map": "to split",
-    "geo/presenter/export_pdf.py:export_story_pdf": "to split",
     "geo/view.py:view_from_params": "to split",
     "ui/action_views.py:add_panel": "to split",
     "ui/asset_views.py:_asset_form": "to split",

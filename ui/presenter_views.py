@@ -1,15 +1,13 @@
-"""Presenter page: stories and slides, saving the current view, presenting, exporting."""
+"""Presenter page: stories and slides, saving the current view, reopening it on the map."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
 from dataclasses import replace
-from html import escape
 from typing import Any
 
 import streamlit as st
-import streamlit.components.v1 as components
 from sqlalchemy.orm import Session
 
 from geo.census import DEMO_NAME
@@ -17,35 +15,14 @@ from geo.census.indicators import INDICATORS
 from geo.db.forms import history_table
 from geo.db.queries import get_history
 from geo.errors import GeoError
-from geo.maps.layers import SCHEMES, simplify_tracts
+from geo.maps.layers import SCHEMES
 from geo.presenter import stories
-from geo.presenter.build import story_html, story_pdf
-from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
 from geo.presenter.stories import StoryRecord
 from geo.view import View
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
-from ui import auth, errors, map_position, maps, resources, shared_view, text
+from ui import auth, errors, map_position, resources, shared_view, text
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
-# Page Up / Page Down press the Previous / Next buttons, also from inside the map's frame;
-# the arrow keys are left to the map's own panning.
-_KEYS = """<script>
-const doc = window.parent.document;
-if (!doc.__deckKeys) { doc.__deckKeys = true;
-  doc.addEventListener('keydown', function (e) {
-    if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
-    const label = e.key === 'PageDown' ? 'Next' : 'Previous';
-    const button = Array.from(doc.querySelectorAll('button'))
-      .find(function (b) { return b.innerText.trim().startsWith(label); });
-    if (button) { e.preventDefault(); button.click(); }
-  });
-}
-</script>"""
-_FULL_SCREEN = (
-    "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
-    "header{display:none!important}.block-container{padding:0.6rem 1.2rem!important;"
-    "max-width:100%!important}</style>"
-)
 
 
 def current_view() -> View:
@@ -177,7 +154,7 @@ def deleted_stories() -> None:
     if not auth.can(WRITE):
         return
     with Session(resources.engine()) as session:
-        deleted = stories.list_archived_stories(session)
+        deleted = stories.list_stories(session, status="archived")
     if not deleted:
         return
     with st.expander(f"Deleted stories ({len(deleted)})"):
@@ -219,79 +196,7 @@ def _change(action: Callable[..., Any], story: StoryRecord, *args: object) -> No
     st.rerun()
 
 
-@st.cache_resource(max_entries=4, show_spinner="Preparing tract outlines…")
-def _outlines(name: str):
-    return simplify_tracts(resources.load_area(name).tracts)
-
-
-def _load(name: str):
-    """A slide's study area (the demo city's branches from the database) and its outlines."""
-    name = name if name in resources.store().names() else DEMO_NAME
-    area = resources.load_area(name)
-    if name == DEMO_NAME:
-        area = dataclasses.replace(area, branches=resources.branches())
-    return area, _outlines(name)
-
-
 def load_story(story_id: int) -> StoryRecord:
     """One story read fresh from the shared database."""
     with Session(resources.engine()) as session:
         return stories.load_story(session, story_id)
-
-
-def present(story: StoryRecord) -> None:
-    """Full screen: the slide's map, its caption in large type, Previous / Next and keys."""
-    st.markdown(_FULL_SCREEN, unsafe_allow_html=True)
-    if not story.slides:
-        st.info("This story has no slides (any more).")
-        return
-    at = min(st.session_state.get("presenter.at", 0), len(story.slides) - 1)
-    slide = story.slides[at]
-    area, outlines = _load(slide.view.study_area)
-    figures = compute_slide(area, resources.organizations(), slide.view)
-    c1, c2, c3, c4 = st.columns([7, 1, 1, 1])
-    c1.markdown(
-        f"<div style='font-size:2.1rem;font-weight:700;line-height:1.2'>"
-        f"{escape(slide.caption)}</div>",
-        unsafe_allow_html=True,
-    )
-    c3.markdown(
-        f"<div style='font-size:1.5rem'>{at + 1} / {len(story.slides)}</div>",
-        unsafe_allow_html=True,
-    )
-    if c2.button("◀ Previous", key="presenter.prev", disabled=at == 0):
-        st.session_state["presenter.at"] = at - 1
-        st.rerun()
-    if c4.button("Next ▶", key="presenter.next", disabled=at == len(story.slides) - 1):
-        st.session_state["presenter.at"] = at + 1
-        st.rerun()
-    components.html(_KEYS, height=0)
-    m = build_slide_map(area, outlines, figures, slide.view, tiles=resources.settings().tiles)
-    maps.show_map(m, key=f"presenter.map.{at}", height=680)
-    st.markdown(
-        "<div style='font-size:1.25rem'>"
-        + "<br>".join(escape(line) for line in figure_lines(area, figures))
-        + "</div>",
-        unsafe_allow_html=True,
-    )
-
-
-def exports(story: StoryRecord) -> None:
-    """The story as one HTML file (USB stick, no internet) and as a PDF handout."""
-    if not st.button("Prepare the downloads", key="presenter.prepare"):
-        return
-    organizations = resources.organizations()
-    with st.spinner("Drawing every slide…"):
-        html = story_html(story, _load, organizations)
-        pdf = story_pdf(story, _load, organizations)
-    c1, c2 = st.columns(2)
-    c1.download_button(
-        "Download the story (HTML, works offline)",
-        html.encode("utf-8"),
-        "story.html",
-        "text/html",
-        key="presenter.html",
-    )
-    c2.download_button(
-        "Download the handout (PDF)", pdf, "story.pdf", "application/pdf", key="presenter.pdf"
-    )

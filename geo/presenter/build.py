@@ -9,7 +9,7 @@ import pandas as pd
 
 from geo.census.study_area import StudyArea
 from geo.presenter.export_html import ExportSlide, export_story_html
-from geo.presenter.export_pdf import export_story_pdf
+from geo.presenter.export_pdf import HandoutPage, export_story_pdf
 from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
 from geo.presenter.stories import StoryRecord
 
@@ -43,5 +43,14 @@ def story_pdf(story: StoryRecord, load_area: AreaLoader, organizations: pd.DataF
     for slide in story.slides:
         area, outlines = load_area(slide.view.study_area)
         figures = compute_slide(area, organizations, slide.view)
-        pages.append((area, outlines, figures, slide.caption, figure_lines(area, figures)))
+        pages.append(
+            HandoutPage(
+                area=area,
+                outlines=outlines,
+                figures=figures,
+                caption=slide.caption,
+                lines=figure_lines(area, figures),
+                view=slide.view,
+            )
+        )
     return export_story_pdf(story.name, pages)

@@ -1,36 +1,70 @@
 """A story as a PDF handout: one page per slide with the map drawn in Python (GeoPandas and
-matplotlib, no browser), the caption, the legend and the slide's figures with their MOE."""
+matplotlib, no browser), the caption, the legend and the slide's figures with their MOE.
+
+The words are set by fpdf2 in the Noto fonts of :mod:`geo.pdf.fonts`, with HarfBuzz text
+shaping, so a caption in Arabic, Chinese, Bengali or Russian prints as typed (a character
+no font has prints as "?", with a note on the page). The map is drawn where the slide was
+saved: its centre and zoom when it has them, else the whole study area.
+"""
 
 from __future__ import annotations
 
 import io
 import math
-import textwrap
+import unicodedata
+from dataclasses import dataclass
 from datetime import date
 
 import geopandas as gpd
-import matplotlib
+from fpdf import FPDF
 
-matplotlib.use("Agg")  # no display: handouts are built on servers
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
+from geo.census.study_area import StudyArea
+from geo.maps.gap_map import BRANCH_COLOUR, SITE_COLOUR
+from geo.maps.layers import NO_DATA_COLOUR, format_value
+from geo.pdf.fonts import printable, use_fonts
+from geo.presenter.slide_map import SlideFigures
+from geo.view import View
 
-from geo.census.study_area import StudyArea  # noqa: E402
-from geo.maps.gap_map import BRANCH_COLOUR, SITE_COLOUR  # noqa: E402
-from geo.maps.layers import NO_DATA_COLOUR, format_value  # noqa: E402
-from geo.presenter.slide_map import SlideFigures  # noqa: E402
-
-A4_LANDSCAPE = (11.69, 8.27)
+MAP_MM = (180.0, 170.0)  # width, height of the map on an A4 landscape page
+_MAP_PX = (900, 850)  # the screen the slide's zoom is read for (Leaflet: 256 px tiles)
 
 
-def _draw_map(
-    ax: plt.Axes, area: StudyArea, outlines: gpd.GeoDataFrame, figures: SlideFigures
-) -> None:
+@dataclass(frozen=True, kw_only=True)
+class HandoutPage:
+    """One slide's page: its study area, outlines, figures, caption and view."""
+
+    area: StudyArea
+    outlines: gpd.GeoDataFrame
+    figures: SlideFigures
+    caption: str
+    lines: tuple[str, ...]
+    view: View
+
+
+def _extent(page: HandoutPage) -> tuple[float, float, float, float] | None:
+    """(minx, miny, maxx, maxy) the slide showed at its centre and zoom, if it has them."""
+    view = page.view
+    if view.centre is None or view.zoom is None:
+        return None
+    lat, lon = view.centre
+    degrees = 360 / (256 * 2**view.zoom)  # per pixel of longitude at this zoom
+    half_x = degrees * _MAP_PX[0] / 2
+    half_y = degrees * _MAP_PX[1] / 2 * math.cos(math.radians(lat))
+    return lon - half_x, lat - half_y, lon + half_x, lat + half_y
+
+
+def draw_slide_map(page: HandoutPage) -> bytes:
+    """The slide's map as a PNG: tracts shaded (unreliable faded), organizations, branches."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: handouts are built on servers
+    from matplotlib import pyplot as plt
+
+    outlines, figures = page.outlines, page.figures
     values = figures.values.reindex(outlines.index)
     colours = [figures.classes.colour_of(v) for v in values["estimate"]]
     faded = (values["reliability"] == "unreliable") & values["estimate"].notna()
+    fig, ax = plt.subplots(figsize=(MAP_MM[0] / 25.4, MAP_MM[1] / 25.4), dpi=150)
     outlines.plot(ax=ax, color=colours, edgecolor="#555555", linewidth=0.2)
     if faded.any():
         outlines[faded.to_numpy()].plot(
@@ -38,81 +72,118 @@ def _draw_map(
         )
     orgs = figures.organizations
     ax.scatter(orgs["lon"], orgs["lat"], s=9, c=SITE_COLOUR, edgecolors="#222222", linewidths=0.3)
-    branches = area.branches.dropna(subset=["lat", "lon"])
+    branches = page.area.branches.dropna(subset=["lat", "lon"])
     ax.scatter(
         branches["lon"], branches["lat"], s=28, c=BRANCH_COLOUR, marker="s", edgecolors="white"
     )
+    minx, miny, maxx, maxy = _extent(page) or outlines.total_bounds
+    ax.set_xlim(minx, maxx)
+    ax.set_ylim(miny, maxy)
+    ax.set_aspect(1 / max(0.2, math.cos(math.radians((miny + maxy) / 2))), adjustable="box")
     ax.set_axis_off()
-    ax.set_aspect(1 / max(0.2, math.cos(math.radians(float(outlines.total_bounds[1])))))
+    fig.subplots_adjust(0, 0, 1, 1)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()
 
 
-def _legend(figures: SlideFigures) -> list[Patch | Line2D]:
-    handles: list[Patch | Line2D] = []
-    lower = None
+def _legend(figures: SlideFigures) -> list[tuple[str, str, bool]]:
+    """(colour, label, dashed) for each class and mark on the map."""
+    rows, lower = [], None
     for bound, colour in zip(figures.classes.upper_bounds, figures.classes.colours, strict=True):
         upper = format_value(bound, figures.kind)
         text = f"≤ {upper}" if lower is None else f"{format_value(lower, figures.kind)} – {upper}"
-        handles.append(Patch(facecolor=colour, edgecolor="#777777", label=text))
+        rows.append((colour, text, False))
         lower = bound
-    handles += [
-        Patch(facecolor=NO_DATA_COLOUR, edgecolor="#777777", label="not available"),
-        Patch(facecolor="white", edgecolor="#555555", linestyle="--", label="unreliable (faded)"),
-        Line2D([], [], marker="o", ls="", color=SITE_COLOUR, label="organization"),
-        Line2D([], [], marker="s", ls="", color=BRANCH_COLOUR, label="library branch"),
+    return [
+        *rows,
+        (NO_DATA_COLOUR, "not available", False),
+        ("#ffffff", "unreliable (faded, dashed)", True),
+        (SITE_COLOUR, "organization", False),
+        (BRANCH_COLOUR, "library branch", False),
     ]
-    return handles
 
 
-def export_story_pdf(
-    title: str,
-    area_pages: list[tuple[StudyArea, gpd.GeoDataFrame, SlideFigures, str, tuple[str, ...]]],
-) -> bytes:
-    """One A4 landscape page per slide: ``(area, outlines, figures, caption, figure lines)``."""
-    buffer = io.BytesIO()
-    with PdfPages(buffer, metadata={"Title": title, "Creator": "Welcome Atlas"}) as pdf:
-        for number, (area, outlines, figures, caption, lines) in enumerate(area_pages, start=1):
-            fig = plt.figure(figsize=A4_LANDSCAPE)
-            ax = fig.add_axes((0.02, 0.08, 0.6, 0.8))
-            _draw_map(ax, area, outlines, figures)
-            fig.text(0.02, 0.94, title, fontsize=11, color="#555555")
-            fig.text(
-                0.64,
-                0.86,
-                "\n".join(textwrap.wrap(caption or "(no caption)", 30)),
-                fontsize=18,
-                va="top",
-                weight="bold",
-            )
-            fig.text(
-                0.64,
-                0.62,
-                "\n".join(textwrap.fill(line, 52) for line in lines),
-                fontsize=10,
-                va="top",
-            )
-            fig.legend(
-                handles=_legend(figures),
-                loc="lower left",
-                bbox_to_anchor=(0.64, 0.08),
-                fontsize=9,
-                title=textwrap.fill(figures.label, 45),
-                title_fontsize=9,
-                frameon=False,
-            )
-            labelled = "not a real place" in area.label.casefold()
-            note = (
-                " · Illustrative data, not a real place"
-                if area.illustrative and not labelled
-                else ""
-            )
-            fig.text(
-                0.02,
-                0.025,
-                f"{area.label} · {area.vintage}{note} · 90% margins of error · "
-                f"{date.today():%Y-%m-%d} · page {number}/{len(area_pages)}",
-                fontsize=8,
-                color="#555555",
-            )
-            pdf.savefig(fig)
-            plt.close(fig)
-    return buffer.getvalue()
+def _rtl(text: str) -> bool:
+    """Whether the text's first strong character reads right to left (Arabic, Hebrew...)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+class _Handout(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(orientation="L", format="A4")
+        self.family = use_fonts(self)
+        self.set_auto_page_break(False)
+        self.set_title(title)
+        self.set_creator("Welcome Atlas")
+        self.missing: set[str] = set()
+
+    def words(self, text: str, size: float, *, bold: bool = False, h: float = 0.0) -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+        shown, missing = printable(self, text)
+        self.missing |= missing
+        align = "R" if _rtl(shown) else "L"
+        self.multi_cell(0, h or size * 0.5, shown, align=align, new_x="LMARGIN", new_y="NEXT")
+
+    def legend(self, figures: SlideFigures) -> None:
+        self.words(figures.label, 9, bold=True)
+        for colour, label, dashed in _legend(figures):
+            y = self.get_y() + 0.8
+            dash = {"dash": 0.8, "gap": 0.6} if dashed else {}
+            with self.local_context(fill_color=colour, draw_color="#555555", dash_pattern=dash):
+                self.rect(self.l_margin, y, 4, 3, style="DF")
+            self.set_x(self.l_margin + 6)
+            self.set_font(self.family, "", 9)
+            self.cell(0, 4.6, label, new_x="LMARGIN", new_y="NEXT")
+
+
+def _page(pdf: _Handout, title: str, number: int, count: int, page: HandoutPage) -> None:
+    pdf.add_page()
+    pdf.image(io.BytesIO(draw_slide_map(page)), x=10, y=20, w=MAP_MM[0], h=MAP_MM[1])
+    pdf.set_text_color("#555555")
+    pdf.set_xy(10, 8)
+    pdf.words(title, 11)
+    pdf.set_text_color("#000000")
+    pdf.set_left_margin(10 + MAP_MM[0] + 8)
+    pdf.set_xy(pdf.l_margin, 20)
+    pdf.words(page.caption or "(no caption)", 18, bold=True, h=8)
+    pdf.ln(4)
+    for line in page.lines:
+        pdf.words(line, 10, h=5)
+    pdf.ln(4)
+    pdf.legend(page.figures)
+    area, note = page.area, ""
+    if area.illustrative and "not a real place" not in area.label.casefold():
+        note = " · Illustrative data, not a real place"
+    pdf.set_left_margin(10)
+    pdf.set_xy(10, 196)
+    pdf.set_text_color("#555555")
+    pdf.words(
+        f"{area.label} · {area.vintage}{note} · 90% margins of error · "
+        f"{date.today():%Y-%m-%d} · page {number}/{count}",
+        8,
+    )
+    pdf.set_text_color("#000000")
+
+
+def export_story_pdf(title: str, pages: list[HandoutPage]) -> bytes:
+    """One A4 landscape page per slide.
+
+    Raises
+    ------
+    VendorAssetsMissing
+        If the Noto fonts are not installed (``python -m geo vendor`` makes them).
+    """
+    pdf = _Handout(title)
+    for number, page in enumerate(pages, start=1):
+        _page(pdf, title, number, len(pages), page)
+        if pdf.missing:
+            pdf.set_xy(10, 190)
+            pdf.words("Some characters could not be printed (shown as ?).", 8)
+            pdf.missing = set()
+    return bytes(pdf.output())

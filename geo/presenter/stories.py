@@ -102,13 +102,8 @@ def _save(
     values: Mapping[str, object] | None = None,
     action: str = "update",
 ) -> None:
-    """Write ``values`` and bump the story's version from ``expected_version``; log ``diffs``.
-
-    Raises
-    ------
-    EditConflict
-        If the story was changed since ``expected_version`` (someone else saved first).
-    """
+    """Write ``values``, bump the story's version from ``expected_version``, log ``diffs``;
+    :class:`~geo.errors.EditConflict` if someone else saved since that version."""
     expected = story.version if expected_version is None else expected_version
     table = Story.__table__
     session.flush()  # the slides' own rows first, in the same transaction
@@ -264,18 +259,13 @@ def set_story_status(
         )
 
 
-def list_stories(session: Session, *, include_archived: bool = False) -> list[tuple[int, str]]:
-    """(id, name) of the stories, newest first."""
+def list_stories(session: Session, *, status: str | None = "active") -> list[tuple[int, str]]:
+    """(id, name) of the stories, newest first: active (default), ``"archived"`` (deleted,
+    for restoring) or all (``None``)."""
     query = sa.select(Story.id, Story.name).order_by(Story.id.desc())
-    if not include_archived:
-        query = query.where(Story.status == "active")
+    if status is not None:
+        query = query.where(Story.status == status)
     return [(int(i), str(n)) for i, n in session.execute(query)]
-
-
-def list_archived_stories(session: Session) -> list[tuple[int, str]]:
-    """(id, name) of the deleted (archived) stories, newest first, for restoring."""
-    query = sa.select(Story.id, Story.name).where(Story.status == "archived")
-    return [(int(i), str(n)) for i, n in session.execute(query.order_by(Story.id.desc()))]
 
 
 def read_view(params: Mapping[str, Sequence[str]]) -> View:

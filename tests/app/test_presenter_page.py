@@ -163,3 +163,15 @@ def test_a_change_made_from_a_stale_page_is_refused_with_who_changed_it(app):
     amira.run()
     slides = [m.value for m in amira.markdown if m.value.startswith(("**1.**", "**2.**"))]
     assert slides == ["**1.** Second", "**2.** First"]  # Bo's order, nothing removed
+
+
+def test_a_story_downloads_as_html_and_pdf(app):
+    at = app("pages/presenter.py", role="editor")
+    at.text_input(key="presenter.new_name").set_value("Workshop")
+    _button(at, "Create story").click().run()
+    at.text_input(key="presenter.caption").set_value("مساعدة قانونية")
+    _button(at, "Save this view as a slide").click().run()
+    _button(at, "Prepare the downloads").click().run()
+    assert not at.exception and not at.error
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download the story (HTML, works offline)", "Download the handout (PDF)"]

@@ -99,9 +99,7 @@ def test_a_story_keeps_its_slides_in_order_and_reopens_each_view(engine):
     with Session(engine) as session:
         assert [s.slide_id for s in stories.load_story(session, story_id).slides] == [first]
         assert stories.list_stories(session) == []
-        assert stories.list_stories(session, include_archived=True) == [
-            (story_id, "Spring workshop")
-        ]
+        assert stories.list_stories(session, status=None) == [(story_id, "Spring workshop")]
 
 
 def test_a_story_needs_a_name(engine):

@@ -1,0 +1,113 @@
+"""Presenter: a story shown full screen (Present) and its downloads (HTML, PDF)."""
+
+from __future__ import annotations
+
+import dataclasses
+from html import escape
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from geo.census import DEMO_NAME
+from geo.errors import GeoError
+from geo.maps.layers import simplify_tracts
+from geo.presenter.build import story_html, story_pdf
+from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
+from geo.presenter.stories import StoryRecord
+from ui import errors, maps, resources
+
+# Page Up / Page Down press the Previous / Next buttons, also from inside the map's frame;
+# the arrow keys are left to the map's own panning.
+_KEYS = """<script>
+const doc = window.parent.document;
+if (!doc.__deckKeys) { doc.__deckKeys = true;
+  doc.addEventListener('keydown', function (e) {
+    if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+    const label = e.key === 'PageDown' ? 'Next' : 'Previous';
+    const button = Array.from(doc.querySelectorAll('button'))
+      .find(function (b) { return b.innerText.trim().startsWith(label); });
+    if (button) { e.preventDefault(); button.click(); }
+  });
+}
+</script>"""
+_FULL_SCREEN = (
+    "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+    "header{display:none!important}.block-container{padding:0.6rem 1.2rem!important;"
+    "max-width:100%!important}</style>"
+)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Preparing tract outlines…")
+def _outlines(name: str):
+    return simplify_tracts(resources.load_area(name).tracts)
+
+
+def _load(name: str):
+    """A slide's study area (the demo city's branches from the database) and its outlines."""
+    name = name if name in resources.store().names() else DEMO_NAME
+    area = resources.load_area(name)
+    if name == DEMO_NAME:
+        area = dataclasses.replace(area, branches=resources.branches())
+    return area, _outlines(name)
+
+
+def present(story: StoryRecord) -> None:
+    """Full screen: the slide's map, its caption in large type, Previous / Next and keys."""
+    st.markdown(_FULL_SCREEN, unsafe_allow_html=True)
+    if not story.slides:
+        st.info("This story has no slides (any more).")
+        return
+    at = min(st.session_state.get("presenter.at", 0), len(story.slides) - 1)
+    slide = story.slides[at]
+    area, outlines = _load(slide.view.study_area)
+    figures = compute_slide(area, resources.organizations(), slide.view)
+    c1, c2, c3, c4 = st.columns([7, 1, 1, 1])
+    c1.markdown(
+        f"<div style='font-size:2.1rem;font-weight:700;line-height:1.2'>"
+        f"{escape(slide.caption)}</div>",
+        unsafe_allow_html=True,
+    )
+    c3.markdown(
+        f"<div style='font-size:1.5rem'>{at + 1} / {len(story.slides)}</div>",
+        unsafe_allow_html=True,
+    )
+    if c2.button("◀ Previous", key="presenter.prev", disabled=at == 0):
+        st.session_state["presenter.at"] = at - 1
+        st.rerun()
+    if c4.button("Next ▶", key="presenter.next", disabled=at == len(story.slides) - 1):
+        st.session_state["presenter.at"] = at + 1
+        st.rerun()
+    components.html(_KEYS, height=0)
+    m = build_slide_map(area, outlines, figures, slide.view, tiles=resources.settings().tiles)
+    maps.show_map(m, key=f"presenter.map.{at}", height=680)
+    st.markdown(
+        "<div style='font-size:1.25rem'>"
+        + "<br>".join(escape(line) for line in figure_lines(area, figures))
+        + "</div>",
+        unsafe_allow_html=True,
+    )
+
+
+def exports(story: StoryRecord) -> None:
+    """The story as one HTML file (USB stick, no internet) and as a PDF handout."""
+    if not st.button("Prepare the downloads", key="presenter.prepare"):
+        return
+    organizations = resources.organizations()
+    try:
+        with st.spinner("Drawing every slide…"):
+            html = story_html(story, _load, organizations)
+            pdf = story_pdf(story, _load, organizations)
+    except GeoError as err:  # Leaflet or the PDF fonts not installed
+        errors.show_error(err)
+        return
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "Download the story (HTML, works offline)",
+        html.encode("utf-8"),
+        "story.html",
+        "text/html",
+        key="presenter.html",
+    )
+    c2.download_button(
+        "Download the handout (PDF)", pdf, "story.pdf", "application/pdf", key="presenter.pdf"
+    )
