@@ -3,7 +3,6 @@
 import streamlit as st
 
 from geo.analysis.catchments import describe_selection
-from geo.census.community import build_community_profile
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
 from geo.filters import filter_organizations
@@ -42,14 +41,13 @@ group = (
 
 try:
     geoids, title, rule = describe_selection(area.tracts, area.branches, **choice)
-    profile = build_community_profile(
+    profile = profile_views.community_profile(
         area,
         geoids,
         title=title,
         rule=rule,
         country=group or None,
         countries=filters.countries,
-        whole=resources.study_area_sections(),
     )
 except GeoError as err:
     if choice.get("shape") is None and "shape" in choice:

@@ -67,22 +67,34 @@ def ask(area: StudyArea, filters: Filters) -> GapQuestion | None:
 def compute(area: StudyArea, question: GapQuestion) -> GapResult:
     """The ranking for the current study area and the organizations' sites as stored now."""
     graph = resources.settings().street_graph or None
-    return _ranking(
-        area, resources.current_name(), area.branches, resources.sites(), question, graph
-    )
+    return _ranking(area, resources.current_name(), resources.data_stamp(), question, graph)
 
 
-@st.cache_data(max_entries=16, show_spinner="Ranking tracts…")
+@st.cache_resource(max_entries=16, show_spinner="Ranking tracts…")
 def _ranking(
-    _area: StudyArea,
-    area_name: str,
-    branches: pd.DataFrame,
-    sites: pd.DataFrame,
-    question: GapQuestion,
-    graph: str | None,
+    _area: StudyArea, area_name: str, stamp: str, question: GapQuestion, graph: str | None
 ) -> GapResult:
-    """Cached per study area, branches, sites (an edit recomputes) and question."""
-    return compute_gaps(_area, sites, question, street_graph=graph)
+    """Once per study area, database version (an edit recomputes) and question; shared by
+    every session (read-only)."""
+    return compute_gaps(_area, resources.sites(), question, street_graph=graph)
+
+
+@st.cache_resource(max_entries=32)
+def _language_groups(
+    _area: StudyArea, area_name: str, stamp: str, branch_id: str, question: GapQuestion
+) -> pd.DataFrame:
+    """A branch's language groups, once per study area, database version and question."""
+    geoids = _catchment(_area, area_name, stamp, branch_id, question.catchment_m)
+    return branch_language_groups(_area, resources.sites(), geoids, question)
+
+
+@st.cache_resource(max_entries=64)
+def _catchment(
+    _area: StudyArea, area_name: str, stamp: str, branch_id: str, radius_m: float
+) -> list[str]:
+    """GEOIDs of a branch's catchment (the branch may have moved: keyed by the stamp too)."""
+    branch = _area.branches.set_index("branch_id").loc[branch_id]
+    return catchment_tracts(_area.tracts, branch, radius_m)
 
 
 def show_rules(result: GapResult) -> None:
@@ -180,14 +192,14 @@ def show_branch(area: StudyArea, result: GapResult) -> None:
     branch_id = st.selectbox(
         _("Branch"), list(labels), format_func=labels.__getitem__, key="gaps.branch"
     )
-    branch = area.branches.set_index("branch_id").loc[branch_id]
-    geoids = catchment_tracts(area.tracts, branch, result.question.catchment_m)
+    name, stamp = resources.current_name(), resources.data_stamp()
+    geoids = _catchment(area, name, stamp, branch_id, result.question.catchment_m)
     if not geoids:
         st.info(_("No tract centroid lies within this branch's catchment; widen it above."))
         return
     show_area_summary(summarize_area(result, geoids))
     _show_ranking(branch_ranking(result, geoids))
-    _show_language_groups(branch_language_groups(area, resources.sites(), geoids, result.question))
+    _show_language_groups(_language_groups(area, name, stamp, branch_id, result.question))
 
 
 def _show_language_groups(groups: pd.DataFrame) -> None:

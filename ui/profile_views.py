@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from geo.analysis.catchments import count_organizations
-from geo.census.community import RULES, TABLE_NAMES, CommunityProfile
+from geo.census.community import RULES, TABLE_NAMES, CommunityProfile, build_community_profile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_charts import build_section_chart
 from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.i18n import N_
-from ui import maps
+from ui import maps, resources
 from ui.details import plus_minus
 from ui.i18n import _, number
 
@@ -90,6 +90,54 @@ def show_organizations(area: StudyArea, sites: pd.DataFrame, geoids: list[str]) 
         )
 
 
+def community_profile(
+    area: StudyArea,
+    geoids: list[str],
+    *,
+    title: str,
+    rule: str,
+    country: str | None,
+    countries: tuple[str, ...],
+) -> CommunityProfile:
+    """The profile of an area, computed once per study area, tracts and group and shared by
+    every session (census figures do not change while the app runs; treat as read-only)."""
+    token = hash(tuple(area.tracts.index))  # a re-imported study area gets new entries
+    return _profile(area, token, tuple(geoids), title, rule, country, tuple(countries))
+
+
+@st.cache_resource(max_entries=32, show_spinner="Adding up the tracts…")
+def _profile(
+    _area: StudyArea,
+    token: int,
+    geoids: tuple[str, ...],
+    title: str,
+    rule: str,
+    country: str | None,
+    countries: tuple[str, ...],
+) -> CommunityProfile:
+    return build_community_profile(
+        _area,
+        list(geoids),
+        title=title,
+        rule=rule,
+        country=country,
+        countries=countries,
+        whole=resources.study_area_sections(),
+    )
+
+
+def _chart_spec(section: ProfileSection, vintage: str) -> dict | None:
+    """The section's Vega-Lite spec, validated once (Altair) and then reused as it is."""
+    key = (section.title, section.table_id, vintage, pd.util.hash_pandas_object(section.rows).sum())
+    return _spec(section, key)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _spec(_section: ProfileSection, key: tuple) -> dict | None:
+    chart = build_section_chart(_section, key[2])
+    return None if chart is None else chart.to_dict()
+
+
 def show_profile(profile: CommunityProfile) -> None:
     """Header, the rule, each section (table + chart) and what is not available."""
     st.subheader(_("Profile: {area}").format(area=profile.title))
@@ -111,9 +159,16 @@ def show_profile(profile: CommunityProfile) -> None:
         )
         table = _table(section)
         st.dataframe(table, hide_index=True, width="stretch", height=35 * len(table) + 38)
-        chart = build_section_chart(section, profile.vintage)
-        if chart is not None:
-            st.altair_chart(chart, width="stretch", height=int(chart.height))
+        spec = _chart_spec(section, profile.vintage)
+        if spec is not None:
+            st.vega_lite_chart(
+                spec=spec,
+                width="stretch",
+                height=int(spec["height"]),
+                alt=_("Bar chart of {title}: each share with its 90% margin of error.").format(
+                    title=_(section.title)
+                ),
+            )
     if profile.missing:
         st.warning(
             _("Not available for this study area (table not loaded): {tables}").format(

@@ -212,7 +212,15 @@ def organizations() -> pd.DataFrame:
 
 
 def sites() -> pd.DataFrame:
-    """One row per site of every active organization (gaps and profiles count sites)."""
+    """One row per site of every active organization (gaps and profiles count sites).
+
+    Read once per database version and shared by every session (treat as read-only).
+    """
+    return _listed_sites_at(data_stamp())
+
+
+@st.cache_resource(max_entries=4)
+def _listed_sites_at(stamp: str) -> pd.DataFrame:
     with Session(engine()) as session:
         return list_sites(session)
 

@@ -12,12 +12,13 @@ from geo.census import moe as m
 from geo.census.indicators import IndicatorOptions, compute_indicator
 from geo.census.study_area import StudyArea
 from geo.config import WGS84
+from geo.crs import metric_crs
 from geo.errors import DataNotAvailable
 
 
 def catchment_tracts(tracts: gpd.GeoDataFrame, branch: pd.Series, radius_m: float) -> list[str]:
     """GEOIDs whose centroid lies within ``radius_m`` of the branch (the catchment rule)."""
-    crs = tracts.estimate_utm_crs()
+    crs = metric_crs(tracts)
     centroids = tracts.geometry.to_crs(crs).centroid
     point = gpd.GeoSeries.from_xy([branch["lon"]], [branch["lat"]], crs=WGS84).to_crs(crs)
     return [str(g) for g in centroids.index[centroids.distance(point.iloc[0]) <= radius_m]]

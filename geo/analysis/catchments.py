@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.census.community import RULES
 from geo.config import WGS84
+from geo.crs import metric_crs
 from geo.errors import DataNotAvailable
 
 
@@ -32,7 +33,7 @@ def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
     if radius_m <= 0:
         raise DataNotAvailable("The catchment radius must be more than 0 metres.")
     point = gpd.GeoSeries([Point(lon, lat)], crs=WGS84)
-    metric = point.to_crs(point.estimate_utm_crs())
+    metric = point.to_crs(metric_crs(point))
     return metric.buffer(radius_m, quad_segs=32).to_crs(WGS84).iloc[0]
 
 
@@ -57,7 +58,7 @@ def select_tracts(
     """
     if rule not in RULES:
         raise KeyError(f"Unknown rule {rule!r}; use one of {', '.join(RULES)}.")
-    crs = tracts.estimate_utm_crs()
+    crs = metric_crs(tracts)
     metric = tracts.geometry.to_crs(crs)
     shape = gpd.GeoSeries([area], crs=WGS84).to_crs(crs).iloc[0]
     near = metric[metric.intersects(shape)]
@@ -154,7 +155,7 @@ def count_organizations(
     points = gpd.GeoDataFrame(
         placed, geometry=gpd.points_from_xy(placed["lon"], placed["lat"]), crs=WGS84
     )
-    crs = tracts.estimate_utm_crs()
+    crs = metric_crs(tracts)
     area = chosen.geometry.to_crs(crs).union_all()
     inside = placed[points.geometry.to_crs(crs).intersects(area).to_numpy()]
     totals = sites["organization_id"].value_counts()

@@ -17,6 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.config import WGS84
+from geo.crs import metric_crs
 from geo.i18n import N_
 
 STRAIGHT_RULE = N_(
@@ -65,7 +66,7 @@ def sites_within_reach(
     points = sites_frame(sites)
     if points.empty or tracts.empty:
         return pd.DataFrame({"geoid": pd.Series(dtype=str), "site": pd.Series(dtype=object)})
-    crs = tracts.estimate_utm_crs()
+    crs = metric_crs(tracts)
     metric_tracts = gpd.GeoDataFrame(geometry=tracts.geometry.to_crs(crs), index=tracts.index)
     metric_points = points[["geometry"]].to_crs(crs)
     if street_graph:
@@ -88,7 +89,7 @@ def _street_pairs(
     from geo.fieldwork.streets import load_street_graph, nearest_street_nodes
 
     graph = load_street_graph(path)
-    crs = tracts.estimate_utm_crs()
+    crs = metric_crs(tracts)
     nodes = gpd.GeoDataFrame(
         {"node": list(graph.nodes)},
         geometry=gpd.points_from_xy(
@@ -130,7 +131,7 @@ def covering_branches(
     placed = branches.dropna(subset=["lat", "lon"])
     if placed.empty or tracts.empty:
         return out
-    crs = tracts.estimate_utm_crs()
+    crs = metric_crs(tracts)
     centroids = gpd.GeoDataFrame(geometry=tracts.geometry.to_crs(crs).centroid, index=tracts.index)
     points = gpd.GeoDataFrame(
         {"branch": list(placed["name"])},

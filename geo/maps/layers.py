@@ -19,6 +19,7 @@ import shapely
 
 from geo.census.classes import compute_fewest_spanning_breaks
 from geo.config import WGS84
+from geo.crs import metric_crs
 
 # Characters html.escape leaves alone but a JavaScript template literal would interpret.
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
@@ -103,7 +104,7 @@ def _fisher_jenks(values: np.ndarray, k: int) -> np.ndarray:
 
 def simplify_tracts(tracts: gpd.GeoDataFrame, tolerance_m: float = 15.0) -> gpd.GeoDataFrame:
     """Lighter tract outlines for the browser; shared borders stay identical (no slivers)."""
-    metric = tracts.to_crs(tracts.estimate_utm_crs())
+    metric = tracts.to_crs(metric_crs(tracts))
     simplified = shapely.coverage_simplify(metric.geometry.values, tolerance_m)
     out = gpd.GeoDataFrame(
         tracts.drop(columns="geometry"),

@@ -20,6 +20,7 @@ from fpdf import FPDF
 from shapely.geometry import Point
 
 from geo.config import WGS84
+from geo.crs import metric_crs
 from geo.fieldwork.areas import haversine_m
 from geo.pdf.fonts import printable, use_fonts
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
@@ -82,7 +83,7 @@ def draw_help_map(
     from matplotlib import pyplot as plt
 
     branch = gpd.GeoSeries([Point(info.branch_lon, info.branch_lat)], crs=WGS84)
-    crs = branch.estimate_utm_crs()
+    crs = metric_crs(branch)
     centre = branch.to_crs(crs)
     ring = centre.buffer(info.radius_m)
     points = gpd.GeoSeries(gpd.points_from_xy(found["lon"], found["lat"]), crs=WGS84).to_crs(crs)
