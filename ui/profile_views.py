@@ -159,16 +159,7 @@ def show_profile(profile: CommunityProfile) -> None:
         )
         table = _table(section)
         st.dataframe(table, hide_index=True, width="stretch", height=35 * len(table) + 38)
-        spec = _chart_spec(section, profile.vintage)
-        if spec is not None:
-            st.vega_lite_chart(
-                spec=spec,
-                width="stretch",
-                height=int(spec["height"]),
-                alt=_("Bar chart of {title}: each share with its 90% margin of error.").format(
-                    title=_(section.title)
-                ),
-            )
+        _show_chart(section, profile.vintage)
     if profile.missing:
         st.warning(
             _("Not available for this study area (table not loaded): {tables}").format(
@@ -181,6 +172,19 @@ def show_profile(profile: CommunityProfile) -> None:
             "Medians are never summed."
         ).format(rule=_(RELIABILITY_RULE))
     )
+
+
+def _show_chart(section: ProfileSection, vintage: str) -> None:
+    spec = _chart_spec(section, vintage)
+    if spec is not None:
+        st.vega_lite_chart(
+            spec=spec,
+            width="stretch",
+            height=int(spec["height"]),
+            alt=_("Bar chart of {title}: each share with its 90% margin of error.").format(
+                title=_(section.title)
+            ),
+        )
 
 
 def _share(value: float, moe: float, share_of: str, universe: str) -> str:
