@@ -56,6 +56,12 @@ def machine() -> str:
 def prepare(work: Path, n_orgs: int, pg_url: str | None) -> dict:
     """NYC + organizations into SQLite (and PostgreSQL): the workload of every figure."""
     areas = work / "areas"
+    if (work / "assets.db").exists() and not pg_url:  # --work: the workload is already there
+        area = StudyAreaStore(areas, DEMO_DIR).load("nyc")
+        sqlite = {"sqlite": f"sqlite:///{work / 'assets.db'}"}
+        return dict(area=area, areas=areas, databases=sqlite, tracts=len(area.tracts),
+                    branches=len(area.branches), organizations=n_orgs)  # fmt: skip
+    work.mkdir(parents=True, exist_ok=True)
     facts = {"nyc_import_s": workload.import_nyc(areas)}
     area = StudyAreaStore(areas, DEMO_DIR).load("nyc")
     orgs = workload.synthesize_organizations(area.tracts, n_orgs, work / "organizations.csv")
@@ -198,6 +204,12 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--crowd-seconds", type=float, default=60.0)
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument(
+        "--server-only", action="store_true", help="only the server stage (no browser, no pages)"
+    )
+    parser.add_argument(
+        "--work", type=Path, help="keep the workload in this folder and reuse it if it is there"
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -206,10 +218,15 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
-        work = Path(tmp)
+        work = args.work or Path(tmp)
         facts = prepare(work, args.organizations, args.postgres_url)
         results["workload"] = {k: v for k, v in facts.items() if isinstance(v, (int, float))}
         results["server"] = server_figures(facts, work)
+        if args.server_only:
+            results["total_s"] = time.perf_counter() - started
+            print(json.dumps(results["server"], indent=2))
+            args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+            return
         if not args.skip_browser:
             results["browser"] = asyncio.run(
                 browser_figures(facts, work, args.sessions, args.crowd_seconds)

@@ -3,7 +3,9 @@
 Ours repeats what ``pages/map_explorer.py`` does on a rerun once the per-server caches are
 warm: the database stamp query, the per-filter state, the fixed map, and streamlit-folium's
 own rendering of both (``st_folium`` renders the map, then turns it and the feature group
-into the strings it sends). Naive is what a first attempt does: the full-resolution tracts
+into the strings it sends), and the layer tables below the map (built, and turned into the
+Arrow bytes ``st.dataframe`` sends). The map shows one pin per site
+(``geo.maps.sites.load_map_sites``). Naive is what a first attempt does: the full-resolution tracts
 as a GeoJson choropleth with tooltips and one ``folium.Marker`` per organization in a
 ``MarkerCluster``, all rendered by streamlit-folium on every rerun.
 """
@@ -20,6 +22,7 @@ import pandas as pd
 import streamlit_folium as sf
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
 from geo.census.indicators import compute_indicator
 from geo.census.study_area import StudyArea
@@ -27,11 +30,18 @@ from geo.db.listing import list_assets
 from geo.filters import Filters, compute_acculturation
 from geo.maps.asset_map import MapOptions, build_asset_map
 from geo.maps.home_map import build_places_json
+from geo.maps.layer_tables import (
+    build_branch_table,
+    build_site_table,
+    build_tract_table,
+    legend_lines,
+)
 from geo.maps.layers import simplify_tracts
 from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
-from geo.maps.sites import database_stamp, placed_sites, write_sites_file
+from geo.maps.sites import database_stamp, load_map_sites, placed_sites, write_sites_file
 from geo.maps.tract_file import write_hashed, write_tract_file
+from ui.maps import TABLES_ON_UP_TO
 
 FILTERS = [
     Filters(),
@@ -58,13 +68,15 @@ def measure_ours(area: StudyArea, database_url: str, static_dir: Path, repeat: i
     outlines = simplify_tracts(area.tracts)
     tracts = write_tract_file(outlines, static_dir, area.name)
     with Session(engine) as session:
-        organizations = list_assets(session)
+        organizations = load_map_sites(session, list_assets(session))
     sites = placed_sites(organizations, tracts.bounds)
     site_file = write_sites_file(sites.reset_index(drop=True), static_dir)
     places = write_hashed(static_dir, "places", ".json", build_places_json(area.branches, None))
     acculturation = compute_acculturation(area.tables)
     cold_s = time.perf_counter() - started
-    times, sizes = [], []
+    times, sizes, table_sizes, table_times = [], [], [], []
+    rows = len(area.tracts) + len(sites) + len(area.branches)
+    default_tables = rows <= TABLES_ON_UP_TO
     for _ in range(repeat):
         for filters in FILTERS:
             t0 = time.perf_counter()
@@ -74,10 +86,12 @@ def measure_ours(area: StudyArea, database_url: str, static_dir: Path, repeat: i
                 area, tracts, sites, filters, MapOptions(), sites=site_file,
                 acculturation=acculturation, places_url=places[0],
             )  # fmt: skip
-            sizes.append(
-                _st_folium_strings(localize_map(view.map), [build_state_layer(view.state)])
-            )
+            map_bytes = _st_folium_strings(localize_map(view.map), [build_state_layer(view.state)])
+            sizes.append(map_bytes + _layer_tables(area, view, shown=default_tables))
             times.append(time.perf_counter() - t0)
+            t1 = time.perf_counter()  # the tables switched on (off by default at this size)
+            table_sizes.append(_layer_tables(area, view, shown=True))
+            table_times.append(time.perf_counter() - t1)
     engine.dispose()
     files = tracts.bytes + site_file.bytes + places[1].stat().st_size
     return {
@@ -85,10 +99,28 @@ def measure_ours(area: StudyArea, database_url: str, static_dir: Path, repeat: i
         "rerun_p95_s": sorted(times)[int(0.95 * (len(times) - 1))],
         "cold_prepare_s": cold_s,
         "per_rerun_bytes": int(statistics.median(sizes)),
+        "layer_tables_shown_by_default": default_tables,
+        "layer_tables_on_s": statistics.median(table_times),
+        "layer_tables_on_bytes": int(statistics.median(table_sizes)),
         "files_bytes": files,
         "first_load_bytes": files + int(statistics.median(sizes)),
-        "organizations_on_map": len(sites),
+        "organizations_on_map": int(sites["organization_id"].nunique()),
+        "sites_on_map": len(sites),
     }
+
+
+def _layer_tables(area: StudyArea, view, *, shown: bool) -> int:  # noqa: ANN001
+    """What ``ui.maps.show_layer_tables`` does: the tract table and the legend as text
+    always; the three tables as the Arrow bytes st.dataframe sends when ``shown``."""
+    tracts = build_tract_table(
+        area.tracts, view.values, view.classes, label=view.indicator_label, kind=view.kind,
+        highlighted=view.highlighted, show_highlight=view.show_highlight,
+    )  # fmt: skip
+    legend = legend_lines(view.classes, tracts, label=view.indicator_label, kind="", scheme="")
+    if not shown:
+        return len("\n".join(legend).encode("utf-8"))
+    tables = [tracts, build_site_table(view.organizations), build_branch_table(area.branches)]
+    return sum(len(convert_pandas_df_to_arrow_bytes(t)) for t in tables)
 
 
 def naive_map(area: StudyArea, organizations: pd.DataFrame) -> folium.Map:

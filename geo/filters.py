@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from geo.census.acs import AcsTable
 from geo.census.indicators import compute_indicator
 from geo.errors import DataNotAvailable
-from geo.vocab import split_list
 
 # Acculturation thresholds: field of Filters -> indicator it applies to.
 THRESHOLD_INDICATORS = {
@@ -72,14 +74,34 @@ def unavailable_thresholds(acculturation: pd.DataFrame, filters: Filters) -> lis
     return [ind for ind in filters.thresholds if acculturation[ind].isna().all()]
 
 
-def _matches_any(cell: object, wanted: tuple[str, ...]) -> bool:
-    return not wanted or bool(set(split_list(cell)) & set(wanted))
+def match_list_cells(cells: pd.Series, wanted: Iterable[str]) -> np.ndarray:
+    """Which ``;``-separated cells list ANY of ``wanted`` (as whole items); all if none wanted.
+
+    Vectorized: one regular expression over the column (pandas' string methods, Arrow
+    compute for the default string dtype), no Python loop per row. Items are compared as
+    :func:`geo.vocab.split_list` splits them: trimmed, whole items (``e`` never matches
+    ``es``); a missing cell lists nothing.
+
+    Examples
+    --------
+    >>> match_list_cells(pd.Series(["es; ar", "fr", None]), ["ar"]).tolist()
+    [True, False, False]
+    """
+    items = [w.strip() for w in wanted if w.strip()]
+    if not items:
+        return np.ones(len(cells), dtype=bool)
+    pattern = r"(?:^|;)\s*(?:" + "|".join(re.escape(w) for w in items) + r")\s*(?:;|$)"
+    found = cells.astype("str").str.contains(pattern, regex=True)
+    return found.fillna(False).to_numpy(dtype=bool) & cells.notna().to_numpy()
+
+
+def select_organizations(organizations: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Boolean mask, by position, of the rows :func:`filter_organizations` keeps."""
+    return match_list_cells(organizations["languages"], filters.languages) & match_list_cells(
+        organizations["category"], filters.categories
+    )
 
 
 def filter_organizations(organizations: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Organizations serving ANY chosen language and offering ANY chosen service category."""
-    keep = [
-        _matches_any(lang, filters.languages) and _matches_any(cat, filters.categories)
-        for lang, cat in zip(organizations["languages"], organizations["category"], strict=True)
-    ]
-    return organizations[pd.Series(keep, index=organizations.index, dtype=bool)]
+    """Organizations (or sites) serving ANY chosen language and offering ANY chosen service."""
+    return organizations[select_organizations(organizations, filters)]

@@ -28,6 +28,7 @@ from ui import errors, shared_view
 from ui.map_position import record_position
 
 STATIC_DIR = PROJECT_ROOT / "static"
+TABLES_ON_UP_TO = 5_000  # rows of all three layer tables together
 
 
 @st.cache_resource
@@ -118,8 +119,12 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
     """Each layer of the home map as a sortable table with its CSV, and the legend as text.
 
     The same rows the map draws for the current filters: the screen-reader and keyboard
-    way to the map's content, and the way to take it into a spreadsheet.
+    way to the map's content, and the way to take it into a spreadsheet. On by default up
+    to :data:`TABLES_ON_UP_TO` rows; a city's tables (NYC: 2,324 tracts and 10,000 sites,
+    about 1 MB) would travel again with every filter click, so there they wait for the
+    switch.
     """
+    st.subheader("The map's layers as tables")
     tracts = build_tract_table(
         area.tracts,
         view.values,
@@ -132,19 +137,30 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
     legend = legend_lines(
         view.classes, tracts, label=view.indicator_label, kind=view.kind, scheme=scheme
     )
+    # The legend as text: the map's colours in words (plain text, never markup).
+    st.text(f"Legend of the map: {legend[0]}\n" + "\n".join(f"  • {x}" for x in legend[1:]))
+    rows = len(tracts) + view.headline.get("sites_in_area", 0) + len(area.branches)
+    shown = st.toggle(
+        "Show the tracts, organization sites and branches as tables (sortable, with CSV)",
+        value=rows <= TABLES_ON_UP_TO,
+        key="map.tables",
+    )
+    if not shown:
+        st.caption(
+            f"{rows:,} rows in this study area: the tables are off by default so that each "
+            "filter change stays quick. Turn them on to read, sort and download every layer."
+        )
+        return
     sites = build_site_table(view.organizations)
     branches = build_branch_table(area.branches)
-    st.subheader("The map's layers as tables")
     st.caption("Sort by clicking a column's header; each download holds the rows shown.")
-    _layer_table(f"Tracts ({len(tracts):,})", tracts, "tracts", legend)
+    _layer_table(f"Tracts ({len(tracts):,})", tracts, "tracts")
     _layer_table(f"Organization sites ({len(sites):,})", sites, "sites")
     _layer_table(f"Library branches ({len(branches):,})", branches, "branches")
 
 
-def _layer_table(title: str, table, name: str, legend: list[str] | None = None) -> None:
+def _layer_table(title: str, table, name: str) -> None:
     st.markdown(f"**{title}**")
-    if legend:  # the legend as text: the map's colours in words (plain text, not markup)
-        st.text(f"Legend of the map: {legend[0]}\n" + "\n".join(f"  • {x}" for x in legend[1:]))
     st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"map.table.{name}")
     st.download_button(
         f"Download {name} (CSV)",

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 import folium
+import numpy as np
 import pandas as pd
 
 from geo.census.classes import count_spanning_tracts
@@ -20,7 +21,8 @@ from geo.errors import DataNotAvailable
 from geo.filters import (
     Filters,
     compute_acculturation,
-    filter_organizations,
+    match_list_cells,
+    select_organizations,
     select_tracts_meeting_thresholds,
     unavailable_thresholds,
 )
@@ -28,9 +30,8 @@ from geo.maps.home_map import build_home_map
 from geo.maps.layers import Classes, basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
 from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
-from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_mask
+from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_bits, encode_mask
 from geo.maps.tract_file import TractFile
-from geo.vocab import split_list
 
 COUNTRY_INDICATORS = ("origin_share", "origin_count")
 
@@ -112,7 +113,10 @@ def build_asset_map(
         f"No data for the threshold on {i.replace('_', ' ')} in this study area."
         for i in unavailable_thresholds(acculturation, filters)
     ]
-    matching = serving_communities(filter_organizations(organizations, filters), filters.countries)
+    keep = select_organizations(organizations, filters)
+    if filters.countries:  # organizations serving ANY chosen community
+        keep &= match_list_cells(organizations["communities"], filters.countries)
+    matching = organizations[keep]
     estimates = values["estimate"] if values is not None else pd.Series(dtype=float)
     moes = values["moe"] if values is not None else pd.Series(dtype=float)
     classes = classify(estimates, options.scheme, moes=moes)
@@ -129,7 +133,7 @@ def build_asset_map(
         reliability=reliability_texts(),
         highlight=[position[g] for g in highlighted if g in position],
         sites_url=sites.url if sites is not None else None,
-        sites_mask=encode_mask(sites.ids, matching) if sites is not None else None,
+        sites_mask=_sites_mask(sites, organizations, keep, matching),
         sites_shown=len(matching),
         radius_m=float(options.catchment_radius_m),
         legend=build_legend_html(
@@ -162,6 +166,7 @@ def build_asset_map(
         headline={
             **_headline(area, highlighted, matching),
             "organizations_in_area": int(organizations[ID_COLUMN].nunique()),
+            "sites_in_area": len(organizations),
         },
         notices=notices,
         classes=classes,
@@ -171,13 +176,22 @@ def build_asset_map(
     )
 
 
-def serving_communities(organizations: pd.DataFrame, countries: tuple[str, ...]) -> pd.DataFrame:
-    """Organizations that list ANY of the chosen countries among the communities they serve."""
-    if not countries:
-        return organizations
-    wanted = set(countries)
-    keep = [bool(wanted & set(split_list(c))) for c in organizations["communities"]]
-    return organizations[pd.Series(keep, index=organizations.index, dtype=bool)]
+def _sites_mask(
+    sites: SiteFile | None, organizations: pd.DataFrame, keep: np.ndarray, matching: pd.DataFrame
+) -> str | None:
+    """The file's bit mask: by position when the rows are the file's sites in its order."""
+    if sites is None:
+        return None
+    if len(organizations) == len(sites.ids) and (
+        SITE_KEY not in organizations
+        or not len(organizations)
+        or (
+            organizations[SITE_KEY].iat[0] == sites.ids[0]
+            and organizations[SITE_KEY].iat[-1] == sites.ids[-1]
+        )
+    ):
+        return encode_bits(keep)
+    return encode_mask(sites.ids, matching)
 
 
 def _layer_names(

@@ -12,8 +12,7 @@ centre and zoom.
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import folium
 import numpy as np
@@ -33,6 +32,10 @@ _CLASS_CHARS = {
     "unreliable": "abcdefghij",
     "no_moe": "klmnopqrst",
 }
+
+
+_FAMILIES = pd.Index(list(_CLASS_CHARS))
+_CODE_TABLE = np.array([list(chars) for chars in _CLASS_CHARS.values()], dtype=object)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,7 +59,8 @@ class MapState:
 
     def to_json(self) -> str:
         """JSON safe to put inside a ``<script>`` (no ``</`` sequence survives)."""
-        text = json.dumps(asdict(self), separators=(",", ":"), allow_nan=False)
+        shallow = {f.name: getattr(self, f.name) for f in fields(self)}  # asdict deep-copies
+        text = json.dumps(shallow, separators=(",", ":"), allow_nan=False)
         return text.replace("</", "<\\/")
 
 
@@ -74,24 +78,25 @@ def encode_tracts(
     estimate = aligned["estimate"].to_numpy(dtype=float)
     bounds = np.asarray(classes.upper_bounds, dtype=float)
     index = np.searchsorted(bounds, estimate, side="left") if len(bounds) else estimate * 0
-    index = np.minimum(index, max(len(bounds) - 1, 0))
-    codes = []
-    for est, cls, rel in zip(
-        estimate, index, aligned["reliability"].fillna("unreliable"), strict=True
-    ):
-        codes.append(
-            "-" if math.isnan(est) else _CLASS_CHARS.get(rel, _CLASS_CHARS["unreliable"])[int(cls)]
-        )
+    index = np.minimum(np.nan_to_num(index), max(len(bounds) - 1, 0)).astype(int)
+    family = _FAMILIES.get_indexer(aligned["reliability"].astype(object))
+    family[family < 0] = _FAMILIES.get_loc("unreliable")  # missing or unknown
+    chars = _CODE_TABLE[family, index]
+    chars[np.isnan(estimate)] = "-"
     scale = 1000.0 if kind == "share" else 1.0
     return (
-        "".join(codes),
+        "".join(chars.tolist()),
         _compact(estimate, scale),
         _compact(aligned["moe"].to_numpy(dtype=float), scale),
     )
 
 
 def _compact(numbers: np.ndarray, scale: float) -> list[float | None]:
-    return [None if math.isnan(v) else int(round(v * scale)) for v in numbers]
+    scaled = np.rint(numbers * scale)
+    missing = np.isnan(scaled)
+    out = np.where(missing, 0, scaled).astype(np.int64).astype(object)
+    out[missing] = None
+    return out.tolist()
 
 
 def reliability_texts() -> dict[str, str]:

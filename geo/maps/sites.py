@@ -163,7 +163,11 @@ def encode_mask(ids: tuple[str, ...], matching: pd.DataFrame) -> str | None:
 
     Bit ``i`` (most significant first in each byte) is site ``i`` of the file.
     """
-    keep = pd.Index(ids).isin(matching[SITE_KEY])  # hashed, not quadratic
+    return encode_bits(pd.Index(ids).isin(matching[SITE_KEY]))  # hashed, not quadratic
+
+
+def encode_bits(keep: np.ndarray) -> str | None:
+    """A boolean mask of the file's sites as base64 bits (None: all of them)."""
     if keep.all():
         return None
     return base64.b64encode(np.packbits(keep).tobytes()).decode("ascii")

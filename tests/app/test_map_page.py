@@ -205,3 +205,16 @@ def test_every_map_layer_is_also_a_table_of_what_the_map_draws(app):
     # The legend as text names every class the map's legend draws.
     legend = next(t.value for t in at.text if t.value.startswith("Legend of the map"))
     assert legend.count("class ") == len(_map_state(at)["colours"]) - 1
+
+
+def test_a_large_area_waits_for_the_switch_before_sending_its_tables(app, monkeypatch):
+    import ui.maps
+
+    monkeypatch.setattr(ui.maps, "TABLES_ON_UP_TO", 100)  # the demo city counts as large
+    at = app()
+    assert not at.dataframe
+    assert any("tables are off by default" in c.value for c in at.main.caption)
+    assert any(t.value.startswith("Legend of the map") for t in at.text)  # always there
+    at.toggle(key="map.tables").set_value(True).run()
+    tables, _ = _layer_tables(at)
+    assert set(tables) == {"Tracts", "Organization sites", "Library branches"}
