@@ -15,11 +15,11 @@ st.caption(
 accounts_tab, create_tab, log_tab, erase_tab = st.tabs(
     ["Accounts", "Create an account", "Sign-in log", "Erasure and retention"]
 )
+with create_tab:  # first, so the accounts list drawn next already has a new account
+    account_views.create_panel()
 with accounts_tab:
     accounts = account_views.accounts_table()
     account_views.change_panel(accounts)
-with create_tab:
-    account_views.create_panel()
 with log_tab:
     account_views.sign_in_log()
 with erase_tab:

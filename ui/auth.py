@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from geo import accounts as domain
 from geo.accounts import SignedIn
 from geo.errors import AccountNotFound, GeoError, SignInFailed
-from ui import errors, resources
+from ui import errors, resources, text
 
 SESSION_KEY = "auth.signed_in"
 NOTICE_KEY = "auth.notice"
@@ -147,8 +147,9 @@ def _adopt_oidc_identity() -> None:
     if account is None or outcome != "ok":
         st.session_state["auth.oidc_refused"] = email
         st.session_state[NOTICE_KEY] = (
-            f"You signed in as {email or 'an identity without e-mail'}, but no active staff "
-            "account has that e-mail. You see the public view; ask an admin to add you."
+            f"You signed in as {text.literal(email) or 'an identity without e-mail'}, but no "
+            "active staff account has that e-mail. You see the public view; ask an admin to "
+            "add you."
         )
         return
     st.session_state[SESSION_KEY] = domain.start_session(account, method="oidc", now=_now())
@@ -176,7 +177,8 @@ def account_panel() -> None:
         sb.info(notice, icon=":material/lock:")
     signed_in = current()
     if signed_in is not None:
-        sb.caption(f"Signed in as {signed_in.display_name} ({signed_in.role})")
+        # A display name is typed by an admin: shown literally, never as Markdown.
+        sb.caption(f"Signed in as {text.literal(signed_in.display_name)} ({signed_in.role})")
         if sb.button("Sign out", key="auth.sign_out"):
             _sign_out("sign_out")
             if signed_in.method == "oidc":
