@@ -20,7 +20,7 @@ from geo.presenter import stories
 from geo.presenter.stories import StoryRecord
 from geo.view import View
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
-from ui import auth, errors, map_position, resources, shared_view, text
+from ui import auth, errors, home_views, map_position, resources, shared_view, text
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
 
@@ -70,6 +70,8 @@ def open_view(view: View) -> None:
     """Put a slide's view back on the asset map: sidebar, map choices, centre and zoom."""
     area = view.study_area if view.study_area in resources.store().names() else DEMO_NAME
     shared_view.show(replace(view, study_area=area) if area != view.study_area else view)
+    # the slide's countries are not "just chosen": the map keeps the slide's indicator
+    st.session_state[home_views.SEEN_COUNTRIES_KEY] = view.filters.countries
 
 
 def choose_story() -> StoryRecord | None:

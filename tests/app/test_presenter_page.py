@@ -2,6 +2,7 @@
 
 import json
 import os
+from dataclasses import replace
 
 from geo.filters import Filters
 from geo.view import View
@@ -30,8 +31,11 @@ def _save_a_slide(app):
     """An editor sets a view on the asset map (link position, sidebar, map choices), then
     saves it from the presenter page; the map then moves on to something else."""
     at = app(role="editor", query={"at": "41.01234,-44.98765,14"})
+    at.sidebar.multiselect(key="filters.countries").set_value(["Bangladesh"]).run()
+    at.sidebar.multiselect(key="filters.languages").set_value(["bn"]).run()
     at.sidebar.multiselect(key="filters.categories").set_value(["legal", "english"]).run()
-    at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(25).run()
+    for name, pct in THRESHOLDS.items():
+        at.sidebar.slider(key=f"filters.{name}").set_value(pct).run()
     at.selectbox(key="map.indicator").set_value("limited_english_share").run()
     at.selectbox(key="map.scheme").set_value("natural_breaks").run()
     at.slider(key="map.radius_m").set_value(1500).run()
@@ -40,7 +44,7 @@ def _save_a_slide(app):
     at.text_input(key="presenter.new_name").set_value("Spring workshop")
     _button(at, "Create story").click().run()
     shown = " ".join(c.value for c in at.caption)
-    for words in ("Immigration legal help", "arrived 2010\\+ ≥ 25%", "zoom 14", "1,500 m"):
+    for words in ("Bengali", "Immigration legal help", "arrived 2010\\+ ≥ 25%", "zoom 14"):
         assert words in shown, words
     at.text_input(key="presenter.caption").set_value("Limited English and legal help")
     _button(at, "Save this view as a slide").click().run()
@@ -50,15 +54,30 @@ def _save_a_slide(app):
     # somewhere else in the atlas...
     at.switch_page("pages/map_explorer.py").run()
     at.selectbox(key="map.indicator").set_value("foreign_born_share").run()
-    at.sidebar.multiselect(key="filters.categories").set_value([]).run()
-    at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(0).run()
+    for name in ("countries", "languages", "categories"):
+        at.sidebar.multiselect(key=f"filters.{name}").set_value([]).run()
+    for name in THRESHOLDS:
+        at.sidebar.slider(key=f"filters.{name}").set_value(0).run()
     at.switch_page("pages/presenter.py").run()
+    assert replace(at.session_state["view.current"], page="") != SAVED
     return at
 
 
-SAVED = View(
+THRESHOLDS = {
+    "min_arrived_2010_pct": 25,
+    "min_limited_english_hh_pct": 10,
+    "min_noncitizen_pct": 15,
+}
+SAVED = View(  # every field of the shared view away from its default
     study_area="demo",
-    filters=Filters(categories=("legal", "english"), min_arrived_2010_pct=25.0),
+    filters=Filters(
+        countries=("Bangladesh",),
+        languages=("bn",),
+        categories=("legal", "english"),
+        min_arrived_2010_pct=25.0,
+        min_limited_english_hh_pct=10.0,
+        min_noncitizen_pct=15.0,
+    ),
     indicator="limited_english_share",
     scheme="natural_breaks",
     radius_m=1500,
@@ -80,7 +99,11 @@ def test_a_reopened_slide_restores_the_saved_view(app, monkeypatch):
     assert at.selectbox(key="map.indicator").value == "limited_english_share"
     assert at.selectbox(key="map.scheme").value == "natural_breaks"
     assert at.slider(key="map.radius_m").value == 1500
-    assert at.sidebar.slider(key="filters.min_arrived_2010_pct").value == 25
+    for name, pct in THRESHOLDS.items():
+        assert at.sidebar.slider(key=f"filters.{name}").value == pct
+    assert at.sidebar.multiselect(key="filters.countries").value == ["Bangladesh"]
+    assert at.sidebar.multiselect(key="filters.languages").value == ["bn"]
+    assert replace(at.session_state["view.current"], page="") == SAVED  # all View fields
     # the map's own script opens it at the slide's centre and zoom, with no fit to the area
     script = json.loads(next(iter(at.get("component_instance"))).proto.json_args)["script"]
     assert "center: [41.01234, -44.98765]" in script and '"zoom": 14' in script

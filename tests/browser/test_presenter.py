@@ -41,6 +41,10 @@ def db_path(tmp_path_factory) -> Path:
 def server(db_path, chromium_browser, tmp_path_factory):
     log = tmp_path_factory.mktemp("presenter-log") / "streamlit.log"
     running = _Server(PROJECT_ROOT / "app.py", {"DATABASE_URL": f"sqlite:///{db_path}"}, log)
+    warm = chromium_browser.new_page()  # the first run loads the study area: not the test's time
+    warm.goto(running.url)
+    warm.get_by_text("Staff sign-in").wait_for(timeout=180_000)
+    warm.close()
     yield running
     running.stop()
 
@@ -102,7 +106,7 @@ def test_the_panned_view_becomes_a_slide_that_reopens_there(page, db_path):
     frame = _map(page)
     fitted = frame.evaluate(POSITION)
     frame.locator(".leaflet-control-zoom-in").click()
-    frame.wait_for_function(f"window.map.getZoom() === {fitted[2] + 1}")
+    frame.wait_for_function(f"window.map.getZoom() === {fitted[2] + 1}", timeout=60_000)
     frame.locator(".leaflet-container").focus()  # the keys pan the map, as a user would
     for key in ("ArrowRight", "ArrowRight", "ArrowDown"):
         before = frame.evaluate(POSITION)
@@ -115,6 +119,7 @@ def test_the_panned_view_becomes_a_slide_that_reopens_there(page, db_path):
                     && kept && kept.lat === c.lat && kept.lon === c.lng;
             }""".replace("STORED", repr(STORED)),
             arg=before,
+            timeout=60_000,
         )
     left_at = frame.evaluate(POSITION)
 
