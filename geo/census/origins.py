@@ -31,14 +31,17 @@ def cells_total(table: AcsTable, variables: Sequence[str], geoids: Sequence[str]
     whole sum, so a combination of countries is not inflated by empty cells.
     """
     ids, cols = list(geoids), list(dict.fromkeys(variables))
-    est = table.estimates.reindex(ids)[cols].to_numpy(dtype=float).ravel()
-    moes = table.moes.reindex(ids)[cols].to_numpy(dtype=float).ravel()
+    est = table.estimates[cols].reindex(ids).to_numpy(dtype=float).ravel()
+    moes = table.moes[cols].reindex(ids).to_numpy(dtype=float).ravel()
     known = ~np.isnan(est)
     if not known.any():
         return float("nan"), float("nan")
     if np.isnan(moes[known]).any():  # a part without an MOE leaves the sum's MOE unknown
         return float(est[known].sum()), float("nan")
-    total_moe = m.moe_sum(pd.DataFrame([moes[known]]), pd.DataFrame([est[known]])).iloc[0]
+    row = (1, -1)  # one row of cells: a 2-D array, not a list (pandas builds that slowly)
+    total_moe = m.moe_sum(
+        pd.DataFrame(moes[known].reshape(row)), pd.DataFrame(est[known].reshape(row))
+    ).iloc[0]
     return float(est[known].sum()), float(total_moe)
 
 

@@ -79,7 +79,7 @@ def encode_tracts(
     bounds = np.asarray(classes.upper_bounds, dtype=float)
     index = np.searchsorted(bounds, estimate, side="left") if len(bounds) else estimate * 0
     index = np.minimum(np.nan_to_num(index), max(len(bounds) - 1, 0)).astype(int)
-    family = _FAMILIES.get_indexer(aligned["reliability"].astype(object))
+    family = _FAMILIES.get_indexer(aligned["reliability"])
     family[family < 0] = _FAMILIES.get_loc("unreliable")  # missing or unknown
     chars = _CODE_TABLE[family, index]
     chars[np.isnan(estimate)] = "-"
