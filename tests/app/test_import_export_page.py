@@ -93,7 +93,7 @@ def test_an_organization_is_placed_by_clicking_the_map(app, tmp_path, monkeypatc
     at.button(key="import.go").click().run()
     assert any("1 data row read" in s.value for s in [*at.success, *at.warning])
     monkeypatch.setattr(ui.maps, "st_folium", clicked_map)
-    at.run()
+    at.toggle(key="place.map.open").set_value(True).run()
     assert (at.number_input(key="place.lat").value, at.number_input(key="place.lon").value) == (
         41.001235,
         -45.006789,
