@@ -218,3 +218,21 @@ def test_a_large_area_waits_for_the_switch_before_sending_its_tables(app, monkey
     at.toggle(key="map.tables").set_value(True).run()
     tables, _ = _layer_tables(at)
     assert set(tables) == {"Tracts", "Organization sites", "Library branches"}
+
+
+def test_clicking_a_site_opens_its_organization_with_that_sites_address(app, monkeypatch):
+    import os
+
+    from sqlalchemy.orm import Session
+
+    from geo.db import open_database
+    from geo.db.sites import list_sites
+
+    app()  # seeds this test's demo database
+    with Session(open_database(os.environ["DATABASE_URL"])) as session:
+        site = list_sites(session).iloc[7]
+    key = f"{site['organization_id']}/{site['site_position']}"
+    _click(monkeypatch, f"{site['name']} [{key}] {site['address']}")
+    at = app()
+    assert site["name"] in [h.value.replace("\\", "") for h in at.subheader]  # markdown-escaped
+    assert any(site["address"] in t.value for t in at.text)

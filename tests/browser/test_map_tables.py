@@ -57,6 +57,16 @@ def test_each_csv_holds_the_rows_the_map_draws(offline_page, streamlit_url, map_
 
     sites = _download(page, "Download sites (CSV)")
     assert sorted(sites["Organization"]) == sorted(s["name"] for s in shown)
+    # A pin's tooltip names its organization and its site's address, as the table does.
+    tip = frame.evaluate(
+        """() => { const m = AtlasMap.cluster.getLayers()[0];
+                   m.fire("mouseover", {latlng: m.getLatLng()});
+                   const text = document.createElement("div");
+                   text.innerHTML = m.getTooltip().getContent();  // escaped on building
+                   return text.textContent; }"""
+    )
+    row = sites[sites["Organization"] == shown[0]["name"]].iloc[0]
+    assert row["Organization"] in tip and row["Site"] in tip
     assert page.get_by_text(f"Organization sites ({len(shown):,})").is_visible()
     assert set(sites["Languages"].str.contains("Nepali")) == {True}  # the filter holds
 
