@@ -58,7 +58,6 @@ class PseudoTranslations(gettext.NullTranslations):
         return f"{OPEN}{msgid1 if n == 1 else msgid2}{CLOSE}"
 
 
-@lru_cache(maxsize=16)
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
     """Mark interface text defined in ``geo/`` for the catalogs; ``ui`` translates it when shown.
 
@@ -68,6 +67,7 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark, tran
     return text
 
 
+@lru_cache(maxsize=16)
 def translator(code: str) -> gettext.NullTranslations:
     """The gettext translations of ``code`` (English words where it has no catalog).
 
