@@ -168,6 +168,7 @@ def choose_stops(offered: dict[str, Stop]) -> list[Stop]:
         format_func=lambda i: offered[i].label,
         key=PICKED,
         placeholder="Pick here or click a grey dot on the map",
+        select_all=False,  # a walk is a handful of stops, not every place in a ring
         help="Only organizations inside the area that match the sidebar filters are offered.",
     )
     typed = st.text_area(

@@ -16,7 +16,9 @@ from playwright.sync_api import expect
 from sqlalchemy.orm import Session
 
 from geo.db import add_asset, list_assets, list_branches, make_engine
+from geo.db.sites import list_sites
 from geo.db.walkabouts import get_walkabout, list_walkabouts, save_walkabout
+from geo.fieldwork.points import haversine_m
 from geo.fieldwork.routes import Stop
 from tests.browser.conftest import (
     PROJECT_ROOT,
@@ -267,6 +269,26 @@ def test_the_walk_says_whether_each_stop_is_open_when_the_team_gets_there(page, 
     assert "Mon 2026-12-07, leaving at 10:00" in text
     assert f"1. {CLINIC} (Ferry Street room)" in text
     assert "Open at 10:03 on Mon 07 Dec (hours: Mo-Fr 09:00-17:00)" in text
+
+
+def test_the_stop_picker_offers_the_places_inside_the_ring_nearest_first(page, db_path):
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        branch = list_branches(session).iloc[0]
+        sites = list_sites(session).dropna(subset=["lat", "lon"])
+    metres = sorted(
+        (haversine_m(branch.lat, branch.lon, r.lat, r.lon), r.name) for r in sites.itertuples()
+    )
+    inside = [name for distance, name in metres if distance <= 1000]  # the default ring
+    _open(page, "Walkabout planner")
+    picker = page.get_by_role("combobox", name=re.compile(r"^Organizations to visit"))
+    expect(picker).to_have_attribute(
+        "aria-label", f"Organizations to visit ({len(inside)} in the area, nearest first)"
+    )
+    picker.click()
+    options = page.get_by_role("option")
+    expect(options).to_have_count(len(inside))  # no "Select all", nothing outside the ring
+    assert options.all_inner_texts() == inside
+    page.keyboard.press("Escape")
 
 
 def _assert_no_sideways_scroll(page) -> None:
