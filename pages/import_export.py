@@ -17,6 +17,7 @@ with tab_in:
     )
     if not auth.can("import"):
         st.caption("Importing needs an editor account; you can check a file here.")
+    import_views.show_outcome()
     table, mapping = import_views.upload_and_map()
     if table is not None:
         plan = import_views.check(table, mapping)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import tempfile
+import time
+import uuid
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
+from streamlit.runtime.scriptrunner import RerunException, StopException
 
 from geo.db import backup_database, restore_database
-from geo.errors import GeoError
+from geo.errors import GeoError, ImportCancelled
 from geo.io import (
     FIELDS,
     ImportPlan,
@@ -20,7 +23,7 @@ from geo.io import (
     list_needs_location,
     make_geocoder,
     prepare_import,
-    preview,
+    preview_rows,
     propose_mapping,
     read_source,
     report_to_csv,
@@ -34,6 +37,10 @@ from geo.vocab import count_noun
 from ui import auth, errors, point_picker, resources, text
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
+RUNNING = "import.running"  # the token of the import this session started last
+_OUTCOMES: dict[str, str | GeoError] = {}  # token -> what that import saved, or why not
+_STOPPED = "The import was stopped. Nothing was saved."
+_WAIT_S, _WAIT_STEPS = 0.2, 900  # a batch takes seconds; give up after 3 minutes
 
 
 def _saved_upload(upload) -> Path:
@@ -83,16 +90,38 @@ def upload_and_map():
     return table, {f: c for f, c in mapping.items() if c}
 
 
+def _plan(table, mapping) -> ImportPlan:
+    """Map and validate the whole file once per file, mapping and database state.
+
+    Reruns (a checkbox, the Import button) reuse the plan; a new file, another mapping or
+    a change saved to the database (which may add duplicates) makes a new one.
+    """
+    key = (
+        st.session_state["import.table"][0],
+        tuple(sorted(mapping.items())),
+        resources.data_stamp(),
+    )
+    cached = st.session_state.get("import.plan")
+    if cached is None or cached[0] != key:
+        with Session(resources.engine()) as session:
+            plan = prepare_import(table, mapping=mapping, session=session)
+        st.session_state["import.plan"] = cached = (key, plan)
+    return cached[1]
+
+
 def check(table, mapping) -> ImportPlan | None:
     """Preview the first rows and validate all of them against the shared database."""
     try:
-        st.markdown("**Preview** (first 10 rows as they will be saved)")
-        st.dataframe(preview(table.frame, mapping), hide_index=True, width="stretch")
-        with Session(resources.engine()) as session:
-            plan = prepare_import(table, mapping=mapping, session=session)
+        plan = _plan(table, mapping)
     except GeoError as err:
         errors.show_error(err)
         return None
+    st.markdown("**Preview** (first 10 rows as they will be saved)")
+    st.dataframe(
+        preview_rows(table.frame, plan.mapping, plan.report.issues),
+        hide_index=True,
+        width="stretch",
+    )
     report = plan.report
     (st.warning if report.issues else st.success)(report.summary())
     if report.issues:
@@ -105,6 +134,38 @@ def check(table, mapping) -> ImportPlan | None:
             key="import.report",
         )
     return plan
+
+
+class CancelHooks:
+    """The importer's progress and cancel hooks for one run of the page.
+
+    A click on Cancel while the import runs makes Streamlit stop this run of the script at
+    its next call (here: the progress bar's update) and start a new one. That interruption
+    is held back, the importer is told to cancel (it stops between batches and raises
+    ImportCancelled, so the transaction rolls back), and then it goes ahead.
+    """
+
+    def __init__(self, bar) -> None:
+        self._bar = bar
+        self._interrupt: BaseException | None = None
+
+    def progress(self, done: int, total: int) -> None:
+        """Move the bar; a pending rerun (the Cancel click) becomes a cancel request."""
+        if self._interrupt is not None:
+            return
+        try:
+            self._bar.progress(done / max(total, 1), text=f"{done} / {count_noun(total, 'row')}")
+        except (RerunException, StopException) as interrupt:
+            self._interrupt = interrupt
+
+    def should_cancel(self) -> bool:
+        """Polled by the importer between rows and batches."""
+        return self._interrupt is not None
+
+    def resume(self) -> None:
+        """Let the interrupted rerun go ahead (it must not be swallowed)."""
+        if self._interrupt is not None:
+            raise self._interrupt
 
 
 def run(plan: ImportPlan) -> None:
@@ -148,6 +209,8 @@ def run(plan: ImportPlan) -> None:
     with running.container():
         st.button("Cancel the import (nothing will be saved)", key="import.cancel")
         bar = st.progress(0.0, text="Starting…")
+    hooks = CancelHooks(bar)
+    token = st.session_state[RUNNING] = uuid.uuid4().hex
     try:
         with Session(resources.engine()) as session, session.begin():
             result = run_import(
@@ -157,19 +220,49 @@ def run(plan: ImportPlan) -> None:
                 import_only_valid=only_valid,
                 duplicates=duplicates,
                 geocoder=None if geocode == "none" else make_geocoder(geocode),
-                progress=lambda done, total: bar.progress(
-                    done / max(total, 1), text=f"{done} / {count_noun(total, 'row')}"
-                ),
+                progress=hooks.progress,
+                should_cancel=hooks.should_cancel,
             )
+        _OUTCOMES[token] = _summary(result)
     except GeoError as err:
-        running.empty()
-        errors.show_error(err)
-        return
+        _OUTCOMES[token] = err
+    finally:
+        _OUTCOMES.setdefault(token, ImportCancelled(_STOPPED))
+    hooks.resume()  # a click stopped this run: the run it started shows the outcome
     running.empty()
-    st.success(
+    show_outcome()
+
+
+def _summary(result) -> str:
+    return (
         f"Imported {len(result.ids)} organizations; skipped {len(result.skipped_rows)}; "
         f"{len(result.needs_location)} wait in 'Needs a location'."
     )
+
+
+def show_outcome() -> None:
+    """How the last import ended; a run started by Cancel first waits for the importer.
+
+    A click while the import runs starts the next run of the page at once, while the import
+    stops between batches in the run before. A stopped run can no longer write the session
+    state, so its outcome is handed over in ``_OUTCOMES`` under the import's token.
+    """
+    token = st.session_state.get(RUNNING)
+    if token is None:
+        return
+    if token not in _OUTCOMES:
+        with st.spinner("Stopping the import (nothing will be saved)…"):
+            for _ in range(_WAIT_STEPS):
+                if token in _OUTCOMES:
+                    break
+                time.sleep(_WAIT_S)
+    outcome = _OUTCOMES.pop(token, ImportCancelled(_STOPPED))
+    st.session_state.pop(RUNNING, None)
+    if isinstance(outcome, str):
+        st.success(outcome)
+    else:
+        cancelled = isinstance(outcome, ImportCancelled)
+        errors.show_error(outcome, level="info" if cancelled else "error")
 
 
 def needs_location() -> None:

@@ -3,7 +3,7 @@
 Typical use::
 
     plan = prepare_import("orgs.csv", session=session)        # read, map, validate
-    preview(plan.table.frame, plan.mapping)                  # what the user checks
+    preview_rows(plan.table.frame, plan.mapping, plan.report.issues)  # no second check
     with Session(engine) as s, s.begin():                    # one transaction
         result = run_import(s, plan, user="amira", duplicates="skip")
     report_to_csv(result.report)                             # every problem, downloadable
@@ -34,7 +34,7 @@ from geo.io.importer import (
     run_import,
 )
 from geo.io.locations import list_needs_location, set_location
-from geo.io.mapping import FIELDS, check_mapping, preview, propose_mapping
+from geo.io.mapping import FIELDS, check_mapping, preview, preview_rows, propose_mapping
 from geo.io.readers import SourceTable
 from geo.io.sniff import DEFAULT_LIMITS, Limits, sniff_format
 from geo.io.sources import read_source
@@ -66,6 +66,7 @@ __all__ = [
     "parse_languages",
     "prepare_import",
     "preview",
+    "preview_rows",
     "propose_mapping",
     "read_source",
     "report_to_csv",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -194,6 +195,9 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFra
 def preview(frame: pd.DataFrame, mapping: Mapping[str, str | None], n: int = 10) -> pd.DataFrame:
     """The first ``n`` rows as they will be read: our fields as columns, cleaned values.
 
+    Validates those rows itself; a caller that already holds the whole file's issues (an
+    :class:`~geo.io.importer.ImportPlan`) uses :func:`preview_rows` and validates nothing twice.
+
     Parameters
     ----------
     frame : pandas.DataFrame
@@ -217,8 +221,19 @@ def preview(frame: pd.DataFrame, mapping: Mapping[str, str | None], n: int = 10)
     from geo.io.validation import validate_rows
 
     chosen = check_mapping(mapping, frame.columns, "the file")
+    _records, issues = validate_rows(apply_mapping(frame.head(n), chosen), source="the file")
+    return preview_rows(frame, chosen, issues, n)
+
+
+def preview_rows(
+    frame: pd.DataFrame, chosen: Mapping[str, str], issues: Iterable[Any], n: int = 10
+) -> pd.DataFrame:
+    """The first ``n`` mapped rows with the errors already found for them (no validation).
+
+    ``chosen`` is a checked mapping (:func:`check_mapping`); ``issues`` have ``row``,
+    ``field``, ``message`` and ``severity`` (:class:`geo.io.validation.Issue`).
+    """
     head = apply_mapping(frame.head(n), chosen)
-    records, issues = validate_rows(head, source="the file")
     shown = pd.DataFrame(index=head.index)
     for field in [f for f in FIELDS if f in chosen or f == "name"]:
         shown[field] = head[field]

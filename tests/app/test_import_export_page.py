@@ -103,3 +103,53 @@ def test_an_organization_is_placed_by_clicking_the_map(app, tmp_path, monkeypatc
     with Session(make_engine(f"sqlite:///{tmp_path / 'assets.db'}")) as session:
         placed = list_assets(session, search="Newcomer Drop-in").iloc[0]
     assert (placed["lat"], placed["lon"]) == (41.001235, -45.006789)
+
+
+def test_the_file_is_mapped_and_validated_once(app, tmp_path, monkeypatch):
+    from geo.io import importer, validation
+    from ui import import_views
+
+    checked, hooks = [], []
+    real_validate, real_run = validation.validate_rows, import_views.run_import
+
+    def counting(mapped, **kwargs):
+        checked.append(len(mapped))
+        return real_validate(mapped, **kwargs)
+
+    def recording(*args, **kwargs):
+        hooks.append(kwargs["should_cancel"])
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "validate_rows", counting)
+    monkeypatch.setattr(validation, "validate_rows", counting)
+    monkeypatch.setattr(import_views, "run_import", recording)
+    at = _upload(app(PAGE, role="editor"), BAD)
+    assert checked == [3]  # the preview shows the plan's findings, not a second check
+    preview = at.dataframe[0].value
+    assert "lat: " in preview["problems"].iloc[2]
+    at.checkbox(key="import.only_valid").check().run()
+    assert checked == [3]  # a rerun reuses the plan
+    at.selectbox(key="import.map.phone").select_index(0).run()  # "—": not imported
+    assert checked == [3, 3]  # another mapping is checked again
+    at.button(key="import.go").click().run()
+    assert checked == [3, 3]
+    assert any("Imported 2 organizations" in s.value for s in at.success)
+    (should_cancel,) = hooks
+    assert isinstance(should_cancel.__self__, import_views.CancelHooks)
+
+
+def test_the_run_a_cancel_click_starts_shows_how_the_import_ended(app):
+    """The stopped run hands its outcome over (a stopped run cannot write session state)."""
+    from geo.errors import ImportCancelled
+    from ui import import_views
+
+    at = app(PAGE, role="editor")
+    import_views._OUTCOMES["t-1"] = ImportCancelled("The import was cancelled. Nothing was saved.")
+    at.session_state[import_views.RUNNING] = "t-1"
+    at.run()
+    assert [i.value for i in at.info] == [
+        text.literal("The import was cancelled. Nothing was saved.")
+    ]
+    assert "t-1" not in import_views._OUTCOMES
+    at.run()
+    assert not at.info  # shown once
