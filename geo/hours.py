@@ -28,6 +28,7 @@ __all__ = [
     "hours_for",
     "is_open",
     "open_now_label",
+    "open_now_from_text",
     "parse_opening_hours",
     "study_area_zone",
     "zone",
@@ -248,3 +249,15 @@ def open_now_label(hours: Iterable[OpeningHours], now: datetime, tz: str) -> str
     """'open now', 'closed now' or 'hours not known' at ``now`` (aware) in the zone ``tz``."""
     state = is_open(hours, now, tz=tz)
     return {True: "open now", False: "closed now", None: "hours not known"}[state]
+
+
+def open_now_from_text(text: str, now: datetime, tz: str) -> str:
+    """:func:`open_now_label` for hours given as text (``Mo-Fr 09:00-17:00``, as listed).
+
+    Hours known only in words ("by appointment") give 'hours not known'.
+    """
+    try:
+        rows = parse_opening_hours(text)
+    except ValueError:
+        return "hours not known"
+    return open_now_label(rows, now, tz)

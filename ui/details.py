@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profiles import ProfileSection
+from geo.hours import open_now_from_text
 from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
 from ui.text import literal
@@ -64,11 +67,14 @@ def _or_dash(value: object) -> str:
     )
 
 
-def show_organization(org: pd.Series, *, internal: bool = False) -> None:
+def show_organization(
+    org: pd.Series, *, internal: bool = False, time_zone: str | None = None
+) -> None:
     """Details of one organization as plain text; staff notes only when ``internal``.
 
     The public view keeps the organization's own business details (address, phone,
-    website, description) and leaves out who collected the record, how and when.
+    website, description, opening hours) and leaves out who collected the record, how and
+    when. A site row (``hours``) also says whether it is open now in ``time_zone``.
     """
     st.subheader(literal(org["name"]))
     st.text(f"Services: {_labels(org['category'], SERVICE_CATEGORIES)}")
@@ -76,6 +82,11 @@ def show_organization(org: pd.Series, *, internal: bool = False) -> None:
     st.text(f"Communities served: {', '.join(split_list(org['communities'])) or '—'}")
     st.text(f"Address: {_or_dash(org['address'])}")
     st.text(f"Phone: {_or_dash(org['phone'])}   Website: {_or_dash(org['website'])}")
+    if "hours" in org.index:
+        hours = _or_dash(org["hours"])
+        if time_zone and hours != "—":
+            hours += f" ({open_now_from_text(hours, datetime.now(UTC), time_zone)})"
+        st.text(f"Hours: {hours}")
     if _or_dash(org.get("description")) != "—":
         st.text(str(org["description"]))
     if not internal:

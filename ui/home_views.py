@@ -9,6 +9,7 @@ from geo.census.indicators import indicators_for, language_groups
 from geo.census.profiles import build_profile, missing_sections
 from geo.census.study_area import StudyArea
 from geo.filters import Filters
+from geo.hours import study_area_zone
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors
@@ -126,7 +127,11 @@ def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
         column = "site_key" if kind == "site" else "organization_id"
         rows = organizations[organizations[column] == key]
         if len(rows):
-            details.show_organization(rows.iloc[0], internal=auth.can("view_internal"))
+            details.show_organization(
+                rows.iloc[0],
+                internal=auth.can("view_internal"),
+                time_zone=study_area_zone(area.tracts.index, declared=area.time_zone),
+            )
     elif kind == "branch":
         details.show_branch(area.branches.set_index("branch_id", drop=False).loc[key])
     else:

@@ -236,3 +236,27 @@ def test_clicking_a_site_opens_its_organization_with_that_sites_address(app, mon
     at = app()
     assert site["name"] in [h.value.replace("\\", "") for h in at.subheader]  # markdown-escaped
     assert any(site["address"] in t.value for t in at.text)
+
+
+def test_a_clicked_sites_panel_shows_its_hours_and_whether_it_is_open_now(app, monkeypatch):
+    import os
+
+    from sqlalchemy.orm import Session
+
+    from geo.db import add_asset, open_database
+
+    app()  # seeds this test's demo database
+    with Session(open_database(os.environ["DATABASE_URL"])) as session, session.begin():
+        record = {
+            "name": "Round The Clock Desk",
+            "category": "social",
+            "sites": [{"address": "9 Night St", "lat": 41.0, "lon": -45.0}],
+            "hours": [
+                {"weekday": d, "opens_at": "00:00", "closes_at": "23:59", "site": 0}
+                for d in range(1, 8)
+            ],
+        }
+        organization_id = add_asset(session, record, user="t", allow_duplicate=True).id
+    _click(monkeypatch, f"Round The Clock Desk [{organization_id}/0] 9 Night St")
+    at = app()
+    assert "Hours: Mo-Su 00:00-23:59 (open now)" in [t.value for t in at.text]
