@@ -35,6 +35,7 @@ from geo.maps.layer_tables import (
     build_site_table,
     build_tract_table,
     legend_lines,
+    table_csv,
 )
 from geo.maps.layers import simplify_tracts
 from geo.maps.map_state import build_state_layer
@@ -120,6 +121,8 @@ def _layer_tables(area: StudyArea, view, *, shown: bool) -> int:  # noqa: ANN001
     if not shown:
         return len("\n".join(legend).encode("utf-8"))
     tables = [tracts, build_site_table(view.organizations), build_branch_table(area.branches)]
+    for t in tables:
+        table_csv(t)  # the download's bytes, made on the server (a link is sent, not the file)
     return sum(len(convert_pandas_df_to_arrow_bytes(t)) for t in tables)
 
 

@@ -162,9 +162,9 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
 def _layer_table(title: str, table, name: str) -> None:
     st.markdown(f"**{title}**")
     st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"map.table.{name}")
-    st.download_button(
-        f"Download {name} (CSV)",
-        lambda: table_csv(table),
+    st.download_button(  # bytes, not a callable: Streamlit's deferred download can miss a
+        f"Download {name} (CSV)",  # click that lands during a rerun (seen in Chromium tests)
+        table_csv(table),
         f"{name}.csv",
         "text/csv",
         key=f"map.csv.{name}",
