@@ -11,7 +11,7 @@ Only values that differ from the defaults are written, so a plain link stays pla
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.census.indicators import INDICATORS
@@ -143,26 +143,7 @@ def view_from_params(
     area = choice("area", study_areas, base.study_area, "study area")
     indicator = choice("indicator", INDICATORS, base.indicator, "indicator")
     scheme = choice("breaks", SCHEMES, base.scheme, "class breaks")
-    countries, languages, categories = (
-        _known(params.get(key, ()), allowed, key, notes)
-        for key, allowed in (
-            ("country", None),
-            ("language", LANGUAGES),
-            ("category", SERVICE_CATEGORIES),
-        )
-    )
-    arrived, limited, noncitizen = (
-        _threshold(one(key), key, getattr(base.filters, name), notes)
-        for key, name in THRESHOLD_KEYS.items()
-    )
-    filters = Filters(
-        countries=countries,
-        languages=languages,
-        categories=categories,
-        min_arrived_2010_pct=arrived,
-        min_limited_english_hh_pct=limited,
-        min_noncitizen_pct=noncitizen,
-    )
+    filters = _filters(params, one, base.filters, notes)
     radius = _radius(one("radius"), base.radius_m, notes)
     centre, zoom = _position(one("at"), base, notes)
     view = View(
@@ -192,6 +173,32 @@ def with_position(view: View, centre: tuple[float, float] | None, zoom: float | 
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= level <= MAX_ZOOM):
         return replace(view, centre=None, zoom=None)
     return replace(view, centre=(lat, lon), zoom=int(level))
+
+
+def _filters(
+    params: Params, one: Callable[[str], str | None], base: Filters, notes: list[str]
+) -> Filters:
+    """The sidebar filters of a link: the three lists, then the three thresholds."""
+    countries, languages, categories = (
+        _known(params.get(key, ()), allowed, key, notes)
+        for key, allowed in (
+            ("country", None),
+            ("language", LANGUAGES),
+            ("category", SERVICE_CATEGORIES),
+        )
+    )
+    arrived, limited, noncitizen = (
+        _threshold(one(key), key, getattr(base, name), notes)
+        for key, name in THRESHOLD_KEYS.items()
+    )
+    return Filters(
+        countries=countries,
+        languages=languages,
+        categories=categories,
+        min_arrived_2010_pct=arrived,
+        min_limited_english_hh_pct=limited,
+        min_noncitizen_pct=noncitizen,
+    )
 
 
 def keep_known_countries(view: View, countries: Collection[str]) -> ParsedView:
