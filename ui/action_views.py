@@ -30,6 +30,10 @@ from geo.fieldwork.ics import export_ics
 from ui import fieldwork_common, resources, text
 
 FLASH = "action.flash"
+# Each panel shows its own confirmation: a message flashed in the 'Add a step' tab is
+# not seen by someone working in 'Update a step' or on the staff below.
+EDIT_FLASH = "action.edit_flash"
+STAFF_FLASH = "action.staff_flash"
 COLUMNS = ["title", "who", "due_on", "status", "branch", "links", "days_late", "notes"]
 STEP_LABELS = {
     "title": "Step",
@@ -152,6 +156,7 @@ def add_panel(today: date) -> None:
 
 def edit_panel(steps: pd.DataFrame, today: date) -> None:
     """Change a step's status, who or due date; mark done; archive or restore."""
+    fieldwork_common.flash(EDIT_FLASH)
     if steps.empty:
         st.info("No steps yet.")
         return
@@ -179,14 +184,14 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
                     user=user,
                     today=today,
                 ),
-                flash_key=FLASH,
+                flash_key=EDIT_FLASH,
                 success="Saved.",
             )
     action = restore_step if step["archived"] else archive_step
     if st.button("Restore step" if step["archived"] else "Archive step", key="action.archive"):
         fieldwork_common.write(
             lambda s, user: action(s, chosen, user=user, expected_version=int(step["version"])),
-            flash_key=FLASH,
+            flash_key=EDIT_FLASH,
             success="Done; it can be undone here.",
         )
 
@@ -194,6 +199,7 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
 def capacity_panel() -> None:
     """Who is involved, their branch and team, and the trainings each has done."""
     st.subheader("Staff capacity")
+    fieldwork_common.flash(STAFF_FLASH)
     staff = fieldwork_common.read(list_staff)
     branches = resources.branches()
     names = dict(zip(branches["branch_id"], branches["name"], strict=True))
@@ -227,7 +233,7 @@ def capacity_panel() -> None:
                     user=user,
                     trainings=dict.fromkeys(done),
                 ),
-                flash_key=FLASH,
+                flash_key=STAFF_FLASH,
                 success=f"Added {name}.",
             )
 
@@ -258,6 +264,6 @@ def _trainings_form(staff: pd.DataFrame) -> None:
                     expected_version=int(person["version"]),
                     user=user,
                 ),
-                flash_key=FLASH,
+                flash_key=STAFF_FLASH,
                 success=f"Saved the trainings of {names[chosen]}.",
             )

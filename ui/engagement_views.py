@@ -26,6 +26,7 @@ from geo.vocab import ENTRY_TECHNIQUES
 from ui import fieldwork_common, resources
 
 FLASH = "engagement.flash"
+EDIT_FLASH = "engagement.edit_flash"  # shown in the 'Edit an entry' tab, where it was saved
 PARTNER_COLUMNS = {
     "contact_on": "Date",
     "organization": "Organization",
@@ -143,7 +144,7 @@ def add_panel() -> None:
 
 def edit_panel(entries: pd.DataFrame) -> None:
     """Correct or complete an entry; a save on top of someone else's is refused."""
-    fieldwork_common.flash(FLASH)
+    fieldwork_common.flash(EDIT_FLASH)
     if entries.empty:
         st.info("No entries yet.")
         return
@@ -170,7 +171,7 @@ def edit_panel(entries: pd.DataFrame) -> None:
                 organization_ids=organization_ids,
                 communities=communities,
             ),
-            flash_key=FLASH,
+            flash_key=EDIT_FLASH,
             success="Saved the entry.",
         )
 

@@ -98,7 +98,9 @@ def describe_undated(steps: pd.DataFrame) -> str:
 
 def summarize_capacity(staff: pd.DataFrame) -> pd.DataFrame:
     """One row per person with a tick per training (for 'shared staff commitment')."""
-    out = staff[["name", "branch", "team"]].copy()
+    # Empty cells stay empty (a missing branch or team is not the word "None").
+    columns = ["name", "branch", "team"]
+    out = staff[columns].astype(object).where(staff[columns].notna(), "")
     for key, label in TRAININGS.items():
         out[label] = staff["trainings"].map(lambda t, k=key: "✓" if k in t else "")
     return out

@@ -218,7 +218,9 @@ def test_after_the_walk_on_a_phone_without_sideways_scrolling(page, db_path):
     _shot(page, "after_the_walk_phone")
     page.get_by_role("button", name="Save the walk report").click()
     page.get_by_text("Walk report saved.").wait_for(timeout=30_000)
+    settle(page)
     page.get_by_text("Add a place we found on the way").click()
+    settle(page)
     page.get_by_label("Name", exact=True).fill("Himalayan grocery")
     page.get_by_label("Latitude").fill("40.9535")
     page.get_by_label("Longitude").fill("-44.9935")
@@ -317,8 +319,18 @@ def test_log_a_contact(page, db_path):
         needs = list(list_engagement(session)["needs"])
     assert "Evening English classes <b>now</b>" in needs
 
+    page.get_by_role("tab", name="Edit an entry").click()
+    edit = page.get_by_role("tabpanel", name="Edit an entry")
+    edit.get_by_label("Needs").fill("Evening English classes, and childcare during them")
+    edit.get_by_role("button", name="Save changes").click()
+    page.get_by_text("Saved the entry.").wait_for(timeout=30_000)
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        needs = list(list_engagement(session)["needs"])
+    assert "Evening English classes, and childcare during them" in needs
+    assert "Evening English classes <b>now</b>" not in needs
 
-def test_add_and_download_an_action_step(page):
+
+def test_add_and_download_an_action_step(page, db_path):
     _open(page, "Action plan")
     page.get_by_label("Step", exact=True).fill("Invite the youth club to the library")
     page.get_by_label("Who", exact=True).first.fill("Ben")
@@ -330,6 +342,25 @@ def test_add_and_download_an_action_step(page):
         page.get_by_role("button", name="Action plan (CSV)").click()
     csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "Invite the youth club to the library" in csv and "Ben" in csv
+
+    page.get_by_text("Add a person").click()
+    page.get_by_label("Name", exact=True).fill("Rosa")
+    page.get_by_role("button", name="Add person").click()
+    page.get_by_text("Added Rosa.").wait_for(timeout=30_000)
+    settle(page)
+    page.get_by_text("Update a person's trainings").click()
+    updating = page.get_by_test_id("stExpander").filter(has_text="Update a person's trainings")
+    updating.get_by_role("combobox", name="Trainings done").click()
+    page.keyboard.type("Listening")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Save trainings").click()
+    page.get_by_text("Saved the trainings of Rosa.").wait_for(timeout=30_000)
+    from geo.db.action_plan import list_staff
+
+    with Session(make_engine(f"sqlite:///{db_path}")) as session:
+        staff = list_staff(session).set_index("name")
+    assert list(staff.loc["Rosa", "trainings"]) == ["listening"]
 
 
 def test_import_a_file_with_one_bad_row(page):

@@ -127,3 +127,22 @@ def test_log_table_has_human_labels_and_empty_cells():
     assert (row["Branch"], row["Communities"], row["Aspirations"]) == ("", "", "")
     assert "None" not in table.astype(str).drop(columns=["Follow up on"]).to_numpy().tolist()[0]
     assert row["Follow up on"] is None and row["Date"] == date(2026, 11, 2)
+
+
+def test_capacity_table_leaves_a_missing_branch_or_team_empty():
+    import pandas as pd
+
+    from geo.fieldwork.action_plan import summarize_capacity
+
+    staff = pd.DataFrame(
+        {
+            "name": ["Rosa", "Ben"],
+            "branch": [None, "Central"],
+            "team": [None, float("nan")],
+            "trainings": [{"listening": None}, {}],
+        }
+    )
+    table = summarize_capacity(staff)
+    assert table.loc[0, ["branch", "team"]].tolist() == ["", ""]
+    assert table.loc[1, ["branch", "team"]].tolist() == ["Central", ""]
+    assert table.loc[0, "Listening skills"] == "✓" and table.loc[1, "Listening skills"] == ""
