@@ -27,6 +27,7 @@ DEFAULT_RADIUS_M = 1000
 RADIUS_RANGE_M = (250, 5000, 250)  # min, max, step of the catchment slider
 THRESHOLD_STEP = 5
 MAX_ZOOM = 18
+ZOOM_STEPS = 4  # zoom levels come in quarters (Leaflet zoomSnap 0.25)
 # URL key -> Filters field for the three acculturation thresholds (percent, 0-100).
 THRESHOLD_KEYS = {
     "arrived": "min_arrived_2010_pct",
@@ -53,7 +54,7 @@ class View:
     scheme: str = DEFAULT_SCHEME
     radius_m: int = DEFAULT_RADIUS_M
     centre: tuple[float, float] | None = None
-    zoom: int | None = None
+    zoom: float | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def view_to_params(view: View, default: View | None = None) -> dict[str, list[st
         params["radius"] = [str(view.radius_m)]
     if view.centre is not None and view.zoom is not None:
         lat, lon = view.centre
-        params["at"] = [f"{lat:.5f},{lon:.5f},{view.zoom}"]
+        params["at"] = [f"{lat:.5f},{lon:.5f},{view.zoom:g}"]
     return params
 
 
@@ -162,17 +163,23 @@ def view_from_params(
 def with_position(view: View, centre: tuple[float, float] | None, zoom: float | None) -> View:
     """``view`` centred on ``centre`` (lat, lon) at ``zoom``, as a link stores it.
 
-    The centre is rounded to 5 decimals (about a metre) and the zoom to a whole level, so
+    The centre is rounded to 5 decimals (about a metre) and the zoom to a quarter level (the
+    maps snap to quarters so a study area fits snugly), so
     the view reads back from its query string unchanged. ``None`` (or a position that is not
     on the map: latitude beyond ±90, longitude beyond ±180, zoom outside 0-18) means "fit
     the study area".
     """
     if centre is None or zoom is None:
         return replace(view, centre=None, zoom=None)
-    lat, lon, level = round(float(centre[0]), 5), round(float(centre[1]), 5), round(zoom)
+    lat, lon, level = round(float(centre[0]), 5), round(float(centre[1]), 5), _quarter(zoom)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= level <= MAX_ZOOM):
         return replace(view, centre=None, zoom=None)
-    return replace(view, centre=(lat, lon), zoom=int(level))
+    return replace(view, centre=(lat, lon), zoom=level)
+
+
+def _quarter(zoom: float) -> float:
+    """A zoom level to the nearest quarter (the maps' ``zoomSnap``): 12.3 -> 12.25."""
+    return round(float(zoom) * ZOOM_STEPS) / ZOOM_STEPS
 
 
 def _filters(
@@ -265,7 +272,7 @@ def _radius(text: str | None, fallback: int, notes: list[str]) -> int:
 
 def _position(
     text: str | None, base: View, notes: list[str]
-) -> tuple[tuple[float, float] | None, int | None]:
+) -> tuple[tuple[float, float] | None, float | None]:
     """'lat,lon,zoom' -> centre and zoom (both or neither)."""
     if text is None:
         return base.centre, base.zoom
@@ -278,12 +285,13 @@ def _position(
             and zoom is not None
             and -90 <= lat <= 90
             and -180 <= lon <= 180
-            and zoom.is_integer()
+            and (zoom * ZOOM_STEPS).is_integer()
             and 0 <= zoom <= MAX_ZOOM
         ):
-            return (lat, lon), int(zoom)
+            return (lat, lon), zoom
     notes.append(
-        f"The link's map position '{text}' is not 'latitude,longitude,zoom' (zoom 0-{MAX_ZOOM}); "
+        f"The link's map position '{text}' is not 'latitude,longitude,zoom' (zoom 0-{MAX_ZOOM} "
+        "in quarter steps); "
         "the map shows the whole study area."
     )
     return base.centre, base.zoom

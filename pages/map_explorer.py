@@ -38,7 +38,7 @@ with notes:
         sites_in_area=view.headline["organizations_in_area"],
     )
 with left:
-    clicked = maps.show_home_map(view, key="map.folium", height=560)
+    clicked = maps.show_home_map(view, key="map.folium", height=440)
 hit = identify_click(clicked.get("last_object_clicked_tooltip"), area, sites)
 if hit:
     st.session_state["map.selected"] = hit

@@ -93,7 +93,7 @@ def show_home_map(view: MapView, *, key: str, height: int = 560) -> dict[str, An
     )
 
 
-def open_at(m: folium.Map, centre: tuple[float, float], zoom: int) -> None:
+def open_at(m: folium.Map, centre: tuple[float, float], zoom: float) -> None:
     """Open ``m`` at ``centre`` and ``zoom`` instead of fitting it to its data.
 
     Done in the map's own script (streamlit-folium's ``center``/``zoom`` arguments move a

@@ -58,7 +58,7 @@ def describe(view: View) -> str:
             if pct
         ),
         (
-            f"map centred on {view.centre[0]:.5f}, {view.centre[1]:.5f} at zoom {view.zoom}"
+            f"map centred on {view.centre[0]:.5f}, {view.centre[1]:.5f} at zoom {view.zoom:g}"
             if view.centre is not None and view.zoom is not None
             else "map fitted to the study area"
         ),

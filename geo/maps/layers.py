@@ -134,6 +134,7 @@ def build_base_map(bounds: tuple[float, ...], tiles: str = "") -> folium.Map:
         attr=None if tiles in ("", "OpenStreetMap") else "Basemap tiles",
         maxZoom=18,
         control_scale=True,
+        zoom_snap=0.25,  # fit the study area snugly (geo.view keeps zoom in quarters)
     )
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m

@@ -102,12 +102,15 @@ def build_slide_map(
     centre = view.centre or ((miny + maxy) / 2, (minx + maxx) / 2)
     m = folium.Map(
         location=list(centre),
-        zoom_start=view.zoom or 12,
+        zoom_start=12,
         tiles=tiles or None,
         attr=None if tiles in ("", "OpenStreetMap") else "Basemap tiles",
         maxZoom=18,
         control_scale=True,
+        zoom_snap=0.25,  # the saved zoom may be a quarter level (geo.view)
     )
+    if view.zoom is not None:
+        m.options["zoom"] = view.zoom
     if view.zoom is None:
         m.fit_bounds([[miny, minx], [maxy, maxx]])
     build_value_layer(

@@ -73,7 +73,7 @@ def test_only_changed_fields_are_written():
         ({"at": ["40.7,-73.9"]}, "centre", "latitude,longitude,zoom"),
         ({"at": ["91,0,10"]}, "centre", "'91,0,10'"),
         ({"at": ["40,-73,19"]}, "zoom", "zoom 0-18"),
-        ({"at": ["40,-73,12.5"]}, "zoom", "'40,-73,12.5'"),
+        ({"at": ["40,-73,12.3"]}, "zoom", "quarter steps"),
         ({"at": ["inf,0,3"]}, "centre", "'inf,0,3'"),
     ],
 )
@@ -128,6 +128,7 @@ def test_countries_the_study_area_lacks_are_dropped_with_a_note():
     [
         ((40.712345678, -73.956789012), 14.0, ((40.71235, -73.95679), 14)),
         ((40.7, -73.9), 18, ((40.7, -73.9), 18)),
+        ((40.7, -73.9), 12.3, ((40.7, -73.9), 12.25)),  # the maps snap zoom to quarters
         ((40.7, -73.9), 19, (None, None)),  # beyond the map's last zoom level
         ((90.5, -73.9), 12, (None, None)),
         ((40.7, -180.01), 12, (None, None)),  # Leaflet's longitudes run on past ±180
