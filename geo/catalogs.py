@@ -19,7 +19,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 
 from geo.i18n import LOCALE_DIR
-from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
+from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES
 
 _ROOT = LOCALE_DIR.parent
 TEMPLATE = LOCALE_DIR / "messages.pot"
@@ -54,7 +54,8 @@ def extract(template_path: Path = TEMPLATE) -> Catalog:
     )
     with template_path.open("rb") as handle:
         template = read_po(handle)
-    for label in (*SERVICE_CATEGORIES.values(), *LANGUAGES.values()):
+    vocabularies = (SERVICE_CATEGORIES, LANGUAGES, BRANCH_SERVICES, ENTRY_TECHNIQUES)
+    for label in (label for vocab in vocabularies for label in vocab.values()):
         if label not in template:
             template.add(label, auto_comments=["geo.vocab label"])
     with template_path.open("wb") as handle:

@@ -25,6 +25,7 @@ from babel.numbers import format_decimal, format_percent
 __all__ = [
     "N_",
     "DEFAULT",
+    "english_n",
     "INTERFACE_LANGUAGES",
     "LOCALE_DIR",
     "PSEUDO",
@@ -65,6 +66,11 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark, tran
     through ``ui.i18n._`` at display time (``python -m geo i18n update`` extracts them).
     """
     return text
+
+
+def english_n(singular: str, plural: str, count: int) -> str:
+    """English plural choice: the default ``n_`` of geo builders that take one (no catalog)."""
+    return singular if count == 1 else plural
 
 
 @lru_cache(maxsize=16)

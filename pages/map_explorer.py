@@ -5,12 +5,13 @@ import streamlit as st
 from geo.maps.asset_map import build_asset_map, identify_click
 from geo.maps.layers import SCHEMES
 from ui import frame, home_views, maps, resources, shared_view
+from ui.i18n import _, n_
 
 frame.ensure_app_frame()
 
 area = resources.current_area()
 filters = shared_view.filters()
-st.title("Asset map")
+st.title(_("Asset map"))
 
 showing_countries = home_views.follow_countries(filters)
 options = home_views.map_controls(area, resources.settings().tiles)
@@ -29,6 +30,8 @@ view = build_asset_map(
     acculturation=resources.acculturation(),
     basemap=resources.basemap(),
     places_url=resources.places_url(),
+    translate=_,
+    n_=n_,
 )
 with notes:
     home_views.explain(
@@ -44,7 +47,9 @@ if hit:
     st.session_state["map.selected"] = hit
 with right:
     if area.illustrative:
-        st.caption(f"{area.label}. Census figures: {area.vintage}.")
+        st.caption(
+            _("{area}. Census figures: {vintage}.").format(area=area.label, vintage=area.vintage)
+        )
     home_views.headline(area, view, filters)
     home_views.selection_panel(area, view, sites)
-maps.show_layer_tables(view, area, SCHEMES[options.scheme])
+maps.show_layer_tables(view, area, _(SCHEMES[options.scheme]))

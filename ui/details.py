@@ -12,6 +12,7 @@ from geo.census.profiles import ProfileSection
 from geo.hours import open_now_from_text
 from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
+from ui.i18n import _
 from ui.text import literal
 
 
@@ -21,20 +22,22 @@ def show_profile(
     """Each profile section as a table of estimate ± MOE, share ± MOE and reliability."""
     st.subheader(title)
     for section in sections:
-        st.markdown(f"**{section.title}** ({section.table_id})")
+        st.markdown(f"**{literal(_(section.title))}** ({section.table_id})")
         st.table(_section_table(section.rows).set_index(""))
     if missing:
-        st.caption("Not available for this study area: " + ", ".join(missing))
+        st.caption(
+            _("Not available for this study area: {tables}").format(tables=", ".join(missing))
+        )
     source = f"{literal(vintage)} · " if vintage else ""
-    st.caption(f"{source}90% margins of error. {RELIABILITY_RULE}")
+    st.caption(source + _("90% margins of error.") + " " + _(RELIABILITY_RULE))
 
 
 def plus_minus(value: float, moe: float, kind: str) -> str:
     """``1,234 ± 56`` (or ``12.3% ± 1.2%``); says so when no margin of error was supplied."""
     if pd.isna(value):
-        return "not available"
+        return _("not available")
     if pd.isna(moe):
-        return f"{format_value(value, kind)} (no margin of error supplied)"
+        return _("{value} (no margin of error supplied)").format(value=format_value(value, kind))
     return f"{format_value(value, kind)} ± {format_value(moe, kind)}"
 
 
@@ -42,21 +45,21 @@ def _section_table(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "": rows["item"],
-            "Estimate": [
+            _("Estimate"): [
                 plus_minus(e, m, "count")
                 for e, m in zip(rows["estimate"], rows["moe"], strict=True)
             ],
-            "Share": [
+            _("Share"): [
                 plus_minus(s, sm, "share")
                 for s, sm in zip(rows["share"], rows["share_moe"], strict=True)
             ],
-            "Reliability": [RELIABILITY_LABELS[r] for r in rows["reliability"]],
+            _("Reliability"): [_(RELIABILITY_LABELS[r]) for r in rows["reliability"]],
         }
     )
 
 
 def _labels(cell: object, vocab: dict[str, str]) -> str:
-    return ", ".join(vocab.get(c, c) for c in split_list(cell)) or "—"
+    return ", ".join(_(vocab[c]) if c in vocab else c for c in split_list(cell)) or "—"
 
 
 def _or_dash(value: object) -> str:
@@ -77,26 +80,55 @@ def show_organization(
     when. A site row (``hours``) also says whether it is open now in ``time_zone``.
     """
     st.subheader(literal(org["name"]))
-    st.text(f"Services: {_labels(org['category'], SERVICE_CATEGORIES)}")
-    st.text(f"Languages: {_labels(org['languages'], LANGUAGES)}")
-    st.text(f"Communities served: {', '.join(split_list(org['communities'])) or '—'}")
-    st.text(f"Address: {_or_dash(org['address'])}")
-    st.text(f"Phone: {_or_dash(org['phone'])}   Website: {_or_dash(org['website'])}")
+    communities = ", ".join(split_list(org["communities"])) or "—"
+    lines = [
+        _("Services: {services}").format(services=_labels(org["category"], SERVICE_CATEGORIES)),
+        _("Languages: {languages}").format(languages=_labels(org["languages"], LANGUAGES)),
+        _("Communities served: {communities}").format(communities=communities),
+        _("Address: {address}").format(address=_or_dash(org["address"])),
+        _("Phone: {phone}   Website: {website}").format(
+            phone=_or_dash(org["phone"]), website=_or_dash(org["website"])
+        ),
+    ]
     if "hours" in org.index:
-        hours = _or_dash(org["hours"])
-        if time_zone and hours != "—":
-            hours += f" ({open_now_from_text(hours, datetime.now(UTC), time_zone)})"
-        st.text(f"Hours: {hours}")
+        lines.append(_("Hours: {hours}").format(hours=_hours(org["hours"], time_zone)))
+    for line in lines:
+        st.text(line)
     if _or_dash(org.get("description")) != "—":
         st.text(str(org["description"]))
-    if not internal:
-        return
-    technique = ENTRY_TECHNIQUES.get(str(org["entry_technique"]), org["entry_technique"])
+    if internal:
+        _provenance(org)
+
+
+def _hours(value: object, time_zone: str | None) -> str:
+    """The hours as listed, with whether the site is open now in ``time_zone``."""
+    hours = _or_dash(value)
+    if time_zone and hours != "—":
+        state = open_now_from_text(hours, datetime.now(UTC), time_zone)
+        words = {
+            "open now": _("open now"),
+            "closed now": _("closed now"),
+            "hours not known": _("hours not known"),
+        }
+        hours += f" ({words.get(state, state)})"
+    return hours
+
+
+def _provenance(org: pd.Series) -> None:
+    """Who collected the record, how and when (staff only)."""
+    code = str(org["entry_technique"])
+    technique = _(ENTRY_TECHNIQUES[code]) if code in ENTRY_TECHNIQUES else org["entry_technique"]
     st.caption(
         literal(
-            f"Learned of by {_or_dash(technique)} · collected by "
-            f"{_or_dash(org['collected_by'])} on {_or_dash(org['collected_on'])} · "
-            f"last verified {_or_dash(org['last_verified_on'])}"
+            _(
+                "Learned of by {technique} · collected by {collector} on {collected_on} · "
+                "last verified {verified_on}"
+            ).format(
+                technique=_or_dash(technique),
+                collector=_or_dash(org["collected_by"]),
+                collected_on=_or_dash(org["collected_on"]),
+                verified_on=_or_dash(org["last_verified_on"]),
+            )
         )
     )
 
@@ -104,7 +136,15 @@ def show_organization(
 def show_branch(branch: pd.Series) -> None:
     """Details of one library branch."""
     st.subheader(literal(branch["name"]))
-    st.text(f"Address: {branch['address']}")
-    st.text(f"Hours: {branch['hours']}")
-    st.text(f"Newcomer services: {_labels(branch['services'], BRANCH_SERVICES)}")
-    st.text(f"World-language collections: {_labels(branch['collection_languages'], LANGUAGES)}")
+    st.text(_("Address: {address}").format(address=_or_dash(branch["address"])))
+    st.text(_("Hours: {hours}").format(hours=_or_dash(branch["hours"])))
+    st.text(
+        _("Newcomer services: {services}").format(
+            services=_labels(branch["services"], BRANCH_SERVICES)
+        )
+    )
+    st.text(
+        _("World-language collections: {languages}").format(
+            languages=_labels(branch["collection_languages"], LANGUAGES)
+        )
+    )

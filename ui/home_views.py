@@ -13,10 +13,12 @@ from geo.hours import study_area_zone
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors
+from ui.i18n import _, n_
 from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
 SEEN_COUNTRIES_KEY = "map.countries_seen"
+ALL_LANGUAGES = "All languages"  # the option's value; shown translated
 
 
 def follow_countries(filters: Filters) -> bool:
@@ -39,29 +41,30 @@ def map_controls(area: StudyArea, tiles: str) -> MapOptions:
     if st.session_state.get(INDICATOR_KEY) not in offered:
         st.session_state[INDICATOR_KEY] = next(iter(offered))
     indicator = c1.selectbox(
-        "Tract indicator",
+        _("Tract indicator"),
         list(offered),
         key=INDICATOR_KEY,
-        format_func=lambda k: offered[k].label,
+        format_func=lambda k: _(offered[k].label),
     )
     groups = language_groups(area.tables) if "C16001" in area.tables else []
     group = c2.selectbox(
-        "Language group",
-        ["All languages", *groups],
+        _("Language group"),
+        [ALL_LANGUAGES, *groups],
         key="map.language_group",
+        format_func=lambda g: _("All languages") if g == ALL_LANGUAGES else g,
         disabled=not (indicator == "limited_english_share" and groups),
-        help="For the 'Speaks English less than very well' indicator.",
+        help=_("For the 'Speaks English less than very well' indicator."),
     )
     scheme = c3.selectbox(
-        "Class breaks", list(SCHEMES), format_func=SCHEMES.__getitem__, key="map.scheme"
+        _("Class breaks"), list(SCHEMES), format_func=lambda k: _(SCHEMES[k]), key="map.scheme"
     )
-    radius = c4.slider("Catchment radius (m)", 250, 5000, 1000, 250, key="map.radius_m")
+    radius = c4.slider(_("Catchment radius (m)"), 250, 5000, 1000, 250, key="map.radius_m")
     return MapOptions(
         indicator=indicator,
         scheme=scheme,
         catchment_radius_m=radius,
         language_group=None
-        if group == "All languages" or indicator != "limited_english_share"
+        if group == ALL_LANGUAGES or indicator != "limited_english_share"
         else group,
         tiles=tiles,
     )
@@ -75,19 +78,33 @@ def explain(
         st.warning(notice)
     if sites_in_area == 0:
         st.info(
-            "No organizations in the database are inside this study area yet: the map "
-            "shows tracts and branches only. Import them on the **Import and export** page "
-            "(CSV, Excel, GeoJSON or HSDS; staff sign-in) or with "
-            "`python -m geo assets import FILE`.",
+            _(
+                "No organizations in the database are inside this study area yet: the map "
+                "shows tracts and branches only. Import them on the **Import and export** page "
+                "(CSV, Excel, GeoJSON or HSDS; staff sign-in) or with "
+                "`python -m geo assets import FILE`."
+            ),
             icon=":material/info:",
         )
     elif filters.countries:
-        names = ", ".join(filters.countries)
-        shown = "the share of residents born there; " if showing_countries else ""
+        text = (
+            _(
+                "Countries of origin chosen ({names}): the map shows the share of residents "
+                "born there; organizations listed as serving those communities: "
+                "{matching} of {total}."
+            )
+            if showing_countries
+            else _(
+                "Countries of origin chosen ({names}): the map shows organizations listed as "
+                "serving those communities: {matching} of {total}."
+            )
+        )
         st.caption(
-            f"Countries of origin chosen ({names}): the map shows {shown}organizations listed "
-            f"as serving those communities: {view.headline['organizations_matching']} of "
-            f"{sites_in_area}."
+            text.format(
+                names=literal(", ".join(filters.countries)),
+                matching=view.headline["organizations_matching"],
+                total=sites_in_area,
+            )
         )
 
 
@@ -99,14 +116,16 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         highlighted=list(view.highlighted) if filters.thresholds else None,
         countries=filters.countries,
         vintage=area.vintage,
+        translate=_,
+        n_=n_,
     )
     for figure in census:  # "270,846 ± 2,345" is too wide for a metric in half the panel
         st.markdown(f"{literal(figure.label)}  \n**{literal(figure.value)}**", help=figure.help)
     h = view.headline
     a, b = st.columns(2)
-    a.metric("Organizations matching", h["organizations_matching"])
-    b.metric("Branches", h["branches"])
-    st.caption(f"Census figures: {area.vintage} · ± 90% margin of error")
+    a.metric(_("Organizations matching"), h["organizations_matching"])
+    b.metric(_("Branches"), h["branches"])
+    st.caption(_("Census figures: {vintage} · ± 90% margin of error").format(vintage=area.vintage))
 
 
 def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
@@ -135,4 +154,4 @@ def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
     elif kind == "branch":
         details.show_branch(area.branches.set_index("branch_id", drop=False).loc[key])
     else:
-        st.info("Click a tract, a branch or an organization on the map to see its details here.")
+        st.info(_("Click a tract, a branch or an organization on the map to see its details here."))

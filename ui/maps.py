@@ -25,6 +25,7 @@ from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
 from geo.maps.vendor import install_vendor_assets, vendor_assets_installed
 from ui import errors, shared_view
+from ui.i18n import _, n_
 from ui.map_position import record_position
 
 STATIC_DIR = PROJECT_ROOT / "static"
@@ -124,7 +125,7 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
     about 1 MB) would travel again with every filter click, so there they wait for the
     switch.
     """
-    st.subheader("The map's layers as tables")
+    st.subheader(_("The map's layers as tables"))
     tracts = build_tract_table(
         area.tracts,
         view.values,
@@ -133,37 +134,54 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
         kind=view.kind,
         highlighted=view.highlighted,
         show_highlight=view.show_highlight,
+        translate=_,
     )
-    legend = legend_lines(
-        view.classes, tracts, label=view.indicator_label, kind=view.kind, scheme=scheme
-    )
-    # The legend as text: the map's colours in words (plain text, never markup).
-    st.text(f"Legend of the map: {legend[0]}\n" + "\n".join(f"  • {x}" for x in legend[1:]))
+    _legend_text(view, tracts, scheme)
     rows = len(tracts) + view.headline.get("sites_in_area", 0) + len(area.branches)
     shown = st.toggle(
-        "Show the tracts, organization sites and branches as tables (sortable, with CSV)",
+        _("Show the tracts, organization sites and branches as tables (sortable, with CSV)"),
         value=rows <= TABLES_ON_UP_TO,
         key="map.tables",
     )
     if not shown:
         st.caption(
-            f"{rows:,} rows in this study area: the tables are off by default so that each "
-            "filter change stays quick. Turn them on to read, sort and download every layer."
+            _(
+                "{rows} rows in this study area: the tables are off by default so that each "
+                "filter change stays quick. Turn them on to read, sort and download every layer."
+            ).format(rows=f"{rows:,}")
         )
         return
-    sites = build_site_table(view.organizations)
-    branches = build_branch_table(area.branches)
-    st.caption("Sort by clicking a column's header; each download holds the rows shown.")
-    _layer_table(f"Tracts ({len(tracts):,})", tracts, "tracts")
-    _layer_table(f"Organization sites ({len(sites):,})", sites, "sites")
-    _layer_table(f"Library branches ({len(branches):,})", branches, "branches")
+    sites = build_site_table(view.organizations, translate=_)
+    branches = build_branch_table(area.branches, translate=_)
+    st.caption(_("Sort by clicking a column's header; each download holds the rows shown."))
+    for title, table, name, download in (
+        (_("Tracts ({count})"), tracts, "tracts", _("Download tracts (CSV)")),
+        (_("Organization sites ({count})"), sites, "sites", _("Download sites (CSV)")),
+        (_("Library branches ({count})"), branches, "branches", _("Download branches (CSV)")),
+    ):
+        _layer_table(title.format(count=f"{len(table):,}"), table, name, download)
 
 
-def _layer_table(title: str, table, name: str) -> None:
+def _legend_text(view: MapView, tracts, scheme: str) -> None:
+    """The legend as text: the map's colours in words (plain text, never markup)."""
+    legend = legend_lines(
+        view.classes,
+        tracts,
+        label=view.indicator_label,
+        kind=view.kind,
+        scheme=scheme,
+        translate=_,
+        n_=n_,
+    )
+    title = _("Legend of the map: {legend}").format(legend=legend[0])
+    st.text(title + "\n" + "\n".join(f"  • {x}" for x in legend[1:]))
+
+
+def _layer_table(title: str, table, name: str, download: str) -> None:
     st.markdown(f"**{title}**")
     st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"map.table.{name}")
     st.download_button(  # bytes, not a callable: Streamlit's deferred download can miss a
-        f"Download {name} (CSV)",  # click that lands during a rerun (seen in Chromium tests)
+        download,  # click that lands during a rerun (seen in Chromium tests)
         table_csv(table),
         f"{name}.csv",
         "text/csv",

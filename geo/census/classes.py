@@ -12,11 +12,13 @@ the top of the data and is not a break between two classes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from geo.i18n import N_, english_n
 
 
 @dataclass(frozen=True)
@@ -27,14 +29,27 @@ class SpanCount:
     checked: int
     without_moe: int = 0
 
-    def sentence(self) -> str:
-        """The line shown with the legend."""
+    def sentence(
+        self,
+        translate: Callable[[str], str] = str,
+        n_: Callable[[str, str, int], str] = english_n,
+    ) -> str:
+        """The line shown with the legend, in the language of ``translate`` and ``n_``."""
         if not self.checked:
-            return "No margin of error supplied: class breaks cannot be checked."
-        text = f"{self.spanning:,} of {self.checked:,} tracts could belong to another class"
-        text += " (their 90% margin of error spans a class break)."
+            return translate(N_("No margin of error supplied: class breaks cannot be checked."))
+        text = n_(
+            "{spanning} of {checked} tract could belong to another class "
+            "(its 90% margin of error spans a class break).",
+            "{spanning} of {checked} tracts could belong to another class "
+            "(their 90% margin of error spans a class break).",
+            self.checked,
+        ).format(spanning=f"{self.spanning:,}", checked=f"{self.checked:,}")
         if self.without_moe:
-            text += f" {self.without_moe:,} tracts have no margin of error supplied."
+            text += " " + n_(
+                "{count} tract has no margin of error supplied.",
+                "{count} tracts have no margin of error supplied.",
+                self.without_moe,
+            ).format(count=f"{self.without_moe:,}")
         return text
 
 

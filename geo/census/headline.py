@@ -8,7 +8,7 @@ selection says so instead of printing 0 foreign-born residents. Counts carry the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,6 +16,7 @@ import pandas as pd
 from geo.census.acs import AcsTable
 from geo.census.indicators import country_variables
 from geo.census.origins import cells_total
+from geo.i18n import N_, english_n
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,11 @@ class HeadlineFigure:
     help: str
 
 
-def _count(value: float, moe: float) -> str:
+def _count(value: float, moe: float, translate: Callable[[str], str]) -> str:
     if pd.isna(value):
-        return "not available"
+        return translate(N_("not available"))
     if pd.isna(moe):
-        return f"{value:,.0f} (no MOE supplied)"
+        return translate(N_("{value} (no MOE supplied)")).format(value=f"{value:,.0f}")
     return f"{value:,.0f} ± {moe:,.0f}"
 
 
@@ -42,6 +43,8 @@ def compute_headline(
     highlighted: Sequence[str] | None,
     countries: Sequence[str] = (),
     vintage: str = "",
+    translate: Callable[[str], str] = str,
+    n_: Callable[[str, str, int], str] = english_n,
 ) -> list[HeadlineFigure]:
     """Tract count and foreign-born figures for the map's current filters.
 
@@ -55,37 +58,75 @@ def compute_headline(
         Countries chosen in the filters: their combined count is added.
     vintage
         Printed in each figure's tooltip (the survey and vintage, or the user's source).
+    translate, n_
+        The interface language's ``gettext`` and ``ngettext`` (default: English).
     """
     everyone = [str(g) for g in tract_ids]
     scope = everyone if highlighted is None else [str(g) for g in highlighted]
-    where = "in the study area" if highlighted is None else "in them"
-    source = f" Source: {vintage}." if vintage else ""
-    if highlighted is None:
-        tracts = HeadlineFigure(
-            "Tracts", f"{len(everyone):,}", "No threshold set: every tract is shown." + source
-        )
-    else:
-        tracts = HeadlineFigure(
-            "Tracts meeting the thresholds",
-            f"{len(scope):,} of {len(everyone):,}",
-            "Tracts meeting every acculturation threshold set in the sidebar.",
-        )
-    figures = [tracts]
+    tr = translate
+    source = " " + tr(N_("Source: {vintage}.")).format(vintage=vintage) if vintage else ""
+    figures = [_tracts_figure(everyone, scope, highlighted is None, source, tr)]
+    fb_label = tr(
+        N_("Foreign-born in the study area") if highlighted is None else N_("Foreign-born in them")
+    )
     if "B05006" not in tables:
-        note = "Table B05006 (place of birth) is not loaded for this study area."
-        return [*figures, HeadlineFigure(f"Foreign-born {where}", "not available", note)]
+        note = tr(N_("Table B05006 (place of birth) is not loaded for this study area."))
+        return [*figures, HeadlineFigure(fb_label, tr(N_("not available")), note)]
     if not scope:
-        empty = "No tract meets every threshold: lower one in the sidebar."
-        return [*figures, HeadlineFigure(f"Foreign-born {where}", "no tracts", empty)]
+        empty = tr(N_("No tract meets every threshold: lower one in the sidebar."))
+        return [*figures, HeadlineFigure(fb_label, tr(N_("no tracts")), empty)]
     b05006 = tables["B05006"]
     fb, fb_moe = cells_total(b05006, [b05006.find("Total")], scope)
-    how = f"Estimate ± 90% margin of error {where}, summed over tracts (root sum of squares)."
+    how = (
+        tr(
+            N_("Estimate ± 90% margin of error in the study area, summed over tracts.")
+            if highlighted is None
+            else N_("Estimate ± 90% margin of error in them, summed over tracts.")
+        )
+        + " "
+        + tr(N_("(Root sum of squares.)"))
+    )
     how += source
-    figures.append(HeadlineFigure(f"Foreign-born {where}", _count(fb, fb_moe), how))
+    figures.append(HeadlineFigure(fb_label, _count(fb, fb_moe, tr), how))
     known = [c for c in countries if c in country_variables(tables)]
     if known:
-        lookup = country_variables(tables)
-        part, part_moe = cells_total(b05006, [lookup[c] for c in known], scope)
-        names = ", ".join(known) if len(known) <= 2 else f"{len(known)} chosen countries"
-        figures.append(HeadlineFigure(f"Born in {names}", _count(part, part_moe), how))
+        figures.append(_countries_figure(tables, known, scope, how, tr, n_))
     return figures
+
+
+def _countries_figure(
+    tables: Mapping[str, AcsTable],
+    known: list[str],
+    scope: list[str],
+    how: str,
+    tr: Callable[[str], str],
+    n_: Callable[[str, str, int], str],
+) -> HeadlineFigure:
+    """The combined count of residents born in the chosen countries."""
+    b05006, lookup = tables["B05006"], country_variables(tables)
+    part, part_moe = cells_total(b05006, [lookup[c] for c in known], scope)
+    names = (
+        ", ".join(known)
+        if len(known) <= 2
+        else n_("{count} chosen country", "{count} chosen countries", len(known)).format(
+            count=len(known)
+        )
+    )
+    label = tr(N_("Born in {countries}")).format(countries=names)
+    return HeadlineFigure(label, _count(part, part_moe, tr), how)
+
+
+def _tracts_figure(
+    everyone: list[str], scope: list[str], whole: bool, source: str, tr: Callable[[str], str]
+) -> HeadlineFigure:
+    if whole:
+        return HeadlineFigure(
+            tr(N_("Tracts")),
+            f"{len(everyone):,}",
+            tr(N_("No threshold set: every tract is shown.")) + source,
+        )
+    return HeadlineFigure(
+        tr(N_("Tracts meeting the thresholds")),
+        tr(N_("{shown} of {total}")).format(shown=f"{len(scope):,}", total=f"{len(everyone):,}"),
+        tr(N_("Tracts meeting every acculturation threshold set in the sidebar.")),
+    )

@@ -16,6 +16,7 @@ import pandas as pd
 from geo.census import moe as m
 from geo.census.acs import AcsTable
 from geo.errors import DataNotAvailable
+from geo.i18n import N_
 
 Tables = Mapping[str, AcsTable]
 
@@ -36,63 +37,63 @@ INDICATORS: dict[str, Indicator] = {
     for i in (
         Indicator(
             key="foreign_born_share",
-            label="Foreign-born share of population",
+            label=N_("Foreign-born share of population"),
             kind="share",
             tables=("B05006", "B01003"),
             universe="all residents",
         ),
         Indicator(
             key="origin_count",
-            label="Foreign-born from chosen countries (count)",
+            label=N_("Foreign-born from chosen countries (count)"),
             kind="count",
             tables=("B05006",),
             universe="foreign-born residents",
         ),
         Indicator(
             key="origin_share",
-            label="Foreign-born from chosen countries (share of population)",
+            label=N_("Foreign-born from chosen countries (share of population)"),
             kind="share",
             tables=("B05006", "B01003"),
             universe="all residents",
         ),
         Indicator(
             key="arrived_2010_share",
-            label="Arrived 2010 or later (share of foreign-born)",
+            label=N_("Arrived 2010 or later (share of foreign-born)"),
             kind="share",
             tables=("B05005",),
             universe="foreign-born residents",
         ),
         Indicator(
             key="noncitizen_share",
-            label="Not a U.S. citizen (share of population)",
+            label=N_("Not a U.S. citizen (share of population)"),
             kind="share",
             tables=("B05001",),
             universe="all residents",
         ),
         Indicator(
             key="limited_english_share",
-            label='Speaks English less than "very well" (share of age 5+)',
+            label=N_('Speaks English less than "very well" (share of age 5+)'),
             kind="share",
             tables=("C16001",),
             universe="residents aged 5 and over",
         ),
         Indicator(
             key="limited_english_households",
-            label="Limited-English-speaking households (share)",
+            label=N_("Limited-English-speaking households (share)"),
             kind="share",
             tables=("C16002",),
             universe="households",
         ),
         Indicator(
             key="fb_no_diploma_share",
-            label="Foreign-born adults without a high-school diploma (share)",
+            label=N_("Foreign-born adults without a high-school diploma (share)"),
             kind="share",
             tables=("B06009",),
             universe="foreign-born aged 25+",
         ),
         Indicator(
             key="fb_poverty_share",
-            label="Foreign-born below the poverty line (share)",
+            label=N_("Foreign-born below the poverty line (share)"),
             kind="share",
             tables=("B06012",),
             universe="foreign-born, poverty status known",

@@ -8,6 +8,7 @@ browser applies to it, with the figures shown above the map and notices for the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import folium
@@ -26,12 +27,14 @@ from geo.filters import (
     select_tracts_meeting_thresholds,
     unavailable_thresholds,
 )
+from geo.i18n import N_, english_n
 from geo.maps.home_map import build_home_map
 from geo.maps.layers import Classes, basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
 from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
 from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_bits, encode_mask
 from geo.maps.tract_file import TractFile
+from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 
 COUNTRY_INDICATORS = ("origin_share", "origin_count")
 
@@ -75,6 +78,8 @@ def build_asset_map(
     acculturation: pd.DataFrame | None = None,
     basemap: dict[str, list] | None = None,
     places_url: str | None = None,
+    translate: Callable[[str], str] = str,
+    n_: Callable[[str, str, int], str] = english_n,
 ) -> MapView:
     """Build the home-page map and its headline figures for the current filters.
 
@@ -94,8 +99,13 @@ def build_asset_map(
     places_url
         The written ``geo.maps.home_map.build_places_json`` of the area's branches and base
         layers; without it they are sent inside the map's script.
+    translate, n_
+        The interface language's ``gettext`` and ``ngettext`` for the map's words, legend,
+        notices and layer names (default: English). Names and addresses stay as recorded.
     """
+    tr = translate
     indicator = get_indicator(area.tables, options.indicator)
+    label = tr(indicator.label)
     notices: list[str] = []
     try:
         values = compute_indicator(
@@ -105,12 +115,14 @@ def build_asset_map(
         )
     except DataNotAvailable as err:
         values = None
-        notices.append(f"{indicator.label}: {err}")
+        notices.append(f"{label}: {err}")
     if acculturation is None:
         acculturation = compute_acculturation(area.tables)
     highlighted = select_tracts_meeting_thresholds(acculturation, filters)
     notices += [
-        f"No data for the threshold on {i.replace('_', ' ')} in this study area."
+        tr(N_("No data for the threshold on {name} in this study area.")).format(
+            name=i.replace("_", " ")
+        )
         for i in unavailable_thresholds(acculturation, filters)
     ]
     keep = select_organizations(organizations, filters)
@@ -129,8 +141,8 @@ def build_asset_map(
         moes=moes,
         colours=class_colours(classes),
         kind=indicator.kind,
-        label=escape(indicator.label),
-        reliability=reliability_texts(),
+        label=escape(label),
+        reliability=reliability_texts(tr),
         highlight=[position[g] for g in highlighted if g in position],
         sites_url=sites.url if sites is not None else None,
         sites_mask=_sites_mask(sites, organizations, keep, matching),
@@ -138,13 +150,15 @@ def build_asset_map(
         radius_m=float(options.catchment_radius_m),
         legend=build_legend_html(
             classes,
-            label=indicator.label,
+            label=label,
             kind=indicator.kind,
             vintage=area.vintage,
             show_highlight=bool(filters.thresholds),
-            note=options.legend_note or (spanning.sentence() if values is not None else None),
+            note=options.legend_note or (spanning.sentence(tr, n_) if values is not None else None),
+            translate=tr,
         ),
-        layer_names=_layer_names(area, indicator.label, filters, highlighted, matching, options),
+        layer_names=_layer_names(area, label, filters, highlighted, matching, options, tr, n_),
+        words=map_words(tr),
     )
     if basemap is None and area.basemap is not None:
         basemap = basemap_data(area.basemap)
@@ -170,7 +184,7 @@ def build_asset_map(
         },
         notices=notices,
         classes=classes,
-        indicator_label=indicator.label,
+        indicator_label=label,
         kind=indicator.kind,
         show_highlight=bool(filters.thresholds),
     )
@@ -201,18 +215,47 @@ def _layer_names(
     highlighted: pd.Index,
     matching: pd.DataFrame,
     options: MapOptions,
+    tr: Callable[[str], str],
+    n_: Callable[[str, str, int], str],
 ) -> dict[str, str]:
+    organizations, sites = matching[ID_COLUMN].nunique(), len(matching)
     names = {
-        "tracts": f"Tracts: {label}",
-        "rings": f"Branch catchments ({options.catchment_radius_m:,.0f} m)",
-        "branches": f"Library branches ({len(area.branches)})",
-        "sites": f"Organizations ({matching[ID_COLUMN].nunique():,} at {len(matching):,} sites)",
+        "tracts": tr(N_("Tracts: {indicator}")).format(indicator=label),
+        "rings": tr(N_("Branch catchments ({radius} m)")).format(
+            radius=f"{options.catchment_radius_m:,.0f}"
+        ),
+        "branches": tr(N_("Library branches ({count})")).format(count=len(area.branches)),
+        "sites": n_(
+            "Organizations ({organizations} at {sites} site)",
+            "Organizations ({organizations} at {sites} sites)",
+            sites,
+        ).format(organizations=f"{organizations:,}", sites=f"{sites:,}"),
     }
     if area.basemap is not None and not options.tiles:
-        names["basemap"] = "Base map (river, parks, roads, names)"
+        names["basemap"] = tr(N_("Base map (river, parks, roads, names)"))
     if filters.thresholds:
-        names["highlight"] = f"Tracts meeting the thresholds ({len(highlighted)})"
+        names["highlight"] = tr(N_("Tracts meeting the thresholds ({count})")).format(
+            count=len(highlighted)
+        )
     return {k: escape(v) for k, v in names.items()}
+
+
+# The words the browser half of the home map writes itself (static/atlas/home_map.js).
+MAP_WORDS = (
+    N_("not available"),
+    N_("(90% margin of error)"),
+    N_("Languages:"),
+    N_("Library branch: {name}"),
+    N_("{count} library branches"),
+    N_("{count} organization sites"),
+)
+
+
+def map_words(translate: Callable[[str], str]) -> dict[str, str]:
+    """The map's own words and the service and language names its tooltips show, in the
+    interface language; only those that differ from English (an English map sends none)."""
+    english = (*MAP_WORDS, *SERVICE_CATEGORIES.values(), *LANGUAGES.values())
+    return {text: shown for text in english if (shown := translate(text)) != text}
 
 
 def _headline(area: StudyArea, highlighted: pd.Index, matching: pd.DataFrame) -> dict[str, int]:

@@ -9,34 +9,44 @@ formula injection).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
 from geo.cells import neutralize_cell
 from geo.census.moe import RELIABILITY_LABELS
+from geo.i18n import N_, english_n
 from geo.maps.layers import Classes, format_value
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
 SITE_TABLE_COLUMNS = {
-    "name": "Organization",
-    "place": "Site",
-    "service_labels": "Services",
-    "language_labels": "Languages",
-    "hours": "Opening hours",
-    "phone": "Phone",
-    "website": "Website",
-    "lat": "Latitude",
-    "lon": "Longitude",
-    "organization_id": "Organization id",
+    "name": N_("Organization"),
+    "place": N_("Site"),
+    "service_labels": N_("Services"),
+    "language_labels": N_("Languages"),
+    "hours": N_("Opening hours"),
+    "phone": N_("Phone"),
+    "website": N_("Website"),
+    "lat": N_("Latitude"),
+    "lon": N_("Longitude"),
+    "organization_id": N_("Organization id"),
 }
 BRANCH_TABLE_COLUMNS = {
-    "branch_id": "Branch id",
-    "name": "Branch",
-    "address": "Address",
-    "hours": "Opening hours",
-    "lat": "Latitude",
-    "lon": "Longitude",
+    "branch_id": N_("Branch id"),
+    "name": N_("Branch"),
+    "address": N_("Address"),
+    "hours": N_("Opening hours"),
+    "lat": N_("Latitude"),
+    "lon": N_("Longitude"),
 }
+# The tract table's columns the text legend reads (English keys; headings are translated).
+CLASS_COLUMN, RELIABILITY_COLUMN, MET_COLUMN = (
+    N_("Map class"),
+    N_("Reliability"),
+    N_("Meets every threshold"),
+)
+NOT_AVAILABLE = N_("not available")
 
 
 def class_labels(classes: Classes, kind: str) -> list[str]:
@@ -71,6 +81,7 @@ def build_tract_table(
     kind: str,
     highlighted: pd.Index,
     show_highlight: bool,
+    translate: Callable[[str], str] = str,
 ) -> pd.DataFrame:
     """One row per tract: its name, the indicator ± its 90% MOE, reliability and class.
 
@@ -84,7 +95,11 @@ def build_tract_table(
         The indicator's label and kind (``share``: shown in percent).
     highlighted, show_highlight
         Tracts meeting the thresholds; the column is there only when thresholds are set.
+    translate
+        The interface language's ``gettext`` for headings and words (default: English);
+        ``label`` comes already translated.
     """
+    tr = translate
     aligned = (
         values.reindex(tracts.index)
         if values is not None
@@ -93,19 +108,20 @@ def build_tract_table(
     estimate = aligned["estimate"].astype(float)
     moe = aligned["moe"].astype(float)
     scale, unit = (100.0, " (%)") if kind == "share" else (1.0, "")
-    labels = np.array([*class_labels(classes, kind), "not available"], dtype=object)
+    labels = np.array([*class_labels(classes, kind), tr(NOT_AVAILABLE)], dtype=object)
+    reliability = {k: tr(v) for k, v in RELIABILITY_LABELS.items()}
     table = pd.DataFrame(
         {
             "GEOID": tracts.index.astype(str),
-            "Tract": tracts["NAME"].astype(str).to_numpy(),
+            tr(N_("Tract")): tracts["NAME"].astype(str).to_numpy(),
             f"{label}{unit}": (estimate * scale).round(1).to_numpy(),
-            f"± 90% margin of error{unit}": (moe * scale).round(1).to_numpy(),
-            "Reliability": aligned["reliability"].map(RELIABILITY_LABELS).fillna("—").to_numpy(),
-            "Map class": labels[class_index(classes, estimate)],
+            tr(N_("± 90% margin of error")) + unit: (moe * scale).round(1).to_numpy(),
+            tr(RELIABILITY_COLUMN): aligned["reliability"].map(reliability).fillna("—").to_numpy(),
+            tr(CLASS_COLUMN): labels[class_index(classes, estimate)],
         }
     )
     if show_highlight:
-        table["Meets every threshold"] = tracts.index.isin(highlighted)
+        table[tr(MET_COLUMN)] = tracts.index.isin(highlighted)
     return table
 
 
@@ -124,33 +140,85 @@ def _labels(cell: object, names: dict[str, str]) -> str:
     return ", ".join(names.get(code, code) for code in split_list(cell))
 
 
-def build_site_table(sites: pd.DataFrame) -> pd.DataFrame:
-    """One row per site drawn (public fields only: no contact persons, no notes)."""
+def build_site_table(sites: pd.DataFrame, translate: Callable[[str], str] = str) -> pd.DataFrame:
+    """One row per site drawn (public fields only: no contact persons, no notes).
+
+    ``translate`` gives the headings in the interface language; the services and
+    languages cells are the English labels of ``service_labels``/``language_labels`` put
+    through it too (names, places, hours and phones stay as recorded).
+    """
     frame = sites.reindex(columns=list(SITE_TABLE_COLUMNS))
-    return frame.rename(columns=SITE_TABLE_COLUMNS).reset_index(drop=True)
+    if translate is not str:
+        for column in ("service_labels", "language_labels"):
+            frame[column] = [_translated_list(v, translate) for v in frame[column]]
+    headings = {k: translate(v) for k, v in SITE_TABLE_COLUMNS.items()}
+    return frame.rename(columns=headings).reset_index(drop=True)
 
 
-def build_branch_table(branches: pd.DataFrame) -> pd.DataFrame:
-    """One row per library branch drawn (those with coordinates)."""
+def _translated_list(cell: object, translate: Callable[[str], str]) -> object:
+    if not isinstance(cell, str) or not cell:
+        return cell
+    return ", ".join(translate(label) for label in cell.split(", "))
+
+
+def build_branch_table(
+    branches: pd.DataFrame, translate: Callable[[str], str] = str
+) -> pd.DataFrame:
+    """One row per library branch drawn (those with coordinates); headings via ``translate``."""
     placed = branches.dropna(subset=["lat", "lon"])
     frame = placed.reindex(columns=list(BRANCH_TABLE_COLUMNS))
-    return frame.rename(columns=BRANCH_TABLE_COLUMNS).reset_index(drop=True)
+    headings = {k: translate(v) for k, v in BRANCH_TABLE_COLUMNS.items()}
+    return frame.rename(columns=headings).reset_index(drop=True)
 
 
 def legend_lines(
-    classes: Classes, tract_table: pd.DataFrame, *, label: str, kind: str, scheme: str
+    classes: Classes,
+    tract_table: pd.DataFrame,
+    *,
+    label: str,
+    kind: str,
+    scheme: str,
+    translate: Callable[[str], str] = str,
+    n_: Callable[[str, str, int], str] = english_n,
 ) -> list[str]:
-    """The legend as plain text: each class, lightest to darkest, with its tract count."""
-    counts = tract_table["Map class"].value_counts()
-    lines = [f"{label} ({scheme}), from the lightest colour to the darkest:"]
+    """The legend as plain text: each class, lightest to darkest, with its tract count.
+
+    ``tract_table`` is :func:`build_tract_table` with the same ``translate``; ``label`` and
+    ``scheme`` come already translated; ``n_`` gives the singular or plural of a count.
+    """
+    tr = translate
+    counts = tract_table[tr(CLASS_COLUMN)].value_counts()
+
+    def tracts(count: int) -> str:
+        return n_("{count} tract", "{count} tracts", count).format(count=f"{count:,}")
+
+    lines = [
+        tr(N_("{label} ({scheme}), from the lightest colour to the darkest:")).format(
+            label=label, scheme=scheme
+        )
+    ]
     for position, text in enumerate(class_labels(classes, kind), start=1):
-        lines.append(f"class {position}: {text} ({int(counts.get(text, 0)):,} tracts)")
-    lines.append(f"grey: not available ({int(counts.get('not available', 0)):,} tracts)")
-    faded = int((tract_table["Reliability"] == RELIABILITY_LABELS["unreliable"]).sum())
-    lines.append(f"faded with a dashed outline: unreliable estimate ({faded:,} tracts)")
-    if "Meets every threshold" in tract_table:
-        met = int(tract_table["Meets every threshold"].sum())
-        lines.append(f"thick magenta outline: meets every threshold ({met:,} tracts)")
+        lines.append(
+            tr(N_("class {position}: {range} ({tracts})")).format(
+                position=position, range=text, tracts=tracts(int(counts.get(text, 0)))
+            )
+        )
+    missing = int(counts.get(tr(NOT_AVAILABLE), 0))
+    lines.append(tr(N_("grey: not available ({tracts})")).format(tracts=tracts(missing)))
+    unreliable = tr(RELIABILITY_LABELS["unreliable"])
+    faded = int((tract_table[tr(RELIABILITY_COLUMN)] == unreliable).sum())
+    lines.append(
+        tr(N_("faded with a dashed outline: unreliable estimate ({tracts})")).format(
+            tracts=tracts(faded)
+        )
+    )
+    if tr(MET_COLUMN) in tract_table:
+        met = int(tract_table[tr(MET_COLUMN)].sum())
+        lines.append(
+            tr(N_("thick magenta outline: meets every threshold ({tracts})")).format(
+                tracts=tracts(met)
+            )
+        )
     return lines
 
 

@@ -20,6 +20,7 @@ import shapely
 from geo.census.classes import compute_fewest_spanning_breaks
 from geo.config import WGS84
 from geo.crs import metric_crs
+from geo.i18n import N_
 
 # Characters html.escape leaves alone but a JavaScript template literal would interpret.
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
@@ -37,9 +38,9 @@ PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")  # ColorBrewer
 NO_DATA_COLOUR = "#d9d9d9"
 HIGHLIGHT_COLOUR = "#d6007e"
 SCHEMES = {
-    "quantiles": "Quantiles",
-    "natural_breaks": "Natural breaks (Fisher-Jenks)",
-    "fewest_spanning": "Fewest tracts across a break (margins of error)",
+    "quantiles": N_("Quantiles"),
+    "natural_breaks": N_("Natural breaks (Fisher-Jenks)"),
+    "fewest_spanning": N_("Fewest tracts across a break (margins of error)"),
 }
 
 

@@ -7,10 +7,12 @@ The home map sends the legend's HTML with each filter change (see :mod:`geo.maps
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.i18n import N_
 from geo.maps.layers import HIGHLIGHT_COLOUR, NO_DATA_COLOUR, SCHEMES, Classes, escape, format_value
 from geo.vocab import CATEGORY_COLOURS, SERVICE_CATEGORIES
 
@@ -54,18 +56,25 @@ def build_legend_html(
     show_highlight: bool,
     show_categories: bool = True,
     note: str | None = None,
+    translate: Callable[[str], str] = str,
 ) -> str:
     """Legend HTML: indicator classes, not available, unreliable, highlight, categories.
 
     Parameters
     ----------
+    label
+        The indicator's label, already in the interface language.
     note : str, optional
         One line of plain text under the legend (for example how many tracts' margins of
         error span a class break); escaped here.
+    translate
+        The interface language's ``gettext`` for the legend's own words (default: English).
     """
+    tr = translate
     rows = [
         f"<b>{escape(label)}</b>",
-        f"<small>{escape(SCHEMES.get(classes.scheme, ''))} · {escape(vintage)}</small>",
+        f"<small>{escape(tr(SCHEMES[classes.scheme]) if classes.scheme in SCHEMES else '')}"
+        f" · {escape(vintage)}</small>",
     ]
     lower = None
     for bound, colour in zip(classes.upper_bounds, classes.colours, strict=True):
@@ -76,21 +85,23 @@ def build_legend_html(
         )
         rows.append(_swatch(colour, text))
         lower = bound
-    rows.append(_swatch(NO_DATA_COLOUR, "not available"))
+    rows.append(_swatch(NO_DATA_COLOUR, tr(N_("not available"))))
     rows.append(
         '<span style="display:inline-block;width:14px;height:10px;border:1px dashed #555;'
-        'opacity:.5;background:#2c7fb8"></span> unreliable estimate (faded)'
+        'opacity:.5;background:#2c7fb8"></span> ' + escape(tr(N_("unreliable estimate (faded)")))
     )
     if show_highlight:
         rows.append(
             f'<span style="display:inline-block;width:14px;height:10px;border:3px solid '
-            f'{HIGHLIGHT_COLOUR}"></span> meets every threshold'
+            f'{HIGHLIGHT_COLOUR}"></span> ' + escape(tr(N_("meets every threshold")))
         )
     if show_categories:
         rows.append(
-            "<details><summary><b>Organizations</b> (colour = service)</summary>"
+            f"<details><summary><b>{escape(tr(N_('Organizations')))}</b> "
+            f"{escape(tr(N_('(colour = service)')))}</summary>"
             + "<br>".join(
-                _swatch(CATEGORY_COLOURS[k], v, round_=True) for k, v in SERVICE_CATEGORIES.items()
+                _swatch(CATEGORY_COLOURS[k], tr(v), round_=True)
+                for k, v in SERVICE_CATEGORIES.items()
             )
             + "</details>"
         )

@@ -12,6 +12,7 @@ centre and zoom.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 import folium
@@ -56,6 +57,7 @@ class MapState:
     radius_m: float
     legend: str
     layer_names: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)  # English -> interface language
 
     def to_json(self) -> str:
         """JSON safe to put inside a ``<script>`` (no ``</`` sequence survives)."""
@@ -99,9 +101,9 @@ def _compact(numbers: np.ndarray, scale: float) -> list[float | None]:
     return out.tolist()
 
 
-def reliability_texts() -> dict[str, str]:
+def reliability_texts(translate: Callable[[str], str] = str) -> dict[str, str]:
     """Tooltip line per class-character family (first character of the family), escaped."""
-    return {chars[0]: escape(RELIABILITY_LABELS[k]) for k, chars in _CLASS_CHARS.items()}
+    return {chars[0]: escape(translate(RELIABILITY_LABELS[k])) for k, chars in _CLASS_CHARS.items()}
 
 
 def class_colours(classes: Classes) -> list[str]:

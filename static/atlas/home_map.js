@@ -28,6 +28,11 @@
     });
   }
 
+  /* The interface language's words for the map's own text (state.words: English -> shown;
+     only those that differ are sent). Data (names, places) never goes through it. */
+  function w(text) { return (state && state.words && state.words[text]) || text; }
+  function wList(text) { return String(text || "").split(", ").map(w).join(", "); }
+
   A.escape = function (text) {
     return String(text == null ? "" : text).replace(/[&<>"'`$\\]/g, function (c) { return ESC[c]; });
   };
@@ -86,19 +91,19 @@
       '<div style="background:#0b3d91;color:#fff;border:2px solid #fff;border-radius:50%;width:34px;' +
       'height:34px;line-height:30px;text-align:center;font:600 11px sans-serif">' +
       '<i class="fa fa-book" aria-hidden="true"></i> ' + c.getChildCount() + "</div>" }),
-      c.getChildCount() + " library branches");
+      w("{count} library branches").replace("{count}", c.getChildCount()));
   }
 
   function siteCluster(c) {
     return named(L.MarkerClusterGroup.prototype._defaultIconCreateFunction(c),
-      c.getChildCount() + " organization sites");
+      w("{count} organization sites").replace("{count}", c.getChildCount()));
   }
 
   function drawPlaces(cfg) {
     basemap = cfg.basemap ? drawBasemap(cfg.basemap) : null;  // above the tracts: the river shows
     cfg.branches.forEach(function (b) {
       var icon = named(L.AwesomeMarkers.icon({ icon: "book", prefix: "fa", markerColor: "darkblue", iconColor: "white" }),
-        "Library branch: " + plainName(b[2]));
+        w("Library branch: {name}").replace("{name}", function () { return plainName(b[2]); }));
       L.marker([b[0], b[1]], { icon: icon }).bindTooltip(b[2]).addTo(branchLayer);  // b[2]: escaped HTML
       rings.push(L.circle([b[0], b[1]], { radius: state ? state.radius_m : 1000, color: "#08306b",
         weight: 1.5, fill: true, fillOpacity: 0.04, dashArray: "6 4", interactive: false }).addTo(ringLayer));
@@ -150,7 +155,7 @@
   }
 
   function value(v) {
-    if (v == null) return "not available";
+    if (v == null) return w("not available");
     return state.kind === "share" ? (v / 10).toFixed(1) + "%" : v.toLocaleString("en-US");
   }
 
@@ -160,7 +165,7 @@
     if (!state) return lines[0];
     lines.push(state.label + ": <b>" + value(state.estimates[i]) + "</b>");  // label: escaped
     if (state.estimates[i] != null) {
-      if (state.moes[i] != null) lines.push("± " + value(state.moes[i]) + " (90% margin of error)");
+      if (state.moes[i] != null) lines.push("± " + value(state.moes[i]) + " " + w("(90% margin of error)"));
       lines.push(state.reliability[family(state.codes.charAt(i))[0]] || "");
     }
     return lines.join("<br>");
@@ -204,8 +209,8 @@
   function siteTip(i) {
     var d = sites.data;
     return "<b>" + A.escape(d.n[i]) + "</b> [" + A.escape(d.id[i]) + "]<br>" +
-      (d.a && d.a[i] ? A.escape(d.a[i]) + "<br>" : "") + A.escape(d.s[i]) +
-      "<br>Languages: " + (A.escape(d.l[i]) || "—");
+      (d.a && d.a[i] ? A.escape(d.a[i]) + "<br>" : "") + A.escape(wList(d.s[i])) +
+      "<br>" + A.escape(w("Languages:")) + " " + (A.escape(wList(d.l[i])) || "—");
   }
 
   function siteMarker(i) {

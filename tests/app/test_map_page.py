@@ -260,3 +260,38 @@ def test_a_clicked_sites_panel_shows_its_hours_and_whether_it_is_open_now(app, m
     _click(monkeypatch, f"Round The Clock Desk [{organization_id}/0] 9 Night St")
     at = app()
     assert "Hours: Mo-Su 00:00-23:59 (open now)" in [t.value for t in at.text]
+
+
+def _in_spanish(at):
+    at.session_state["ui.language"] = "es"
+    return at.run()
+
+
+def test_the_map_page_speaks_spanish(app):
+    at = app()
+    assert _map_state(at)["words"] == {}  # an English map sends no words
+    _in_spanish(at)
+    assert at.title[0].value == "Mapa de recursos"
+    assert int(_metric(at, "Organizaciones que coinciden")) >= 300
+    # The map's own words: legend, tooltips' labels, layer names.
+    state = _map_state(at)
+    assert "no disponible" in state["legend"] and "not available" not in state["legend"]
+    assert state["words"]["Languages:"] == "Idiomas:"
+    assert state["layer_names"]["tracts"].startswith("Sectores censales: ")
+    # The legend as text and the layer tables.
+    legend = next(t.value for t in at.text if t.value.startswith("Leyenda del mapa: "))
+    assert "sectores censales)" in legend and "tracts" not in legend
+    assert {"Sector censal", "Clase en el mapa"} <= set(at.dataframe[0].value.columns)
+
+
+def test_the_details_panel_speaks_spanish_and_keeps_the_data_as_recorded(app, monkeypatch):
+    from geo.config import DEMO_DIR
+    from geo.io.organizations import load_organizations_csv
+
+    org = load_organizations_csv(DEMO_DIR / "organizations.csv").iloc[5]
+    _click(monkeypatch, f"{org['name']} [{org['organization_id']}] Health")
+    at = _in_spanish(app())
+    assert org["name"] in [h.value for h in at.subheader]
+    texts = [t.value for t in at.text]
+    assert f"Dirección: {org['address']}" in texts
+    assert any(t.startswith("Servicios: ") for t in texts)

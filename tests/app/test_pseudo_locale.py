@@ -16,9 +16,19 @@ WRAPPED_PAGES = {
     "pages/study_areas.py": "admin",
     "pages/community_profile.py": None,
     "pages/gaps.py": None,
+    "pages/map_explorer.py": "editor",
 }  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
-WIDGETS = ("button", "selectbox", "slider", "text_input", "radio", "multiselect", "checkbox")
+WIDGETS = (
+    "button",
+    "selectbox",
+    "slider",
+    "text_input",
+    "radio",
+    "multiselect",
+    "checkbox",
+    "toggle",
+)
 
 
 def unmarked(at) -> list[str]:
@@ -28,6 +38,7 @@ def unmarked(at) -> list[str]:
         found += [f"{kind}: {e.value}" for e in at.main.get(kind) if OPEN not in str(e.value)]
     for kind in WIDGETS:
         found += [f"{kind}: {w.label}" for w in at.main.get(kind) if OPEN not in w.label]
+    found += [f"metric: {m.label}" for m in at.main.get("metric") if OPEN not in m.label]
     return found
 
 

@@ -82,3 +82,46 @@ def test_the_csv_holds_the_rows_with_formulas_defused(tiny_area, files):
     assert len(back) == len(table)
     assert back["Organization"].iloc[0] == '\'=HYPERLINK("http://x")'
     assert list(back.columns) == list(table.columns)
+
+
+def test_the_legend_as_text_says_one_tract_in_the_singular(tiny_area, files):
+    view = build(tiny_area, files)
+    table = _tract_table(tiny_area, view)
+    counts = table["Map class"].value_counts()
+    assert (counts == 1).any()  # the tiny area has a class of a single tract
+    lines = legend_lines(view.classes, table, label="x", kind=view.kind, scheme="q")
+    text = "\n".join(lines)
+    assert "(1 tract)" in text and "(1 tracts)" not in text
+
+
+def test_the_tables_and_text_legend_speak_the_interface_language(tiny_area, files):
+    from geo.i18n import translator
+
+    es = translator("es")
+    view = build(tiny_area, files)
+    table = build_tract_table(
+        tiny_area.tracts,
+        view.values,
+        view.classes,
+        label=view.indicator_label,
+        kind=view.kind,
+        highlighted=view.highlighted,
+        show_highlight=view.show_highlight,
+        translate=es.gettext,
+    )
+    assert {"Sector censal", "Confiabilidad", "Clase en el mapa"} <= set(table)
+    assert set(table["Sector censal"]) == set(tiny_area.tracts["NAME"])  # names as recorded
+    lines = legend_lines(
+        view.classes,
+        table,
+        label="x",
+        kind=view.kind,
+        scheme="q",
+        translate=es.gettext,
+        n_=es.ngettext,
+    )
+    assert lines[0] == "x (q), del color más claro al más oscuro:"
+    assert "(1 sector censal)" in "\n".join(lines)
+    assert sum(int(line.rsplit("(", 1)[1].split()[0]) for line in lines[1:-1]) == len(table)
+    sites = build_site_table(view.organizations, translate=es.gettext)
+    assert "Clinica Latina" in set(sites["Organización"])  # data stays as recorded
