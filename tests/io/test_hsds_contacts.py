@@ -80,3 +80,38 @@ def test_miami_import_keeps_contacts_staff_only(engine: Engine) -> None:
     with_contacts = [r for _, r in plan.records if r["contacts"]]
     assert len(with_contacts) > 900
     assert any(i.kind == "file" and "eligibility" in i.message for i in plan.report.issues)
+
+
+def test_hsds_1x_eligibility_and_contacts_linked_through_services(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A small 1.x package in the Miami layout, with eligibility rows that name their service."""
+    folder = tmp_path / "one_x" / "data"
+    folder.mkdir(parents=True)
+    files = {
+        "organizations.csv": "id,name,description\n7,Casa Nueva,Help for newcomers\n",
+        "services.csv": "id,organization_id,name,status\n70,7,Legal clinic,active\n",
+        "locations.csv": (
+            "id,organization_id,name,latitude,longitude\n700,700,Office,25.77,-80.19\n"
+        ),
+        "services_at_location.csv": "id,service_id,location_id\n7000,70,700\n",
+        "eligibility.csv": "id,service_id,eligibility\n1,70,Adults 18 and over\n2,,Nobody's\n",
+        "contacts.csv": (
+            "id,organization_id,service_id,service_at_location_id,name,title,department,"
+            "email,phone_number,phone_areacode,phone_extension\n"
+            "9,,70,7000,María Pérez,Director,Legal,maria@example.org,555-0101,305,12\n"
+        ),
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Session(engine) as session, session.begin():
+        result = import_file(session, folder.parent, user="t")
+        (organization_id,) = result.ids.values()
+    assert any("1 rows of the eligibility table" in i.message for i in result.report.issues)
+    with Session(engine) as session:
+        saved = get_asset(session, organization_id)
+    assert saved.services[0].eligibility == "Adults 18 and over"
+    (contact,) = saved.contacts
+    assert (contact.name, contact.role) == ("María Pérez", "Director - Legal")
+    assert (contact.phone, contact.email) == ("305 555-0101 x12", "maria@example.org")
+    assert [s.lat for s in saved.sites] == [25.77]
