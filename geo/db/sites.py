@@ -79,16 +79,14 @@ def load_hours(session: Session, ids: Sequence[str]) -> dict[str, tuple[OpeningH
     return {k: tuple(v) for k, v in rows.items()}
 
 
-def _hours_by_site(session: Session, ids: list[str]) -> dict[tuple[str, int], str]:
-    """(organization id, site position) -> hours text (the site's own, else its services')."""
+def _site_hours(session: Session, ids: list[str], sites: Iterable[tuple[str, int]]) -> list[str]:
+    """Hours text of each (organization id, site position): the site's own hours, else the
+    organization-wide ones, else its services' (``geo.hours.hours_for``)."""
     rows = load_hours(session, ids)
-    result: dict[tuple[str, int], str] = {}
-    for org, hours in rows.items():
-        for site in {h.site for h in hours} | {0}:
-            text = format_hours(hours_for(hours, site=site if site is not None else 0))
-            if text:
-                result[(org, site if site is not None else 0)] = text
-    return result
+    return [
+        format_hours(hours_for(rows[org], site=max(position, 0))) if org in rows else ""
+        for org, position in sites
+    ]
 
 
 def _locations(session: Session, ids: list[str]) -> pd.DataFrame:
@@ -146,11 +144,9 @@ def list_sites(
     how = "left" if include_unplaced_organizations else "inner"
     frame = orgs.merge(sites, on="organization_id", how=how, sort=False)
     frame["site_position"] = frame["site_position"].fillna(-1).astype("int64")
-    hours = _hours_by_site(session, ids)
-    frame["hours"] = [
-        hours.get((o, p), "")
-        for o, p in zip(frame["organization_id"], frame["site_position"], strict=True)
-    ]
+    frame["hours"] = _site_hours(
+        session, ids, zip(frame["organization_id"], frame["site_position"], strict=True)
+    )
     frame["lat"] = frame["lat"].astype("float64")
     frame["lon"] = frame["lon"].astype("float64")
     frame["needs_location"] = frame["lat"].isna() | frame["lon"].isna()

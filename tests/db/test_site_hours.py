@@ -79,3 +79,24 @@ def test_study_area_time_zone(geoids: list[str], declared: str | None, expected:
 def test_a_wrong_declared_time_zone_is_refused() -> None:
     with pytest.raises(ValidationError, match="not a time zone name"):
         study_area_zone(["36061000100"], declared="Mars/Olympus")
+
+
+def test_hours_for_the_whole_organization_reach_every_site(session: Session) -> None:
+    """Hours recorded without a site (the organization's) apply at each of its offices."""
+    from geo.db.sites import list_sites
+
+    record = {
+        "name": "Two Offices Agency",
+        "category": "legal",
+        "sites": [
+            {"name": "North office", "address": "1 North St", "lat": 41.0, "lon": -45.0},
+            {"name": "South office", "address": "2 South St", "lat": 40.9, "lon": -45.0},
+        ],
+        "hours": [{**h, "site": None} for h in WEEKDAYS_9_TO_5],
+    }
+    organization_id = add_asset(session, record, user="t").id
+    session.commit()
+    sites = list_sites(session)
+    ours = sites[sites["organization_id"] == organization_id]
+    assert list(ours["site_name"]) == ["North office", "South office"]
+    assert list(ours["hours"]) == ["Mo-Fr 09:00-17:00", "Mo-Fr 09:00-17:00"]
