@@ -138,10 +138,13 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
     )
     _legend_text(view, tracts, scheme)
     rows = len(tracts) + view.headline.get("sites_in_area", 0) + len(area.branches)
+    small = rows <= TABLES_ON_UP_TO
     shown = st.toggle(
         _("Show the tracts, organization sites and branches as tables (sortable, with CSV)"),
-        value=rows <= TABLES_ON_UP_TO,
-        key="map.tables",
+        value=small,
+        # One switch per size: turned on for the demo city, the switch must not stay on
+        # when the user opens a city (NYC: 2.2 MB of tables sent again on every click).
+        key="map.tables.small-area" if small else "map.tables",
     )
     if not shown:
         st.caption(
