@@ -21,6 +21,9 @@ from geo.maps.layers import build_base_map, escape
 
 CONTROLLER_URL = "/app/static/atlas/home_map.js"
 BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins
+# From this many tracts the outlines are drawn on one <canvas> instead of one SVG path each:
+# the browser lays out and paints thousands of SVG paths slowly (NYC, 2,324 tracts).
+CANVAS_FROM = 1_000
 _CLUSTER_JS = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0"
 
 
@@ -115,6 +118,8 @@ def build_home_map(
         file: the browser then fetches them once instead of receiving them on every rerun.
     """
     m = build_base_map(bounds, tiles)
+    if tract_count >= CANVAS_FROM:
+        m.options["preferCanvas"] = True
     tracts = TractLayer(tracts_url, name="Tracts")
     tracts.add_to(m)
     config: dict[str, Any] = {

@@ -15,7 +15,7 @@
   var map = null, tractLayer = null, basemap = null, tracts = [], loaded = false, state = null;
   var cluster = null, outline = null, rings = [], ringLayer = null, branchLayer = null;
   var control = null, legendDiv = null, progress = null;
-  var sites = { url: null, data: null, markers: [], loading: null };
+  var sites = { url: null, data: null, markers: [], loading: null }, waiting = [];
 
   /* folium loads GeoJson(embed=False) with a synchronous request: make ours asynchronous,
      so the page (and the progress note) stays alive while a big study area loads. */
@@ -23,7 +23,7 @@
     window.jQuery.ajaxPrefilter("json", function (options, original, xhr) {
       if (!/\/generated\/tracts-/.test(options.url)) return;
       options.async = true;
-      xhr.done(function () { setTimeout(A.tractsLoaded, 0); });  // after folium's addData
+      xhr.done(function () { mark("tracts-fetched"); setTimeout(A.tractsLoaded, 0); });  // after folium's addData
       xhr.fail(function () { A.tractsFailed(xhr.status); });
     });
   }
@@ -32,6 +32,9 @@
      only those that differ are sent). Data (names, places) never goes through it. */
   function w(text) { return (state && state.words && state.words[text]) || text; }
   function wList(text) { return String(text || "").split(", ").map(w).join(", "); }
+
+  /* Performance marks (bench/browser.py reads them): where a first load spends its time. */
+  function mark(name) { if (window.performance && performance.mark) performance.mark("atlas:" + name); }
 
   A.escape = function (text) {
     return String(text == null ? "" : text).replace(/[&<>"'`$\\]/g, function (c) { return ESC[c]; });
@@ -112,6 +115,7 @@
   }
 
   A.init = function (m, layer, cfg) {
+    mark("init");
     map = m; tractLayer = layer; tracts = []; loaded = false; rings = [];
     note(cfg.loading);
     outline = L.layerGroup().addTo(map);
@@ -188,13 +192,38 @@
     });
   };
 
+  /* A promise of ``value`` once the tracts are drawn (or could not be loaded). */
+  function afterTracts(value) {
+    if (loaded) return Promise.resolve(value);
+    return new Promise(function (resolve) { waiting.push(function () { resolve(value); }); });
+  }
+
+  function releaseWaiting() {
+    var queue = waiting;
+    waiting = [];
+    queue.forEach(function (fn) { fn(); });
+  }
+
   A.tractsLoaded = function () {
+    mark("tracts-drawn");
+    // after the next paint: when a person sees them (bench/browser.py times the first map by it)
+    requestAnimationFrame(function () { setTimeout(function () { mark("tracts-painted"); }, 0); });
     loaded = true;
+    releaseWaiting();
     clearNote();
     drawOutline();
   };
 
+  /* How many tracts the map holds (tests and bench/: SVG paths or one canvas alike). */
+  A.tractCount = function () {
+    var k = 0;
+    tracts.forEach(function (t) { if (t) k += 1; });
+    return loaded ? k : 0;
+  };
+
   A.tractsFailed = function (status) {
+    loaded = true;  // nothing to wait for any more: the sites still show
+    releaseWaiting();
     note("The tract outlines could not be loaded (" + status + "). Reload the page.");
   };
 
@@ -237,6 +266,7 @@
     }
     cluster.clearLayers();
     cluster.addLayers(shown);
+    mark("sites-shown");
   }
 
   function loadSites(url) {
@@ -245,9 +275,12 @@
     sites.loading = url;
     fetch(url).then(function (r) {
       if (!r.ok) throw new Error(r.status);
+      return afterTracts(r);  // the tracts first: reading 10,000 sites would delay them
+    }).then(function (r) {
       return r.json();
     }).then(function (data) {
       if (sites.loading !== url) return;
+      mark("sites-fetched");
       sites = { url: url, data: data, markers: new Array(data.id.length), loading: null };
       showSites();
     }).catch(function (err) { note("The organizations could not be loaded (" + err.message + ")."); });
@@ -280,13 +313,16 @@
   A.applied = 0;  // how many states were applied: tests and bench/ wait on it
 
   A.apply = function (s) {
+    var sameSites = state && sites.data && state.sites_url === s.sites_url &&
+      state.sites_mask === s.sites_mask;
     state = s;
-    A.applied += 1;
     for (var i = 0; i < tracts.length; i++) if (tracts[i]) tracts[i].setStyle(tractStyle(i));
     drawOutline();
     rings.forEach(function (r) { r.setRadius(s.radius_m); });
     if (legendDiv) legendDiv.innerHTML = s.legend;  // built and escaped on the server
     nameLayers();
-    if (s.sites_url) loadSites(s.sites_url); else cluster.clearLayers();
+    // The same sites as before (a new indicator, class breaks, radius): the cluster stays.
+    if (!sameSites) { if (s.sites_url) loadSites(s.sites_url); else cluster.clearLayers(); }
+    A.applied += 1;  // after the work: a test or bench/ waiting on it sees the new map
   };
 })();
