@@ -25,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import browser  # noqa: E402
 import server  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 import workload  # noqa: E402
+from browser_stages import BROWSER_STAGES, browser_figures  # noqa: E402
 
 from geo.census.store import StudyAreaStore  # noqa: E402
 from geo.config import DEMO_DIR  # noqa: E402
@@ -84,64 +84,7 @@ def server_figures(facts: dict, work: Path) -> dict:
     return out
 
 
-async def browser_figures(facts: dict, work: Path, sessions: int, crowd_s: float) -> dict:
-    from playwright.async_api import async_playwright
-
-    env = {
-        "DATABASE_URL": facts["databases"]["sqlite"],
-        "WELCOME_ATLAS_STUDY_AREAS_DIR": str(facts["areas"]),
-    }
-    out: dict = {}
-    async with async_playwright() as p:
-        chromium = await p.chromium.launch(
-            executable_path="/usr/bin/chromium", args=browser.CHROMIUM_ARGS
-        )
-        srv = browser.Server(env, work / "server-sqlite.log")
-        try:
-            cold = await browser.open_area(chromium, srv.url, "New York City", facts["tracts"])
-            await cold["context"].close()
-            warm = await browser.open_area(chromium, srv.url, "New York City", facts["tracts"])
-            out["first_map_cold_s"], out["first_map_warm_s"] = cold["seconds"], warm["seconds"]
-            out["first_load_bytes"] = warm["bytes"]
-            out["filter_change"] = await _stage(browser.click_filters(warm))
-            await warm["context"].close()
-            out["crowd"] = await _stage(
-                browser.crowd(chromium, srv, "New York City", facts["tracts"], sessions, crowd_s)
-            )
-        finally:
-            srv.stop()
-        if "postgresql" in facts["databases"]:
-            out["two_servers"] = await _stage(_two_servers(chromium, facts, work))
-        await chromium.close()
-    return out
-
-
-async def _stage(coro) -> dict:  # noqa: ANN001
-    """Run one stage; a failure is recorded in the results instead of losing the run."""
-    try:
-        return await coro
-    except Exception as err:  # noqa: BLE001 - reported in the table and the JSON
-        return {"error": f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"}
-
-
-async def _two_servers(chromium, facts: dict, work: Path) -> dict:  # noqa: ANN001
-    env = {"DATABASE_URL": facts["databases"]["postgresql"],
-           "WELCOME_ATLAS_STUDY_AREAS_DIR": str(facts["areas"])}  # fmt: skip
-    a = browser.Server(env, work / "server-a.log")
-    b = browser.Server(env, work / "server-b.log")
-
-    def add_organization() -> str:
-        name = f"Edited while both servers ran {uuid.uuid4().hex[:6]}"
-        path = work / "one.csv"
-        path.write_text(f"name,category,lat,lon\n{name},legal,41.0195,-44.9520\n", encoding="utf-8")
-        workload.import_organizations(path, facts["databases"]["postgresql"])
-        return name
-
-    try:
-        return await browser.two_servers(chromium, a, b, add_organization)
-    finally:
-        a.stop()
-        b.stop()
+STAGES = ("server", *BROWSER_STAGES, "pages")
 
 
 def ratio(naive: float, ours: float) -> str:
@@ -154,8 +97,16 @@ def _error_row(what: str, stage: dict) -> list[tuple[str, str, str, str]]:
 
 def table(results: dict) -> list[tuple[str, str, str, str]]:
     """Rows of (figure, ours, naive, ratio)."""
+    rows = _server_rows(results.get("server", {}))
+    rows += _browser_rows(results.get("browser", {}))
+    for page, seconds in results.get("pages", {}).items():
+        rows.append((f"demo city rerun: {page}", f"{seconds:.3f} s", "", ""))
+    return rows
+
+
+def _server_rows(server_results: dict) -> list[tuple[str, str, str, str]]:
     rows = []
-    for kind, fig in results["server"].items():
+    for kind, fig in server_results.items():
         o, n = fig["ours"], fig["naive"]
         first, rerun = "first_load_bytes", "per_rerun_bytes"
         rows += [
@@ -166,84 +117,113 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
             (f"bytes per rerun ({kind})", f"{o[rerun] / 1e3:.0f} kB",
              f"{n[rerun] / 1e3:.0f} kB", ratio(n[rerun], o[rerun])),
         ]  # fmt: skip
-    b = results.get("browser", {})
-    if b:
+    return rows
+
+
+def _browser_rows(b: dict) -> list[tuple[str, str, str, str]]:
+    rows = []
+    if "first_map_cold_s" in b:
         rows += [
             ("Chromium: first NYC map, cold server", f"{b['first_map_cold_s']:.1f} s", "", ""),
-            ("Chromium: first NYC map, warm server", f"{b['first_map_warm_s']:.1f} s", "", ""),
-        ]
-        f = b.get("filter_change", {})
+            ("Chromium: first NYC map, warm server (median of 3)",
+             f"{b['first_map_warm_s']:.1f} s", "", ""),
+            ("Chromium: first NYC map, bytes received", f"{b['first_load_bytes'] / 1e6:.2f} MB",
+             "", ""),
+        ]  # fmt: skip
+    f = b.get("filter_change")
+    if f:
+        first = b.get("first_load_bytes") or float("nan")
         rows += _error_row("filter changes", f) or [
             ("Chromium: filter change → map updated (median of 10)",
              f"{f['median_s']:.2f} s", "", ""),
             ("bytes per filter change / first load",
-             f"{f['median_bytes'] / 1e3:.0f} kB / {b['first_load_bytes'] / 1e6:.2f} MB "
-             f"({100 * f['median_bytes'] / b['first_load_bytes']:.1f} %)", "", ""),
+             f"{f['median_bytes'] / 1e3:.0f} kB ({100 * f['median_bytes'] / first:.1f} %)",
+             "", ""),
         ]  # fmt: skip
-        c = b.get("crowd", {})
+    c = b.get("crowd")
+    if c:
         rows += _error_row("concurrent sessions", c) or [
             (f"{c['sessions']} sessions clicking: p95, errors",
              f"{c['p95_s']:.2f} s, {c['errors']}", "", ""),
             ("memory per extra session", f"{c['memory_per_extra_session_mb']:.1f} MB", "", ""),
         ]  # fmt: skip
-        t = b.get("two_servers")
-        if t:
-            rows += _error_row("two servers", t) or [
-                ("two servers, one PostgreSQL: edit seen on both",
-                 f"{max(t['seconds_to_seen']):.1f} s", "", "")
-            ]  # fmt: skip
-    for page, seconds in results.get("pages", {}).items():
-        rows.append((f"demo city rerun: {page}", f"{seconds:.3f} s", "", ""))
+    t = b.get("two_servers")
+    if t:
+        rows += _error_row("two servers", t) or [
+            ("two servers, one PostgreSQL: next rerun → edit on the map (slower of 2)",
+             f"{max(t['seconds_to_seen']):.1f} s, after "
+             f"{max(t.get('map_updates_until_seen', [0]))} update(s)", "", "")
+        ]  # fmt: skip
     return rows
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres-url", default=os.environ.get("ASSETS_TEST_POSTGRES_URL"))
     parser.add_argument("--organizations", type=int, default=10_000)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--crowd-seconds", type=float, default=60.0)
-    parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument(
-        "--server-only", action="store_true", help="only the server stage (no browser, no pages)"
-    )
+        "--only", default=",".join(STAGES),
+        help=f"comma-separated stages to run (of {', '.join(STAGES)}); the others' figures "
+        "are kept from --out when it exists",
+    )  # fmt: skip
+    parser.add_argument("--skip-browser", action="store_true", help="no Chromium stages")
+    parser.add_argument("--server-only", action="store_true", help="--only server")
     parser.add_argument(
         "--work", type=Path, help="keep the workload in this folder and reuse it if it is there"
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.json")
     args = parser.parse_args()
-    started = time.perf_counter()
-    results: dict = {
-        "machine": machine(),
-        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-    }
+    args.only = [x.strip() for x in args.only.split(",") if x.strip()]
+    if args.server_only:
+        args.only = ["server"]
+    if args.skip_browser:
+        args.only = [x for x in args.only if x not in BROWSER_STAGES]
+    unknown = set(args.only) - set(STAGES)
+    if unknown:
+        parser.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
+    return args
+
+
+def measure(args: argparse.Namespace, results: dict) -> None:
+    """Run the stages of ``args.only`` into ``results``."""
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         work = args.work or Path(tmp)
-        facts = prepare(work, args.organizations, args.postgres_url)
+        pg_url = args.postgres_url if {"server", "two-servers"} & set(args.only) else None
+        facts = prepare(work, args.organizations, pg_url)
         results["workload"] = {k: v for k, v in facts.items() if isinstance(v, (int, float))}
-        results["server"] = server_figures(facts, work)
-        if args.server_only:
-            results["total_s"] = time.perf_counter() - started
-            print(json.dumps(results["server"], indent=2))
-            args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
-            return
-        if not args.skip_browser:
-            results["browser"] = asyncio.run(
-                browser_figures(facts, work, args.sessions, args.crowd_seconds)
-            )
-        import pages  # AppTest last: it changes process-wide Streamlit state
+        if "server" in args.only:
+            results["server_load"] = os.getloadavg()[0]
+            results["server"] = server_figures(facts, work)
+        if set(BROWSER_STAGES) & set(args.only):
+            measured = asyncio.run(browser_figures(facts, work, args))
+            results["browser"] = {**results.get("browser", {}), **measured}
+        if "pages" in args.only:
+            import pages  # AppTest last: it changes process-wide Streamlit state
 
-        try:
-            results["pages"] = pages.page_reruns(work)
-        except Exception as err:  # noqa: BLE001 - reported, the rest of the run is kept
-            results["pages_error"] = f"{type(err).__name__}: {err}"[:300]
+            results.pop("pages_error", None)
+            try:
+                results["pages"] = pages.page_reruns(work)
+            except Exception as err:  # noqa: BLE001 - reported, the rest of the run is kept
+                results["pages_error"] = f"{type(err).__name__}: {err}"[:300]
         if "_pg_admin" in facts:
             name = sa.make_url(facts["databases"]["postgresql"]).database
             with facts["_pg_admin"].connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def main() -> None:
+    args = parse_args()
+    started = time.perf_counter()
+    keep = set(args.only) != set(STAGES) and args.out.exists()
+    results: dict = json.loads(args.out.read_text(encoding="utf-8")) if keep else {}
+    results.update(machine=machine(), when=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+    results["stages_run"] = args.only
+    measure(args, results)
     results["total_s"] = time.perf_counter() - started
     rows = table(results)
-    width = max(len(r[0]) for r in rows)
+    width = max((len(r[0]) for r in rows), default=10)
     print(f"{'figure':<{width}}  {'ours':>24}  {'naive':>10}  {'ratio':>7}")
     for r in rows:
         print(f"{r[0]:<{width}}  {r[1]:>24}  {r[2]:>10}  {r[3]:>7}")

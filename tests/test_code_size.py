@@ -47,9 +47,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "ui/walk_export_views.py:exports_and_save": "to split",
     "ui/walk_report_views.py:report_panel": "to split",
     "ui/walk_report_views.py:_found_place_form": "to split",
-    "bench/run.py:table": "to split",
-    "bench/run.py:main": "to split",
-    "bench/server.py:measure_ours": "to split",
     "geo/io/hsds.py:organization_frame": "to split",
 }
 
