@@ -30,6 +30,7 @@ async def browser_figures(facts: dict, work: Path, args: argparse.Namespace) -> 
         if {"first-map", "filters", "crowd"} & set(args.only):
             await _one_server_stages(chromium, facts, work, args, out)
         if "two-servers" in args.only and "postgresql" in facts["databases"]:
+            out["two_servers_load"] = os.getloadavg()[0]
             out["two_servers"] = await _stage(_two_servers(chromium, facts, work))
         await chromium.close()
     return out

@@ -30,7 +30,24 @@ def markdown(results: dict) -> str:
         "so the timings are noisy (seconds can be several times what a quiet machine "
         "shows); the ratios, measured in the same run, are the steadier figures.",
     ]
+    loads = _stage_loads(results)
+    if loads:
+        lines += ["", f"Load average (1 min) when each stage started: {loads}."]
+    if results.get("notes"):  # what the run showed, written by whoever ran it
+        lines += ["", results["notes"]]
     return "\n".join(lines)
+
+
+def _stage_loads(results: dict) -> str:
+    b = results.get("browser", {})
+    found = [
+        ("server", results.get("server_load")),
+        ("first map", b.get("first_map_load")),
+        ("filter changes", b.get("filter_change_load")),
+        ("20 sessions", b.get("crowd_load")),
+        ("two servers", b.get("two_servers_load")),
+    ]
+    return ", ".join(f"{name} {load:.1f}" for name, load in found if load is not None)
 
 
 def main() -> None:
