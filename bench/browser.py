@@ -197,6 +197,20 @@ async def click_filters(opened: dict) -> dict:
             "median_bytes": int(statistics.median(sizes)), "max_bytes": max(sizes)}  # fmt: skip
 
 
+async def _open_many(browser, server: Server, label: str, tracts: int, n: int):  # noqa: ANN001, ANN202
+    """``n`` sessions with the study area open; server memory after the first and the last."""
+    opened = [await open_area(browser, server.url, label, tracts)]
+    before_mb = server.rss_mb()
+    gate = asyncio.Semaphore(4)  # open the others four at a time: the machine has 2 cores
+
+    async def one() -> dict:
+        async with gate:
+            return await open_area(browser, server.url, label, tracts)
+
+    opened += await asyncio.gather(*(one() for _ in range(n - 1)))
+    return opened, before_mb, server.rss_mb()
+
+
 async def crowd(
     browser,
     server: Server,
@@ -213,16 +227,7 @@ async def crowd(
     errors), and the server's memory per extra session: measured once one session has the
     study area open (the per-process caches are then full), and again with all of them.
     """
-    opened = [await open_area(browser, server.url, label, tracts)]
-    before_mb = server.rss_mb()
-    gate = asyncio.Semaphore(4)  # open the others four at a time: the machine has 2 cores
-
-    async def one() -> dict:
-        async with gate:
-            return await open_area(browser, server.url, label, tracts)
-
-    opened += await asyncio.gather(*(one() for _ in range(sessions - 1)))
-    after_open_mb = server.rss_mb()
+    opened, before_mb, after_open_mb = await _open_many(browser, server, label, tracts, sessions)
     errors: list[str] = []
     for o in opened:
         o["page"].on("pageerror", lambda e: errors.append(str(e)))
