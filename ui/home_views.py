@@ -13,7 +13,7 @@ from geo.hours import study_area_zone
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors
-from ui.i18n import _, n_
+from ui.i18n import _, n_, right_to_left
 from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
@@ -44,19 +44,22 @@ def map_controls(area: StudyArea, tiles: str) -> MapOptions:
         _("Tract indicator"),
         list(offered),
         key=INDICATOR_KEY,
-        format_func=lambda k: _(offered[k].label),
+        format_func={k: _(v.label) for k, v in offered.items()}.__getitem__,
     )
     groups = language_groups(area.tables) if "C16001" in area.tables else []
     group = c2.selectbox(
         _("Language group"),
         [ALL_LANGUAGES, *groups],
         key="map.language_group",
-        format_func=lambda g: _("All languages") if g == ALL_LANGUAGES else g,
+        format_func={ALL_LANGUAGES: _("All languages"), **{g: g for g in groups}}.__getitem__,
         disabled=not (indicator == "limited_english_share" and groups),
         help=_("For the 'Speaks English less than very well' indicator."),
     )
     scheme = c3.selectbox(
-        _("Class breaks"), list(SCHEMES), format_func=lambda k: _(SCHEMES[k]), key="map.scheme"
+        _("Class breaks"),
+        list(SCHEMES),
+        format_func={k: _(v) for k, v in SCHEMES.items()}.__getitem__,
+        key="map.scheme",
     )
     radius = c4.slider(_("Catchment radius (m)"), 250, 5000, 1000, 250, key="map.radius_m")
     return MapOptions(
@@ -119,8 +122,12 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         translate=_,
         n_=n_,
     )
+    rtl = right_to_left()
     for figure in census:  # "270,846 ± 2,345" is too wide for a metric in half the panel
-        st.markdown(f"{literal(figure.label)}  \n**{literal(figure.value)}**", help=figure.help)
+        value = literal(figure.value)
+        if rtl:  # isolated left to right (U+2066...U+2069): "270,834 ± 3,330" keeps its order
+            value = f"\u2066{value}\u2069"
+        st.markdown(f"{literal(figure.label)}  \n**{value}**", help=figure.help)
     h = view.headline
     a, b = st.columns(2)
     a.metric(_("Organizations matching"), h["organizations_matching"])

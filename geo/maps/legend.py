@@ -96,23 +96,31 @@ def build_legend_html(
             f'{HIGHLIGHT_COLOUR}"></span> ' + escape(tr(N_("meets every threshold")))
         )
     if show_categories:
-        rows.append(
-            f"<details><summary><b>{escape(tr(N_('Organizations')))}</b> "
-            f"{escape(tr(N_('(colour = service)')))}</summary>"
-            + "<br>".join(
-                _swatch(CATEGORY_COLOURS[k], tr(v), round_=True)
-                for k, v in SERVICE_CATEGORIES.items()
-            )
-            + "</details>"
-        )
+        rows.append(_categories(tr))
     if note:
         rows.append(f'<small class="legend-note">{escape(note)}</small>')
-    return f'<div style="{LEGEND_STYLE}">' + "<br>".join(rows) + "</div>"
+    # dir="auto": the legend reads right to left when its title (the indicator) is Arabic.
+    return f'<div dir="auto" style="{LEGEND_STYLE}">' + "<br>".join(rows) + "</div>"
 
 
 def build_legend(classes: Classes, **kwargs: object) -> Legend:
     """The legend of :func:`build_legend_html` as a control to add to a folium map."""
     return Legend(build_legend_html(classes, **kwargs))  # type: ignore[arg-type]
+
+
+def _categories(tr: Callable[[str], str]) -> str:
+    """The organizations' colours by service, folded (``<details>``)."""
+    return (
+        "<details><summary><b>"
+        + escape(tr(N_("Organizations")))
+        + "</b> "
+        + escape(tr(N_("(colour = service)")))
+        + "</summary>"
+        + "<br>".join(
+            _swatch(CATEGORY_COLOURS[k], tr(v), round_=True) for k, v in SERVICE_CATEGORIES.items()
+        )
+        + "</details>"
+    )
 
 
 def _swatch(colour: str, text: str, *, round_: bool = False) -> str:
