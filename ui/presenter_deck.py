@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from html import escape
 
 import streamlit as st
@@ -15,17 +16,19 @@ from geo.presenter.build import story_html, story_pdf
 from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
 from geo.presenter.stories import StoryRecord
 from ui import errors, maps, resources
+from ui.i18n import _, current
 
-# Page Up / Page Down press the Previous / Next buttons, also from inside the map's frame;
-# the arrow keys are left to the map's own panning.
+# Page Up / Page Down press the Previous / Next buttons (found by their label, in the
+# interface language), also from inside the map's frame; the arrow keys stay with the map.
 _KEYS = """<script>
 const doc = window.parent.document;
+doc.__deckLabels = {"PageDown": NEXT, "PageUp": PREVIOUS};
 if (!doc.__deckKeys) { doc.__deckKeys = true;
   doc.addEventListener('keydown', function (e) {
     if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
-    const label = e.key === 'PageDown' ? 'Next' : 'Previous';
+    const label = doc.__deckLabels[e.key];
     const button = Array.from(doc.querySelectorAll('button'))
-      .find(function (b) { return b.innerText.trim().startsWith(label); });
+      .find(function (b) { return b.innerText.trim() === label; });
     if (button) { e.preventDefault(); button.click(); }
   });
 }
@@ -37,7 +40,7 @@ _FULL_SCREEN = (
 )
 
 
-@st.cache_resource(max_entries=4, show_spinner="Preparing tract outlines…")
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _outlines(name: str):
     return simplify_tracts(resources.load_area(name).tracts)
 
@@ -55,59 +58,66 @@ def present(story: StoryRecord) -> None:
     """Full screen: the slide's map, its caption in large type, Previous / Next and keys."""
     st.markdown(_FULL_SCREEN, unsafe_allow_html=True)
     if not story.slides:
-        st.info("This story has no slides (any more).")
+        st.info(_("This story has no slides (any more)."))
         return
     at = min(st.session_state.get("presenter.at", 0), len(story.slides) - 1)
     slide = story.slides[at]
     area, outlines = _load(slide.view.study_area)
-    figures = compute_slide(area, resources.organizations(), slide.view)
-    c1, c2, c3, c4 = st.columns([7, 1, 1, 1])
-    c1.markdown(
-        f"<div style='font-size:2.1rem;font-weight:700;line-height:1.2'>"
-        f"{escape(slide.caption)}</div>",
-        unsafe_allow_html=True,
-    )
-    c3.markdown(
-        f"<div style='font-size:1.5rem'>{at + 1} / {len(story.slides)}</div>",
-        unsafe_allow_html=True,
-    )
-    if c2.button("◀ Previous", key="presenter.prev", disabled=at == 0):
-        st.session_state["presenter.at"] = at - 1
-        st.rerun()
-    if c4.button("Next ▶", key="presenter.next", disabled=at == len(story.slides) - 1):
-        st.session_state["presenter.at"] = at + 1
-        st.rerun()
-    components.html(_KEYS, height=0)
-    m = build_slide_map(area, outlines, figures, slide.view, tiles=resources.settings().tiles)
+    figures = compute_slide(area, resources.organizations(), slide.view, _)
+    _controls(slide.caption or _("(no caption)"), at, len(story.slides))
+    tiles = resources.settings().tiles
+    m = build_slide_map(area, outlines, figures, slide.view, tiles=tiles, translate=_)
     maps.show_map(m, key=f"presenter.map.{at}", height=680)
     st.markdown(
-        "<div style='font-size:1.25rem'>"
-        + "<br>".join(escape(line) for line in figure_lines(area, figures))
+        "<div style='font-size:1.25rem' dir='auto'>"
+        + "<br>".join(escape(line) for line in figure_lines(area, figures, translate=_))
         + "</div>",
         unsafe_allow_html=True,
     )
 
 
+def _controls(caption: str, at: int, count: int) -> None:
+    """The caption in large type, the slide counter, Previous / Next and their keys."""
+    c1, c2, c3, c4 = st.columns([7, 1, 1, 1])
+    c1.markdown(
+        "<div style='font-size:2.1rem;font-weight:700;line-height:1.2;"
+        f"unicode-bidi:plaintext'>{escape(caption)}</div>",
+        unsafe_allow_html=True,
+    )
+    counter = _("Slide {number} of {count}").format(number=at + 1, count=count)
+    c3.markdown(f"<div style='font-size:1.5rem'>{escape(counter)}</div>", unsafe_allow_html=True)
+    previous, following = _("◀ Previous"), _("Next ▶")
+    if c2.button(previous, key="presenter.prev", disabled=at == 0):
+        st.session_state["presenter.at"] = at - 1
+        st.rerun()
+    if c4.button(following, key="presenter.next", disabled=at == count - 1):
+        st.session_state["presenter.at"] = at + 1
+        st.rerun()
+    script = _KEYS.replace("NEXT", json.dumps(following)).replace("PREVIOUS", json.dumps(previous))
+    components.html(script, height=0)
+
+
 def exports(story: StoryRecord) -> None:
-    """The story as one HTML file (USB stick, no internet) and as a PDF handout."""
-    if not st.button("Prepare the downloads", key="presenter.prepare"):
+    """The story as one HTML file (USB stick, no internet) and as a PDF handout, their own
+    words in the interface language (captions and figures as typed)."""
+    if not st.button(_("Prepare the downloads"), key="presenter.prepare"):
         return
-    organizations = resources.organizations()
+    organizations, language = resources.organizations(), current()
     try:
-        with st.spinner("Drawing every slide…"):
-            html = story_html(story, _load, organizations)
-            pdf = story_pdf(story, _load, organizations)
+        with st.spinner(_("Drawing every slide…")):
+            html = story_html(story, _load, organizations, language=language)
+            pdf = story_pdf(story, _load, organizations, language=language)
     except GeoError as err:  # Leaflet or the PDF fonts not installed
         errors.show_error(err)
         return
     c1, c2 = st.columns(2)
     c1.download_button(
-        "Download the story (HTML, works offline)",
+        _("Download the story (HTML, works offline)"),
         html.encode("utf-8"),
         "story.html",
         "text/html",
         key="presenter.html",
     )
     c2.download_button(
-        "Download the handout (PDF)", pdf, "story.pdf", "application/pdf", key="presenter.pdf"
+        _("Download the handout (PDF)"), pdf, "story.pdf", "application/pdf", key="presenter.pdf"
     )

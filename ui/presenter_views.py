@@ -21,6 +21,7 @@ from geo.presenter.stories import StoryRecord
 from geo.view import View
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 from ui import auth, errors, home_views, map_position, resources, shared_view, text
+from ui.i18n import _, number
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
 
@@ -35,35 +36,40 @@ def current_view() -> View:
 def describe(view: View) -> str:
     """The view in one line of plain words (what a new slide will show)."""
     f = view.filters
+    indicator = INDICATORS.get(view.indicator)
     chosen = [
-        f"{INDICATORS[view.indicator].label}" if view.indicator in INDICATORS else view.indicator,
-        SCHEMES.get(view.scheme, view.scheme),
-        f"catchments {view.radius_m:,} m",
+        _(indicator.label) if indicator else view.indicator,
+        _(SCHEMES[view.scheme]) if view.scheme in SCHEMES else view.scheme,
+        _("catchments {radius} m").format(radius=number(view.radius_m)),
         *(
-            f"{label}: {', '.join(names.get(v, v) for v in values)}"
-            for label, values, names in (
-                ("countries", f.countries, {}),
-                ("languages", f.languages, LANGUAGES),
-                ("services", f.categories, SERVICE_CATEGORIES),
+            template.format(names=", ".join(names.get(v, v) for v in values))
+            for template, values, names in (
+                (_("countries: {names}"), f.countries, {}),
+                (_("languages: {names}"), f.languages, LANGUAGES),
+                (_("services: {names}"), f.categories, SERVICE_CATEGORIES),
             )
             if values
         ),
         *(
-            f"{label} ≥ {pct:g}%"
-            for label, pct in (
-                ("arrived 2010+", f.min_arrived_2010_pct),
-                ("limited-English households", f.min_limited_english_hh_pct),
-                ("non-citizens", f.min_noncitizen_pct),
+            template.format(pct=f"{pct:g}")
+            for template, pct in (
+                (_("arrived 2010+ ≥ {pct}%"), f.min_arrived_2010_pct),
+                (_("limited-English households ≥ {pct}%"), f.min_limited_english_hh_pct),
+                (_("non-citizens ≥ {pct}%"), f.min_noncitizen_pct),
             )
             if pct
         ),
-        (
-            f"map centred on {view.centre[0]:.5f}, {view.centre[1]:.5f} at zoom {view.zoom:g}"
-            if view.centre is not None and view.zoom is not None
-            else "map fitted to the study area"
-        ),
+        _position(view),
     ]
     return " · ".join(chosen)
+
+
+def _position(view: View) -> str:
+    if view.centre is None or view.zoom is None:
+        return _("map fitted to the study area")
+    return _("map centred on {lat}, {lon} at zoom {zoom}").format(
+        lat=f"{view.centre[0]:.5f}", lon=f"{view.centre[1]:.5f}", zoom=f"{view.zoom:g}"
+    )
 
 
 def open_view(view: View) -> None:
@@ -81,17 +87,19 @@ def choose_story() -> StoryRecord | None:
     names = dict(listed)
     if auth.can(WRITE):
         c1, c2 = st.columns([3, 1])
-        name = c1.text_input("New story", key="presenter.new_name", placeholder="Spring workshop")
-        if c2.button("Create story", key="presenter.create") and name.strip():
+        name = c1.text_input(
+            _("New story"), key="presenter.new_name", placeholder=_("Spring workshop")
+        )
+        if c2.button(_("Create story"), key="presenter.create") and name.strip():
             done, story_id = _write(stories.create_story, name)
             if done:
                 st.session_state["presenter.story"] = story_id
                 st.rerun()
     if not names:
-        st.info("No story yet. Staff (editors) create stories and save map views as slides.")
+        st.info(_("No story yet. Staff (editors) create stories and save map views as slides."))
         return None
     story_id = st.selectbox(
-        "Story", list(names), format_func=names.__getitem__, key="presenter.story"
+        _("Story"), list(names), format_func=names.__getitem__, key="presenter.story"
     )
     story = load_story(int(story_id))
     # A click is handled in the run after the one that drew the page: it acts on the version
@@ -107,12 +115,14 @@ def save_slide(story: StoryRecord) -> None:
     if not auth.can(WRITE):
         return
     view = current_view()
-    st.markdown("**New slide**: the view you left on the asset map.")
+    st.markdown(_("**New slide**: the view you left on the asset map."))
     st.caption(text.literal(f"{view.study_area} · {describe(view)}"))
-    st.page_link("pages/map_explorer.py", label="Change it on the asset map", icon=":material/map:")
+    st.page_link(
+        "pages/map_explorer.py", label=_("Change it on the asset map"), icon=":material/map:"
+    )
     c1, c2 = st.columns([3, 1])
-    caption = c1.text_input("Caption", key="presenter.caption")
-    if c2.button("Save this view as a slide", key="presenter.save"):
+    caption = c1.text_input(_("Caption"), key="presenter.caption")
+    if c2.button(_("Save this view as a slide"), key="presenter.save"):
         _change(stories.add_slide, story, view, caption)
 
 
@@ -121,16 +131,19 @@ def list_slides(story: StoryRecord) -> None:
     writer = auth.can(WRITE)
     for slide in story.slides:
         c1, c2, c3, c4, c5 = st.columns([6, 1, 1, 1, 2])
-        c1.markdown(f"**{slide.position + 1}.** {text.literal(slide.caption) or '(no caption)'}")
+        caption = text.literal(slide.caption) or _("(no caption)")
+        c1.markdown(f"**{slide.position + 1}.** {caption}")
         key = f"presenter.slide.{slide.slide_id}"
         # the sidebar's widgets exist already, so the view is put back in a callback
-        if c5.button("Open on the map", key=f"{key}.open", on_click=open_view, args=(slide.view,)):
+        if c5.button(
+            _("Open on the map"), key=f"{key}.open", on_click=open_view, args=(slide.view,)
+        ):
             st.switch_page("pages/map_explorer.py")
         if writer:
             for col, label, offset in ((c2, "↑", -1), (c3, "↓", 1)):
                 if col.button(label, key=f"{key}.{offset}"):
                     _change(stories.move_slide, story, slide.slide_id, offset)
-            if c4.button("Remove", key=f"{key}.remove"):
+            if c4.button(_("Remove"), key=f"{key}.remove"):
                 _change(stories.remove_slide, story, slide.slide_id)
 
 
@@ -138,17 +151,30 @@ def manage_story(story: StoryRecord) -> None:
     """Editors: rename or delete the story, restore a deleted one, read its history."""
     if not auth.can(WRITE):
         return
-    with st.expander("Rename or delete this story; its history"):
+    with st.expander(_("Rename or delete this story; its history")):
         c1, c2 = st.columns([3, 1])
-        name = c1.text_input("Name", story.name, key=f"presenter.rename.{story.story_id}")
-        if c2.button("Rename", key="presenter.rename"):
+        name = c1.text_input(_("Name"), story.name, key=f"presenter.rename.{story.story_id}")
+        if c2.button(_("Rename"), key="presenter.rename"):
             _change(stories.rename_story, story, name)
-        if st.button("Delete this story", key="presenter.delete"):
+        if st.button(_("Delete this story"), key="presenter.delete"):
             _change(stories.set_story_status, story, "archived")
-        with Session(resources.engine()) as session:
-            history = history_table(get_history(session, str(story.story_id), entity="story"))
-        st.caption("History of this story (who, when, what), newest first")
-        st.dataframe(history, hide_index=True, use_container_width=True)
+        _history(story)
+
+
+def _history(story: StoryRecord) -> None:
+    """The story's change log, newest first, with headings in the interface language."""
+    with Session(resources.engine()) as session:
+        history = history_table(get_history(session, str(story.story_id), entity="story"))
+    headings = {
+        "When": _("When"),
+        "Who": _("Who"),
+        "What": _("What"),
+        "Field": _("Field"),
+        "Old value": _("Old value"),
+        "New value": _("New value"),
+    }
+    st.caption(_("History of this story (who, when, what), newest first"))
+    st.dataframe(history.rename(columns=headings), hide_index=True, use_container_width=True)
 
 
 def deleted_stories() -> None:
@@ -159,12 +185,15 @@ def deleted_stories() -> None:
         deleted = stories.list_stories(session, status="archived")
     if not deleted:
         return
-    with st.expander(f"Deleted stories ({len(deleted)})"):
+    with st.expander(_("Deleted stories ({count})").format(count=len(deleted))):
         for story_id, name in deleted:
             c1, c2 = st.columns([3, 1])
             c1.markdown(text.literal(name))
             c2.button(
-                "Restore", key=f"presenter.restore.{story_id}", on_click=_restore, args=(story_id,)
+                _("Restore"),
+                key=f"presenter.restore.{story_id}",
+                on_click=_restore,
+                args=(story_id,),
             )
 
 

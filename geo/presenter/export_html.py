@@ -5,6 +5,8 @@ iframe when its slide is shown (a map drawn while hidden would have no size). Le
 JavaScript and CSS come from the project's vendored npm copy (``static/vendor``) and are
 inlined; every other script or stylesheet folium would link from a CDN is left out, because
 slide maps use only plain Leaflet (GeoJSON, circle markers, tooltips, the scale bar).
+The page's own words (buttons, slide counter) are in the ``language`` asked for, and the page
+reads right to left in Arabic; captions and figures are shown as given.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import folium
 
 from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
+from geo.i18n import DEFAULT, N_, is_rtl, translator
 
 LEAFLET_DIR = PROJECT_ROOT / "static" / "vendor" / "leaflet" / "dist"
 _EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)=\"https?://[^\"]*\"[^>]*>(</script>)?")
@@ -54,8 +57,12 @@ def standalone_map_html(m: folium.Map, leaflet_dir: Path = LEAFLET_DIR) -> str:
     return html.replace("<head>", "<head>" + inline, 1)
 
 
-def export_story_html(title: str, slides: list[ExportSlide], *, stamp: str) -> str:
-    """The story as one HTML page: full-window map, large caption, Previous/Next and keys."""
+def export_story_html(
+    title: str, slides: list[ExportSlide], *, stamp: str, language: str = DEFAULT
+) -> str:
+    """The story as one HTML page: full-window map, large caption, Previous/Next and keys,
+    its own words in ``language``."""
+    tr = translator(language).gettext
     maps = [standalone_map_html(s.map) for s in slides]
     cards = "".join(
         f'<section class="slide" data-index="{i}"><h2>{escape(s.caption)}</h2><ul>'
@@ -64,41 +71,54 @@ def export_story_html(title: str, slides: list[ExportSlide], *, stamp: str) -> s
         for i, s in enumerate(slides)
     )
     data = json.dumps(maps).replace("</", "<\\/")
+    words = {
+        "lang": escape(language),
+        "dir": "rtl" if is_rtl(language) else "ltr",
+        "map_title": escape(tr(N_("Map of the slide"))),
+        "previous": escape(tr(N_("◀ Previous"))),
+        "next": escape(tr(N_("Next ▶"))),
+        # the counter's template, filled in the browser ("Slide 2 of 5")
+        "counter": json.dumps(tr(N_("Slide {number} of {count}")), ensure_ascii=False).replace(
+            "</", "<\\/"
+        ),
+    }
     return _DECK.format(
-        title=escape(title), stamp=escape(stamp), cards=cards, data=data, count=len(slides)
+        title=escape(title), stamp=escape(stamp), cards=cards, data=data, count=len(slides), **words
     )
 
 
 _DECK = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}" dir="{dir}"><head><meta charset="utf-8"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 html,body{{margin:0;height:100%;font-family:system-ui,sans-serif;background:#111;color:#fff}}
 #map{{position:fixed;inset:0 0 0 0;width:100%;height:100%;border:0;background:#eee}}
-#panel{{position:fixed;left:64px;top:16px;max-width:38%;background:rgba(0,0,0,.72);
+#panel{{position:fixed;inset-inline-start:64px;top:16px;max-width:38%;background:rgba(0,0,0,.72);
 padding:14px 20px;border-radius:8px}}
 h1{{font-size:18px;font-weight:500;margin:0 0 6px;opacity:.8}}
 h2{{font-size:34px;line-height:1.2;margin:0 0 10px}}
-ul{{font-size:20px;margin:0;padding-left:22px}}
+ul{{font-size:20px;margin:0;padding-inline-start:22px}}
+h2,li{{unicode-bidi:plaintext}}
 .slide{{display:none}} .slide.on{{display:block}}
-#nav{{position:fixed;right:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
+#nav{{position:fixed;inset-inline-end:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
 button{{font-size:22px;padding:8px 18px;border-radius:6px;border:0;cursor:pointer}}
 #stamp{{position:fixed;left:50%;transform:translateX(-50%);bottom:6px;font-size:13px;
 background:rgba(0,0,0,.6);padding:2px 8px;border-radius:4px}}
 </style></head><body>
-<iframe id="map" title="Map of the slide"></iframe>
+<iframe id="map" title="{map_title}"></iframe>
 <div id="panel"><h1>{title}</h1>{cards}</div>
-<div id="nav"><button id="prev">◀ Previous</button><span id="count"></span>
-<button id="next">Next ▶</button></div>
+<div id="nav"><button id="prev">{previous}</button><span id="count"></span>
+<button id="next">{next}</button></div>
 <div id="stamp">{stamp}</div>
 <script>
-var maps = {data}; var at = 0;
+var maps = {data}; var at = 0; var counter = {counter};
 function show(i) {{
   at = Math.max(0, Math.min({count} - 1, i));
   document.querySelectorAll('.slide').forEach(function(s) {{
     s.classList.toggle('on', Number(s.dataset.index) === at); }});
   document.getElementById('map').srcdoc = maps[at];
-  document.getElementById('count').textContent = (at + 1) + ' / {count}';
+  document.getElementById('count').textContent =
+    counter.replace('{{number}}', at + 1).replace('{{count}}', {count});
 }}
 document.getElementById('prev').onclick = function() {{ show(at - 1); }};
 document.getElementById('next').onclick = function() {{ show(at + 1); }};

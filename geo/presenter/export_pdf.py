@@ -4,7 +4,8 @@ matplotlib, no browser), the caption, the legend and the slide's figures with th
 The words are set by fpdf2 in the Noto fonts of :mod:`geo.pdf.fonts`, with HarfBuzz text
 shaping, so a caption in Arabic, Chinese, Bengali or Russian prints as typed (a character
 no font has prints as "?", with a note on the page). The map is drawn where the slide was
-saved: its centre and zoom when it has them, else the whole study area.
+saved: its centre and zoom when it has them, else the whole study area. The handout's own
+words (legend, footer, notes) are in the ``language`` asked for; captions and figures as typed.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ import geopandas as gpd
 from fpdf import FPDF
 
 from geo.census.study_area import StudyArea
+from geo.i18n import DEFAULT, N_, format_date, translator
 from geo.maps.gap_map import BRANCH_COLOUR, SITE_COLOUR
-from geo.maps.layers import NO_DATA_COLOUR, format_value
 from geo.pdf.fonts import printable, use_fonts
-from geo.presenter.slide_map import SlideFigures
+from geo.presenter.slide_map import SlideFigures, area_stamp, legend_rows
 from geo.view import View
 
 MAP_MM = (180.0, 170.0)  # width, height of the map on an A4 landscape page
@@ -88,23 +89,6 @@ def draw_slide_map(page: HandoutPage) -> bytes:
     return buffer.getvalue()
 
 
-def _legend(figures: SlideFigures) -> list[tuple[str, str, bool]]:
-    """(colour, label, dashed) for each class and mark on the map."""
-    rows, lower = [], None
-    for bound, colour in zip(figures.classes.upper_bounds, figures.classes.colours, strict=True):
-        upper = format_value(bound, figures.kind)
-        text = f"≤ {upper}" if lower is None else f"{format_value(lower, figures.kind)} – {upper}"
-        rows.append((colour, text, False))
-        lower = bound
-    return [
-        *rows,
-        (NO_DATA_COLOUR, "not available", False),
-        ("#ffffff", "unreliable (faded, dashed)", True),
-        (SITE_COLOUR, "organization", False),
-        (BRANCH_COLOUR, "library branch", False),
-    ]
-
-
 def _rtl(text: str) -> bool:
     """Whether the text's first strong character reads right to left (Arabic, Hebrew...)."""
     for char in text:
@@ -115,8 +99,10 @@ def _rtl(text: str) -> bool:
 
 
 class _Handout(FPDF):
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, language: str) -> None:
         super().__init__(orientation="L", format="A4")
+        self.language = language
+        self.tr = translator(language).gettext
         self.family = use_fonts(self)
         self.set_auto_page_break(False)
         self.set_title(title)
@@ -132,9 +118,9 @@ class _Handout(FPDF):
 
     def legend(self, figures: SlideFigures) -> None:
         self.words(figures.label, 9, bold=True)
-        for colour, label, dashed in _legend(figures):
+        for colour, label, mark in legend_rows(figures, self.tr):
             y = self.get_y() + 0.8
-            dash = {"dash": 0.8, "gap": 0.6} if dashed else {}
+            dash = {"dash": 0.8, "gap": 0.6} if mark == "dashed" else {}
             with self.local_context(fill_color=colour, draw_color="#555555", dash_pattern=dash):
                 self.rect(self.l_margin, y, 4, 3, style="DF")
             self.set_x(self.l_margin + 6)
@@ -151,39 +137,36 @@ def _page(pdf: _Handout, title: str, number: int, count: int, page: HandoutPage)
     pdf.set_text_color("#000000")
     pdf.set_left_margin(10 + MAP_MM[0] + 8)
     pdf.set_xy(pdf.l_margin, 20)
-    pdf.words(page.caption or "(no caption)", 18, bold=True, h=8)
+    pdf.words(page.caption or pdf.tr(N_("(no caption)")), 18, bold=True, h=8)
     pdf.ln(4)
     for line in page.lines:
         pdf.words(line, 10, h=5)
     pdf.ln(4)
     pdf.legend(page.figures)
-    area, note = page.area, ""
-    if area.illustrative and "not a real place" not in area.label.casefold():
-        note = " · Illustrative data, not a real place"
     pdf.set_left_margin(10)
     pdf.set_xy(10, 196)
     pdf.set_text_color("#555555")
+    footer = pdf.tr(N_("{area} · 90% margins of error · {date} · Slide {number} of {count}"))
+    today = format_date(date.today(), pdf.language)
     pdf.words(
-        f"{area.label} · {area.vintage}{note} · 90% margins of error · "
-        f"{date.today():%Y-%m-%d} · page {number}/{count}",
-        8,
+        footer.format(area=area_stamp(page.area, pdf.tr), date=today, number=number, count=count), 8
     )
     pdf.set_text_color("#000000")
 
 
-def export_story_pdf(title: str, pages: list[HandoutPage]) -> bytes:
-    """One A4 landscape page per slide.
+def export_story_pdf(title: str, pages: list[HandoutPage], *, language: str = DEFAULT) -> bytes:
+    """One A4 landscape page per slide, the handout's own words in ``language``.
 
     Raises
     ------
     VendorAssetsMissing
         If the Noto fonts are not installed (``python -m geo vendor`` makes them).
     """
-    pdf = _Handout(title)
+    pdf = _Handout(title, language)
     for number, page in enumerate(pages, start=1):
         _page(pdf, title, number, len(pages), page)
         if pdf.missing:
             pdf.set_xy(10, 190)
-            pdf.words("Some characters could not be printed (shown as ?).", 8)
+            pdf.words(pdf.tr(N_("Some characters could not be printed (shown as ?).")), 8)
             pdf.missing = set()
     return bytes(pdf.output())

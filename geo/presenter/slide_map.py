@@ -2,11 +2,14 @@
 
 Built for showing in a room and for export: geometry is embedded (an exported story has no
 server to fetch it from) and only public fields reach the map (organization name, services,
-languages; never contact persons or internal notes).
+languages; never contact persons or internal notes). The words are ``N_`` templates passed
+through ``translate`` (the interface language's gettext), so an export speaks the language of
+whoever made it; captions, names and figures stay as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import folium
@@ -20,15 +23,20 @@ from geo.census.moe import RELIABILITY_LABELS
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import filter_organizations
+from geo.i18n import N_
 from geo.maps.gap_map import (
+    BRANCH_COLOUR,
+    SITE_COLOUR,
     HtmlBox,
     build_branch_layers,
     build_site_layer,
     build_value_layer,
-    legend_html,
 )
-from geo.maps.layers import Classes, classify, format_value
+from geo.maps.layers import NO_DATA_COLOUR, SCHEMES, Classes, classify, escape, format_value
 from geo.view import View
+
+Translate = Callable[[str], str]
+ILLUSTRATIVE = N_("Illustrative data, not a real place")
 
 
 class PageKeys(MacroElement):
@@ -62,9 +70,13 @@ class SlideFigures:
     notice: str = ""
 
 
-def compute_slide(area: StudyArea, organizations: pd.DataFrame, view: View) -> SlideFigures:
-    """The indicator values, class breaks and public organizations of a slide's view."""
+def compute_slide(
+    area: StudyArea, organizations: pd.DataFrame, view: View, translate: Translate = str
+) -> SlideFigures:
+    """The indicator values, class breaks and public organizations of a slide's view; the
+    indicator's label in the language of ``translate``."""
     indicator = INDICATORS[view.indicator]
+    label = translate(indicator.label)
     notice = ""
     try:
         values = compute_indicator(
@@ -72,7 +84,7 @@ def compute_slide(area: StudyArea, organizations: pd.DataFrame, view: View) -> S
         )
     except DataNotAvailable as err:
         values = pd.DataFrame(columns=["estimate", "moe", "reliability"])
-        notice = f"{indicator.label}: {err}"
+        notice = f"{label}: {err}"
     orgs = organizations.rename(columns={"org_id": "organization_id"})
     matching = filter_organizations(orgs, view.filters)[list(PUBLIC_COLUMNS)]
     minx, miny, maxx, maxy = area.tracts.total_bounds
@@ -80,7 +92,7 @@ def compute_slide(area: StudyArea, organizations: pd.DataFrame, view: View) -> S
         minx - 0.02, maxx + 0.02
     )
     return SlideFigures(
-        label=indicator.label,
+        label=label,
         kind=indicator.kind,
         classes=classify(values["estimate"], view.scheme),
         values=values,
@@ -96,6 +108,7 @@ def build_slide_map(
     view: View,
     *,
     tiles: str = "",
+    translate: Translate = str,
 ) -> folium.Map:
     """The slide's map, centred and zoomed as saved (or fitted to the study area)."""
     minx, miny, maxx, maxy = outlines.total_bounds
@@ -119,27 +132,78 @@ def build_slide_map(
     for layer in build_branch_layers(area.branches, view.radius_m):
         layer.add_to(m)
     build_site_layer(figures.organizations).add_to(m)
-    legend = legend_html(
-        figures.classes, figures.label, area.vintage, None, kind=figures.kind, sites="organization"
-    )
-    HtmlBox(legend).add_to(m)
+    HtmlBox(legend_html(figures, area.vintage, translate)).add_to(m)
     PageKeys().add_to(m)
     return m
 
 
-def figure_lines(area: StudyArea, figures: SlideFigures, top: int = 3) -> tuple[str, ...]:
+def figure_lines(
+    area: StudyArea, figures: SlideFigures, top: int = 3, translate: Translate = str
+) -> tuple[str, ...]:
     """The slide's figures in words: the highest reliable tracts, each ± its 90% MOE."""
+    tr = translate
     if figures.values.empty:
         return (figures.notice,) if figures.notice else ()
     values = figures.values.dropna(subset=["estimate"])
     reliable = values[values["reliability"].isin(["high", "caution"])]
     best = reliable.nlargest(top, "estimate")
     names = area.tracts["NAME"]
+    line = tr(N_("{tract}: {estimate} ± {moe} ({reliability})"))
     lines = [
-        f"{names.get(geoid, geoid)}: {format_value(row.estimate, figures.kind)} "
-        f"± {format_value(row.moe, figures.kind)} ({RELIABILITY_LABELS[row.reliability]})"
+        line.format(
+            tract=names.get(geoid, geoid),
+            estimate=format_value(row.estimate, figures.kind),
+            moe=format_value(row.moe, figures.kind),
+            reliability=tr(RELIABILITY_LABELS[row.reliability]),
+        )
         for geoid, row in best.iterrows()
     ]
     unreliable = int((values["reliability"] == "unreliable").sum())
-    lines.append(f"{unreliable} of {len(values)} tract figures are unreliable (faded on the map).")
+    faded = tr(N_("Unreliable tract figures (faded on the map): {unreliable} of {tracts}."))
+    lines.append(faded.format(unreliable=unreliable, tracts=len(values)))
     return (f"{figures.label} · {area.vintage}", *lines)
+
+
+def area_stamp(area: StudyArea, translate: Translate = str) -> str:
+    """The study area, its census vintage and, for made-up data, that it is not a real place."""
+    labelled = "not a real place" in area.label.casefold()  # the demo city says so already
+    note = f" · {translate(ILLUSTRATIVE)}" if area.illustrative and not labelled else ""
+    return f"{area.label} · {area.vintage}{note}"
+
+
+def legend_rows(figures: SlideFigures, translate: Translate = str) -> list[tuple[str, str, str]]:
+    """(colour, words, mark) for each class and mark on the slide's map; ``mark`` is
+    ``box``, ``dashed`` (unreliable, faded) or ``dot`` (organizations and branches)."""
+    rows, lower = [], None
+    for bound, colour in zip(figures.classes.upper_bounds, figures.classes.colours, strict=True):
+        upper = format_value(bound, figures.kind)
+        text = f"≤ {upper}" if lower is None else f"{format_value(lower, figures.kind)} – {upper}"
+        rows.append((colour, text, "box"))
+        lower = bound
+    return [
+        *rows,
+        (NO_DATA_COLOUR, translate(N_("not available")), "box"),
+        ("#ffffff", translate(N_("unreliable (faded, dashed)")), "dashed"),
+        (SITE_COLOUR, translate(N_("organization")), "dot"),
+        (BRANCH_COLOUR, translate(N_("library branch and catchment")), "dot"),
+    ]
+
+
+_MARKS = {"box": "", "dashed": "opacity:.6;border-style:dashed", "dot": "border-radius:50%"}
+
+
+def legend_html(figures: SlideFigures, vintage: str, translate: Translate = str) -> str:
+    """The slide map's legend as a fixed box of plain HTML (no script, nothing to download)."""
+    scheme = translate(SCHEMES.get(figures.classes.scheme, figures.classes.scheme))
+    rows = "<br>".join(
+        f'<span style="display:inline-block;width:12px;height:12px;background:{colour};'
+        f'border:1px solid #777;vertical-align:middle;{_MARKS[mark]}"></span> {escape(text)}'
+        for colour, text, mark in legend_rows(figures, translate)
+    )
+    return (
+        '<div class="slide-legend" style="position:fixed;right:10px;bottom:24px;z-index:1000;'
+        "background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 sans-serif;"
+        'border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-width:260px" dir="auto">'
+        f"<b>{escape(figures.label)}</b><br><small>{escape(scheme)} · {escape(vintage)}</small>"
+        f"<br>{rows}</div>"
+    )

@@ -49,7 +49,7 @@ def _save_a_slide(app):
     at.text_input(key="presenter.caption").set_value("Limited English and legal help")
     _button(at, "Save this view as a slide").click().run()
     assert not at.exception
-    assert any("Spring workshop: 1 slides" in s.value for s in at.subheader)
+    assert any("Spring workshop · Slides: 1" in s.value for s in at.subheader)
 
     # somewhere else in the atlas...
     at.switch_page("pages/map_explorer.py").run()

@@ -17,6 +17,7 @@ WRAPPED_PAGES = {
     "pages/community_profile.py": None,
     "pages/gaps.py": None,
     "pages/map_explorer.py": "editor",
+    "pages/presenter.py": "editor",
 }  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 WIDGETS = (

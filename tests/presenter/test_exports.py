@@ -40,7 +40,7 @@ def test_pdf_has_one_page_per_slide_with_caption_and_moe(
     pages = text.split("\f")
     assert len([p for p in pages if p.strip()]) == 2
     assert "Where newcomers live" in pages[0] and "Legal help" in pages[1]
-    assert "±" in pages[1] and "page 2/2" in pages[1]
+    assert "±" in pages[1] and "Slide 2 of 2" in pages[1]
     assert "Speaks English less than" in pages[1]
 
 

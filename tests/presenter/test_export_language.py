@@ -1,0 +1,65 @@
+"""Exports speak the exporter's interface language; captions, names and figures stay as typed."""
+
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from geo.presenter.build import story_html, story_pdf
+
+CAPTION = "Where newcomers live"  # typed by staff in English: never translated
+
+
+def _pdf_pages(pdf: bytes, tmp_path) -> list[str]:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "story.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+def test_a_spanish_handout_has_spanish_words_and_the_caption_as_typed(
+    demo_story, demo_loader, demo_organizations, tmp_path
+):
+    pages = _pdf_pages(
+        story_pdf(demo_story, demo_loader, demo_organizations, language="es"), tmp_path
+    )
+    last = " ".join(pages[1].split())
+    assert "Diapositiva 2 de 2" in last and "Slide" not in last
+    assert "márgenes de error del 90%" in last
+    assert "organización" in last and "no confiable (atenuado, con guiones)" in last
+    assert "Habla inglés menos que «muy bien»" in last  # the indicator's label
+    assert "Legal help <script>alert(1)</script>" in last  # the caption, as typed
+    assert CAPTION in pages[0] and "Spring workshop" in pages[0]
+
+
+def test_an_english_handout_keeps_english_words(
+    demo_story, demo_loader, demo_organizations, tmp_path
+):
+    pages = _pdf_pages(story_pdf(demo_story, demo_loader, demo_organizations), tmp_path)
+    assert "Slide 1 of 2" in " ".join(pages[0].split())
+    assert "Diapositiva" not in "".join(pages)
+
+
+def test_a_french_story_page_has_french_controls_and_the_captions_as_typed(
+    demo_story, demo_loader, demo_organizations
+):
+    html = story_html(demo_story, demo_loader, demo_organizations, language="fr")
+    assert '<html lang="fr" dir="ltr">' in html
+    assert "◀ Précédente" in html and "Suivante ▶" in html and "Next ▶" not in html
+    assert '"Diapositive {number} sur {count}"' in html  # the counter's template
+    assert "non disponible" in html and "organisme" in html  # the maps' legends
+    assert f"<h2>{CAPTION}</h2>" in html
+    assert "<h2>Legal help &lt;script&gt;alert(1)&lt;/script&gt;</h2>" in html
+
+
+def test_an_arabic_story_page_reads_right_to_left(demo_story, demo_loader, demo_organizations):
+    story = replace(demo_story, name="Spring <b>workshop</b>")
+    html = story_html(story, demo_loader, demo_organizations, language="ar")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "التالي ▶" in html and "الشريحة {number} من {count}" in html
+    assert "<title>Spring &lt;b&gt;workshop&lt;/b&gt;</title>" in html  # the name, as typed
