@@ -140,8 +140,12 @@ def list_slides(story: StoryRecord) -> None:
         ):
             st.switch_page("pages/map_explorer.py")
         if writer:
-            for col, label, offset in ((c2, "↑", -1), (c3, "↓", 1)):
-                if col.button(label, key=f"{key}.{offset}"):
+            moves = (
+                (c2, "↑", _("Move this slide up"), -1),
+                (c3, "↓", _("Move this slide down"), 1),
+            )
+            for col, arrow, words, offset in moves:  # an arrow, its words as the tooltip
+                if col.button(arrow, key=f"{key}.{offset}", help=words):
                     _change(stories.move_slide, story, slide.slide_id, offset)
             if c4.button(_("Remove"), key=f"{key}.remove"):
                 _change(stories.remove_slide, story, slide.slide_id)

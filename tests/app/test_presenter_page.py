@@ -198,3 +198,30 @@ def test_a_story_downloads_as_html_and_pdf(app):
     assert not at.exception and not at.error
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download the story (HTML, works offline)", "Download the handout (PDF)"]
+
+
+def test_every_presenter_word_comes_through_the_catalogs(app, monkeypatch):
+    """In the pseudo-locale every interface string shows as ⟦…⟧: with a story, a slide, the
+    editing panels, the downloads and the full-screen deck, nothing bypassed the catalogs."""
+    from geo.i18n import OPEN
+    from tests.app.test_pseudo_locale import unmarked
+
+    monkeypatch.setenv("WELCOME_ATLAS_PSEUDO_LOCALE", "1")
+    at = app("pages/presenter.py", role="editor")
+    at.text_input(key="presenter.new_name").set_value("Workshop")
+    next(b for b in at.button if b.key == "presenter.create").click().run()
+    at.text_input(key="presenter.caption").set_value("Legal help")
+    next(b for b in at.button if b.key == "presenter.save").click().run()
+    next(b for b in at.button if b.key == "presenter.prepare").click().run()
+    assert not at.exception
+    arrows = [b for b in at.button if b.label in ("↑", "↓")]  # symbols; their words are help
+    assert len(arrows) == 2 and all(OPEN in b.help for b in arrows)
+    assert [u for u in unmarked(at) if u not in ("button: ↑", "button: ↓")] == []
+    assert [e.label for e in at.expander if OPEN not in e.label] == []
+    assert all(OPEN in b.label for b in at.get("download_button"))
+    history = at.dataframe[-1].value
+    assert all(OPEN in column for column in history.columns)
+    assert any(m.value.endswith("Legal help") for m in at.markdown)  # the caption, as typed
+    next(b for b in at.button if b.key == "presenter.start").click().run()
+    assert not at.exception
+    assert unmarked(at) == []
