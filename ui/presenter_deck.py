@@ -78,7 +78,7 @@ def present(story: StoryRecord) -> None:
 
 def _controls(caption: str, at: int, count: int) -> None:
     """The caption in large type, the slide counter, Previous / Next and their keys."""
-    c1, c2, c3, c4 = st.columns([7, 1, 1, 1])
+    c1, c2, c3, c4 = st.columns([6, 1.2, 1.6, 1.2], vertical_alignment="center")
     c1.markdown(
         "<div style='font-size:2.1rem;font-weight:700;line-height:1.2;"
         f"unicode-bidi:plaintext'>{escape(caption)}</div>",
@@ -117,7 +117,13 @@ def exports(story: StoryRecord) -> None:
         "story.html",
         "text/html",
         key="presenter.html",
+        on_click="ignore",  # no rerun: the other download stays on the page
     )
     c2.download_button(
-        _("Download the handout (PDF)"), pdf, "story.pdf", "application/pdf", key="presenter.pdf"
+        _("Download the handout (PDF)"),
+        pdf,
+        "story.pdf",
+        "application/pdf",
+        key="presenter.pdf",
+        on_click="ignore",
     )

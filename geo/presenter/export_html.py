@@ -98,16 +98,17 @@ padding:14px 20px;border-radius:8px}}
 h1{{font-size:18px;font-weight:500;margin:0 0 6px;opacity:.8}}
 h2{{font-size:34px;line-height:1.2;margin:0 0 10px}}
 ul{{font-size:20px;margin:0;padding-inline-start:22px}}
-h2,li{{unicode-bidi:plaintext}}
+h2{{unicode-bidi:plaintext}}
 .slide{{display:none}} .slide.on{{display:block}}
-#nav{{position:fixed;inset-inline-end:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
+#nav{{position:fixed;right:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
+#count{{unicode-bidi:plaintext}} [dir=rtl] #nav{{right:auto;left:64px}}
 button{{font-size:22px;padding:8px 18px;border-radius:6px;border:0;cursor:pointer}}
 #stamp{{position:fixed;left:50%;transform:translateX(-50%);bottom:6px;font-size:13px;
 background:rgba(0,0,0,.6);padding:2px 8px;border-radius:4px}}
 </style></head><body>
 <iframe id="map" title="{map_title}"></iframe>
 <div id="panel"><h1>{title}</h1>{cards}</div>
-<div id="nav"><button id="prev">{previous}</button><span id="count"></span>
+<div id="nav" dir="ltr"><button id="prev">{previous}</button><span id="count"></span>
 <button id="next">{next}</button></div>
 <div id="stamp">{stamp}</div>
 <script>

@@ -144,13 +144,14 @@ def _page(pdf: _Handout, title: str, number: int, count: int, page: HandoutPage)
     pdf.ln(4)
     pdf.legend(page.figures)
     pdf.set_left_margin(10)
-    pdf.set_xy(10, 196)
-    pdf.set_text_color("#555555")
-    footer = pdf.tr(N_("{area} · 90% margins of error · {date} · Slide {number} of {count}"))
-    today = format_date(date.today(), pdf.language)
-    pdf.words(
-        footer.format(area=area_stamp(page.area, pdf.tr), date=today, number=number, count=count), 8
+    pdf.set_xy(10, 191)
+    pdf.words(area_stamp(page.area, pdf.tr), 8)  # the area's name as recorded, its own direction
+    footer = pdf.tr(N_("90% margins of error · {date} · Slide {number} of {count}"))
+    # Babel writes Arabic dates with right-to-left marks, which no font draws: bidi does
+    today = "".join(
+        c for c in format_date(date.today(), pdf.language) if unicodedata.category(c) != "Cf"
     )
+    pdf.words(footer.format(date=today, number=number, count=count), 8)
     pdf.set_text_color("#000000")
 
 
@@ -166,7 +167,7 @@ def export_story_pdf(title: str, pages: list[HandoutPage], *, language: str = DE
     for number, page in enumerate(pages, start=1):
         _page(pdf, title, number, len(pages), page)
         if pdf.missing:
-            pdf.set_xy(10, 190)
+            pdf.set_xy(10, 186)
             pdf.words(pdf.tr(N_("Some characters could not be printed (shown as ?).")), 8)
             pdf.missing = set()
     return bytes(pdf.output())
