@@ -129,7 +129,7 @@ def test_the_panned_view_becomes_a_slide_that_reopens_there(page, db_path):
     page.get_by_text(f"at zoom {left_at[2]}").wait_for(timeout=30_000)
     _type(page, "Caption", "Legal help near the river")
     page.get_by_role("button", name="Save this view as a slide").click()
-    page.get_by_text("Spring workshop: 1 slides").wait_for(timeout=30_000)
+    page.get_by_text("Spring workshop · Slides: 1").wait_for(timeout=30_000)
     (slide,) = _slides(db_path)
     assert slide.view.centre == (round(left_at[0], 5), round(left_at[1], 5))
     assert slide.view.zoom == left_at[2]

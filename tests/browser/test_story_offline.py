@@ -31,19 +31,19 @@ def test_exported_story_opens_offline(
     tracts = page.frame_locator("#map").locator("path.leaflet-interactive")
     tracts.first.wait_for(timeout=30_000)
     assert tracts.count() >= 186  # every demo tract (plus catchment rings)
-    assert page.locator("#count").text_content() == "1 / 2"
+    assert page.locator("#count").text_content() == "Slide 1 of 2"
     assert page.get_by_text("Where newcomers live").is_visible()
     page.keyboard.press("PageDown")
     page.get_by_text("Legal help <script>alert(1)</script>").wait_for(timeout=10_000)
-    assert page.locator("#count").text_content() == "2 / 2"
+    assert page.locator("#count").text_content() == "Slide 2 of 2"
     page.frame_locator("#map").locator("path.leaflet-interactive").first.wait_for()
     page.keyboard.press("PageUp")
-    assert page.locator("#count").text_content() == "1 / 2"
+    assert page.locator("#count").text_content() == "Slide 1 of 2"
     # keys pressed while the map has the focus: arrows pan it, Page Down still moves on
     page.frame_locator("#map").locator(".leaflet-container").click(position={"x": 900, "y": 80})
     page.keyboard.press("ArrowLeft")
-    assert page.locator("#count").text_content() == "1 / 2"
+    assert page.locator("#count").text_content() == "Slide 1 of 2"
     page.keyboard.press("PageDown")
-    page.wait_for_function("document.getElementById('count').textContent === '2 / 2'")
+    page.wait_for_function("document.getElementById('count').textContent === 'Slide 2 of 2'")
     assert outside == [] and errors == []
     context.close()
