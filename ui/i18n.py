@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.i18n import (
     DEFAULT,
@@ -30,6 +31,10 @@ __all__ = ["_", "current", "language_picker", "n_", "number", "right_to_left"]
 
 def current() -> str:
     """The session's interface language code (``en``, ``ar``, ... or the pseudo-locale)."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        # outside a session (AppTest formats options in its own thread): nothing is stored,
+        # or the first language asked would stick to every later test of the process
+        return PSEUDO if os.environ.get("WELCOME_ATLAS_PSEUDO_LOCALE") == "1" else DEFAULT
     if KEY not in st.session_state:
         if os.environ.get("WELCOME_ATLAS_PSEUDO_LOCALE") == "1":
             st.session_state[KEY] = PSEUDO
