@@ -170,6 +170,7 @@ def build_asset_map(
         basemap=None if options.tiles else basemap,
         places_url=places_url,
         tiles=options.tiles,
+        translate=tr,
     )
     return MapView(
         map=m,

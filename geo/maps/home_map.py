@@ -9,6 +9,7 @@ applied to it. The browser-side code is ``static/atlas/home_map.js`` (``AtlasMap
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import folium
@@ -17,8 +18,15 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.i18n import N_
 from geo.maps.layers import build_base_map, escape
 
+# Notes the browser shows when a file cannot be loaded (static/atlas/home_map.js).
+NOTES = (
+    N_("The branches could not be loaded ({error})."),
+    N_("The tract outlines could not be loaded ({status}). Reload the page."),
+    N_("The organizations could not be loaded ({error})."),
+)
 CONTROLLER_URL = "/app/static/atlas/home_map.js"
 BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins
 # From this many tracts the outlines are drawn on one <canvas> instead of one SVG path each:
@@ -100,6 +108,7 @@ def build_home_map(
     basemap: dict[str, list] | None = None,
     places_url: str | None = None,
     tiles: str = "",
+    translate: Callable[[str], str] = str,
 ) -> folium.Map:
     """The home map without anything that depends on the filters.
 
@@ -123,7 +132,8 @@ def build_home_map(
     tracts = TractLayer(tracts_url, name="Tracts")
     tracts.add_to(m)
     config: dict[str, Any] = {
-        "loading": f"Loading {tract_count:,} tracts…",
+        "loading": translate(N_("Loading {count} tracts…")).format(count=f"{tract_count:,}"),
+        "words": {t: shown for t in NOTES if (shown := translate(t)) != t},
         "clusterBranches": len(branches) >= BRANCH_CLUSTER_FROM,
     }
     if places_url:

@@ -30,7 +30,9 @@
 
   /* The interface language's words for the map's own text (state.words: English -> shown;
      only those that differ are sent). Data (names, places) never goes through it. */
-  function w(text) { return (state && state.words && state.words[text]) || text; }
+  var initWords = {};  // the words of the map's script (notes shown before any state)
+  function w(text) { return (state && state.words && state.words[text]) || initWords[text] || text; }
+  function fill(text, field, value) { return text.replace(field, function () { return value; }); }
   function wList(text) { return String(text || "").split(", ").map(w).join(", "); }
 
   /* Performance marks (bench/browser.py reads them): where a first load spends its time. */
@@ -117,6 +119,7 @@
   A.init = function (m, layer, cfg) {
     mark("init");
     map = m; tractLayer = layer; tracts = []; loaded = false; rings = [];
+    initWords = cfg.words || {};
     note(cfg.loading);
     outline = L.layerGroup().addTo(map);
     ringLayer = L.layerGroup().addTo(map);
@@ -125,7 +128,7 @@
     if (cfg.places) {
       fetch(cfg.places).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(drawPlaces)
-        .catch(function (err) { note("The branches could not be loaded (" + err.message + ")."); });
+        .catch(function (err) { note(fill(w("The branches could not be loaded ({error})."), "{error}", err.message)); });
     } else {
       drawPlaces(cfg);
     }
@@ -224,7 +227,7 @@
   A.tractsFailed = function (status) {
     loaded = true;  // nothing to wait for any more: the sites still show
     releaseWaiting();
-    note("The tract outlines could not be loaded (" + status + "). Reload the page.");
+    note(fill(w("The tract outlines could not be loaded ({status}). Reload the page."), "{status}", status));
   };
 
   function drawOutline() {
@@ -283,7 +286,7 @@
       mark("sites-fetched");
       sites = { url: url, data: data, markers: new Array(data.id.length), loading: null };
       showSites();
-    }).catch(function (err) { note("The organizations could not be loaded (" + err.message + ")."); });
+    }).catch(function (err) { note(fill(w("The organizations could not be loaded ({error})."), "{error}", err.message)); });
   }
 
   /* The sites the map shows now, [{id, name}], as the layer table lists them (tests). */

@@ -278,6 +278,7 @@ def test_the_map_page_speaks_spanish(app):
     assert "no disponible" in state["legend"] and "not available" not in state["legend"]
     assert state["words"]["Languages:"] == "Idiomas:"
     assert state["layer_names"]["tracts"].startswith("Sectores censales: ")
+    assert "Cargando" in _map_args(at)["script"]  # the note while the outlines load
     # The legend as text and the layer tables.
     legend = next(t.value for t in at.text if t.value.startswith("Leyenda del mapa: "))
     assert "sectores censales)" in legend and "tracts" not in legend
