@@ -17,7 +17,7 @@ st.caption(
         "addresses are printed as recorded."
     )
 )
-organizations = resources.organizations()
+organizations = resources.sites()  # one row per office: each listed at its nearest
 info = handout_views.choose(area.branches, organizations, area.illustrative)
 if info is None:
     st.info(_("No branch with a location, or no organization with a language, yet."))

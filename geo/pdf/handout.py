@@ -47,10 +47,11 @@ class HandoutInfo:
 
 
 def find_help(organizations: pd.DataFrame, info: HandoutInfo) -> pd.DataFrame:
-    """Placed organizations serving ``info.language`` within the radius, nearest first.
+    """Organizations serving ``info.language`` with a site within the radius, nearest first.
 
-    ``organizations`` has the columns of :func:`geo.db.listing.list_assets`; an optional
-    ``hours`` column is kept. Adds ``distance_m``.
+    ``organizations`` has one row per site (:func:`geo.db.sites.list_sites`: the site's
+    address and hours) or per organization (``list_assets``); an organization with several
+    offices is listed once, at its office nearest the branch. Adds ``distance_m``.
     """
     serves = organizations["languages"].map(lambda v: info.language in split_list(v))
     placed = organizations["lat"].notna() & organizations["lon"].notna()
@@ -60,7 +61,10 @@ def find_help(organizations: pd.DataFrame, info: HandoutInfo) -> pd.DataFrame:
         for lat, lon in zip(found["lat"], found["lon"], strict=True)
     ]
     found = found[found["distance_m"] <= info.radius_m]
-    return found.sort_values(["distance_m", "name"], kind="stable").reset_index(drop=True)
+    found = found.sort_values(["distance_m", "name"], kind="stable")
+    if "organization_id" in found:
+        found = found.drop_duplicates("organization_id")
+    return found.reset_index(drop=True)
 
 
 def _frame(ax: Any, shown: gpd.GeoSeries, radius_m: float) -> None:

@@ -54,6 +54,20 @@ def test_lists_only_organizations_serving_the_language_within_the_radius_nearest
     assert list(find_help(orgs, _info())["name"]) == ["Near", "Edge"]
 
 
+def test_an_organization_with_several_offices_is_listed_once_at_its_nearest():
+    sites = pd.DataFrame(
+        [
+            _org("Five Offices Agency", 900, "ar", organization_id="a", address="9 Far Rd"),
+            _org("Five Offices Agency", 200, "ar", organization_id="a", address="2 Near St"),
+            _org("Five Offices Agency", 5000, "ar", organization_id="a", address="50 Out Rd"),
+            _org("One Office Org", 400, "ar", organization_id="b"),
+        ]
+    )
+    found = find_help(sites, _info())
+    assert list(found["name"]) == ["Five Offices Agency", "One Office Org"]
+    assert found["address"].iloc[0] == "2 Near St"
+
+
 def test_handout_prints_names_in_their_own_script_phone_hours_and_the_illustrative_note(tmp_path):
     orgs = pd.DataFrame(
         [
