@@ -20,7 +20,6 @@ LONGER_MODULES: dict[str, str] = {
     "geo/census/indicators.py": "336 lines, 70 of them the nine indicator definitions (data)",
     "geo/census/imports.py": "307: three import paths sharing one atomic finish",
     "geo/demo/organizations.py": "310: the demo generator's word lists (data)",
-    "geo/db/assets.py": "to split",
     "geo/db/walkabouts.py": "to split",
     "geo/io/importer.py": "to split",
     "geo/io/validation.py": "to split",

@@ -8,14 +8,14 @@ import is all-or-nothing. Edits live in :mod:`geo.db.edits`, reads in :mod:`geo.
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.db.duplicates import find_duplicates_many, keys_for
+from geo.db.duplicates import keys_for
+from geo.db.intake_checks import refuse_duplicates, refuse_taken_ids, refuse_taken_source_ids
 from geo.db.models import ContactPerson, OfferedService, OpeningHours, Site
 from geo.db.queries import _ORG_COLUMNS, ENTITY, get_asset
 from geo.db.records import (
@@ -39,7 +39,7 @@ from geo.db.schema import (
     ServiceTerm,
 )
 from geo.db.unit_of_work import changes
-from geo.errors import DuplicateAsset, ValidationError
+from geo.errors import ValidationError
 
 
 def _site_rows(organization_id: str, sites: Sequence[Site]) -> list[dict[str, object]]:
@@ -151,86 +151,6 @@ def _clean_all(records: Sequence[Mapping[str, object]]) -> list[dict[str, object
     return cleaned
 
 
-def _refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
-    given = [str(c["id"]) for c in cleaned if c["id"]]
-    taken = set()
-    for start in range(0, len(given), 400):
-        chunk = given[start : start + 400]
-        taken |= set(session.scalars(sa.select(Organization.id).where(Organization.id.in_(chunk))))
-    repeated = {i for i, n in Counter(given).items() if n > 1}
-    problems = [
-        {
-            "row": row,
-            "field": "id",
-            "value": c["id"],
-            "message": f"'{c['id']}' is already used; leave it empty to get a new id",
-        }
-        for row, c in enumerate(cleaned)
-        if c["id"] and (c["id"] in taken or c["id"] in repeated)
-    ]
-    if problems:
-        raise ValidationError(describe_problems(problems), problems)
-
-
-def _refuse_taken_source_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
-    """A feed's own id names one organization per source (what a later sync matches on)."""
-    given = [(str(c["source"]), str(c["source_id"])) for c in cleaned if c.get("source_id")]
-    if not given:
-        return
-    taken: set[tuple[str, str]] = set()
-    for source in {s for s, _ in given}:
-        ids = [i for s, i in given if s == source]
-        for start in range(0, len(ids), 400):
-            query = sa.select(Organization.source_id).where(
-                Organization.source == source,
-                Organization.source_id.in_(ids[start : start + 400]),
-            )
-            taken |= {(source, i) for i in session.scalars(query) if i is not None}
-    repeated = {k for k, n in Counter(given).items() if n > 1}
-    problems = [
-        {
-            "row": row,
-            "field": "source_id",
-            "value": c["source_id"],
-            "message": f"'{c['source_id']}' of '{c['source']}' is already used by another "
-            "organization; each record of a feed is imported once",
-        }
-        for row, c in enumerate(cleaned)
-        if c.get("source_id")
-        and (key := (str(c["source"]), str(c["source_id"])))
-        and (key in taken or key in repeated)
-    ]
-    if problems:
-        raise ValidationError(describe_problems(problems), problems)
-
-
-def _refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> None:
-    found = find_duplicates_many(session, cleaned)
-    if not found:
-        return
-    problems: list[dict[str, object]] = [
-        {
-            "row": row,
-            "field": "name",
-            "organization_id": m.organization_id,
-            "message": (
-                f"looks like '{m.name}' ({m.organization_id}): same {' and '.join(m.reasons)}"
-            ),
-        }
-        for row, matches in sorted(found.items())
-        for m in matches
-    ]
-    shown = "; ".join(str(p["message"]) for p in problems[:5])
-    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-    where = "This organization" if len(cleaned) == 1 else f"{len(found)} of the organizations"
-    raise DuplicateAsset(
-        f"{where} may already be saved: {shown}{more}. Check, and edit the saved one, "
-        "or save anyway as a separate organization.",
-        problems,
-        [m for matches in found.values() for m in matches],
-    )
-
-
 def _insert(session: Session, cleaned: list[dict[str, object]], *, user: str) -> list[str]:
     ids = [str(c["id"] or uuid.uuid4()) for c in cleaned]
     organizations: list[dict[str, object]] = []
@@ -287,10 +207,10 @@ def add_assets(
         If any record looks like a stored one (or an earlier one in ``records``).
     """
     cleaned = _clean_all(list(records))
-    _refuse_taken_ids(session, cleaned)
-    _refuse_taken_source_ids(session, cleaned)
+    refuse_taken_ids(session, cleaned)
+    refuse_taken_source_ids(session, cleaned)
     if not allow_duplicate:
-        _refuse_duplicates(session, cleaned)
+        refuse_duplicates(session, cleaned)
     ids = _insert(session, cleaned, user=user)
     session.flush()
     return ids
