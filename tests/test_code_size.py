@@ -23,7 +23,6 @@ LONGER_MODULES: dict[str, str] = {
     "geo/db/walkabouts.py": "to split",
     "geo/io/importer.py": "to split",
     "geo/io/validation.py": "to split",
-    "geo/io/hsds_parts.py": "to split",
     "ui/asset_views.py": "to split",
     "ui/walkabout_views.py": "to split",
     "ui/import_views.py": "to split",

@@ -19,7 +19,8 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.classify import parse_languages
-from geo.io.hsds_parts import read_contacts, read_parts, service_owners
+from geo.io.hsds_contacts import read_contacts
+from geo.io.hsds_parts import read_parts, service_owners
 from geo.io.readers import SourceTable, read_csv_text
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
 

@@ -33,7 +33,7 @@ class Parts:
     site_languages: dict[str, list[str]] = field(default_factory=dict)  # org -> cells
 
 
-def _rows(frame: pd.DataFrame | None) -> list[dict[str, str]]:
+def table_rows(frame: pd.DataFrame | None) -> list[dict[str, str]]:
     if frame is None or frame.empty:
         return []
     columns = [str(c) for c in frame.columns]
@@ -41,7 +41,7 @@ def _rows(frame: pd.DataFrame | None) -> list[dict[str, str]]:
     return [dict(zip(columns, values, strict=True)) for values in text]
 
 
-def _cell(row: dict[str, str], *names: str) -> str:
+def cell(row: dict[str, str], *names: str) -> str:
     for name in names:
         value = row.get(name, "").strip()
         if value:
@@ -51,7 +51,7 @@ def _cell(row: dict[str, str], *names: str) -> str:
 
 def service_owners(t: dict[str, pd.DataFrame], org_ids: set[str]) -> dict[str, str]:
     """service id -> organization id, following a service named as an organization."""
-    named = {_cell(r, "id"): _cell(r, "organization_id") for r in _rows(t.get("services"))}
+    named = {cell(r, "id"): cell(r, "organization_id") for r in table_rows(t.get("services"))}
     owners: dict[str, str] = {}
     for service, org in named.items():
         seen = {service}
@@ -65,9 +65,9 @@ def service_owners(t: dict[str, pd.DataFrame], org_ids: set[str]) -> dict[str, s
 
 def _address_by_location(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    for row in _rows(t.get("addresses")):
-        kind = _cell(row, "address_type")
-        location = _cell(row, "location_id")
+    for row in table_rows(t.get("addresses")):
+        kind = cell(row, "address_type")
+        location = cell(row, "location_id")
         if location and (location not in found or kind == "physical"):
             found[location] = row
     return found
@@ -75,45 +75,45 @@ def _address_by_location(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]
 
 def _text_by(frame: pd.DataFrame | None, key: str, *names: str) -> dict[str, str]:
     joined: dict[str, list[str]] = {}
-    for row in _rows(frame):
-        text = " - ".join(v for n in names if (v := _cell(row, n)))
-        if _cell(row, key) and text:
-            joined.setdefault(_cell(row, key), []).append(text)
+    for row in table_rows(frame):
+        text = " - ".join(v for n in names if (v := cell(row, n)))
+        if cell(row, key) and text:
+            joined.setdefault(cell(row, key), []).append(text)
     return {k: "; ".join(dict.fromkeys(v)) for k, v in joined.items()}
 
 
 def _site(row: dict[str, str], address: dict[str, str], accessibility: str) -> dict[str, object]:
     return {
-        "name": _cell(row, "name"),
-        "description": _cell(row, "description"),
-        "transportation": _cell(row, "transportation"),
-        "lat": _cell(row, "latitude"),
-        "lon": _cell(row, "longitude"),
-        "address_1": _cell(address, "address_1"),
-        "address_2": _cell(address, "address_2"),
-        "city": _cell(address, "city"),
-        "state_province": _cell(address, "state_province"),
-        "postal_code": _cell(address, "postal_code"),
-        "country": _cell(address, "country"),
+        "name": cell(row, "name"),
+        "description": cell(row, "description"),
+        "transportation": cell(row, "transportation"),
+        "lat": cell(row, "latitude"),
+        "lon": cell(row, "longitude"),
+        "address_1": cell(address, "address_1"),
+        "address_2": cell(address, "address_2"),
+        "city": cell(address, "city"),
+        "state_province": cell(address, "state_province"),
+        "postal_code": cell(address, "postal_code"),
+        "country": cell(address, "country"),
         "accessibility": accessibility,
-        "source_id": _cell(row, "id"),
+        "source_id": cell(row, "id"),
     }
 
 
 def _terms(t: dict[str, pd.DataFrame]) -> dict[str, list[dict[str, str]]]:
     """service id -> its taxonomy terms (1.x services_taxonomy, 3.0 attributes)."""
-    known = {_cell(r, "id"): r for r in _rows(t.get("taxonomy"))}
+    known = {cell(r, "id"): r for r in table_rows(t.get("taxonomy"))}
     found: dict[str, list[dict[str, str]]] = {}
-    for link in _rows(t.get("service_taxonomy")):
-        owner = _cell(link, "service_id", "link_id")
-        term_id = _cell(link, "taxonomy_id", "taxonomy_term_id")
+    for link in table_rows(t.get("service_taxonomy")):
+        owner = cell(link, "service_id", "link_id")
+        term_id = cell(link, "taxonomy_id", "taxonomy_term_id")
         term = known.get(term_id, {})
         if owner and term_id:
             found.setdefault(owner, []).append(
                 {
-                    "code": _cell(term, "code") or term_id,
-                    "name": _cell(term, "name"),
-                    "vocabulary": _cell(term, "vocabulary", "taxonomy"),
+                    "code": cell(term, "code") or term_id,
+                    "name": cell(term, "name"),
+                    "vocabulary": cell(term, "vocabulary", "taxonomy"),
                 }
             )
     return found
@@ -121,33 +121,33 @@ def _terms(t: dict[str, pd.DataFrame]) -> dict[str, list[dict[str, str]]]:
 
 def _language_cell(row: dict[str, str]) -> str:
     """'code:note' (3.0 rows with a code), else the name as written."""
-    code, note = _cell(row, "code"), _cell(row, "note")
-    name = _cell(row, "name", "language")
+    code, note = cell(row, "code"), cell(row, "note")
+    name = cell(row, "name", "language")
     return f"{code}:{note}" if code and note else code or (f"{name} ({note})" if note else name)
 
 
 def _languages(t: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     """service id -> language cells: 'code:note' (3.0 rows with a code), else the name."""
     found: dict[str, list[str]] = {}
-    for row in _rows(t.get("languages")):
-        cell = _language_cell(row)
-        if _cell(row, "service_id") and cell:
-            found.setdefault(_cell(row, "service_id"), []).append(cell)
+    for row in table_rows(t.get("languages")):
+        language = _language_cell(row)
+        if cell(row, "service_id") and language:
+            found.setdefault(cell(row, "service_id"), []).append(language)
     return found
 
 
 def _weekdays(row: dict[str, str]) -> list[str]:
     """1.x ``weekday`` (a name or number) or 3.0 ``byday`` ('MO,TU')."""
-    if _cell(row, "weekday"):
-        return [_cell(row, "weekday")]
-    days = [d.strip()[-2:].upper() for d in _cell(row, "byday").split(",") if d.strip()]
+    if cell(row, "weekday"):
+        return [cell(row, "weekday")]
+    days = [d.strip()[-2:].upper() for d in cell(row, "byday").split(",") if d.strip()]
     return [str(_WEEKDAY_CODES.index(d) + 1) for d in days if d in _WEEKDAY_CODES]
 
 
 def _times(row: dict[str, str]) -> tuple[str, str, str]:
     """(opens, closes, words): times a person must read ('8:00m') stay in the words."""
-    opens, closes = _cell(row, "opens_at"), _cell(row, "closes_at")
-    words = _cell(row, "original_text", "description")
+    opens, closes = cell(row, "opens_at"), cell(row, "closes_at")
+    words = cell(row, "original_text", "description")
     try:
         readable = bool(opens and closes and parse_time(opens) and parse_time(closes))
     except ValueError:
@@ -163,15 +163,15 @@ def read_parts(t: dict[str, pd.DataFrame], org_ids: list[str]) -> Parts:
     parts = Parts(**{k: {o: [] for o in org_ids} for k in ("sites", "services", "hours")})  # type: ignore[arg-type]
     owners = service_owners(t, set(org_ids))
     site_pos: dict[str, tuple[str, int]] = {}  # location id -> (org, position)
-    locations = {_cell(r, "id"): r for r in _rows(t.get("locations"))}
-    links = _rows(t.get("service_at_location"))
+    locations = {cell(r, "id"): r for r in table_rows(t.get("locations"))}
+    links = table_rows(t.get("service_at_location"))
     location_owner = {
-        _cell(r, "location_id"): owners[_cell(r, "service_id")]
+        cell(r, "location_id"): owners[cell(r, "service_id")]
         for r in links
-        if _cell(r, "service_id") in owners
+        if cell(r, "service_id") in owners
     }
     for loc_id, row in locations.items():
-        org = _cell(row, "organization_id")
+        org = cell(row, "organization_id")
         location_owner.setdefault(loc_id, org if org in parts.sites else "")
     addresses = _address_by_location(t)
     access = _text_by(t.get("accessibility"), "location_id", "accessibility", "description")
@@ -185,9 +185,9 @@ def read_parts(t: dict[str, pd.DataFrame], org_ids: list[str]) -> Parts:
         site_pos[loc_id] = (org, len(parts.sites[org]))
         parts.sites[org].append(_site(row, addresses.get(loc_id, {}), access.get(loc_id, "")))
     _add_services(t, parts, owners, site_pos, links)
-    for row in _rows(t.get("languages")):
-        site = site_pos.get(_cell(row, "location_id"))
-        if site and not _cell(row, "service_id"):
+    for row in table_rows(t.get("languages")):
+        site = site_pos.get(cell(row, "location_id"))
+        if site and not cell(row, "service_id"):
             parts.site_languages.setdefault(site[0], []).append(_language_cell(row))
     _add_hours(t, parts, site_pos, links)
     return parts
@@ -202,33 +202,33 @@ def _add_services(
 ) -> None:
     terms, languages = _terms(t), _languages(t)
     eligibility = _text_by(t.get("eligibility"), "service_id", "eligibility")
-    stray = sum(_cell(r, "service_id") not in owners for r in _rows(t.get("eligibility")))
+    stray = sum(cell(r, "service_id") not in owners for r in table_rows(t.get("eligibility")))
     if stray:
         parts.unlinked["eligibility"] = stray
     at: dict[str, list[int]] = {}
     for link in links:
-        if _cell(link, "location_id") in site_pos:
-            at.setdefault(_cell(link, "service_id"), []).append(
-                site_pos[_cell(link, "location_id")][1]
+        if cell(link, "location_id") in site_pos:
+            at.setdefault(cell(link, "service_id"), []).append(
+                site_pos[cell(link, "location_id")][1]
             )
-    for row in _rows(t.get("services")):
-        sid, org = _cell(row, "id"), owners.get(_cell(row, "id"), "")
+    for row in table_rows(t.get("services")):
+        sid, org = cell(row, "id"), owners.get(cell(row, "id"), "")
         if not org:
             parts.unlinked["services"] = parts.unlinked.get("services", 0) + 1
             continue
         # Our own categories come back as terms of our taxonomy: they are categories again.
         ours = [x for x in terms.get(sid, []) if x["vocabulary"] == OUR_TAXONOMY]
         own_terms = [x for x in terms.get(sid, []) if x["vocabulary"] != OUR_TAXONOMY]
-        names = [_cell(row, "name"), *(str(x["name"]) for x in own_terms)]
+        names = [cell(row, "name"), *(str(x["name"]) for x in own_terms)]
         parts.services[org].append(
             {
-                "name": _cell(row, "name") or "(unnamed service)",
-                "alternate_name": _cell(row, "alternate_name"),
-                "description": _cell(row, "description"),
-                "url": _cell(row, "url"),
-                "email": _cell(row, "email"),
-                "status": _cell(row, "status") or "active",
-                "eligibility": eligibility.get(sid) or _cell(row, "eligibility_description"),
+                "name": cell(row, "name") or "(unnamed service)",
+                "alternate_name": cell(row, "alternate_name"),
+                "description": cell(row, "description"),
+                "url": cell(row, "url"),
+                "email": cell(row, "email"),
+                "status": cell(row, "status") or "active",
+                "eligibility": eligibility.get(sid) or cell(row, "eligibility_description"),
                 "languages": languages.get(sid, []),
                 "categories": [str(x["code"]) for x in ours] or classify_categories(names),
                 "terms": own_terms,
@@ -249,11 +249,11 @@ def _add_hours(
         for org, services in parts.services.items()
         for i, s in enumerate(services)
     }
-    link_of = {_cell(r, "id"): r for r in links}
-    for row in _rows(t.get("schedules")):
-        link = link_of.get(_cell(row, "service_at_location_id"), {})
-        service = service_pos.get(_cell(row, "service_id") or _cell(link, "service_id"))
-        site = site_pos.get(_cell(row, "location_id") or _cell(link, "location_id"))
+    link_of = {cell(r, "id"): r for r in links}
+    for row in table_rows(t.get("schedules")):
+        link = link_of.get(cell(row, "service_at_location_id"), {})
+        service = service_pos.get(cell(row, "service_id") or cell(link, "service_id"))
+        site = site_pos.get(cell(row, "location_id") or cell(link, "location_id"))
         org = (service or site or ("", 0))[0]
         days = _weekdays(row)
         if not org or not days:
@@ -271,55 +271,3 @@ def _add_hours(
                     "site": site[1] if site and site[0] == org else None,
                 }
             )
-
-
-def _contact_phones(t: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """contact id -> first phone number (3.0 puts them in phones.csv with a contact_id)."""
-    found: dict[str, str] = {}
-    for row in _rows(t.get("phones")):
-        if _cell(row, "contact_id") and _cell(row, "number"):
-            found.setdefault(_cell(row, "contact_id"), _cell(row, "number"))
-    return found
-
-
-def read_contacts(
-    t: dict[str, pd.DataFrame],
-    org_ids: set[str],
-    service_org: dict[str, str],
-    location_org: dict[str, str],
-    unlinked: dict[str, int],
-) -> dict[str, list[dict[str, str]]]:
-    """organization id -> its contacts (name, role, phone, email), each person once.
-
-    A contact belongs to the organization it names, else to the owner of its service (or
-    of its service at a location, or of its location); others are counted in ``unlinked``.
-    """
-    phones = _contact_phones(t)
-    found: dict[str, list[dict[str, str]]] = {}
-    link_service = {
-        _cell(r, "id"): _cell(r, "service_id") for r in _rows(t.get("service_at_location"))
-    }
-    for row in _rows(t.get("contacts")):
-        org = _cell(row, "organization_id")
-        service = _cell(row, "service_id") or link_service.get(_cell(row, "service_at_location_id"))
-        owner = (
-            (org if org in org_ids else "")
-            or service_org.get(service or "")
-            or location_org.get(_cell(row, "location_id"))
-        )
-        area, number = _cell(row, "phone_areacode"), _cell(row, "phone_number")
-        extension = _cell(row, "phone_extension")
-        phone = " ".join(p for p in (area, number) if p) + (f" x{extension}" if extension else "")
-        person = {
-            "name": _cell(row, "name"),
-            "role": " - ".join(p for p in (_cell(row, "title"), _cell(row, "department")) if p),
-            "phone": phone or phones.get(_cell(row, "id"), ""),
-            "email": _cell(row, "email"),
-        }
-        if not owner or not any(person.values()):
-            unlinked["contacts"] = unlinked.get("contacts", 0) + 1
-            continue
-        people = found.setdefault(owner, [])
-        if person not in people:
-            people.append(person)
-    return found
