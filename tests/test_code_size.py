@@ -34,7 +34,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "geo/db/walkabouts.py:add_found_place": "to split",
     "geo/fieldwork/routes.py:plan_walkabout": "to split",
     "geo/fieldwork/walk_sheet.py:build_walk_sheet": "to split",
-    "geo/io/hsds_rows.py:_service_rows": "to split",
     "geo/io/validation.py:check_coordinates": "to split",
     "geo/maps/asset_map.py:build_asset_map": "to split",
     "geo/maps/route_map.py:build_route_map": "to split",
@@ -45,7 +44,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "ui/walk_export_views.py:exports_and_save": "to split",
     "ui/walk_report_views.py:report_panel": "to split",
     "ui/walk_report_views.py:_found_place_form": "to split",
-    "geo/io/hsds.py:organization_frame": "to split",
 }
 
 

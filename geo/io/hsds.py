@@ -20,7 +20,7 @@ import pandas as pd
 from geo.errors import ImportFormatError
 from geo.io.classify import parse_languages
 from geo.io.hsds_contacts import read_contacts
-from geo.io.hsds_parts import read_parts, service_owners
+from geo.io.hsds_parts import Parts, read_parts, service_owners
 from geo.io.readers import SourceTable, read_csv_text
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
 
@@ -187,6 +187,33 @@ def _org_languages(services: list[dict[str, object]], at_sites: list[str]) -> st
     return ";".join(f"{x.code}:{x.note}" if x.note else x.code for x in langs)
 
 
+def _organization_row(
+    org: str, parts: Parts, phone: str, contacts: list[dict[str, str]]
+) -> dict[str, str]:
+    """One organization in our fields; its sites, services, hours and contacts as JSON."""
+    sites, services = parts.sites.get(org, []), parts.services.get(org, [])
+    main = sites[0] if sites else {}
+    categories = [c for s in services for c in s["categories"]]  # type: ignore[attr-defined]
+    return {
+        "source_id": org,
+        "phone": phone,
+        "address": "",
+        "lat": str(main.get("lat", "")),
+        "lon": str(main.get("lon", "")),
+        "category": ";".join(dict.fromkeys(categories)),
+        "languages": _org_languages(services, parts.site_languages.get(org, [])),
+        "parts": json.dumps(
+            {
+                "sites": sites,
+                "services": services,
+                "hours": parts.hours.get(org, []),
+                "contacts": contacts,
+            },
+            ensure_ascii=False,
+        ),
+    }
+
+
 def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per organization (index = data row of organizations.csv), columns HSDS_FIELDS.
 
@@ -202,31 +229,10 @@ def organization_frame(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     }
     phones = _phones(t, service_org, location_org)
     contacts = read_contacts(t, set(organization_ids), service_org, location_org, parts.unlinked)
-    rows = []
-    for org in organization_ids:
-        sites, services = parts.sites.get(org, []), parts.services.get(org, [])
-        main = sites[0] if sites else {}
-        categories = [c for s in services for c in s["categories"]]  # type: ignore[attr-defined]
-        rows.append(
-            {
-                "source_id": org,
-                "phone": phones.get(org, ""),
-                "address": "",
-                "lat": str(main.get("lat", "")),
-                "lon": str(main.get("lon", "")),
-                "category": ";".join(dict.fromkeys(categories)),
-                "languages": _org_languages(services, parts.site_languages.get(org, [])),
-                "parts": json.dumps(
-                    {
-                        "sites": sites,
-                        "services": services,
-                        "hours": parts.hours.get(org, []),
-                        "contacts": contacts.get(org, []),
-                    },
-                    ensure_ascii=False,
-                ),
-            }
-        )
+    rows = [
+        _organization_row(org, parts, phones.get(org, ""), contacts.get(org, []))
+        for org in organization_ids
+    ]
     frame = pd.DataFrame(rows, index=orgs.index)
     for name, names in (
         ("name", ("name",)),

@@ -205,30 +205,37 @@ def _service_rows(tables: HsdsTables, asset: Asset, oid: str) -> list[str]:
                 "eligibility_description": service.eligibility,
             },
         )
-        for site in service.sites:
-            if 0 <= site < len(asset.sites):
-                lid = hsds_id("location", asset.id, site)
-                row = {"id": hsds_id("service_at_location", asset.id, pos, site)}
-                tables.add("service_at_location", {**row, "service_id": sid, "location_id": lid})
-        for i, cell in enumerate(service.languages):
-            row = {"id": hsds_id("language", asset.id, pos, i), "service_id": sid}
-            tables.add("languages", {**row, **_language_row(cell)})
-        ours = [
-            TaxonomyTerm(code=k, name=vocab.SERVICE_CATEGORIES.get(k, k), vocabulary=OUR_TAXONOMY)
-            for k in service.categories
-        ]
-        for i, term in enumerate((*service.terms, *ours)):
-            tables.add(
-                "attributes",
-                {
-                    "id": hsds_id("attribute", asset.id, pos, i),
-                    "link_id": sid,
-                    "taxonomy_term_id": _term_id(tables, term),
-                    "link_type": "taxonomy_term",
-                    "link_entity": "service",
-                },
-            )
+        _service_links(tables, asset, service, pos, sid)
     return ids
+
+
+def _service_links(
+    tables: HsdsTables, asset: Asset, service: OfferedService, pos: int, sid: str
+) -> None:
+    """A service's sites (service_at_location), languages and taxonomy terms (attributes)."""
+    for site in service.sites:
+        if 0 <= site < len(asset.sites):
+            lid = hsds_id("location", asset.id, site)
+            row = {"id": hsds_id("service_at_location", asset.id, pos, site)}
+            tables.add("service_at_location", {**row, "service_id": sid, "location_id": lid})
+    for i, cell in enumerate(service.languages):
+        row = {"id": hsds_id("language", asset.id, pos, i), "service_id": sid}
+        tables.add("languages", {**row, **_language_row(cell)})
+    ours = [
+        TaxonomyTerm(code=k, name=vocab.SERVICE_CATEGORIES.get(k, k), vocabulary=OUR_TAXONOMY)
+        for k in service.categories
+    ]
+    for i, term in enumerate((*service.terms, *ours)):
+        tables.add(
+            "attributes",
+            {
+                "id": hsds_id("attribute", asset.id, pos, i),
+                "link_id": sid,
+                "taxonomy_term_id": _term_id(tables, term),
+                "link_type": "taxonomy_term",
+                "link_entity": "service",
+            },
+        )
 
 
 def _schedule_rows(tables: HsdsTables, asset: Asset, service_ids: list[str]) -> None:
