@@ -3,16 +3,19 @@
 import streamlit as st
 
 from ui import asset_views, frame, resources, shared_view
+from ui.i18n import _
 
 frame.ensure_app_frame(required="view_internal")
 
-st.title("Asset directory")
+st.title(_("Asset directory"))
 st.caption(
-    "One shared directory for every branch and team. Every change is recorded with "
-    "the signed-in account; a save never overwrites someone else's change; archived "
-    "records can be restored."
+    _(
+        "One shared directory for every branch and team. Every change is recorded with "
+        "the signed-in account; a save never overwrites someone else's change; archived "
+        "records can be restored."
+    )
 )
-directory, add, stale = st.tabs(["Directory", "Add an organization", "Stale records"])
+directory, add, stale = st.tabs([_("Directory"), _("Add an organization"), _("Stale records")])
 with directory:
     listed = asset_views.directory(shared_view.filters())
     asset_views.open_picker(listed)

@@ -23,7 +23,6 @@ LONGER_MODULES: dict[str, str] = {
     "geo/db/walkabouts.py": "to split",
     "geo/io/importer.py": "to split",
     "geo/io/validation.py": "to split",
-    "ui/asset_views.py": "to split",
     "ui/walkabout_views.py": "to split",
     "ui/import_views.py": "to split",
 }
@@ -38,7 +37,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "geo/maps/asset_map.py:build_asset_map": "to split",
     "geo/maps/route_map.py:build_route_map": "to split",
     "ui/action_views.py:add_panel": "to split",
-    "ui/asset_views.py:_asset_form": "to split",
     "ui/engagement_views.py:_entry_form": "to split",
     "ui/import_views.py:run": "to split",
     "ui/walk_export_views.py:exports_and_save": "to split",

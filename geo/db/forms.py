@@ -14,6 +14,7 @@ from typing import cast
 import pandas as pd
 
 from geo.db.models import Asset, Change
+from geo.i18n import N_
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 
 TEXT_INPUTS = (
@@ -27,24 +28,24 @@ TEXT_INPUTS = (
     "collected_by",
 )
 FIELD_LABELS = {
-    "name": "Name",
-    "alternate_name": "Other name",
-    "description": "Description",
-    "address": "Address",
-    "phone": "Phone",
-    "website": "Website",
-    "email": "Email",
-    "collected_by": "Collected by",
-    "collected_on": "Collected on",
-    "last_verified_on": "Last verified on",
-    "entry_technique": "How we learned of it",
-    "categories": "Services",
-    "languages": "Languages (code: note; ...)",
-    "communities": "Communities served (; separated)",
-    "contacts": "Contacts (staff only)",
-    "lat": "Latitude",
-    "lon": "Longitude",
-    "status": "Status",
+    "name": N_("Name"),
+    "alternate_name": N_("Other name"),
+    "description": N_("Description"),
+    "address": N_("Address"),
+    "phone": N_("Phone"),
+    "website": N_("Website"),
+    "email": N_("Email"),
+    "collected_by": N_("Collected by"),
+    "collected_on": N_("Collected on"),
+    "last_verified_on": N_("Last verified on"),
+    "entry_technique": N_("How we learned of it"),
+    "categories": N_("Services"),
+    "languages": N_("Languages (code: note; ...)"),
+    "communities": N_("Communities served (; separated)"),
+    "contacts": N_("Contacts (staff only)"),
+    "lat": N_("Latitude"),
+    "lon": N_("Longitude"),
+    "status": N_("Status"),
 }
 
 
@@ -112,7 +113,8 @@ def history_table(changes: Sequence[Change]) -> pd.DataFrame:
         }
         for c in changes
     ]
-    frame = pd.DataFrame(rows, columns=["When", "Who", "What", "Field", "Old value", "New value"])
+    columns = [N_("When"), N_("Who"), N_("What"), N_("Field"), N_("Old value"), N_("New value")]
+    frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values("When", ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -128,21 +130,23 @@ def directory_table(
     """
     table = pd.DataFrame(
         {
-            "Name": assets["name"],
-            "Services": assets["category"].map(
+            N_("Name"): assets["name"],
+            N_("Services"): assets["category"].map(
                 lambda c: ", ".join(SERVICE_CATEGORIES.get(k, k) for k in _split(c))
             ),
-            "Languages": assets["languages"].fillna(""),
-            "Communities": assets["communities"].fillna(""),
-            "Address": assets["address"].fillna(""),
-            "Learned by": assets["entry_technique"].map(lambda t: ENTRY_TECHNIQUES.get(t, t or "")),
-            "Last verified": assets["last_verified_on"],
-            "Status": assets["status"],
-            "Id": assets["organization_id"],
+            N_("Languages"): assets["languages"].fillna(""),
+            N_("Communities"): assets["communities"].fillna(""),
+            N_("Address"): assets["address"].fillna(""),
+            N_("Learned by"): assets["entry_technique"].map(
+                lambda t: ENTRY_TECHNIQUES.get(t, t or "")
+            ),
+            N_("Last verified"): assets["last_verified_on"],
+            N_("Status"): assets["status"],
+            N_("Id"): assets["organization_id"],
         }
     )
     if hours is not None:
-        table.insert(1, "Hours", assets["organization_id"].map(lambda i: hours.get(i, "")))
+        table.insert(1, N_("Hours"), assets["organization_id"].map(lambda i: hours.get(i, "")))
     if open_now is not None:
-        table.insert(2, "Now", assets["organization_id"].map(lambda i: open_now.get(i, "")))
+        table.insert(2, N_("Now"), assets["organization_id"].map(lambda i: open_now.get(i, "")))
     return table

@@ -18,6 +18,7 @@ WRAPPED_PAGES = {
     "pages/gaps.py": None,
     "pages/map_explorer.py": "editor",
     "pages/presenter.py": "editor",
+    "pages/assets.py": "editor",
 }  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 WIDGETS = (

@@ -1,0 +1,85 @@
+"""The organization form of the assets page (edit and add share it), in the interface language."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.db import forms as af
+from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
+from ui.i18n import _
+
+TEXT_FIELDS = ("name", "alternate_name", "address", "phone", "website", "email")
+
+
+def field_labels() -> dict[str, str]:
+    """Stored field names -> the form's labels, translated (for problem and change tables)."""
+    return {field: _(label) for field, label in af.FIELD_LABELS.items()}
+
+
+def asset_form(key: str, values: dict, submit_label: str) -> tuple[bool, dict]:
+    """The form with ``values``; returns (submitted, what the form holds now)."""
+    with st.form(key):
+        form = _contact_fields(key, values)
+        form.update(_service_fields(key, values))
+        form.update(_provenance_fields(key, values))
+        return st.form_submit_button(submit_label), form
+
+
+def _contact_fields(key: str, values: dict) -> dict:
+    labels = field_labels()
+    form = {f: st.text_input(labels[f], value=values[f], key=f"{key}.{f}") for f in TEXT_FIELDS}
+    form["description"] = st.text_area(
+        labels["description"], value=values["description"], key=f"{key}.description"
+    )
+    return form
+
+
+def _service_fields(key: str, values: dict) -> dict:
+    labels = field_labels()
+    return {
+        "categories": st.multiselect(
+            labels["categories"],
+            list(SERVICE_CATEGORIES),
+            default=values["categories"],
+            format_func=lambda c: _(SERVICE_CATEGORIES[c]),
+            key=f"{key}.categories",
+        ),
+        "languages": st.text_input(
+            labels["languages"],
+            values["languages"],
+            key=f"{key}.languages",
+            help=_("ISO 639 codes, e.g. {example}").format(
+                example="'es; ar: interpreter on request'"
+            ),
+        ),
+        "communities": st.text_input(
+            labels["communities"], values["communities"], key=f"{key}.communities"
+        ),
+    }
+
+
+def _provenance_fields(key: str, values: dict) -> dict:
+    labels = field_labels()
+    c1, c2 = st.columns(2)
+    form = {
+        "lat": c1.number_input(labels["lat"], value=values["lat"], format="%.6f", key=f"{key}.lat"),
+        "lon": c2.number_input(labels["lon"], value=values["lon"], format="%.6f", key=f"{key}.lon"),
+    }
+    techniques = [None, *ENTRY_TECHNIQUES]
+    form["entry_technique"] = st.selectbox(
+        labels["entry_technique"],
+        techniques,
+        index=techniques.index(values["entry_technique"]),
+        key=f"{key}.technique",
+        format_func=lambda t: "—" if t is None else _(ENTRY_TECHNIQUES[t]),
+    )
+    form["collected_by"] = c1.text_input(
+        labels["collected_by"], values["collected_by"], key=f"{key}.collected_by"
+    )
+    form["collected_on"] = c2.date_input(
+        labels["collected_on"], values["collected_on"], key=f"{key}.collected_on"
+    )
+    form["last_verified_on"] = c2.date_input(
+        labels["last_verified_on"], values["last_verified_on"], key=f"{key}.verified"
+    )
+    return form
