@@ -134,8 +134,9 @@ def _browser_rows(b: dict) -> list[tuple[str, str, str, str]]:
     if f:
         first = b.get("first_load_bytes") or float("nan")
         rows += _error_row("filter changes", f) or [
-            ("Chromium: filter change → map updated (median of 10)",
-             f"{f['median_s']:.2f} s", "", ""),
+            (f"Chromium: filter change → map updated (median of {len(f['times_s'])})",
+             f"{f['median_s']:.2f} s" + (f", {len(f['missed'])} missed" if f.get("missed")
+                                         else ""), "", ""),
             ("bytes per filter change / first load",
              f"{f['median_bytes'] / 1e3:.0f} kB ({100 * f['median_bytes'] / first:.1f} %)",
              "", ""),
