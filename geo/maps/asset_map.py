@@ -15,7 +15,7 @@ import folium
 import numpy as np
 import pandas as pd
 
-from geo.census.classes import count_spanning_tracts
+from geo.census.classes import SpanCount, count_spanning_tracts
 from geo.census.indicators import IndicatorOptions, compute_indicator, get_indicator
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
@@ -25,16 +25,15 @@ from geo.filters import (
     match_list_cells,
     select_organizations,
     select_tracts_meeting_thresholds,
-    unavailable_thresholds,
 )
-from geo.i18n import N_, english_n
+from geo.i18n import english_n
 from geo.maps.home_map import build_home_map
 from geo.maps.layers import Classes, basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
 from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
+from geo.maps.map_words import layer_names, map_words, threshold_notices
 from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_bits, encode_mask
 from geo.maps.tract_file import TractFile
-from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 
 COUNTRY_INDICATORS = ("origin_share", "origin_count")
 
@@ -106,33 +105,14 @@ def build_asset_map(
     tr = translate
     indicator = get_indicator(area.tables, options.indicator)
     label = tr(indicator.label)
-    notices: list[str] = []
-    try:
-        values = compute_indicator(
-            area.tables,
-            indicator.key,
-            IndicatorOptions(countries=filters.countries, language_group=options.language_group),
-        )
-    except DataNotAvailable as err:
-        values = None
-        notices.append(f"{label}: {err}")
+    values, notices = _indicator_values(area, indicator.key, filters, options, label)
     if acculturation is None:
         acculturation = compute_acculturation(area.tables)
     highlighted = select_tracts_meeting_thresholds(acculturation, filters)
-    notices += [
-        tr(N_("No data for the threshold on {name} in this study area.")).format(
-            name=i.replace("_", " ")
-        )
-        for i in unavailable_thresholds(acculturation, filters)
-    ]
-    keep = select_organizations(organizations, filters)
-    if filters.countries:  # organizations serving ANY chosen community
-        keep &= match_list_cells(organizations["communities"], filters.countries)
+    notices += threshold_notices(acculturation, filters, tr)
+    keep = _matching(organizations, filters)
     matching = organizations[keep]
-    estimates = values["estimate"] if values is not None else pd.Series(dtype=float)
-    moes = values["moe"] if values is not None else pd.Series(dtype=float)
-    classes = classify(estimates, options.scheme, moes=moes)
-    spanning = count_spanning_tracts(estimates, moes, classes.upper_bounds)
+    classes, spanning = _classes(values, options.scheme)
     codes, estimates, moes = encode_tracts(tracts.geoids, values, classes, indicator.kind)
     position = {g: i for i, g in enumerate(tracts.geoids)}
     state = MapState(
@@ -154,26 +134,35 @@ def build_asset_map(
             kind=indicator.kind,
             vintage=area.vintage,
             show_highlight=bool(filters.thresholds),
-            note=options.legend_note or (spanning.sentence(tr, n_) if values is not None else None),
+            note=options.legend_note or (spanning.sentence(tr, n_) if spanning else None),
             translate=tr,
         ),
-        layer_names=_layer_names(area, label, filters, highlighted, matching, options, tr, n_),
+        layer_names=layer_names(
+            area,
+            label,
+            filters,
+            highlighted,
+            matching,
+            options.catchment_radius_m,
+            options.tiles,
+            tr,
+            n_,
+        ),
         words=map_words(tr),
     )
     if basemap is None and area.basemap is not None:
         basemap = basemap_data(area.basemap)
-    m = build_home_map(
-        bounds=tracts.bounds,
-        tracts_url=tracts.url,
-        tract_count=len(tracts.geoids),
-        branches=area.branches,
-        basemap=None if options.tiles else basemap,
-        places_url=places_url,
-        tiles=options.tiles,
-        translate=tr,
-    )
     return MapView(
-        map=m,
+        map=build_home_map(
+            bounds=tracts.bounds,
+            tracts_url=tracts.url,
+            tract_count=len(tracts.geoids),
+            branches=area.branches,
+            basemap=None if options.tiles else basemap,
+            places_url=places_url,
+            tiles=options.tiles,
+            translate=tr,
+        ),
         state=state,
         values=values,
         highlighted=highlighted,
@@ -189,6 +178,38 @@ def build_asset_map(
         kind=indicator.kind,
         show_highlight=bool(filters.thresholds),
     )
+
+
+def _classes(values: pd.DataFrame | None, scheme: str) -> tuple[Classes, SpanCount | None]:
+    """Class breaks of the indicator, and the tracts whose interval spans a break (None
+    without figures)."""
+    estimates = values["estimate"] if values is not None else pd.Series(dtype=float)
+    moes = values["moe"] if values is not None else pd.Series(dtype=float)
+    classes = classify(estimates, scheme, moes=moes)
+    if values is None:
+        return classes, None
+    return classes, count_spanning_tracts(estimates, moes, classes.upper_bounds)
+
+
+def _indicator_values(
+    area: StudyArea, key: str, filters: Filters, options: MapOptions, label: str
+) -> tuple[pd.DataFrame | None, list[str]]:
+    """The indicator per tract, or None with a notice saying why it is not available."""
+    try:
+        chosen = IndicatorOptions(
+            countries=filters.countries, language_group=options.language_group
+        )
+        return compute_indicator(area.tables, key, chosen), []
+    except DataNotAvailable as err:
+        return None, [f"{label}: {err}"]
+
+
+def _matching(organizations: pd.DataFrame, filters: Filters) -> pd.Series:
+    """Sites matching the filters; with countries chosen, of organizations serving any of them."""
+    keep = select_organizations(organizations, filters)
+    if filters.countries:
+        keep &= match_list_cells(organizations["communities"], filters.countries)
+    return keep
 
 
 def _sites_mask(
@@ -207,56 +228,6 @@ def _sites_mask(
     ):
         return encode_bits(keep)
     return encode_mask(sites.ids, matching)
-
-
-def _layer_names(
-    area: StudyArea,
-    label: str,
-    filters: Filters,
-    highlighted: pd.Index,
-    matching: pd.DataFrame,
-    options: MapOptions,
-    tr: Callable[[str], str],
-    n_: Callable[[str, str, int], str],
-) -> dict[str, str]:
-    organizations, sites = matching[ID_COLUMN].nunique(), len(matching)
-    names = {
-        "tracts": tr(N_("Tracts: {indicator}")).format(indicator=label),
-        "rings": tr(N_("Branch catchments ({radius} m)")).format(
-            radius=f"{options.catchment_radius_m:,.0f}"
-        ),
-        "branches": tr(N_("Library branches ({count})")).format(count=len(area.branches)),
-        "sites": n_(
-            "Organizations ({organizations} at {sites} site)",
-            "Organizations ({organizations} at {sites} sites)",
-            sites,
-        ).format(organizations=f"{organizations:,}", sites=f"{sites:,}"),
-    }
-    if area.basemap is not None and not options.tiles:
-        names["basemap"] = tr(N_("Base map (river, parks, roads, names)"))
-    if filters.thresholds:
-        names["highlight"] = tr(N_("Tracts meeting the thresholds ({count})")).format(
-            count=len(highlighted)
-        )
-    return {k: escape(v) for k, v in names.items()}
-
-
-# The words the browser half of the home map writes itself (static/atlas/home_map.js).
-MAP_WORDS = (
-    N_("not available"),
-    N_("(90% margin of error)"),
-    N_("Languages:"),
-    N_("Library branch: {name}"),
-    N_("{count} library branches"),
-    N_("{count} organization sites"),
-)
-
-
-def map_words(translate: Callable[[str], str]) -> dict[str, str]:
-    """The map's own words and the service and language names its tooltips show, in the
-    interface language; only those that differ from English (an English map sends none)."""
-    english = (*MAP_WORDS, *SERVICE_CATEGORIES.values(), *LANGUAGES.values())
-    return {text: shown for text in english if (shown := translate(text)) != text}
 
 
 def _headline(area: StudyArea, highlighted: pd.Index, matching: pd.DataFrame) -> dict[str, int]:
