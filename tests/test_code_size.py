@@ -34,7 +34,10 @@ LONGER_FUNCTIONS: dict[str, str] = {
     "geo/fieldwork/routes.py:plan_walkabout": "to split",
     "geo/fieldwork/walk_sheet.py:build_walk_sheet": "to split",
     "geo/io/validation.py:check_coordinates": "to split",
-    "geo/maps/asset_map.py:build_asset_map": "66 lines: assembles the map state and view from a dozen parts computed just before; split further it would only pass them around",
+    "geo/maps/asset_map.py:build_asset_map": (
+        "66 lines: assembles the map state and view from a dozen parts computed just "
+        "before; split further it would only pass them around"
+    ),
     "geo/maps/route_map.py:build_route_map": "to split",
     "ui/action_views.py:add_panel": "to split",
     "ui/engagement_views.py:_entry_form": "to split",
