@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from geo.errors import GeoError
 from geo.hours import is_open, parse_opening_hours
 from ui import auth, errors, resources
+from ui.i18n import _
 
 ACTION = "fieldwork_write"
 
@@ -20,7 +21,9 @@ def can_write() -> bool:
     """Whether write controls are live; viewers are told why (and refused anyway)."""
     if auth.can(ACTION):
         return True
-    st.caption("You can read the field work; planning, logging and editing need an editor account.")
+    st.caption(
+        _("You can read the field work; planning, logging and editing need an editor account.")
+    )
     return False
 
 

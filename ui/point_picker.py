@@ -6,6 +6,7 @@ import streamlit as st
 
 from geo.maps.draw_map import build_outline_map, build_point_layer
 from ui import maps, resources
+from ui.i18n import _
 
 
 def pick_point(*, key: str, lat_key: str, lon_key: str, height: int = 360) -> None:
@@ -16,7 +17,7 @@ def pick_point(*, key: str, lat_key: str, lon_key: str, height: int = 360) -> No
     """
     # Drawn only on request: a map drawn inside a tab that is not showing gets no size,
     # opens zoomed out to the whole world, and a click there lands in another ocean.
-    if not st.toggle("Place it by clicking a map", key=f"{key}.open"):
+    if not st.toggle(_("Place it by clicking a map"), key=f"{key}.open"):
         return
     m = build_outline_map(resources.tract_outlines(), fill_opacity=0.03)
     chosen = build_point_layer(st.session_state.get(lat_key), st.session_state.get(lon_key))
@@ -28,7 +29,7 @@ def pick_point(*, key: str, lat_key: str, lon_key: str, height: int = 360) -> No
             # Leaflet counts on past ±180 when the world repeats; the input takes -180..180.
             st.session_state[lon_key] = round((float(clicked["lng"]) + 180) % 360 - 180, 6)
 
-    st.caption("Click the map where it is, or type the coordinates below.")
+    st.caption(_("Click the map where it is, or type the coordinates below."))
     maps.show_map(
         m,
         key=key,

@@ -21,9 +21,10 @@ from geo.db.models import Asset
 from geo.db.tracked import insert_tracked, load_row, log_detail, set_archived, update_tracked
 from geo.errors import ValidationError
 from geo.fieldwork.routes import Stop
+from geo.i18n import N_
 
 ENTITY = "walkabout"
-WALK_STATUSES = {"planned": "Planned", "walked": "Walked"}
+WALK_STATUSES = {"planned": N_("Planned"), "walked": N_("Walked")}
 _TABLE: sa.Table = Walkabout.__table__
 _STOPS: sa.Table = WalkaboutStop.__table__
 

@@ -5,7 +5,7 @@ Distances are great-circle (:func:`geo.fieldwork.points.haversine_m`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,15 +14,16 @@ from shapely.geometry import Point, Polygon
 
 from geo.errors import ValidationError
 from geo.fieldwork.points import Stop, haversine_m
+from geo.i18n import N_
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
 
 AREA_KINDS: dict[str, str] = {
-    "catchment": "Catchment ring around the branch",
-    "tracts": "Chosen tracts",
-    "polygon": "Drawn polygon",
+    "catchment": N_("Catchment ring around the branch"),
+    "tracts": N_("Chosen tracts"),
+    "polygon": N_("Drawn polygon"),
 }
 
 
@@ -60,13 +61,18 @@ class AreaDefinition:
             return cls(kind=kind, polygon=ring)
         return cls(kind="catchment", radius_m=float(data.get("radius_m", 1000.0)))  # type: ignore[arg-type]
 
-    def describe(self) -> str:
-        """A short human description, e.g. 'within 1,000 m of the branch'."""
+    def describe(self, translate: Callable[[str], str] = str) -> str:
+        """A short human description, e.g. 'within 1000 m of the branch'.
+
+        ``translate`` turns the English template into the reader's language first.
+        """
         if self.kind == "catchment":
-            return f"within {self.radius_m:,.0f} m of the branch"
+            return translate(N_("within {metres} m of the branch")).format(
+                metres=f"{self.radius_m:.0f}"
+            )
         if self.kind == "tracts":
-            return f"in {len(self.geoids)} chosen tract(s)"
-        return f"inside a drawn polygon of {len(self.polygon)} corners"
+            return translate(N_("in {n} chosen tract(s)")).format(n=len(self.geoids))
+        return translate(N_("inside a drawn polygon of {n} corners")).format(n=len(self.polygon))
 
 
 def parse_polygon_text(text: str) -> tuple[tuple[float, float], ...]:

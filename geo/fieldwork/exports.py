@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from geo.cells import neutralize_cell
 from geo.fieldwork.routes import Route
+from geo.i18n import N_
 
 STOP_COLUMNS = (
     "number",
@@ -21,8 +24,12 @@ STOP_COLUMNS = (
 )
 
 
-def build_stop_table(route: Route) -> pd.DataFrame:
-    """One row per stop in walking order, with the leg that reaches it, then the way back."""
+def build_stop_table(route: Route, translate: Callable[[str], str] = str) -> pd.DataFrame:
+    """One row per stop in walking order, with the leg that reaches it, then the way back.
+
+    The column names are the file's field names (English, like a schema); ``translate``
+    turns the words of the last row ("Back to ...") into the reader's language.
+    """
     rows = []
     for number, (stop, leg) in enumerate(zip(route.stops, route.legs, strict=False), start=1):
         rows.append(
@@ -43,7 +50,7 @@ def build_stop_table(route: Route) -> pd.DataFrame:
     rows.append(
         {
             "number": None,
-            "name": f"Back to {route.start.label}",
+            "name": translate(N_("Back to {place}")).format(place=route.start.label),
             "address": route.start.address,
             "languages": "",
             "services": "",
@@ -59,20 +66,22 @@ def build_stop_table(route: Route) -> pd.DataFrame:
     return table.astype({"number": "Int64"})
 
 
-def build_leg_table(route: Route) -> pd.DataFrame:
-    """Legs with distances and walking times, for the page."""
-    return pd.DataFrame(
-        [
-            {
-                "leg": leg.number,
-                "from": leg.from_label,
-                "to": leg.to_label,
-                "distance (m)": round(leg.distance_m),
-                "walk (min)": round(leg.walk_minutes, 1),
-            }
-            for leg in route.legs
-        ]
-    )
+LEG_COLUMNS = (N_("leg"), N_("from"), N_("to"), N_("distance (m)"), N_("walk (min)"))
+
+
+def build_leg_table(route: Route, translate: Callable[[str], str] = str) -> pd.DataFrame:
+    """Legs with distances and walking times, for the page (headings in the reader's words)."""
+    rows = [
+        (
+            leg.number,
+            leg.from_label,
+            leg.to_label,
+            round(leg.distance_m),
+            round(leg.walk_minutes, 1),
+        )
+        for leg in route.legs
+    ]
+    return pd.DataFrame(rows, columns=[translate(c) for c in LEG_COLUMNS])
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -6,12 +6,17 @@ to), several only tracks (``<trk>``, the line to follow), so the file carries bo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import gpxpy.gpx
 
 from geo.fieldwork.routes import Route
+from geo.i18n import N_
 
 
-def export_gpx(route: Route, *, name: str = "Walkabout") -> bytes:
+def export_gpx(
+    route: Route, *, name: str = "Walkabout", translate: Callable[[str], str] = str
+) -> bytes:
     """The walk as GPX: a ``<rte>`` and a ``<trk>`` branch -> stops -> branch, a ``<wpt>`` per stop.
 
     The track follows the streets where the route was planned on a street graph, and
@@ -23,18 +28,26 @@ def export_gpx(route: Route, *, name: str = "Walkabout") -> bytes:
         The planned walk.
     name : str, optional
         Name shown by the phone app.
+    translate : callable, optional
+        Turns the file's own words ("Start", "End", "along streets") into the reader's
+        language; names of places stay as recorded.
 
     Returns
     -------
     bytes
         UTF-8 GPX 1.1 document.
     """
+    tr = translate
     gpx = gpxpy.gpx.GPX()
     gpx.name = name
     gpx.creator = "Welcome Atlas"
     rte = gpxpy.gpx.GPXRoute(name=name)
     start = route.start
-    rte.points.append(gpxpy.gpx.GPXRoutePoint(start.lat, start.lon, name=f"Start: {start.label}"))
+    rte.points.append(
+        gpxpy.gpx.GPXRoutePoint(
+            start.lat, start.lon, name=tr(N_("Start: {place}")).format(place=start.label)
+        )
+    )
     for number, stop in enumerate(route.stops, start=1):
         label = f"{number}. {stop.label}"
         rte.points.append(gpxpy.gpx.GPXRoutePoint(stop.lat, stop.lon, name=label))
@@ -47,10 +60,15 @@ def export_gpx(route: Route, *, name: str = "Walkabout") -> bytes:
                 or None,
             )
         )
-    rte.points.append(gpxpy.gpx.GPXRoutePoint(start.lat, start.lon, name=f"End: {start.label}"))
+    rte.points.append(
+        gpxpy.gpx.GPXRoutePoint(
+            start.lat, start.lon, name=tr(N_("End: {place}")).format(place=start.label)
+        )
+    )
     gpx.routes.append(rte)
     streets = any(leg.path for leg in route.legs)
-    track = gpxpy.gpx.GPXTrack(name=f"{name} (along streets)" if streets else name)
+    along = tr(N_("{name} (along streets)")).format(name=name)
+    track = gpxpy.gpx.GPXTrack(name=along if streets else name)
     track.segments.append(
         gpxpy.gpx.GPXTrackSegment([gpxpy.gpx.GPXTrackPoint(lat, lon) for lat, lon in route.line()])
     )

@@ -15,9 +15,17 @@ from pathlib import Path
 
 from geo.errors import RouteNotFeasible, ValidationError
 from geo.fieldwork.points import Stop, haversine_m
+from geo.i18n import N_
 
 DEFAULT_SPEED_KMH = 4.8
 Matrix = list[list[float]]
+# Route.method and Route.notes hold these English texts; the page and the sheet translate them.
+GREAT_CIRCLE = N_("great-circle")
+STREET_NETWORK = N_("street network")
+STRAIGHT_NOTE = N_("Distances are straight lines; streets make the real walk longer.")
+NO_STOPS = N_(
+    "The walk has no stops. Choose organizations to visit or add a point, then plan again."
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,7 +48,7 @@ class Route:
     stops: tuple[Stop, ...]
     legs: tuple[Leg, ...]
     speed_kmh: float
-    method: str = "great-circle"
+    method: str = GREAT_CIRCLE
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -154,46 +162,51 @@ def plan_walkabout(
     222
     """
     if not stops:
-        raise RouteNotFeasible(
-            "The walk has no stops. Choose organizations to visit or add a point, then plan again."
-        )
+        raise RouteNotFeasible(NO_STOPS)
     _validate(start, stops, speed_kmh)
     if check is not None:
         check(start, stops)
     points = [start, *stops]
-    notes: list[str] = []
     paths: dict[tuple[int, int], tuple[tuple[float, float], ...]] = {}
-    method = "great-circle"
+    notes: tuple[str, ...] = ()
     if street_graph:
         from geo.fieldwork.streets import street_matrix
 
         matrix, paths = street_matrix(Path(street_graph), points)
-        method = "street network"
+        method = STREET_NETWORK
     else:
         matrix = great_circle_matrix(points)
-        notes.append("Distances are straight lines; streets make the real walk longer.")
+        method, notes = GREAT_CIRCLE, (STRAIGHT_NOTE,)
     order = two_opt(nearest_neighbour_order(matrix), matrix)
-    legs = []
-    loop = [*order, 0]
-    for number, (a, b) in enumerate(zip(loop, loop[1:], strict=False), start=1):
-        distance = matrix[a][b]
-        legs.append(
-            Leg(
-                number=number,
-                from_label=points[a].label,
-                to_label=points[b].label,
-                distance_m=distance,
-                walk_minutes=walk_minutes(distance, speed_kmh),
-                path=paths.get((a, b), ()),
-            )
-        )
     return Route(
         start=start,
         stops=tuple(points[i] for i in order[1:]),
-        legs=tuple(legs),
+        legs=_legs(points, order, matrix, paths, speed_kmh),
         speed_kmh=speed_kmh,
         method=method,
-        notes=tuple(notes),
+        notes=notes,
+    )
+
+
+def _legs(
+    points: Sequence[Stop],
+    order: Sequence[int],
+    matrix: Matrix,
+    paths: dict[tuple[int, int], tuple[tuple[float, float], ...]],
+    speed_kmh: float,
+) -> tuple[Leg, ...]:
+    """One leg per stretch of the tour ``order``, the last one back to index 0."""
+    loop = [*order, 0]
+    return tuple(
+        Leg(
+            number=number,
+            from_label=points[a].label,
+            to_label=points[b].label,
+            distance_m=matrix[a][b],
+            walk_minutes=walk_minutes(matrix[a][b], speed_kmh),
+            path=paths.get((a, b), ()),
+        )
+        for number, (a, b) in enumerate(zip(loop, loop[1:], strict=False), start=1)
     )
 
 

@@ -11,14 +11,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from geo.fieldwork.points import Stop
 from geo.fieldwork.routes import Route
+from geo.i18n import N_
 
 DEFAULT_MINUTES_AT_STOP = 15
 # (opening hours as text, local time) -> open?, None when the hours do not say.
 Opening = Callable[[str, datetime], bool | None]
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (
+    *(N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun")),
+    *(N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")),
+)
+OPEN_LINE = N_("Open at {time} on {day} (hours: {hours})")
+CLOSED_LINE = N_("Closed at {time} on {day} (hours: {hours})")
+WORDS_ONLY_LINE = N_("Opening hours: {hours} (check before {time})")
+NO_HOURS_LINE = N_("Arriving about {time} · opening hours not recorded")
+
+
+def weekday(day: date, translate: Callable[[str], str] = str) -> str:
+    """The weekday's short name (``Mon``), in the language of ``translate``."""
+    return translate(WEEKDAYS[day.weekday()])
+
+
+def short_day(day: date, translate: Callable[[str], str] = str) -> str:
+    """``Mon 07 Dec``: weekday and month names in the language of ``translate``."""
+    return f"{weekday(day, translate)} {day:%d} {translate(MONTHS[day.month - 1])}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,17 +49,20 @@ class StopVisit:
     arrives_at: datetime
     open: bool | None  # None: hours not recorded (or only words such as "by appointment")
 
-    def opening_line(self) -> str:
-        """``Open at 10:25 (Mo-Fr 09:00-17:00)``; empty for a free point."""
+    def opening_line(self, translate: Callable[[str], str] = str) -> str:
+        """``Open at 10:25 on Mon 07 Dec (hours: Mo-Fr 09:00-17:00)``; empty for a free point.
+
+        ``translate`` turns the English templates into the reader's language (the page
+        passes ``ui.i18n._``); the hours stay as recorded.
+        """
         if self.stop.organization_id is None:
             return ""
-        at = f"{self.arrives_at:%H:%M}"
+        tr, at, hours = translate, f"{self.arrives_at:%H:%M}", self.stop.hours
         if self.open is None:
-            if self.stop.hours:
-                return f"Opening hours: {self.stop.hours} (check before {at})"
-            return f"Arriving about {at} · opening hours not recorded"
-        state = "Open" if self.open else "Closed"
-        return f"{state} at {at} on {self.arrives_at:%a %d %b} (hours: {self.stop.hours})"
+            line = WORDS_ONLY_LINE if hours else NO_HOURS_LINE
+            return tr(line).format(time=at, hours=hours)
+        day = short_day(self.arrives_at, tr)
+        return tr(OPEN_LINE if self.open else CLOSED_LINE).format(time=at, day=day, hours=hours)
 
 
 def plan_visits(

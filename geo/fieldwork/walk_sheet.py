@@ -9,18 +9,26 @@ says so: it never fails on a name.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import shapely
 from fpdf import FPDF
 
-from geo.fieldwork.routes import Route
-from geo.fieldwork.timing import StopVisit
+from geo.fieldwork.points import Stop
+from geo.fieldwork.routes import Leg, Route
+from geo.fieldwork.timing import StopVisit, weekday
+from geo.i18n import N_
 from geo.pdf.fonts import printable, use_fonts
 
-ILLUSTRATIVE_NOTE = "Illustrative data, not a real place"
+Translate = Callable[[str], str]
+ILLUSTRATIVE_NOTE = N_("Illustrative data, not a real place")
+STOP_FIELDS = (
+    ("address", N_("Address")),
+    ("languages", N_("Languages")),
+    ("services", N_("Services")),
+)
 MAP_BOX_MM = (180.0, 110.0)
 
 
@@ -123,7 +131,10 @@ def _note_lines(pdf: _Sheet, count: int) -> None:
 
 
 def build_walk_sheet(
-    route: Route, info: SheetInfo, tracts: Sequence[shapely.Geometry] = ()
+    route: Route,
+    info: SheetInfo,
+    tracts: Sequence[shapely.Geometry] = (),
+    translate: Translate = str,
 ) -> bytes:
     """Render the walk sheet as PDF bytes.
 
@@ -136,6 +147,10 @@ def build_walk_sheet(
         illustrative (then the sheet says "Illustrative data, not a real place").
     tracts : sequence of shapely geometries, optional
         Tract outlines (WGS84) drawn faintly behind the route.
+    translate : callable, optional
+        Turns the sheet's own words (headings, labels, notes) into the reader's language
+        (the page passes its ``_``); English by default. Names, addresses, the title and
+        the questions are printed as recorded.
 
     Returns
     -------
@@ -145,58 +160,92 @@ def build_walk_sheet(
     pdf = _Sheet()
     pdf.set_title(pdf.safe(info.title))
     pdf.add_page()
-    pdf.write_line(info.title, size=16, bold=True, height=8)
-    when = f"{info.planned_on:%Y-%m-%d}" if info.planned_on else "date to be set"
-    if info.starts_at is not None:
-        when = f"{info.starts_at:%a %Y-%m-%d}, leaving at {info.starts_at:%H:%M}"
-    pdf.write_line(
-        f"From and back to {info.branch} · {when}" + (f" · team: {info.team}" if info.team else "")
-    )
-    pdf.write_line(
-        f"{len(route.stops)} stop{'' if len(route.stops) == 1 else 's'} · "
-        f"{route.total_distance_m / 1000:.2f} km · about "
-        f"{route.total_walk_minutes:.0f} min walking at {route.speed_kmh:g} km/h "
-        f"({route.method})" + (f" · area {info.area}" if info.area else ""),
-        size=9,
-    )
-    if info.illustrative:
-        pdf.set_text_color(180, 0, 0)
-        pdf.write_line(ILLUSTRATIVE_NOTE, size=10, bold=True)
-        pdf.set_text_color(0, 0, 0)
+    _heading(pdf, route, info, translate)
     _draw_map(pdf, route, tracts)
-    opening = [v.opening_line() for v in info.visits] or [""] * len(route.stops)
+    opening = [v.opening_line(translate) for v in info.visits] or [""] * len(route.stops)
     stops = zip(route.stops, route.legs, opening, strict=False)
     for number, (stop, leg, open_line) in enumerate(stops, start=1):
-        if pdf.get_y() > pdf.h - 75:
-            pdf.add_page()
-        pdf.write_line(f"{number}. {stop.label}", size=12, bold=True, height=6)
-        pdf.write_line(
-            f"{leg.distance_m:,.0f} m from the previous stop, about {leg.walk_minutes:.0f} min",
-            size=8,
-            height=4,
+        _stop_block(pdf, number, stop, leg, open_line, info.questions, translate)
+    _closing(pdf, translate)
+    return bytes(pdf.output())
+
+
+def _heading(pdf: _Sheet, route: Route, info: SheetInfo, tr: Translate) -> None:
+    """Title, where and when, the walk's totals, and the illustrative-data warning."""
+    pdf.write_line(info.title, size=16, bold=True, height=8)
+    when = f"{info.planned_on:%Y-%m-%d}" if info.planned_on else tr(N_("date to be set"))
+    if info.starts_at is not None:
+        when = tr(N_("{weekday} {date}, leaving at {time}")).format(
+            weekday=weekday(info.starts_at, tr),
+            date=f"{info.starts_at:%Y-%m-%d}",
+            time=f"{info.starts_at:%H:%M}",
         )
-        if open_line:
-            pdf.write_line(open_line, size=9, bold=True, height=4.5)
-        for label, value in (
-            ("Address", stop.address),
-            ("Languages", stop.languages),
-            ("Services", stop.services),
-        ):
-            if value:
-                pdf.write_line(f"{label}: {value}", size=9, height=4.5)
-        for question in info.questions:
-            pdf.write_line(f"☐ {question}", size=9, height=4.5)
-        pdf.write_line("Visited ☐   Who we met / what we learned:", size=9, height=4.5)
-        _note_lines(pdf, 3)
+    where = tr(N_("From and back to {branch} · {when}")).format(branch=info.branch, when=when)
+    if info.team:
+        where += " · " + tr(N_("team: {team}")).format(team=info.team)
+    pdf.write_line(where)
+    totals = tr(
+        N_("{n} stop(s) · {km} km · about {minutes} min walking at {speed} km/h ({method})")
+    )
+    line = totals.format(
+        n=len(route.stops),
+        km=f"{route.total_distance_m / 1000:.2f}",
+        minutes=f"{route.total_walk_minutes:.0f}",
+        speed=f"{route.speed_kmh:g}",
+        method=tr(route.method),
+    )
+    if info.area:
+        line += " · " + tr(N_("area {area}")).format(area=info.area)
+    pdf.write_line(line, size=9)
+    if info.illustrative:
+        pdf.set_text_color(180, 0, 0)
+        pdf.write_line(tr(ILLUSTRATIVE_NOTE), size=10, bold=True)
+        pdf.set_text_color(0, 0, 0)
+
+
+def _stop_block(
+    pdf: _Sheet,
+    number: int,
+    stop: Stop,
+    leg: Leg,
+    open_line: str,
+    questions: Sequence[str],
+    tr: Translate,
+) -> None:
+    """One numbered stop: how far, open or closed, its details, questions, note lines."""
+    if pdf.get_y() > pdf.h - 75:
+        pdf.add_page()
+    pdf.write_line(f"{number}. {stop.label}", size=12, bold=True, height=6)
+    far = tr(N_("{metres} m from the previous stop, about {minutes} min"))
     pdf.write_line(
-        "Places we found on the way (name, address, who runs it, languages):", size=10, bold=True
+        far.format(metres=f"{leg.distance_m:.0f}", minutes=f"{leg.walk_minutes:.0f}"),
+        size=8,
+        height=4,
+    )
+    if open_line:
+        pdf.write_line(open_line, size=9, bold=True, height=4.5)
+    for field_name, label in STOP_FIELDS:
+        if value := getattr(stop, field_name):
+            pdf.write_line(f"{tr(label)}: {value}", size=9, height=4.5)
+    for question in questions:
+        pdf.write_line(f"☐ {question}", size=9, height=4.5)
+    pdf.write_line(tr(N_("Visited ☐   Who we met / what we learned:")), size=9, height=4.5)
+    _note_lines(pdf, 3)
+
+
+def _closing(pdf: _Sheet, tr: Translate) -> None:
+    """Space for places found on the way, and the note on characters no font has."""
+    pdf.write_line(
+        tr(N_("Places we found on the way (name, address, who runs it, languages):")),
+        size=10,
+        bold=True,
     )
     _note_lines(pdf, 6)
     if pdf.missing:
-        pdf.write_line(
-            f"Note: {len(pdf.missing)} character(s) in these names have no font here and "
-            "show as '?'. The CSV download has every name exactly.",
-            size=8,
-            height=4,
+        note = tr(
+            N_(
+                "Note: {n} character(s) in these names have no font here and show as '?'. "
+                "The CSV download has every name exactly."
+            )
         )
-    return bytes(pdf.output())
+        pdf.write_line(note.format(n=len(pdf.missing)), size=8, height=4)

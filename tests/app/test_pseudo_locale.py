@@ -19,6 +19,7 @@ WRAPPED_PAGES = {
     "pages/map_explorer.py": "editor",
     "pages/presenter.py": "editor",
     "pages/assets.py": "editor",
+    "pages/walkabout.py": "editor",
 }  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 WIDGETS = (
@@ -49,6 +50,25 @@ def test_wrapped_pages_show_only_catalog_text(app, monkeypatch, page):
     monkeypatch.setenv("WELCOME_ATLAS_PSEUDO_LOCALE", "1")
     at = app(page, role=WRAPPED_PAGES[page])
     assert not at.exception
+    assert unmarked(at) == []
+
+
+def test_walkabout_planner_with_a_route_and_a_saved_walk_shows_only_catalog_text(app, monkeypatch):
+    """The planner's other states: stops picked (list, route, totals, downloads), then a walk
+    saved (its flash, the report form per stop, the found-place form, archive)."""
+    monkeypatch.setenv("WELCOME_ATLAS_PSEUDO_LOCALE", "1")
+    at = app("pages/walkabout.py", role="editor")
+    box = at.multiselect(key="walkabout.stops")
+    box.set_value(box.options[:3]).run()
+    assert not at.exception
+    assert at.get("download_button") and len(at.multiselect(key="walkabout.stops").value) == 3
+    assert unmarked(at) == []
+    assert all(OPEN in d.label for d in at.get("download_button"))
+    assert all(OPEN in m.label for m in at.get("metric"))
+    at.button(key="walkabout.save").click().run()
+    assert not at.exception
+    visited = [c for c in at.checkbox if c.label == f"{OPEN}Visited{CLOSE}"]
+    assert at.success and len(visited) == 3  # the report form, one line per stop
     assert unmarked(at) == []
 
 

@@ -125,3 +125,37 @@ def test_walk_sheet_says_whether_each_stop_is_open_when_the_walk_arrives(tmp_pat
         state = "Open" if visit.stop is bakery else "Closed"
         assert squeeze(f"{state} at {visit.arrives_at:%H:%M} on Sat 05 Dec") in text
         assert squeeze(f"(hours: {visit.stop.hours})") in text
+
+
+def test_a_walk_sheet_in_spanish_has_spanish_words_and_names_as_recorded(tmp_path):
+    from datetime import datetime
+
+    from geo.fieldwork.timing import plan_visits
+    from geo.i18n import translator
+    from tests.fieldwork.test_timing import open_at
+
+    centre = Stop(
+        label="Open Door Family Center",
+        lat=41.002,
+        lon=-45.001,
+        address="5 Harbor Road",
+        organization_id="O1",
+        hours="Mo-Fr 09:00-17:00",
+    )
+    route = plan_walkabout(BRANCH, [centre])
+    saturday = datetime(2026, 12, 5, 10, 0)
+    visits = plan_visits(route, saturday, opening=open_at, minutes_at_stop=15)
+    info = SheetInfo(
+        title="Caminata del sábado", branch="Central Library", starts_at=saturday, visits=visits
+    )
+    spanish = translator("es").gettext
+    text = pdf_text(build_walk_sheet(route, info, translate=spanish), tmp_path)
+    # The sheet's own words in Spanish ...
+    assert squeeze("sáb 2026-12-05, salida a las 10:00") in text
+    assert squeeze("Lugares que encontramos en el camino") in text
+    assert squeeze("Cerrado a las") in text and squeeze("Dirección: 5 Harbor Road") in text
+    assert squeeze("Places we found on the way") not in text and squeeze("Closed at") not in text
+    # ... the names, address and opening hours as recorded.
+    assert squeeze("1. Open Door Family Center") in text
+    assert squeeze("Desde y de vuelta a Central Library") in text
+    assert squeeze("(horario: Mo-Fr 09:00-17:00)") in text
