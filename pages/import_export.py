@@ -2,21 +2,30 @@
 
 import streamlit as st
 
-from ui import auth, frame, import_views, sync_views
+from ui import auth, export_views, frame, import_views, sync_views
+from ui.i18n import _
 
 frame.ensure_app_frame(required="export_full")
 
-st.title("Import and export")
+st.title(_("Import and export"))
 tab_in, tab_sync, tab_place, tab_out, tab_backup = st.tabs(
-    ["Import", "Sync with a feed", "Needs a location", "Export", "Backup and restore"]
+    [
+        _("Import"),
+        _("Sync with a feed"),
+        _("Needs a location"),
+        _("Export"),
+        _("Backup and restore"),
+    ]
 )
 with tab_in:
     st.caption(
-        "All or nothing: if any row is rejected, nothing is saved until you fix the file "
-        "or choose to import only the valid rows."
+        _(
+            "All or nothing: if any row is rejected, nothing is saved until you fix the file "
+            "or choose to import only the valid rows."
+        )
     )
     if not auth.can("import"):
-        st.caption("Importing needs an editor account; you can check a file here.")
+        st.caption(_("Importing needs an editor account; you can check a file here."))
     import_views.show_outcome()
     table, mapping = import_views.upload_and_map()
     if table is not None:
@@ -26,8 +35,8 @@ with tab_in:
 with tab_sync:
     sync_views.sync_panel()
 with tab_place:
-    import_views.needs_location()
+    export_views.needs_location()
 with tab_out:
-    import_views.export()
+    export_views.export()
 with tab_backup:
-    import_views.backup_and_restore()
+    export_views.backup_and_restore()

@@ -5,22 +5,17 @@ from __future__ import annotations
 import tempfile
 import time
 import uuid
-from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 from streamlit.runtime.scriptrunner import RerunException, StopException
 
-from geo.db import backup_database, restore_database
 from geo.errors import GeoError, ImportCancelled
+from geo.i18n import N_
 from geo.io import (
     FIELDS,
     ImportPlan,
-    build_hsds,
-    export_frame,
-    list_needs_location,
     make_geocoder,
     prepare_import,
     preview_rows,
@@ -28,22 +23,18 @@ from geo.io import (
     read_source,
     report_to_csv,
     run_import,
-    set_location,
-    to_csv_bytes,
-    to_geojson_bytes,
-    to_xlsx_bytes,
 )
-from geo.vocab import count_noun
-from ui import auth, errors, point_picker, resources, text
+from ui import auth, errors, resources
+from ui.i18n import _, n_
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
 RUNNING = "import.running"  # the token of the import this session started last
 _OUTCOMES: dict[str, str | GeoError] = {}  # token -> what that import saved, or why not
-_STOPPED = "The import was stopped. Nothing was saved."
+_STOPPED = N_("The import was stopped. Nothing was saved.")
 _WAIT_S, _WAIT_STEPS = 0.2, 900  # a batch takes seconds; give up after 3 minutes
 
 
-def _saved_upload(upload) -> Path:
+def saved_upload(upload) -> Path:
     """Keep the uploaded bytes in a private temporary file; the format is sniffed later."""
     folder = Path(tempfile.mkdtemp(prefix="welcome-atlas-upload-"))
     path = folder / Path(upload.name).name
@@ -54,28 +45,31 @@ def _saved_upload(upload) -> Path:
 def upload_and_map():
     """Upload a file, read it, and let the user confirm the column mapping."""
     upload = st.file_uploader(
-        "File to import",
+        _("File to import"),
         type=UPLOAD_TYPES,
         key="import.file",
-        help="CSV, Excel, GeoJSON, GeoPackage, or an HSDS datapackage zip.",
+        help=_("CSV, Excel, GeoJSON, GeoPackage, or an HSDS datapackage zip."),
     )
     if upload is None:
         return None, None
     cached = st.session_state.get("import.table")
     if cached is None or cached[0] != upload.file_id:
         try:
-            table = read_source(_saved_upload(upload))
+            table = read_source(saved_upload(upload))
         except GeoError as err:
             errors.show_error(err)
             return None, None
         st.session_state["import.table"] = (upload.file_id, table)
     table = st.session_state["import.table"][1]
+    rows = len(table.frame)
     st.caption(
-        f"Read {count_noun(len(table.frame), table.row_label)} ({table.encoding or table.format})."
+        n_("Read {count} row ({encoding}).", "Read {count} rows ({encoding}).", rows).format(
+            count=rows, encoding=table.encoding or table.format
+        )
     )
     columns = list(table.frame.columns)
     guessed = propose_mapping(columns)
-    st.markdown("**Which column holds what?** (guessed from the column names; change if wrong)")
+    st.markdown(_("**Which column holds what?** (guessed from the column names; change if wrong)"))
     mapping, cells = {}, st.columns(4)
     for i, field in enumerate(FIELDS):
         options = [None, *columns]
@@ -116,7 +110,7 @@ def check(table, mapping) -> ImportPlan | None:
     except GeoError as err:
         errors.show_error(err)
         return None
-    st.markdown("**Preview** (first 10 rows as they will be saved)")
+    st.markdown(_("**Preview** (first {count} rows as they will be saved)").format(count=10))
     st.dataframe(
         preview_rows(table.frame, plan.mapping, plan.report.issues),
         hide_index=True,
@@ -127,7 +121,7 @@ def check(table, mapping) -> ImportPlan | None:
     if report.issues:
         st.dataframe(report.to_frame(), hide_index=True, width="stretch", height=240)
         st.download_button(
-            "Download the validation report (CSV)",
+            _("Download the validation report (CSV)"),
             report_to_csv(report),
             file_name="import-report.csv",
             mime="text/csv",
@@ -154,7 +148,8 @@ class CancelHooks:
         if self._interrupt is not None:
             return
         try:
-            self._bar.progress(done / max(total, 1), text=f"{done} / {count_noun(total, 'row')}")
+            label = n_("{done} / {total} row", "{done} / {total} rows", total)
+            self._bar.progress(done / max(total, 1), text=label.format(done=done, total=total))
         except (RerunException, StopException) as interrupt:
             self._interrupt = interrupt
 
@@ -168,37 +163,51 @@ class CancelHooks:
             raise self._interrupt
 
 
-def run(plan: ImportPlan) -> None:
-    """Import all-or-nothing; options appear only when the report needs a decision."""
-    only_valid = bool(plan.report.rejected_rows) and st.checkbox(
-        f"Import only the valid rows ({count_noun(len(plan.report.rejected_rows), 'row')} "
-        "will be left out)",
+DUPLICATES = {
+    "ask": N_("Stop and let me check"),
+    "skip": N_("Skip them"),
+    "import": N_("Import them anyway"),
+}
+GEOCODERS = {
+    "none": N_("Later, by hand (works offline)"),
+    "nominatim": N_("OpenStreetMap Nominatim (needs internet)"),
+    "census": N_("U.S. Census geocoder (needs internet)"),
+}
+
+
+def _options(plan: ImportPlan) -> tuple[bool, str, str]:
+    """Only valid rows? What to do with duplicates? How to place rows without coordinates?"""
+    rejected = len(plan.report.rejected_rows)
+    only_valid = bool(rejected) and st.checkbox(
+        n_(
+            "Import only the valid rows ({count} row will be left out)",
+            "Import only the valid rows ({count} rows will be left out)",
+            rejected,
+        ).format(count=rejected),
         key="import.only_valid",
     )
     duplicates = "ask"
     if plan.report.rows_with(kind="duplicate"):
         duplicates = st.radio(
-            "Possible duplicates",
-            ["ask", "skip", "import"],
+            _("Possible duplicates"),
+            list(DUPLICATES),
             horizontal=True,
             key="import.duplicates",
-            format_func={
-                "ask": "Stop and let me check",
-                "skip": "Skip them",
-                "import": "Import them anyway",
-            }.__getitem__,
+            format_func=lambda d: _(DUPLICATES[d]),
         )
     geocode = st.selectbox(
-        "Place rows without coordinates",
-        ["none", "nominatim", "census"],
+        _("Place rows without coordinates"),
+        list(GEOCODERS),
         key="import.geocode",
-        format_func={
-            "none": "Later, by hand (works offline)",
-            "nominatim": "OpenStreetMap Nominatim (needs internet)",
-            "census": "U.S. Census geocoder (needs internet)",
-        }.__getitem__,
+        format_func=lambda g: _(GEOCODERS[g]),
     )
-    if not st.button("Import", type="primary", key="import.go"):
+    return only_valid, duplicates, geocode
+
+
+def run(plan: ImportPlan) -> None:
+    """Import all-or-nothing; options appear only when the report needs a decision."""
+    only_valid, duplicates, geocode = _options(plan)
+    if not st.button(_("Import"), type="primary", key="import.go"):
         return
     try:
         user = auth.require("import")
@@ -207,8 +216,8 @@ def run(plan: ImportPlan) -> None:
         return
     running = st.empty()  # the cancel button and the progress bar, gone once it ends
     with running.container():
-        st.button("Cancel the import (nothing will be saved)", key="import.cancel")
-        bar = st.progress(0.0, text="Starting…")
+        st.button(_("Cancel the import (nothing will be saved)"), key="import.cancel")
+        bar = st.progress(0.0, text=_("Starting…"))
     hooks = CancelHooks(bar)
     token = st.session_state[RUNNING] = uuid.uuid4().hex
     try:
@@ -227,16 +236,20 @@ def run(plan: ImportPlan) -> None:
     except GeoError as err:
         _OUTCOMES[token] = err
     finally:
-        _OUTCOMES.setdefault(token, ImportCancelled(_STOPPED))
+        _OUTCOMES.setdefault(token, ImportCancelled(_(_STOPPED)))
     hooks.resume()  # a click stopped this run: the run it started shows the outcome
     running.empty()
     show_outcome()
 
 
 def _summary(result) -> str:
-    return (
-        f"Imported {len(result.ids)} organizations; skipped {len(result.skipped_rows)}; "
-        f"{len(result.needs_location)} wait in 'Needs a location'."
+    return _(
+        "Imported {imported} organizations; skipped {skipped}; "
+        "{waiting} wait in 'Needs a location'."
+    ).format(
+        imported=len(result.ids),
+        skipped=len(result.skipped_rows),
+        waiting=len(result.needs_location),
     )
 
 
@@ -251,120 +264,15 @@ def show_outcome() -> None:
     if token is None:
         return
     if token not in _OUTCOMES:
-        with st.spinner("Stopping the import (nothing will be saved)…"):
-            for _ in range(_WAIT_STEPS):
+        with st.spinner(_("Stopping the import (nothing will be saved)…")):
+            for _step in range(_WAIT_STEPS):
                 if token in _OUTCOMES:
                     break
                 time.sleep(_WAIT_S)
-    outcome = _OUTCOMES.pop(token, ImportCancelled(_STOPPED))
+    outcome = _OUTCOMES.pop(token, ImportCancelled(_(_STOPPED)))
     st.session_state.pop(RUNNING, None)
     if isinstance(outcome, str):
         st.success(outcome)
     else:
         cancelled = isinstance(outcome, ImportCancelled)
         errors.show_error(outcome, level="info" if cancelled else "error")
-
-
-def needs_location() -> None:
-    """Organizations without coordinates: never dropped, placed here by typed coordinates."""
-    with Session(resources.engine()) as session:
-        waiting = list_needs_location(session)
-    st.caption(f"{len(waiting)} organizations have no coordinates yet; they are not on the map.")
-    if waiting.empty:
-        return
-    labels = dict(zip(waiting["organization_id"], waiting["name"], strict=True))
-    chosen = st.selectbox(
-        "Organization", list(labels), key="place.pick", format_func=lambda i: f"{labels[i]} ({i})"
-    )
-    row = waiting.set_index("organization_id").loc[chosen]
-    st.text(f"Address on file: {row['address'] or '—'}")
-    point_picker.pick_point(key="place.map", lat_key="place.lat", lon_key="place.lon")
-    c1, c2 = st.columns(2)
-    lat = c1.number_input("Latitude", -90.0, 90.0, value=None, format="%.6f", key="place.lat")
-    lon = c2.number_input("Longitude", -180.0, 180.0, value=None, format="%.6f", key="place.lon")
-    if st.button("Save the location", key="place.save"):
-        try:
-            user = auth.require("edit_assets")
-            with Session(resources.engine()) as session, session.begin():
-                set_location(
-                    session, chosen, lat, lon, user=user, expected_version=int(row["version"])
-                )
-        except GeoError as err:
-            errors.show_error(err)
-            return
-        st.success(text.literal(f"Placed {labels[chosen]}; it is on the map now."))
-
-
-def export() -> None:
-    """Download the directory in the format another system needs (staff accounts only)."""
-    try:
-        auth.require("export_full")
-    except GeoError as err:
-        errors.show_error(err)
-        return
-    archived = st.checkbox("Include archived organizations", key="export.archived")
-    with Session(resources.engine()) as session:
-        frame = export_frame(session, include_archived=archived)
-        hsds = build_hsds(session, include_archived=archived)
-    stamp = date.today().isoformat()
-    files = {
-        "CSV": (to_csv_bytes, "csv", "text/csv"),
-        "Excel": (
-            to_xlsx_bytes,
-            "xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-        "GeoJSON": (to_geojson_bytes, "geojson", "application/geo+json"),
-        "HSDS 3.0 datapackage": (lambda _frame: hsds.data, "zip", "application/zip"),
-    }
-    st.caption(
-        f"{len(frame)} organizations. Spreadsheet cells that start with = + - @ are "
-        "neutralized so they cannot run as formulas."
-    )
-    if hsds.problems:
-        with st.expander(
-            f"HSDS 3.0: {len(hsds.problems)} values the standard refuses were left out or filled in"
-        ):
-            st.dataframe(pd.DataFrame(hsds.problems), hide_index=True)
-    for column, (label, (make, ext, mime)) in zip(st.columns(4), files.items(), strict=True):
-        column.download_button(
-            label,
-            make(frame),
-            file_name=f"organizations-{stamp}.{ext}",
-            mime=mime,
-            key=f"export.{ext}",
-        )
-
-
-def backup_and_restore() -> None:
-    """The whole database to one file, and back (everything is replaced); admins only."""
-    if not auth.can("backup_restore"):
-        st.caption("Backups hold every account and note, so only admins make or restore them.")
-    if st.button("Prepare a backup file", key="backup.make"):
-        try:
-            auth.require("backup_restore")
-        except GeoError as err:
-            errors.show_error(err)
-            return
-        path = Path(tempfile.mkdtemp()) / f"welcome-atlas-{date.today().isoformat()}.jsonl.gz"
-        with Session(resources.engine()) as session:
-            counts = backup_database(session, path)
-        st.download_button(
-            "Download the backup",
-            path.read_bytes(),
-            file_name=path.name,
-            mime="application/gzip",
-            key="backup.download",
-        )
-        st.caption(", ".join(f"{n} {t}" for t, n in counts.items()))
-    upload = st.file_uploader("Restore from a backup file", type=["gz", "jsonl"], key="backup.file")
-    sure = st.checkbox("Replace everything in the database with this backup", key="backup.sure")
-    if upload is not None and sure and st.button("Restore", key="backup.restore"):
-        try:
-            user = auth.require("backup_restore")
-            with Session(resources.engine()) as session, session.begin():
-                counts = restore_database(session, _saved_upload(upload), user=user)
-        except GeoError as err:
-            errors.show_error(err)
-            return
-        st.success("Restored: " + ", ".join(f"{n} {t}" for t, n in counts.items()))

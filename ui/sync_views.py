@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from geo.errors import GeoError
 from geo.io.sync import sync_feed
 from ui import auth, errors, resources, text
+from ui.i18n import _
 
 
 def _saved(upload) -> Path:
@@ -23,19 +24,21 @@ def _saved(upload) -> Path:
 def sync_panel() -> None:
     """Upload a feed, name its source, see the report; a dry run writes nothing."""
     st.caption(
-        "Records are matched by the feed's name and the feed's own ids: new ones are added, "
-        "changed fields updated, records that left the feed archived (restorable). Fields "
-        "staff changed since the last sync are kept and listed. The same runs nightly with "
-        "`python -m geo assets sync`."
+        _(
+            "Records are matched by the feed's name and the feed's own ids: new ones are "
+            "added, changed fields updated, records that left the feed archived (restorable). "
+            "Fields staff changed since the last sync are kept and listed. The same runs "
+            "nightly with {command}."
+        ).format(command="`python -m geo assets sync`")
     )
     upload = st.file_uploader(
-        "Feed (HSDS datapackage .zip, or a CSV/Excel file with a source_id column)",
+        _("Feed (HSDS datapackage .zip, or a CSV/Excel file with a source_id column)"),
         type=["zip", "csv", "xlsx", "json"],
         key="sync.file",
     )
-    source = st.text_input("Feed name (keep it the same every time)", key="sync.source")
-    dry_run = st.checkbox("Dry run: show the report, write nothing", value=True, key="sync.dry")
-    if upload is None or not source.strip() or not st.button("Sync", key="sync.go"):
+    source = st.text_input(_("Feed name (keep it the same every time)"), key="sync.source")
+    dry_run = st.checkbox(_("Dry run: show the report, write nothing"), value=True, key="sync.dry")
+    if upload is None or not source.strip() or not st.button(_("Sync"), key="sync.go"):
         return
     try:
         user = auth.require("import")

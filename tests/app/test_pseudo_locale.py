@@ -20,6 +20,7 @@ WRAPPED_PAGES = {
     "pages/presenter.py": "editor",
     "pages/assets.py": "editor",
     "pages/walkabout.py": "editor",
+    "pages/import_export.py": "editor",
 }  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 WIDGETS = (
