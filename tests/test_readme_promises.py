@@ -24,7 +24,8 @@ from geo.db import add_asset, add_branches, duplicates
 from geo.db.action_plan import add_step, list_steps, update_step
 from geo.db.duplicates import find_duplicates
 from geo.db.engagement import add_engagement, get_engagement, update_engagement
-from geo.db.walkabouts import get_walkabout, record_walk_report, save_walkabout
+from geo.db.walk_reports import record_walk_report
+from geo.db.walkabouts import get_walkabout, save_walkabout
 from geo.errors import EditConflict
 from geo.fieldwork.gpx import export_gpx
 from geo.fieldwork.points import EARTH_RADIUS_M

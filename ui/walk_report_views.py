@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.db.walk_reports import add_found_place, record_walk_report
 from geo.db.walkabouts import (
     WALK_STATUSES,
-    add_found_place,
     archive_walkabout,
     get_walkabout,
     list_walkabouts,
-    record_walk_report,
     restore_walkabout,
 )
 from geo.vocab import SERVICE_CATEGORIES

@@ -1,8 +1,7 @@
-"""Walkabouts in the shared database: plan, report what was found, archive and restore.
+"""Walkabouts in the shared database: plan, read, archive and restore.
 
-A place found on the walk becomes an organization (:func:`geo.db.add_asset`) with the entry
-technique ``walkabout``, collected by the reporter, and a description that names the walk, and
-is added to the walk as a stop of kind ``found``: it is on everyone's map at once.
+What the team reports after the walk, and the places it found, are in
+:mod:`geo.db.walk_reports`.
 """
 
 from __future__ import annotations
@@ -15,15 +14,17 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from geo.db.assets import add_asset
 from geo.db.fieldwork_schema import Walkabout, WalkaboutStop
-from geo.db.models import Asset
-from geo.db.tracked import insert_tracked, load_row, log_detail, set_archived, update_tracked
+from geo.db.tracked import insert_tracked, load_row, set_archived
 from geo.errors import ValidationError
 from geo.fieldwork.routes import Stop
 from geo.i18n import N_
 
 ENTITY = "walkabout"
+WALK_LIST_COLUMNS = (
+    "id", "title", "branch_id", "planned_on", "team", "status", "stops", "visited", "archived",
+    "version",
+)  # fmt: skip
 WALK_STATUSES = {"planned": N_("Planned"), "walked": N_("Walked")}
 _TABLE: sa.Table = Walkabout.__table__
 _STOPS: sa.Table = WalkaboutStop.__table__
@@ -159,194 +160,15 @@ def list_walkabouts(session: Session, *, include_archived: bool = False) -> pd.D
         .group_by(_STOPS.c.walkabout_id)
         .subquery()
     )
+    own = [_TABLE.c[name] for name in ("id", "title", "branch_id", "planned_on", "team", "status")]
     query = (
-        sa.select(
-            _TABLE.c.id,
-            _TABLE.c.title,
-            _TABLE.c.branch_id,
-            _TABLE.c.planned_on,
-            _TABLE.c.team,
-            _TABLE.c.status,
-            counts.c.stops,
-            counts.c.visited,
-            _TABLE.c.archived,
-            _TABLE.c.version,
-        )
+        sa.select(*own, counts.c.stops, counts.c.visited, _TABLE.c.archived, _TABLE.c.version)
         .join(counts, counts.c.walkabout_id == _TABLE.c.id, isouter=True)
         .order_by(_TABLE.c.planned_on.desc(), _TABLE.c.title)
     )
     if not include_archived:
         query = query.where(_TABLE.c.archived.is_(False))
-    return pd.DataFrame(
-        session.execute(query).mappings().all(),
-        columns=[
-            "id",
-            "title",
-            "branch_id",
-            "planned_on",
-            "team",
-            "status",
-            "stops",
-            "visited",
-            "archived",
-            "version",
-        ],
-    )
-
-
-def record_walk_report(
-    session: Session,
-    walk_id: str,
-    reports: Sequence[Mapping[str, object]],
-    *,
-    expected_version: int,
-    user: str,
-) -> WalkRecord:
-    """Save per stop whether it was visited, who the team met and what it learned.
-
-    Parameters
-    ----------
-    reports : sequence of Mapping
-        ``position`` plus any of ``visited`` (bool), ``met``, ``learned`` (text).
-
-    Raises
-    ------
-    EditConflict
-        If someone saved the walk since version ``expected_version``.
-    ValidationError
-        If a position is not a stop of the walk.
-    """
-    walk = get_walkabout(session, walk_id)
-    by_position = {s.position: s for s in walk.stops}
-    diffs = []
-    for report in reports:
-        stop = by_position.get(int(report["position"]))  # type: ignore[call-overload]
-        if stop is None:
-            raise ValidationError(f"The walk has no stop number {report['position']}.")
-        for field in ("visited", "met", "learned"):
-            new = report.get(field, getattr(stop, field))
-            new = new.strip() or None if isinstance(new, str) else new
-            if new != getattr(stop, field):
-                diffs.append((stop.position, field, getattr(stop, field), new))
-    saved = update_tracked(
-        session,
-        _TABLE,
-        walk_id,
-        {"status": "walked"},
-        expected_version=expected_version,
-        entity=ENTITY,
-        user=user,
-        force_bump=bool(diffs),
-    )
-    for position, field, old, new in diffs:
-        session.execute(
-            sa.update(_STOPS)
-            .where(_STOPS.c.walkabout_id == walk_id, _STOPS.c.position == position)
-            .values({field: new})
-        )
-        log_detail(
-            session,
-            ENTITY,
-            walk_id,
-            f"stop {position} {field}",
-            old,
-            new,
-            user=user,
-            version=saved["version"],
-        )
-    session.flush()
-    return get_walkabout(session, walk_id)
-
-
-def add_found_place(
-    session: Session,
-    walk_id: str,
-    record: Mapping[str, object],
-    *,
-    expected_version: int,
-    user: str,
-    allow_duplicate: bool = False,
-) -> Asset:
-    """Add a place found on the walk to the shared directory and to the walk.
-
-    Parameters
-    ----------
-    record : Mapping
-        Organization fields (``name``, ``category``, ``languages``, ``address``, ``lat``,
-        ``lon``, ``description`` ...; see :func:`geo.db.add_asset`). ``lat``/``lon`` are
-        required: the place was seen on the street.
-
-    Returns
-    -------
-    Asset
-        The new organization (entry technique ``walkabout``).
-
-    Raises
-    ------
-    ValidationError, DuplicateAsset, EditConflict
-    """
-    walk = get_walkabout(session, walk_id)
-    if record.get("lat") in (None, "") or record.get("lon") in (None, ""):
-        raise ValidationError(
-            "Give the place's latitude and longitude (click it on the map, "
-            "or type them) so it appears on everyone's map."
-        )
-    source = f"Found on the walkabout '{walk.title}' ({walk.id})"
-    if walk.planned_on:
-        source += f" of {walk.planned_on:%Y-%m-%d}"
-    description = str(record.get("description") or "").strip()
-    asset = add_asset(
-        session,
-        {
-            **record,
-            "entry_technique": "walkabout",
-            "collected_by": record.get("collected_by") or user,
-            "collected_on": record.get("collected_on") or walk.planned_on or date.today(),
-            "description": f"{source}. {description}".strip(),
-        },
-        user=user,
-        allow_duplicate=allow_duplicate,
-    )
-    saved = update_tracked(
-        session,
-        _TABLE,
-        walk_id,
-        {},
-        expected_version=expected_version,
-        entity=ENTITY,
-        user=user,
-        force_bump=True,
-    )
-    position = max((s.position for s in walk.stops), default=0) + 1
-    session.execute(
-        sa.insert(_STOPS),
-        [
-            {
-                "walkabout_id": walk_id,
-                "position": position,
-                "kind": "found",
-                "organization_id": asset.id,
-                "label": asset.name,
-                "address": asset.address,
-                "lat": asset.lat,
-                "lon": asset.lon,
-                "visited": True,
-            }
-        ],
-    )
-    log_detail(
-        session,
-        ENTITY,
-        walk_id,
-        f"stop {position}",
-        None,
-        f"found {asset.name} ({asset.id})",
-        user=user,
-        version=saved["version"],
-        action="found",
-    )
-    session.flush()
-    return asset
+    return pd.DataFrame(session.execute(query).mappings().all(), columns=list(WALK_LIST_COLUMNS))
 
 
 def archive_walkabout(

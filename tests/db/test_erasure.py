@@ -14,7 +14,8 @@ from geo.db.engagement import add_engagement, get_engagement
 from geo.db.erasure import contacts_due_for_review, erase_person
 from geo.db.schema import ChangeLog
 from geo.db.tables import TABLES
-from geo.db.walkabouts import get_walkabout, record_walk_report, save_walkabout
+from geo.db.walk_reports import record_walk_report
+from geo.db.walkabouts import get_walkabout, save_walkabout
 from geo.errors import EditConflict, ValidationError
 from geo.fieldwork.routes import Stop
 from tests.db.conftest import org

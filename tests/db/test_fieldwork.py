@@ -28,12 +28,11 @@ from geo.db.engagement import (
     restore_engagement,
     update_engagement,
 )
+from geo.db.walk_reports import add_found_place, record_walk_report
 from geo.db.walkabouts import (
-    add_found_place,
     archive_walkabout,
     get_walkabout,
     list_walkabouts,
-    record_walk_report,
     restore_walkabout,
     save_walkabout,
 )
