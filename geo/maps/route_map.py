@@ -104,30 +104,7 @@ def build_route_map(
             interactive=False,
             style_function=lambda f: {"color": "#999", "weight": 0.6, "fillOpacity": 0.03},
         ).add_to(m)
-    dashed: dict[str, str | float] = {
-        "color": "#2b8cbe",
-        "weight": 2,
-        "dashArray": "6 4",
-        "fillOpacity": 0.04,
-    }
-    if radius_m:
-        _inert(
-            folium.Circle(
-                [start.lat, start.lon],
-                radius=radius_m,
-                color=dashed["color"],
-                weight=2,
-                dash_array="6 4",
-                fill_opacity=0.04,
-            )
-        ).add_to(m)
-    if area_shape is not None:
-        folium.GeoJson(
-            shapely.geometry.mapping(area_shape),
-            name="Walk area",
-            interactive=False,
-            style_function=lambda f: dashed,
-        ).add_to(m)
+    _add_area(m, start, area_shape, radius_m)
     folium.Marker(
         [start.lat, start.lon],
         tooltip=escape(f"Start and end: {start.label}"),
@@ -139,6 +116,38 @@ def build_route_map(
     ).add_to(m)
     m.fit_bounds(bounds, padding=(10, 10))
     return m
+
+
+_DASHED: dict[str, str | float] = {
+    "color": "#2b8cbe",
+    "weight": 2,
+    "dashArray": "6 4",
+    "fillOpacity": 0.04,
+}
+
+
+def _add_area(
+    m: folium.Map, start: Stop, area_shape: shapely.Geometry | None, radius_m: float | None
+) -> None:
+    """The walk's area, dashed: a catchment ring around the branch and/or a shape."""
+    if radius_m:
+        _inert(
+            folium.Circle(
+                [start.lat, start.lon],
+                radius=radius_m,
+                color=_DASHED["color"],
+                weight=2,
+                dash_array="6 4",
+                fill_opacity=0.04,
+            )
+        ).add_to(m)
+    if area_shape is not None:
+        folium.GeoJson(
+            shapely.geometry.mapping(area_shape),
+            name="Walk area",
+            interactive=False,
+            style_function=lambda f: _DASHED,
+        ).add_to(m)
 
 
 def build_stop_layer(
