@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ def study_area_list() -> None:
                     "kind": _("built-in, illustrative") if i.built_in else _("imported"),
                     "created": i.created,
                     "sources": ", ".join(i.sources),
+                    "time zone": i.time_zone or _("from its state"),
                 }
                 for i in infos
             ]
@@ -59,6 +61,36 @@ def study_area_list() -> None:
         _audit("delete", doomed, user)
         resources.forget_area(doomed)
         st.success(text.literal(_("Deleted {name}.").format(name=doomed)))
+    time_zone_form(imported)
+
+
+def time_zone_form(imported: list[str]) -> None:
+    """The time zone in which an imported study area's "open now" is told."""
+    c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+    name = c1.selectbox(_("Study area"), imported, key="data.zone_area")
+    zones = sorted(zoneinfo.available_timezones())
+    current = resources.store().info(name).time_zone
+    zone = c2.selectbox(
+        _("Time zone for 'open now'"),
+        zones,
+        index=zones.index(current) if current in zones else zones.index("America/New_York"),
+        key="data.zone",
+        help=_("Without one, the time zone of the state most of its tracts are in."),
+    )
+    if c3.button(_("Set time zone"), key="data.zone_set"):
+        try:
+            user = auth.require("import")
+            resources.store().set_time_zone(name, zone)
+        except GeoError as err:
+            errors.show_error(err)
+            return
+        _audit("time_zone", name, user)
+        resources.forget_area(name)
+        st.success(
+            text.literal(
+                _("{name}: opening hours are read in {zone}.").format(name=name, zone=zone)
+            )
+        )
 
 
 def _save_uploads(files, folder: Path) -> list[Path]:

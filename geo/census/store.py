@@ -18,6 +18,7 @@ import json
 import re
 import shutil
 import uuid
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -51,6 +52,7 @@ class StudyAreaInfo:
     created: str = ""
     sources: tuple[str, ...] = ()
     report: dict[str, object] = field(default_factory=dict)
+    time_zone: str = ""  # set for "open now"; empty: derived (geo.hours.study_area_zone)
 
 
 def check_name(name: str) -> str:
@@ -196,6 +198,30 @@ class StudyAreaStore:
         building.rename(target)
         shutil.rmtree(old, ignore_errors=True)
 
+    def set_time_zone(self, name: str, time_zone: str) -> None:
+        """Set the time zone in which "open now" is told for an imported study area.
+
+        Raises
+        ------
+        GeoError
+            For the demo city (built in: America/New_York), an unknown study area or a name
+            that is not an IANA time zone such as ``America/Chicago``.
+        """
+        if name == DEMO_NAME:
+            raise GeoError("The demo city is built in; its time zone is America/New_York.")
+        path = self.root / name / "study_area.json"
+        if not path.is_file():
+            raise StudyAreaNotFound(f"No imported study area named {name!r}.")
+        if time_zone not in zoneinfo.available_timezones():
+            raise GeoError(
+                f"'{time_zone}' is not a time zone name; use one such as 'America/Chicago'."
+            )
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta["time_zone"] = time_zone
+        tmp = path.with_name(f".study_area.{uuid.uuid4().hex}.json")
+        tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        tmp.replace(path)  # atomic: a reader sees the old file or the new one
+
     def delete(self, name: str) -> None:
         """Remove an imported study area (the demo city cannot be deleted).
 
@@ -221,4 +247,5 @@ def _info(meta: dict) -> StudyAreaInfo:
         created=meta.get("created", ""),
         sources=tuple(meta.get("sources", ())),
         report=dict(meta.get("report", {})),
+        time_zone=meta.get("time_zone") or "",
     )

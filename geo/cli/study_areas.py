@@ -48,6 +48,9 @@ def add_study_area_arguments(parser: argparse.ArgumentParser) -> None:
     _api_arguments(sub.add_parser("fetch-api", help="Census Data API (cached) + tract boundaries"))
     _generic_arguments(sub.add_parser("import-generic", help="any polygon layer + CSV of counts"))
     sub.add_parser("list", help="list study areas")
+    zone = sub.add_parser("set-time-zone", help="the time zone in which 'open now' is told")
+    zone.add_argument("name")
+    zone.add_argument("time_zone", help="an IANA name, e.g. America/Chicago")
     delete = sub.add_parser("delete", help="delete an imported study area")
     delete.add_argument("name")
 
@@ -112,6 +115,11 @@ def run_study_area(args: argparse.Namespace) -> int:
         for info in store.list():
             kind = "built-in, illustrative" if info.built_in else f"imported {info.created}"
             print(f"{info.name}\t{info.label}\t{info.vintage}\t{kind}")
+        return 0
+    if cmd == "set-time-zone":
+        store.set_time_zone(args.name, args.time_zone)
+        _record("time_zone", args.name, {})
+        print(f"Study area {args.name}: opening hours are read in {args.time_zone}.")
         return 0
     if cmd == "delete":
         store.delete(args.name)

@@ -45,6 +45,7 @@ def test_every_interface_string_is_translated_with_the_same_placeholders(code, t
         if isinstance(message.id, tuple):  # plural: each form names only the msgid's fields;
             wanted = _fields(message.id[1])  # a singular or dual form may spell the number out
             forms = [_fields(form) for form in translated]
+            assert len(forms) == catalog.num_plurals, message.id  # Arabic has six forms
             assert all(form <= wanted for form in forms), message.id
             assert forms[-1] == wanted, message.id  # the general ("other") form names them all
         else:
