@@ -47,23 +47,9 @@ ASSET_COLUMNS: tuple[str, ...] = (
 )
 SORT_KEYS: tuple[str, ...] = ("name", "last_verified_on", "updated_at", "organization_id")
 _SEARCHED = ("name", "alternate_name", "description", "address", "communities")
-_ORG_FIELDS = (
-    "name",
-    "alternate_name",
-    "description",
-    "phone",
-    "website",
-    "email",
-    "entry_technique",
-    "collected_by",
-    "collected_on",
-    "last_verified_on",
-    "status",
-    "source",
-    "source_id",
-    "version",
-    "updated_at",
-    "updated_by",
+# The organization's own columns in ASSET_COLUMNS (the rest come from its first site or its lists).
+_ORG_FIELDS = tuple(
+    c for c in ASSET_COLUMNS if c != "organization_id" and c in Organization.__table__.c
 )
 
 

@@ -7,23 +7,9 @@ from pathlib import Path
 
 import pytest
 
-ORG_COLUMNS = [
-    "organization_id",
-    "name",
-    "category",
-    "description",
-    "languages",
-    "communities",
-    "address",
-    "lat",
-    "lon",
-    "phone",
-    "website",
-    "entry_technique",
-    "collected_by",
-    "collected_on",
-    "last_verified_on",
-]
+from geo.io.organizations import ORGANIZATION_COLUMNS
+
+ORG_COLUMNS = list(ORGANIZATION_COLUMNS)  # the demo folder's organizations.csv
 BRANCH_COLUMNS = [
     "branch_id",
     "name",
