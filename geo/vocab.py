@@ -20,19 +20,22 @@ SERVICE_CATEGORIES: dict[str, str] = {
     "social": "Social services",
 }
 
-# One colour per category (ColorBrewer Paired + Set1 extras), readable on a light basemap.
+# One colour per category, from ColorBrewer's qualitative sets (Set1, Set2, Set3, Dark2), chosen
+# so every pair stays apart for people with protan, deutan or tritan colour vision (CAM02-UCS
+# distance >= 8 after simulating each, checked by tests/geo/test_colours.py); the site marks
+# have a dark outline, so the light fills keep their contrast on the map.
 CATEGORY_COLOURS: dict[str, str] = {
-    "resettlement": "#e31a1c",
-    "english": "#1f78b4",
+    "resettlement": "#e7298a",
+    "english": "#377eb8",
     "legal": "#6a3d9a",
-    "employment": "#33a02c",
-    "health": "#fb9a99",
-    "housing": "#b15928",
-    "food": "#ff7f00",
-    "youth": "#a6cee3",
-    "faith": "#cab2d6",
-    "cultural": "#fdbf6f",
-    "business": "#b2df8a",
+    "employment": "#66a61e",
+    "health": "#fb8072",
+    "housing": "#a65628",
+    "food": "#a6d854",
+    "youth": "#8dd3c7",
+    "faith": "#bebada",
+    "cultural": "#e5c494",
+    "business": "#8da0cb",
     "social": "#666666",
 }
 
