@@ -7,6 +7,7 @@ import time
 import uuid
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 from streamlit.runtime.scriptrunner import RerunException, StopException
@@ -103,6 +104,14 @@ def _plan(table, mapping) -> ImportPlan:
     return cached[1]
 
 
+REPORT_HEADINGS = {**errors.HEADINGS, "severity": N_("Severity"), "kind": N_("Kind")}
+
+
+def _report_table(report) -> pd.DataFrame:
+    """The validation report with its column headings in the interface language."""
+    return report.to_frame().rename(columns=lambda c: _(REPORT_HEADINGS.get(str(c), str(c))))
+
+
 def check(table, mapping) -> ImportPlan | None:
     """Preview the first rows and validate all of them against the shared database."""
     try:
@@ -117,9 +126,14 @@ def check(table, mapping) -> ImportPlan | None:
         width="stretch",
     )
     report = plan.report
-    (st.warning if report.issues else st.success)(report.summary())
+    (st.warning if report.issues else st.success)(report.summary(_, n_))
     if report.issues:
-        st.dataframe(report.to_frame(), hide_index=True, width="stretch", height=240)
+        st.dataframe(
+            _report_table(report),
+            hide_index=True,
+            width="stretch",
+            height=240,
+        )
         st.download_button(
             _("Download the validation report (CSV)"),
             report_to_csv(report),

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -21,8 +22,8 @@ from geo.db.records import clean_record
 from geo.db.schema import Organization
 from geo.errors import ValidationError
 from geo.hours import parse_opening_hours
+from geo.i18n import N_, english_n
 from geo.io.classify import classify_categories, parse_languages
-from geo.vocab import count_noun
 
 REPORT_COLUMNS = ("row", "line", "severity", "kind", "field", "value", "message")
 _TEXT_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone")
@@ -77,13 +78,33 @@ class ValidationReport:
         frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
         return frame.sort_values("row", kind="stable", na_position="first").reset_index(drop=True)
 
-    def summary(self) -> str:
-        """One plain sentence for the page or the terminal."""
+    def summary(
+        self,
+        translate: Callable[[str], str] = str,
+        n_: Callable[[str, str, int], str] = english_n,
+    ) -> str:
+        """One plain sentence for the page or the terminal, in the language of ``translate``."""
         bad, dup = len(self.rejected_rows), len(self.rows_with(kind="duplicate"))
         unplaced = len(self.rows_with(kind="needs_location"))
-        return (
-            f"'{self.source}': {count_noun(self.rows_read, self.row_label)} read; {bad} rejected, "
-            f"{dup} possible duplicate{'' if dup == 1 else 's'}, {unplaced} without a location."
+        read = self.rows_read
+        if self.row_label == "organization row":
+            rows = n_("{count} organization row", "{count} organization rows", read)
+        elif self.row_label == "feature":
+            rows = n_("{count} feature", "{count} features", read)
+        else:
+            rows = n_("{count} data row", "{count} data rows", read)
+        duplicates = n_("{count} possible duplicate", "{count} possible duplicates", dup)
+        return translate(
+            N_(
+                "'{source}': {rows} read; {rejected} rejected, {duplicates}, "
+                "{unplaced} without a location."
+            )
+        ).format(
+            source=self.source,
+            rows=rows.format(count=read),
+            rejected=bad,
+            duplicates=duplicates.format(count=dup),
+            unplaced=unplaced,
         )
 
 

@@ -42,9 +42,9 @@ def test_a_bad_row_blocks_the_import_until_the_user_chooses_valid_rows(app, tmp_
     at = app(PAGE, role="editor")
     before = _count(tmp_path)
     at = _upload(at, BAD)
-    report = next(d.value for d in at.dataframe if "message" in d.value.columns)
-    bad = report[report["severity"] == "error"].iloc[0]
-    assert (bad["row"], bad["field"]) == (3, "lat")
+    report = next(d.value for d in at.dataframe if "Problem" in d.value.columns)
+    bad = report[report["Severity"] == "error"].iloc[0]
+    assert (bad["Row"], bad["Field"]) == (3, "lat")
     assert any("3 data rows read; 1 rejected" in w.value for w in at.warning)
     at.button(key="import.go").click().run()
     assert at.error and _count(tmp_path) == before
