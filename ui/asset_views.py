@@ -99,7 +99,7 @@ def directory(filters: Filters) -> pd.DataFrame:
         )
     st.caption(_count_caption(len(assets), tz))
     st.dataframe(
-        headings(af.directory_table(assets, hours, now)),
+        headings(af.directory_table(assets, hours, now, translate=_)),
         hide_index=True,
         width="stretch",
         height=300,
@@ -285,4 +285,4 @@ def stale_panel(months: int) -> None:
         + " "
         + _("(set {variable} to change).").format(variable="WELCOME_ATLAS_STALE_MONTHS")
     )
-    st.dataframe(headings(af.directory_table(stale)), hide_index=True, width="stretch")
+    st.dataframe(headings(af.directory_table(stale, translate=_)), hide_index=True, width="stretch")

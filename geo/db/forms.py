@@ -7,7 +7,7 @@ user did not touch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import cast
 
@@ -122,23 +122,28 @@ def directory_table(
     assets: pd.DataFrame,
     hours: Mapping[str, str] | None = None,
     open_now: Mapping[str, str] | None = None,
+    translate: Callable[[str], str] = str,
 ) -> pd.DataFrame:
     """The directory listing with labels users read.
 
     ``hours`` (organization id -> text such as ``Mo-Fr 09:00-17:00``) and ``open_now``
     (id -> 'open now' / 'closed now' / 'hours not known') add the "Hours" and "Now" columns.
+    ``translate`` writes the service and entry-technique labels in the reader's language.
     """
     table = pd.DataFrame(
         {
             N_("Name"): assets["name"],
             N_("Services"): assets["category"].map(
-                lambda c: ", ".join(SERVICE_CATEGORIES.get(k, k) for k in _split(c))
+                lambda c: ", ".join(
+                    translate(SERVICE_CATEGORIES[k]) if k in SERVICE_CATEGORIES else k
+                    for k in _split(c)
+                )
             ),
             N_("Languages"): assets["languages"].fillna(""),
             N_("Communities"): assets["communities"].fillna(""),
             N_("Address"): assets["address"].fillna(""),
             N_("Learned by"): assets["entry_technique"].map(
-                lambda t: ENTRY_TECHNIQUES.get(t, t or "")
+                lambda t: translate(ENTRY_TECHNIQUES[t]) if t in ENTRY_TECHNIQUES else t or ""
             ),
             N_("Last verified"): assets["last_verified_on"],
             N_("Status"): assets["status"],
