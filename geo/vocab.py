@@ -5,6 +5,8 @@ Keys are stable slugs stored in files and the database; labels are what users re
 
 from __future__ import annotations
 
+from geo.i18n import N_
+
 SERVICE_CATEGORIES: dict[str, str] = {
     "resettlement": "Refugee resettlement",
     "english": "English and adult education",
@@ -41,11 +43,11 @@ CATEGORY_COLOURS: dict[str, str] = {
 
 # The community entry techniques of the asset-mapping practice.
 ENTRY_TECHNIQUES: dict[str, str] = {
-    "introduction": "Third-party introduction",
-    "walkabout": "Door-to-door / neighbourhood walkabout",
-    "word_of_mouth": "Word of mouth",
-    "event": "Community event",
-    "outreach": "Outreach activity",
+    "introduction": N_("Third-party introduction"),
+    "walkabout": N_("Door-to-door / neighbourhood walkabout"),
+    "word_of_mouth": N_("Word of mouth"),
+    "event": N_("Community event"),
+    "outreach": N_("Outreach activity"),
 }
 
 BRANCH_SERVICES: dict[str, str] = {

@@ -3,17 +3,26 @@
 import streamlit as st
 
 from ui import engagement_views, fieldwork_common, frame
+from ui.i18n import _
 
 frame.ensure_app_frame(required="view_internal")
 
-st.title("Engagement log")
+st.title(_("Engagement log"))
 st.caption(
-    "Log every contact with a provider or community group: who, when, how, what was "
-    "heard, and where it sits on the involvement continuum. Every branch sees the log."
+    _(
+        "Log every contact with a provider or community group: who, when, how, what was "
+        "heard, and where it sits on the involvement continuum. Every branch sees the log."
+    )
 )
 fieldwork_common.can_write()
 add, edit, log, continuum, partners = st.tabs(
-    ["Add an entry", "Edit an entry", "Log", "Continuum over time", "Partnership opportunities"]
+    [
+        _("Add an entry"),
+        _("Edit an entry"),
+        _("Log"),
+        _("Continuum over time"),
+        _("Partnership opportunities"),
+    ]
 )
 with add:
     engagement_views.add_panel()

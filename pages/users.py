@@ -3,17 +3,20 @@
 import streamlit as st
 
 from ui import account_views, erasure_views, frame
+from ui.i18n import _
 
 frame.ensure_app_frame(required="manage_users")
 
-st.title("Users and roles")
+st.title(_("Users and roles"))
 st.caption(
-    "Viewers read staff data; editors (branch staff) also edit, import and do field "
-    "work; admins also manage accounts and backups. Signed-out visitors see the "
-    "public view only."
+    _(
+        "Viewers read staff data; editors (branch staff) also edit, import and do field "
+        "work; admins also manage accounts and backups. Signed-out visitors see the "
+        "public view only."
+    )
 )
 accounts_tab, create_tab, log_tab, erase_tab = st.tabs(
-    ["Accounts", "Create an account", "Sign-in log", "Erasure and retention"]
+    [_("Accounts"), _("Create an account"), _("Sign-in log"), _("Erasure and retention")]
 )
 with create_tab:  # first, so the accounts list drawn next already has a new account
     account_views.create_panel()

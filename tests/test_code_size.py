@@ -31,8 +31,6 @@ LONGER_FUNCTIONS: dict[str, str] = {
         "66 lines: assembles the map state and view from a dozen parts computed just "
         "before; split further it would only pass them around"
     ),
-    "ui/action_views.py:add_panel": "to split",
-    "ui/engagement_views.py:_entry_form": "to split",
 }
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from geo import accounts as domain
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
+from ui.i18n import _
 
 
 def _admin_write(action, success: str) -> None:
@@ -23,6 +24,10 @@ def _admin_write(action, success: str) -> None:
     st.success(text.literal(success))
 
 
+def _role_label(role: str) -> str:
+    return _(domain.ROLE_LABELS[role])
+
+
 def accounts_table() -> list[domain.Account]:
     """Every account (never its password hash)."""
     with Session(resources.engine()) as session:
@@ -31,13 +36,13 @@ def accounts_table() -> list[domain.Account]:
         pd.DataFrame(
             [
                 {
-                    "user name": a.username,
-                    "name": a.display_name,
-                    "role": a.role,
-                    "e-mail": a.email or "",
-                    "branch": a.branch or "",
-                    "team": a.team or "",
-                    "active": a.active,
+                    _("User name"): a.username,
+                    _("Name"): a.display_name,
+                    _("Role"): _(a.role),
+                    _("E-mail"): a.email or "",
+                    _("Branch"): a.branch or "",
+                    _("Team"): a.team or "",
+                    _("Active"): a.active,
                 }
                 for a in accounts
             ]
@@ -48,26 +53,38 @@ def accounts_table() -> list[domain.Account]:
     return accounts
 
 
-def create_panel() -> None:
-    """Create an account with a typed or generated initial password."""
+def _create_form() -> dict | None:
+    """The new account's fields; None until the form is submitted."""
     with st.form("users.create", clear_on_submit=True):
         c1, c2 = st.columns(2)
-        username = c1.text_input("User name (for signing in)", key="users.new.username")
-        name = c2.text_input("Name shown and recorded with changes", key="users.new.name")
-        role = c1.selectbox(
-            "Role", domain.ROLES, key="users.new.role", format_func=domain.ROLE_LABELS.__getitem__
-        )
-        email = c2.text_input("E-mail (for organization sign-in, optional)", key="users.new.email")
-        branch = c1.text_input("Branch", key="users.new.branch")
-        team = c2.text_input("Team", key="users.new.team")
-        typed = st.text_input(
-            "Initial password (leave empty to generate one)",
-            type="password",
-            key="users.new.password",
-        )
-        submitted = st.form_submit_button("Create account")
-    if not submitted:
+        fields = {
+            "username": c1.text_input(_("User name (for signing in)"), key="users.new.username"),
+            "name": c2.text_input(_("Name shown and recorded with changes"), key="users.new.name"),
+            "role": c1.selectbox(
+                _("Role"), domain.ROLES, key="users.new.role", format_func=_role_label
+            ),
+            "email": c2.text_input(
+                _("E-mail (for organization sign-in, optional)"), key="users.new.email"
+            ),
+            "branch": c1.text_input(_("Branch"), key="users.new.branch"),
+            "team": c2.text_input(_("Team"), key="users.new.team"),
+            "typed": st.text_input(
+                _("Initial password (leave empty to generate one)"),
+                type="password",
+                key="users.new.password",
+            ),
+        }
+        submitted = st.form_submit_button(_("Create account"))
+    return fields if submitted else None
+
+
+def create_panel() -> None:
+    """Create an account with a typed or generated initial password."""
+    fields = _create_form()
+    if fields is None:
         return
+    username, name, role, email = (fields[k] for k in ("username", "name", "role", "email"))
+    branch, team, typed = fields["branch"], fields["team"], fields["typed"]
     st.session_state.pop("users.new.password", None)  # keep no plaintext in the session
     password = typed or domain.generate_password()
     _admin_write(
@@ -82,11 +99,13 @@ def create_panel() -> None:
             branch=branch,
             team=team,
         ),
-        f"Created {domain.normalize_username(username)} ({role}).",
+        _("Created {user} ({role}).").format(
+            user=domain.normalize_username(username), role=_(role)
+        ),
     )
     if not typed:
         st.info(
-            "Initial password, shown once; give it to them in person and ask them to change it:"
+            _("Initial password, shown once; give it to them in person and ask them to change it:")
         )
         st.code(password, language=None)
 
@@ -96,32 +115,33 @@ def change_panel(accounts: list[domain.Account]) -> None:
     if not accounts:
         return
     names = [a.username for a in accounts]
-    chosen = st.selectbox("Account", names, key="users.pick")
+    chosen = st.selectbox(_("Account"), names, key="users.pick")
     account = next(a for a in accounts if a.username == chosen)
     c1, c2, c3 = st.columns(3)
     new_role = c1.selectbox(
-        "Role",
+        _("Role"),
         domain.ROLES,
         index=domain.ROLES.index(account.role),
         key="users.role",
-        format_func=domain.ROLE_LABELS.__getitem__,
+        format_func=_role_label,
     )
-    if c1.button("Change role", key="users.set_role"):
+    if c1.button(_("Change role"), key="users.set_role"):
         _admin_write(
             lambda s, by: domain.set_role(s, chosen, new_role, by=by),
-            f"{chosen} is now {new_role}.",
+            _("{user} is now {role}.").format(user=chosen, role=_(new_role)),
         )
-    label = "Deactivate" if account.active else "Reactivate"
+    label = _("Deactivate") if account.active else _("Reactivate")
+    done = _("{user}: deactivated.") if account.active else _("{user}: reactivated.")
     if c2.button(label, key="users.toggle"):
         _admin_write(
             lambda s, by: domain.set_active(s, chosen, not account.active, by=by),
-            f"{chosen}: {label.lower()}d.",
+            done.format(user=chosen),
         )
-    if c3.button("Reset password", key="users.reset"):
+    if c3.button(_("Reset password"), key="users.reset"):
         password = domain.generate_password()
         _admin_write(
             lambda s, by: domain.set_password(s, chosen, password, by=by),
-            f"New password for {chosen}.",
+            _("New password for {user}.").format(user=chosen),
         )
         st.code(password, language=None)
 
@@ -130,8 +150,9 @@ def sign_in_log() -> None:
     """The newest sign-ins and refusals (passwords are never recorded)."""
     with Session(resources.engine()) as session:
         rows = domain.list_sign_ins(session)
+    headings = {"when": _("When"), "who": _("Who"), "outcome": _("Outcome"), "method": _("Method")}
     st.dataframe(
-        pd.DataFrame(rows, columns=["when", "who", "outcome", "method"]),
+        pd.DataFrame(rows, columns=list(headings)).rename(columns=headings),
         hide_index=True,
         width="stretch",
         height=300,

@@ -8,42 +8,37 @@ import pandas as pd
 import streamlit as st
 
 from geo.db.action_plan import (
-    add_staff,
     add_step,
     archive_step,
-    list_staff,
     list_steps,
     restore_step,
-    set_trainings,
     update_step,
 )
 from geo.fieldwork.action_plan import (
     STEP_STATUSES,
-    TRAININGS,
     describe_undated,
     mark_overdue,
-    summarize_capacity,
 )
-from geo.fieldwork.engagement import TEAMS
 from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
+from geo.i18n import N_
 from ui import fieldwork_common, resources, text
+from ui.i18n import _, n_
 
 FLASH = "action.flash"
 # Each panel shows its own confirmation: a message flashed in the 'Add a step' tab is
 # not seen by someone working in 'Update a step' or on the staff below.
 EDIT_FLASH = "action.edit_flash"
-STAFF_FLASH = "action.staff_flash"
 COLUMNS = ["title", "who", "due_on", "status", "branch", "links", "days_late", "notes"]
 STEP_LABELS = {
-    "title": "Step",
-    "who": "Who",
-    "due_on": "Due",
-    "status": "Status",
-    "branch": "Branch",
-    "links": "Linked to",
-    "days_late": "Days late",
-    "notes": "Notes",
+    "title": N_("Step"),
+    "who": N_("Who"),
+    "due_on": N_("Due"),
+    "status": N_("Status"),
+    "branch": N_("Branch"),
+    "links": N_("Linked to"),
+    "days_late": N_("Days late"),
+    "notes": N_("Notes"),
 }
 
 
@@ -62,95 +57,111 @@ def _highlight(row: pd.Series) -> list[str]:
     return [style] * len(row)
 
 
+def _status(key: str) -> str:
+    return _(STEP_STATUSES[key]) if key in STEP_STATUSES else key
+
+
 def plan_panel(steps: pd.DataFrame) -> None:
     """The steps; overdue ones in red, counted above."""
     late = int(steps["overdue"].sum())
     if late:
-        st.error(f"{late} step(s) are overdue.")
-    shown = steps.assign(status=steps["status"].map(STEP_STATUSES))
+        st.error(
+            n_("{count} step is overdue.", "{count} steps are overdue.", late).format(count=late)
+        )
+    shown = steps.assign(status=steps["status"].map(_status))
     table = shown[[*COLUMNS, "overdue"]].copy()
     text_columns = ["title", "who", "branch", "links", "notes"]
     table[text_columns] = table[text_columns].astype(object).where(table[text_columns].notna(), "")
     st.dataframe(
-        table.rename(columns=STEP_LABELS).style.apply(_highlight, axis=1),
+        table.rename(columns={k: _(v) for k, v in STEP_LABELS.items()}).style.apply(
+            _highlight, axis=1
+        ),
         hide_index=True,
         width="stretch",
         column_config={"overdue": None},
     )
+    _downloads(steps, shown)
+
+
+def _downloads(steps: pd.DataFrame, shown: pd.DataFrame) -> None:
+    """The plan as CSV and as a calendar, and which steps the calendar leaves out."""
     c1, c2 = st.columns(2)
     c1.download_button(
-        "Action plan (CSV)",
+        _("Action plan (CSV)"),
         to_csv_bytes(shown[COLUMNS]),
         "action-plan.csv",
         "text/csv",
         key="action.csv",
         on_click="ignore",
     )
-    undated = describe_undated(steps)
+    undated = describe_undated(steps, n_=n_)
     dated = steps[steps["due_on"].notna()] if len(steps) else steps
     c2.download_button(
-        "Calendar (.ics)",
+        _("Calendar (.ics)"),
         export_ics(steps.to_dict("records")),
         "action-plan.ics",
         "text/calendar",
         key="action.ics",
         on_click="ignore",
         disabled=dated.empty,
-        help="Only steps with a due date can go on a calendar.",
+        help=_("Only steps with a due date can go on a calendar."),
     )
     if undated:
-        c2.caption(text.literal(undated) + " Due dates are set under 'Update a step'.")
+        c2.caption(
+            _("{undated} Due dates are set under 'Update a step'.").format(
+                undated=text.literal(undated)
+            )
+        )
 
 
-def add_panel(today: date) -> None:
-    """Form for a new step and what it rests on."""
-    fieldwork_common.flash(FLASH)
+def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
+    """The new step's fields and what it rests on (inside the form)."""
     organizations = resources.organizations()
     orgs = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
     tracts = resources.current_area().tracts
     branches = resources.branches()
     branch_names = dict(zip(branches["branch_id"], branches["name"], strict=True))
+    fields: dict[str, object] = {"title": st.text_input(_("Step"), key="action.title")}
+    c1, c2, c3 = st.columns(3)
+    fields["who"] = c1.text_input(_("Who"), key="action.who")
+    fields["due_on"] = c2.date_input(_("Due"), value=None, key="action.due")
+    fields["branch_id"] = c3.selectbox(
+        _("Branch"),
+        [None, *branch_names],
+        key="action.branch",
+        format_func=lambda b: "—" if b is None else branch_names[b],
+    )
+    assets = st.multiselect(
+        _("Organizations"), list(orgs), format_func=orgs.__getitem__, key="action.assets"
+    )
+    geoids = st.multiselect(
+        _("Tracts"),
+        list(tracts.index),
+        key="action.tracts",
+        format_func=lambda g: f"{tracts.loc[g, 'NAME']} ({g})",
+    )
+    communities = st.text_input(_("Communities (';'-separated)"), key="action.communities")
+    entries = st.text_input(_("Log entry or walk ids (';'-separated)"), key="action.refs")
+    fields["notes"] = st.text_area(_("Notes"), key="action.notes")
+    links = (
+        [("asset", a) for a in assets]
+        + [("tract", g) for g in geoids]
+        + [("community", c) for c in communities.split(";")]
+        + [("engagement", e) for e in entries.split(";")]
+    )
+    return fields, links
+
+
+def add_panel(today: date) -> None:
+    """Form for a new step and what it rests on."""
+    fieldwork_common.flash(FLASH)
     with st.form("action.add"):
-        title = st.text_input("Step", key="action.title")
-        c1, c2, c3 = st.columns(3)
-        who = c1.text_input("Who", key="action.who")
-        due_on = c2.date_input("Due", value=None, key="action.due")
-        branch_id = c3.selectbox(
-            "Branch",
-            [None, *branch_names],
-            key="action.branch",
-            format_func=lambda b: "—" if b is None else branch_names[b],
-        )
-        assets = st.multiselect(
-            "Organizations", list(orgs), format_func=orgs.__getitem__, key="action.assets"
-        )
-        geoids = st.multiselect(
-            "Tracts",
-            list(tracts.index),
-            key="action.tracts",
-            format_func=lambda g: f"{tracts.loc[g, 'NAME']} ({g})",
-        )
-        communities = st.text_input("Communities (';'-separated)", key="action.communities")
-        entries = st.text_input("Log entry or walk ids (';'-separated)", key="action.refs")
-        notes = st.text_area("Notes", key="action.notes")
-        if st.form_submit_button("Add step"):
-            links = (
-                [("asset", a) for a in assets]
-                + [("tract", g) for g in geoids]
-                + [("community", c) for c in communities.split(";")]
-                + [("engagement", e) for e in entries.split(";")]
-            )
-            fields = {
-                "title": title,
-                "who": who,
-                "due_on": due_on,
-                "branch_id": branch_id,
-                "notes": notes,
-            }
+        fields, links = _step_fields()
+        if st.form_submit_button(_("Add step")):
             fieldwork_common.write(
                 lambda s, user: add_step(s, fields, user=user, today=today, links=links),
                 flash_key=FLASH,
-                success=f"Added '{title}'.",
+                success=_("Added '{title}'.").format(title=text.literal(fields["title"])),
             )
 
 
@@ -158,23 +169,25 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
     """Change a step's status, who or due date; mark done; archive or restore."""
     fieldwork_common.flash(EDIT_FLASH)
     if steps.empty:
-        st.info("No steps yet.")
+        st.info(_("No steps yet."))
         return
     labels = dict(zip(steps["id"], steps["title"], strict=True))
-    chosen = st.selectbox("Step", list(labels), format_func=labels.__getitem__, key="action.pick")
+    chosen = st.selectbox(
+        _("Step"), list(labels), format_func=labels.__getitem__, key="action.pick"
+    )
     step = steps.set_index("id").loc[chosen]
     key = f"action.edit.{chosen}.{step['version']}"
     with st.form(key):
         status = st.selectbox(
-            "Status",
+            _("Status"),
             list(STEP_STATUSES),
-            format_func=STEP_STATUSES.__getitem__,
+            format_func=lambda s: _(STEP_STATUSES[s]),
             index=list(STEP_STATUSES).index(step["status"]),
             key=f"{key}.s",
         )
-        who = st.text_input("Who", step["who"] or "", key=f"{key}.who")
-        due_on = st.date_input("Due", step["due_on"], key=f"{key}.due")
-        if st.form_submit_button("Save step"):
+        who = st.text_input(_("Who"), step["who"] or "", key=f"{key}.who")
+        due_on = st.date_input(_("Due"), step["due_on"], key=f"{key}.due")
+        if st.form_submit_button(_("Save step")):
             fieldwork_common.write(
                 lambda s, user: update_step(
                     s,
@@ -185,85 +198,18 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
                     today=today,
                 ),
                 flash_key=EDIT_FLASH,
-                success="Saved.",
+                success=_("Saved."),
             )
+    _archive_button(chosen, step)
+
+
+def _archive_button(chosen: str, step: pd.Series) -> None:
+    """Archive the step, or restore it when it is archived."""
     action = restore_step if step["archived"] else archive_step
-    if st.button("Restore step" if step["archived"] else "Archive step", key="action.archive"):
+    label = _("Restore step") if step["archived"] else _("Archive step")
+    if st.button(label, key="action.archive"):
         fieldwork_common.write(
             lambda s, user: action(s, chosen, user=user, expected_version=int(step["version"])),
             flash_key=EDIT_FLASH,
-            success="Done; it can be undone here.",
+            success=_("Done; it can be undone here."),
         )
-
-
-def capacity_panel() -> None:
-    """Who is involved, their branch and team, and the trainings each has done."""
-    st.subheader("Staff capacity")
-    fieldwork_common.flash(STAFF_FLASH)
-    staff = fieldwork_common.read(list_staff)
-    branches = resources.branches()
-    names = dict(zip(branches["branch_id"], branches["name"], strict=True))
-    staff["branch"] = staff["branch_id"].map(names)
-    st.dataframe(summarize_capacity(staff), hide_index=True, width="stretch")
-    if not staff.empty:
-        with st.expander("Update a person's trainings"):
-            _trainings_form(staff)
-    with st.expander("Add a person"), st.form("action.staff"):
-        name = st.text_input("Name", key="action.staff_name")
-        branch_id = st.selectbox(
-            "Branch",
-            [None, *names],
-            key="action.staff_branch",
-            format_func=lambda b: "—" if b is None else names[b],
-        )
-        team = st.selectbox("Team", ["", *TEAMS], key="action.staff_team")
-        done = st.multiselect(
-            "Trainings done",
-            list(TRAININGS),
-            format_func=TRAININGS.__getitem__,
-            key="action.staff_trainings",
-        )
-        if st.form_submit_button("Add person"):
-            fieldwork_common.write(
-                lambda s, user: add_staff(
-                    s,
-                    name=name,
-                    branch_id=branch_id,
-                    team=team,
-                    user=user,
-                    trainings=dict.fromkeys(done),
-                ),
-                flash_key=STAFF_FLASH,
-                success=f"Added {name}.",
-            )
-
-
-def _trainings_form(staff: pd.DataFrame) -> None:
-    """Tick the trainings a person has done; dates already recorded are kept."""
-    names = dict(zip(staff["id"], staff["name"], strict=True))
-    chosen = st.selectbox(
-        "Person", list(names), format_func=names.__getitem__, key="action.staff_pick"
-    )
-    person = staff.set_index("id").loc[chosen]
-    done_before: dict = person["trainings"]
-    key = f"action.staff_edit.{chosen}.{person['version']}"
-    with st.form(key):
-        done = st.multiselect(
-            "Trainings done",
-            list(TRAININGS),
-            default=list(done_before),
-            format_func=TRAININGS.__getitem__,
-            key=f"{key}.trainings",
-        )
-        if st.form_submit_button("Save trainings"):
-            fieldwork_common.write(
-                lambda s, user: set_trainings(
-                    s,
-                    chosen,
-                    {t: done_before.get(t) for t in done},
-                    expected_version=int(person["version"]),
-                    user=user,
-                ),
-                flash_key=STAFF_FLASH,
-                success=f"Saved the trainings of {names[chosen]}.",
-            )

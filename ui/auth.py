@@ -23,6 +23,7 @@ from geo import accounts as domain
 from geo.accounts import SignedIn
 from geo.errors import AccountNotFound, GeoError, SignInFailed
 from ui import errors, resources, text
+from ui.i18n import _
 
 SESSION_KEY = "auth.signed_in"
 NOTICE_KEY = "auth.notice"
@@ -108,8 +109,10 @@ def refresh() -> None:
     if domain.is_expired(signed_in, now=now, idle=timedelta(minutes=minutes)):
         _sign_out(
             "expired",
-            f"You were signed out after {minutes} minutes without "
-            "activity. Sign in again to continue.",
+            _(
+                "You were signed out after {minutes} minutes without activity. "
+                "Sign in again to continue."
+            ).format(minutes=minutes),
         )
         if signed_in.method == "oidc":
             _leave_for_provider_logout()
@@ -120,7 +123,7 @@ def refresh() -> None:
     except AccountNotFound:
         account = None
     if account is None or not account.active:
-        _sign_out("inactive", "Your account was deactivated; you are signed out.")
+        _sign_out("inactive", _("Your account was deactivated; you are signed out."))
         return
     st.session_state[SESSION_KEY] = dataclasses.replace(
         signed_in,
@@ -147,9 +150,15 @@ def _adopt_oidc_identity() -> None:
     if account is None or outcome != "ok":
         st.session_state["auth.oidc_refused"] = email
         st.session_state[NOTICE_KEY] = (
-            f"You signed in as {text.literal(email) or 'an identity without e-mail'}, but no "
-            "active staff account has that e-mail. You see the public view; ask an admin to "
-            "add you."
+            _(
+                "You signed in as {email}, but no active staff account has that e-mail. "
+                "You see the public view; ask an admin to add you."
+            ).format(email=text.literal(email))
+            if email
+            else _(
+                "You signed in with an identity without e-mail, so no staff account matches "
+                "it. You see the public view; ask an admin to add you."
+            )
         )
         return
     st.session_state[SESSION_KEY] = domain.start_session(account, method="oidc", now=_now())
@@ -178,34 +187,46 @@ def account_panel() -> None:
     signed_in = current()
     if signed_in is not None:
         # A display name is typed by an admin: shown literally, never as Markdown.
-        sb.caption(f"Signed in as {text.literal(signed_in.display_name)} ({signed_in.role})")
-        if sb.button("Sign out", key="auth.sign_out"):
+        sb.caption(
+            _("Signed in as {name} ({role})").format(
+                name=text.literal(signed_in.display_name), role=_(signed_in.role)
+            )
+        )
+        if sb.button(_("Sign out"), key="auth.sign_out"):
             _sign_out("sign_out")
             if signed_in.method == "oidc":
                 _leave_for_provider_logout()
             st.rerun()
         return
-    with sb.expander("Staff sign-in", icon=":material/login:"):
-        st.caption(
+    with sb.expander(_("Staff sign-in"), icon=":material/login:"):
+        _sign_in_form()
+
+
+def _sign_in_form() -> None:
+    """The public view's note and the sign-in (organization account or password)."""
+    st.caption(
+        _(
             "Public view: the map and profiles, without staff notes or contact "
             "persons. Staff sign in to see and edit the shared directory."
         )
-        if oidc_configured():
-            if st.button("Sign in with your organization account", key="auth.oidc"):
-                st.login()
-            return
-        with st.form("auth.form", clear_on_submit=True, border=False):
-            username = st.text_input("User name", key="auth.username")
-            password = st.text_input("Password", type="password", key="auth.password")
-            submitted = st.form_submit_button("Sign in")
-        if submitted:
-            # Forget the typed password at once (clear_on_submit only clears the browser).
-            st.session_state.pop("auth.password", None)
-            try:
-                ok = sign_in(username, password)
-            except GeoError as err:
-                errors.show_error(err)
-                ok = False
-            del password
-            if ok:
-                st.rerun()
+    )
+    if oidc_configured():
+        if st.button(_("Sign in with your organization account"), key="auth.oidc"):
+            st.login()
+        return
+    with st.form("auth.form", clear_on_submit=True, border=False):
+        username = st.text_input(_("User name"), key="auth.username")
+        password = st.text_input(_("Password"), type="password", key="auth.password")
+        # A key of its own: the label changes with the language.
+        submitted = st.form_submit_button(_("Sign in"), key="auth.submit")
+    if submitted:
+        # Forget the typed password at once (clear_on_submit only clears the browser).
+        st.session_state.pop("auth.password", None)
+        try:
+            ok = sign_in(username, password)
+        except GeoError as err:
+            errors.show_error(err)
+            ok = False
+        del password
+        if ok:
+            st.rerun()

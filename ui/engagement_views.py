@@ -22,19 +22,21 @@ from geo.fieldwork.engagement import (
     compute_continuum_trend,
     find_partnership_opportunities,
 )
-from geo.vocab import ENTRY_TECHNIQUES
+from geo.i18n import N_, format_date
+from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import fieldwork_common, resources
+from ui.i18n import _, current, n_
 
 FLASH = "engagement.flash"
 EDIT_FLASH = "engagement.edit_flash"  # shown in the 'Edit an entry' tab, where it was saved
 PARTNER_COLUMNS = {
-    "contact_on": "Date",
-    "organization": "Organization",
-    "matching_services": "Matching services",
-    "branch": "Branch",
-    "staff": "Staff",
-    "continuum": "Involvement",
-    "follow_up_on": "Follow up on",
+    "contact_on": N_("Date"),
+    "organization": N_("Organization"),
+    "matching_services": N_("Matching services"),
+    "branch": N_("Branch"),
+    "staff": N_("Staff"),
+    "continuum": N_("Involvement"),
+    "follow_up_on": N_("Follow up on"),
 }
 
 
@@ -50,69 +52,73 @@ def log_frame() -> pd.DataFrame:
     return entries
 
 
+def _contact_fields(prefix: str, entry: dict) -> dict:
+    """Date, staff, branch, team, technique and continuum, in three columns."""
+    branches = _branch_names()
+    c1, c2, c3 = st.columns(3)
+    return {
+        "contact_on": c1.date_input(
+            _("Date of the contact"), entry.get("contact_on") or date.today(), key=f"{prefix}.date"
+        ),
+        "staff": c2.text_input(
+            _("Staff who took part"), entry.get("staff") or "", key=f"{prefix}.staff"
+        ),
+        "branch_id": c3.selectbox(
+            _("Branch"),
+            [None, *branches],
+            index=_index([None, *branches], entry.get("branch_id")),
+            key=f"{prefix}.branch",
+            format_func=lambda b: _("— (system-wide team)") if b is None else branches[b],
+        ),
+        "team": c1.selectbox(
+            _("Team"),
+            ["", *TEAMS],
+            index=_index(["", *TEAMS], entry.get("team")),
+            key=f"{prefix}.team",
+            format_func=lambda t: _(t) if t in TEAMS else t,
+        ),
+        "technique": c2.selectbox(
+            _("Technique"),
+            list(ENTRY_TECHNIQUES),
+            index=_index(list(ENTRY_TECHNIQUES), entry.get("technique")),
+            key=f"{prefix}.technique",
+            format_func=lambda t: _(ENTRY_TECHNIQUES[t]),
+        ),
+        "continuum": c3.select_slider(
+            _("Where on the involvement continuum"),
+            list(CONTINUUM),
+            value=entry.get("continuum") or next(iter(CONTINUUM)),
+            format_func=lambda c: _(CONTINUUM[c]),
+            key=f"{prefix}.continuum",
+        ),
+    }
+
+
 def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
     """The fields of one entry, filled from ``entry``; (fields, orgs, communities) on submit."""
     organizations = resources.organizations()
     org_names = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
-    branches = _branch_names()
     with st.form(form_key, clear_on_submit=False):
-        c1, c2, c3 = st.columns(3)
-        fields = {
-            "contact_on": c1.date_input(
-                "Date of the contact", entry.get("contact_on") or date.today(), key=f"{prefix}.date"
-            ),
-            "staff": c2.text_input(
-                "Staff who took part", entry.get("staff") or "", key=f"{prefix}.staff"
-            ),
-            "branch_id": c3.selectbox(
-                "Branch",
-                [None, *branches],
-                index=[None, *branches].index(entry.get("branch_id"))
-                if entry.get("branch_id") in branches
-                else 0,
-                key=f"{prefix}.branch",
-                format_func=lambda b: "— (system-wide team)" if b is None else branches[b],
-            ),
-            "team": c1.selectbox(
-                "Team",
-                ["", *TEAMS],
-                index=_index(["", *TEAMS], entry.get("team")),
-                key=f"{prefix}.team",
-            ),
-            "technique": c2.selectbox(
-                "Technique",
-                list(ENTRY_TECHNIQUES),
-                index=_index(list(ENTRY_TECHNIQUES), entry.get("technique")),
-                key=f"{prefix}.technique",
-                format_func=ENTRY_TECHNIQUES.__getitem__,
-            ),
-            "continuum": c3.select_slider(
-                "Where on the involvement continuum",
-                list(CONTINUUM),
-                value=entry.get("continuum") or next(iter(CONTINUUM)),
-                format_func=CONTINUUM.__getitem__,
-                key=f"{prefix}.continuum",
-            ),
-        }
+        fields = _contact_fields(prefix, entry)
         organization_ids = st.multiselect(
-            "Organizations involved",
+            _("Organizations involved"),
             list(org_names),
             default=[o for o in entry.get("organization_ids", []) if o in org_names],
             format_func=org_names.__getitem__,
             key=f"{prefix}.orgs",
         )
         communities = st.text_input(
-            "Communities involved (';'-separated)",
+            _("Communities involved (';'-separated)"),
             "; ".join(entry.get("communities", [])),
             key=f"{prefix}.communities",
         )
         fields["summary"] = st.text_area(
-            "What happened", entry.get("summary") or "", key=f"{prefix}.summary"
+            _("What happened"), entry.get("summary") or "", key=f"{prefix}.summary"
         )
         for field, label in HEARD_FIELDS.items():
-            fields[field] = st.text_area(label, entry.get(field) or "", key=f"{prefix}.{field}")
+            fields[field] = st.text_area(_(label), entry.get(field) or "", key=f"{prefix}.{field}")
         fields["follow_up_on"] = st.date_input(
-            "Follow up on", entry.get("follow_up_on"), key=f"{prefix}.follow_up"
+            _("Follow up on"), entry.get("follow_up_on"), key=f"{prefix}.follow_up"
         )
         if st.form_submit_button(submit):
             return fields, organization_ids, [c for c in communities.split(";") if c.strip()]
@@ -130,7 +136,7 @@ def _index(options: list, value: object) -> int:
 def add_panel() -> None:
     """Form for one contact."""
     fieldwork_common.flash(FLASH)
-    submitted = _entry_form("engagement.add", "engagement", {}, "Add to the log")
+    submitted = _entry_form("engagement.add", "engagement", {}, _("Add to the log"))
     if submitted:
         fields, organization_ids, communities = submitted
         fieldwork_common.write(
@@ -138,27 +144,30 @@ def add_panel() -> None:
                 s, fields, user=user, organization_ids=organization_ids, communities=communities
             ),
             flash_key=FLASH,
-            success="Added to the shared log.",
+            success=_("Added to the shared log."),
         )
+
+
+def _entry_label(row) -> str:
+    """'Nov 2, 2026 · Central · Amira · first words': the date in the reader's language."""
+    day = format_date(row.contact_on, current()) if row.contact_on else "—"
+    branch = _plain(row.branch) or _("system-wide")
+    return f"{day} · {branch} · {_plain(row.staff) or '—'} · {_plain(row.summary)[:40]}"
 
 
 def edit_panel(entries: pd.DataFrame) -> None:
     """Correct or complete an entry; a save on top of someone else's is refused."""
     fieldwork_common.flash(EDIT_FLASH)
     if entries.empty:
-        st.info("No entries yet.")
+        st.info(_("No entries yet."))
         return
-    labels = {
-        r.id: f"{r.contact_on} · {_plain(r.branch) or 'system-wide'} · {_plain(r.staff) or '—'}"
-        f" · {_plain(r.summary)[:40]}"
-        for r in entries.itertuples()
-    }
+    labels = {r.id: _entry_label(r) for r in entries.itertuples()}
     chosen = st.selectbox(
-        "Entry", list(labels), format_func=labels.__getitem__, key="engagement.pick"
+        _("Entry"), list(labels), format_func=labels.__getitem__, key="engagement.pick"
     )
     entry = fieldwork_common.read(lambda s: get_engagement(s, chosen))
     key = f"engagement.edit.{chosen}.{entry['version']}"
-    submitted = _entry_form(key, key, entry, "Save changes")
+    submitted = _entry_form(key, key, entry, _("Save changes"))
     if submitted:
         fields, organization_ids, communities = submitted
         fieldwork_common.write(
@@ -172,66 +181,76 @@ def edit_panel(entries: pd.DataFrame) -> None:
                 communities=communities,
             ),
             flash_key=EDIT_FLASH,
-            success="Saved the entry.",
+            success=_("Saved the entry."),
         )
 
 
 def log_panel(entries: pd.DataFrame) -> None:
     """The log, visible to every branch, with simple filters."""
     c1, c2, c3 = st.columns(3)
+    every = "*"  # the 'All' choice; never a branch name, team or technique
     branch = c1.selectbox(
-        "Branch",
-        ["All", *sorted(entries["branch"].dropna().unique())],
+        _("Branch"),
+        [every, *sorted(entries["branch"].dropna().unique())],
+        format_func=lambda b: _("All") if b == every else b,
         key="engagement.filter_branch",
     )
-    team = c2.selectbox("Team", ["All", *TEAMS], key="engagement.filter_team")
+    team = c2.selectbox(
+        _("Team"),
+        [every, *TEAMS],
+        format_func=lambda t: _("All") if t == every else _(t),
+        key="engagement.filter_team",
+    )
     technique = c3.selectbox(
-        "Technique",
-        ["All", *ENTRY_TECHNIQUES],
-        format_func=lambda t: ENTRY_TECHNIQUES.get(t, t),
+        _("Technique"),
+        [every, *ENTRY_TECHNIQUES],
+        format_func=lambda t: _("All") if t == every else _(ENTRY_TECHNIQUES[t]),
         key="engagement.filter_technique",
     )
     shown = entries
-    if branch != "All":
-        shown = shown[shown["branch"] == branch]
-    if team != "All":
-        shown = shown[shown["team"] == team]
-    if technique != "All":
-        shown = shown[shown["technique"] == technique]
-    st.caption(f"{len(shown)} of {len(entries)} entries.")
+    for column, chosen in (("branch", branch), ("team", team), ("technique", technique)):
+        if chosen != every:
+            shown = shown[shown[column] == chosen]
+    st.caption(
+        n_("{shown} of {total} entry.", "{shown} of {total} entries.", len(entries)).format(
+            shown=len(shown), total=len(entries)
+        )
+    )
+    techniques = {key: _(label) for key, label in ENTRY_TECHNIQUES.items()}
     st.dataframe(
-        build_log_table(shown, ENTRY_TECHNIQUES),
+        build_log_table(shown.assign(team=shown["team"].map(_team)), techniques, translate=_),
         hide_index=True,
         width="stretch",
         column_config={
-            "Date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            "Follow up on": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            _("Date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
+            _("Follow up on"): st.column_config.DateColumn(format="YYYY-MM-DD"),
         },
     )
 
 
 def continuum_panel(entries: pd.DataFrame) -> None:
     """Average continuum level per branch and quarter."""
-    trend = compute_continuum_trend(entries)
+    trend = compute_continuum_trend(entries, translate=_)
     if trend.empty:
-        st.info("The chart appears once the log has entries.")
+        st.info(_("The chart appears once the log has entries."))
         return
+    branch, quarter = _("Branch"), _("Quarter")
     chart = (
         alt.Chart(trend)
         .mark_line(point=True)
         .encode(
-            x=alt.X("quarter:O", title="Quarter", sort="ascending"),  # "2026 Q4" sorts
+            x=alt.X("quarter:O", title=quarter, sort="ascending"),  # "2026 Q4" sorts
             y=alt.Y(
                 "level:Q",
-                title="Involvement (1 outreach … 5 community-led)",
+                title=_("Involvement (1 outreach … 5 community-led)"),
                 scale=alt.Scale(domain=[1, 5]),
             ),
-            color=alt.Color("branch:N", title="Branch"),
+            color=alt.Color("branch:N", title=branch),
             tooltip=[
-                alt.Tooltip("branch", title="Branch"),
-                alt.Tooltip("quarter", title="Quarter"),
-                alt.Tooltip("level", title="Average level", format=".1f"),
-                alt.Tooltip("contacts", title="Contacts"),
+                alt.Tooltip("branch", title=branch),
+                alt.Tooltip("quarter", title=quarter),
+                alt.Tooltip("level", title=_("Average level"), format=".1f"),
+                alt.Tooltip("contacts", title=_("Contacts")),
             ],
         )
     )
@@ -240,14 +259,35 @@ def continuum_panel(entries: pd.DataFrame) -> None:
 
 def partnership_panel(entries: pd.DataFrame) -> None:
     """Recent contacts with organizations whose services match a team's focus."""
-    team = st.selectbox("Team", list(TEAMS), key="engagement.partner_team")
-    days = st.slider("Contacts in the last (days)", 30, 730, 180, 30, key="engagement.days")
+    team = st.selectbox(_("Team"), list(TEAMS), format_func=_, key="engagement.partner_team")
+    days = st.slider(_("Contacts in the last (days)"), 30, 730, 180, 30, key="engagement.days")
     found = find_partnership_opportunities(
         entries, resources.organizations(), team, today=date.today(), days=days
     )
-    st.caption(f"Focus of {team}: {', '.join(TEAMS[team])}. {len(found)} recent contact(s).")
+    focus = ", ".join(_(SERVICE_CATEGORIES.get(c, c)) for c in TEAMS[team])
+    st.caption(
+        n_(
+            "Focus of {team}: {focus}. {count} recent contact.",
+            "Focus of {team}: {focus}. {count} recent contacts.",
+            len(found),
+        ).format(team=_(team), focus=focus, count=len(found))
+    )
+    found["matching_services"] = found["matching_services"].map(_service_labels)
+    found["continuum"] = found["continuum"].map(lambda c: _(c) if isinstance(c, str) else c)
     st.dataframe(
-        found.drop(columns="entry_id").rename(columns=PARTNER_COLUMNS).fillna(""),
+        found.drop(columns="entry_id")
+        .rename(columns={k: _(v) for k, v in PARTNER_COLUMNS.items()})
+        .fillna(""),
         hide_index=True,
         width="stretch",
     )
+
+
+def _team(team: object) -> object:
+    """A team's name in the reader's language (teams are a fixed list, marked in geo)."""
+    return _(team) if isinstance(team, str) and team in TEAMS else team
+
+
+def _service_labels(keys: str) -> str:
+    """'english, legal' -> the categories' labels in the reader's language."""
+    return ", ".join(_(SERVICE_CATEGORIES.get(k, k)) for k in keys.split(", ") if k)

@@ -11,9 +11,9 @@ from geo.i18n import N_
 
 ROLES: tuple[str, ...] = (N_("viewer"), N_("editor"), N_("admin"))  # N_: shown in messages
 ROLE_LABELS: dict[str, str] = {
-    "viewer": "Viewer (reads staff data)",
-    "editor": "Editor (branch staff: edits, imports, field work)",
-    "admin": "Admin (accounts, backup and restore)",
+    "viewer": N_("Viewer (reads staff data)"),
+    "editor": N_("Editor (branch staff: edits, imports, field work)"),
+    "admin": N_("Admin (accounts, backup and restore)"),
 }
 
 # action -> (plain description, lowest role allowed; None = anyone, even signed out)

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 
 from geo.errors import ValidationError
+from geo.i18n import N_
 
 STEP_STATUSES: dict[str, str] = {
-    "open": "Open",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
 }
 CLOSED_STATUSES = ("done", "dropped")
 LINK_KINDS: dict[str, str] = {
-    "asset": "Organization",
-    "community": "Community",
-    "tract": "Tract",
-    "engagement": "Log entry",
-    "walkabout": "Walkabout",
+    "asset": N_("Organization"),
+    "community": N_("Community"),
+    "tract": N_("Tract"),
+    "engagement": N_("Log entry"),
+    "walkabout": N_("Walkabout"),
 }
 # The seeds' "shared staff commitment": training each person involved has done.
 TRAININGS: dict[str, str] = {
-    "cultural_competence": "Cultural competence",
-    "relationship_building": "Relationship-building",
-    "listening": "Listening skills",
+    "cultural_competence": N_("Cultural competence"),
+    "relationship_building": N_("Relationship-building"),
+    "listening": N_("Listening skills"),
 }
 
 
@@ -72,11 +74,17 @@ def mark_overdue(steps: pd.DataFrame, *, today: date) -> pd.DataFrame:
     return out
 
 
-def describe_undated(steps: pd.DataFrame) -> str:
+def _english_n(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+def describe_undated(steps: pd.DataFrame, n_: Callable[[str, str, int], str] = _english_n) -> str:
     """Say which steps a calendar leaves out for want of a due date ('' when none).
 
     A calendar event needs a day, so :func:`geo.fieldwork.ics.export_ics` skips undated
-    steps; this names them so nobody believes the calendar is the whole plan.
+    steps; this names them so nobody believes the calendar is the whole plan. ``n_``
+    picks the sentence for the count in the reader's language (the ``ui`` passes its
+    ``n_``); English by default.
 
     Examples
     --------
@@ -89,18 +97,24 @@ def describe_undated(steps: pd.DataFrame) -> str:
     if undated.empty:
         return ""
     names = ", ".join(f"'{t}'" for t in undated["title"])
-    count = "1 step" if len(undated) == 1 else f"{len(undated)} steps"
-    return (
-        f"The calendar leaves out {count} without a due date: {names}. "
-        "Give them a due date to include them."
-    )
+    return n_(
+        "The calendar leaves out {count} step without a due date: {names}. "
+        "Give it a due date to include it.",
+        "The calendar leaves out {count} steps without a due date: {names}. "
+        "Give them a due date to include them.",
+        len(undated),
+    ).format(count=len(undated), names=names)
 
 
-def summarize_capacity(staff: pd.DataFrame) -> pd.DataFrame:
-    """One row per person with a tick per training (for 'shared staff commitment')."""
+def summarize_capacity(staff: pd.DataFrame, translate: Callable[[str], str] = str) -> pd.DataFrame:
+    """One row per person with a tick per training (for 'shared staff commitment').
+
+    The training columns are named by their label, in the reader's language when the
+    ``ui`` passes its ``_`` as ``translate``.
+    """
     # Empty cells stay empty (a missing branch or team is not the word "None").
     columns = ["name", "branch", "team"]
     out = staff[columns].astype(object).where(staff[columns].notna(), "")
     for key, label in TRAININGS.items():
-        out[label] = staff["trainings"].map(lambda t, k=key: "✓" if k in t else "")
+        out[translate(label)] = staff["trainings"].map(lambda t, k=key: "✓" if k in t else "")
     return out

@@ -8,39 +8,43 @@ where the library informs, to community-led, where the community shapes the serv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
 
+from geo.i18n import N_
 from geo.vocab import split_list
 
 CONTINUUM: dict[str, str] = {
-    "outreach": "Outreach (library informs)",
-    "consult": "Consult (library asks)",
-    "involve": "Involve (community's views shape options)",
-    "collaborate": "Collaborate (shared decisions)",
-    "community_led": "Community-led (community shapes the service)",
+    "outreach": N_("Outreach (library informs)"),
+    "consult": N_("Consult (library asks)"),
+    "involve": N_("Involve (community's views shape options)"),
+    "collaborate": N_("Collaborate (shared decisions)"),
+    "community_led": N_("Community-led (community shapes the service)"),
 }
 CONTINUUM_RANK: dict[str, int] = {key: rank for rank, key in enumerate(CONTINUUM, start=1)}
 
 # Team -> the service categories (geo.vocab.SERVICE_CATEGORIES) that match its focus.
 TEAMS: dict[str, tuple[str, ...]] = {
-    "Newcomer services": ("resettlement", "english", "legal", "employment", "social"),
-    "Youth": ("youth", "english", "cultural"),
-    "Older adults": ("health", "social", "faith", "food"),
-    "Adult learning": ("english", "employment", "business"),
-    "Outreach": ("cultural", "faith", "business", "food"),
+    N_("Newcomer services"): ("resettlement", "english", "legal", "employment", "social"),
+    N_("Youth"): ("youth", "english", "cultural"),
+    N_("Older adults"): ("health", "social", "faith", "food"),
+    N_("Adult learning"): ("english", "employment", "business"),
+    N_("Outreach"): ("cultural", "faith", "business", "food"),
 }
 
 HEARD_FIELDS: dict[str, str] = {
-    "needs": "Needs",
-    "aspirations": "Aspirations",
-    "assets_heard": "Assets (strengths, skills, places)",
-    "challenges": "Challenges",
+    "needs": N_("Needs"),
+    "aspirations": N_("Aspirations"),
+    "assets_heard": N_("Assets (strengths, skills, places)"),
+    "challenges": N_("Challenges"),
 }
 
 
-def compute_continuum_trend(entries: pd.DataFrame, *, freq: str = "QS") -> pd.DataFrame:
+def compute_continuum_trend(
+    entries: pd.DataFrame, *, freq: str = "QS", translate: Callable[[str], str] = str
+) -> pd.DataFrame:
     """Average continuum level per branch and period, for the 'how far have we moved' chart.
 
     Parameters
@@ -50,6 +54,8 @@ def compute_continuum_trend(entries: pd.DataFrame, *, freq: str = "QS") -> pd.Da
         :data:`CONTINUUM`).
     freq : str, optional
         Period (pandas offset alias), quarters by default.
+    translate : callable, optional
+        Writes "(no branch)" in the reader's language (the ``ui`` passes its ``_``).
 
     Returns
     -------
@@ -59,10 +65,11 @@ def compute_continuum_trend(entries: pd.DataFrame, *, freq: str = "QS") -> pd.Da
     """
     if entries.empty:
         return pd.DataFrame(columns=["branch", "period", "quarter", "level", "contacts"])
+    no_branch = translate(N_("(no branch)"))
     frame = entries.assign(
         level=entries["continuum"].map(CONTINUUM_RANK),
         period=pd.to_datetime(entries["contact_on"]).dt.to_period(freq[0]).dt.start_time,
-        branch=entries["branch"].fillna("(no branch)").replace("", "(no branch)"),
+        branch=entries["branch"].fillna(no_branch).replace("", no_branch),
     ).dropna(subset=["level"])
     trend = frame.groupby(["branch", "period"], as_index=False).agg(
         level=("level", "mean"), contacts=("level", "size")
@@ -84,21 +91,25 @@ def quarter_label(day: date | pd.Timestamp) -> str:
 
 # What the log's table calls each column (in this order).
 LOG_COLUMNS: dict[str, str] = {
-    "contact_on": "Date",
-    "branch": "Branch",
-    "team": "Team",
-    "staff": "Staff",
-    "technique": "Technique",
-    "continuum": "Involvement",
-    "organizations": "Organizations",
-    "communities": "Communities",
-    "summary": "What happened",
+    "contact_on": N_("Date"),
+    "branch": N_("Branch"),
+    "team": N_("Team"),
+    "staff": N_("Staff"),
+    "technique": N_("Technique"),
+    "continuum": N_("Involvement"),
+    "organizations": N_("Organizations"),
+    "communities": N_("Communities"),
+    "summary": N_("What happened"),
     **HEARD_FIELDS,
-    "follow_up_on": "Follow up on",
+    "follow_up_on": N_("Follow up on"),
 }
 
 
-def build_log_table(entries: pd.DataFrame, techniques: dict[str, str]) -> pd.DataFrame:
+def build_log_table(
+    entries: pd.DataFrame,
+    techniques: dict[str, str],
+    translate: Callable[[str], str] = str,
+) -> pd.DataFrame:
     """The log as people read it: labelled columns, words instead of codes, blanks empty.
 
     Parameters
@@ -107,6 +118,9 @@ def build_log_table(entries: pd.DataFrame, techniques: dict[str, str]) -> pd.Dat
         ``list_engagement`` rows with a ``branch`` name column.
     techniques : dict
         Technique code -> label (``geo.vocab.ENTRY_TECHNIQUES``).
+    translate : callable, optional
+        Shows the continuum labels and the column names in the reader's language (the
+        ``ui`` passes its ``_``); English by default.
 
     Returns
     -------
@@ -116,7 +130,9 @@ def build_log_table(entries: pd.DataFrame, techniques: dict[str, str]) -> pd.Dat
     """
     table = entries.assign(
         technique=entries["technique"].map(lambda t: techniques.get(t, t)),
-        continuum=entries["continuum"].map(lambda c: CONTINUUM.get(c, c)),
+        continuum=entries["continuum"].map(
+            lambda c: translate(CONTINUUM[c]) if c in CONTINUUM else c
+        ),
         organizations=entries["organizations"].map("; ".join),
         communities=entries["communities"].map("; ".join),
     )[list(LOG_COLUMNS)]
@@ -126,7 +142,7 @@ def build_log_table(entries: pd.DataFrame, techniques: dict[str, str]) -> pd.Dat
     )
     dates = ["contact_on", "follow_up_on"]
     table[dates] = table[dates].astype(object).where(table[dates].notna(), None)
-    return table.rename(columns=LOG_COLUMNS)
+    return table.rename(columns={key: translate(label) for key, label in LOG_COLUMNS.items()})
 
 
 def find_partnership_opportunities(

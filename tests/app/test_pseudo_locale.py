@@ -21,6 +21,9 @@ WRAPPED_PAGES = {
     "pages/assets.py": "editor",
     "pages/walkabout.py": "editor",
     "pages/import_export.py": "editor",
+    "pages/engagement_log.py": "editor",
+    "pages/action_plan.py": "editor",
+    "pages/users.py": "admin",
 }  # page: role
 ELEMENTS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 WIDGETS = (
@@ -32,17 +35,30 @@ WIDGETS = (
     "multiselect",
     "checkbox",
     "toggle",
+    "text_area",
+    "date_input",
+    "select_slider",
+    "tab",
+    "expander",
 )
+# The language box is written in every language at once, on purpose (ui.i18n).
+MULTILINGUAL = {"ui.language"}
 
 
-def unmarked(at) -> list[str]:
-    """Interface texts of the main area that did not come through the catalogs."""
+def unmarked(at, area: str = "main") -> list[str]:
+    """Interface texts of the main area (or sidebar) that did not come through the catalogs."""
     found = []
     for kind in ELEMENTS:
-        found += [f"{kind}: {e.value}" for e in at.main.get(kind) if OPEN not in str(e.value)]
+        found += [
+            f"{kind}: {e.value}" for e in getattr(at, area).get(kind) if OPEN not in str(e.value)
+        ]
     for kind in WIDGETS:
-        found += [f"{kind}: {w.label}" for w in at.main.get(kind) if OPEN not in w.label]
-    found += [f"metric: {m.label}" for m in at.main.get("metric") if OPEN not in m.label]
+        found += [
+            f"{kind}: {w.label}"
+            for w in getattr(at, area).get(kind)
+            if OPEN not in w.label and getattr(w, "key", None) not in MULTILINGUAL
+        ]
+    found += [f"metric: {m.label}" for m in getattr(at, area).get("metric") if OPEN not in m.label]
     return found
 
 
@@ -73,9 +89,18 @@ def test_walkabout_planner_with_a_route_and_a_saved_walk_shows_only_catalog_text
     assert unmarked(at) == []
 
 
+def test_the_signed_out_sidebar_shows_only_catalog_text(app, monkeypatch):
+    monkeypatch.setenv("WELCOME_ATLAS_PSEUDO_LOCALE", "1")
+    at = app()
+    assert not at.exception
+    assert at.sidebar.button(key="auth.submit").label == f"{OPEN}Sign in{CLOSE}"
+    assert unmarked(at, "sidebar") == []
+
+
 def test_the_check_finds_text_that_bypassed_the_catalogs(app, monkeypatch):
+    english = app("pages/users.py", role="admin")  # outside the pseudo-locale nothing is marked
+    assert unmarked(english) and unmarked(english, "sidebar")
     monkeypatch.setenv("WELCOME_ATLAS_PSEUDO_LOCALE", "1")
     at = app("pages/handouts.py")
     at.main.caption  # noqa: B018 - the page renders
-    assert unmarked(app("pages/users.py", role="admin"))  # not wrapped yet
     assert CLOSE in at.title[0].value

@@ -27,7 +27,7 @@ def _account(tmp_path, role="editor") -> None:
 def _sign_in(at, password):
     at.text_input(key="auth.username").set_value("Amira")
     at.text_input(key="auth.password").set_value(password)
-    return at.button(key="FormSubmitter:auth.form-Sign in").click().run()
+    return at.button(key="auth.submit").click().run()
 
 
 def _log(tmp_path):

@@ -354,6 +354,8 @@ def test_add_and_download_an_action_step(page, db_path):
     page.keyboard.type("Listening")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
+    # The chosen training shows as a chip before the form is sent (else the click can win).
+    updating.get_by_test_id("stMultiSelect").get_by_text("Listening skills").wait_for()
     page.get_by_role("button", name="Save trainings").click()
     page.get_by_text("Saved the trainings of Rosa.").wait_for(timeout=30_000)
     from geo.db.action_plan import list_staff
