@@ -123,3 +123,14 @@ def test_unknown_identity_provider_email_stays_in_the_public_view(app, tmp_path)
     assert SESSION_KEY not in at.session_state or at.session_state[SESSION_KEY] is None
     shown = [m.value.replace("\\", "") for m in (*at.sidebar.warning, *at.sidebar.info)]
     assert any("stranger@elsewhere.example" in m for m in shown)  # Markdown escapes removed
+
+
+def test_the_chosen_language_stays_after_signing_in(app, tmp_path):
+    _account(tmp_path)
+    at = app()
+    at.sidebar.selectbox(key="ui.language").set_value("es").run()
+    assert at.title[0].value == "Mapa de recursos"
+    at = _sign_in(at, SECRET)
+    assert at.session_state[SESSION_KEY].role == "editor"
+    assert at.sidebar.selectbox(key="ui.language").value == "es"
+    assert at.title[0].value == "Mapa de recursos"
