@@ -75,29 +75,42 @@ def export() -> None:
         errors.show_error(err)
         return
     archived = st.checkbox(_("Include archived organizations"), key="export.archived")
+    count, problems, files = _export_files(resources.data_stamp(), archived)
+    stamp = date.today().isoformat()
+    labels = {"csv": "CSV", "xlsx": "Excel", "geojson": "GeoJSON", "zip": _("HSDS 3.0 datapackage")}
+    _export_notes(count, problems)
+    for column, (ext, label) in zip(st.columns(4), labels.items(), strict=True):
+        column.download_button(
+            label,
+            files[ext],
+            file_name=f"organizations-{stamp}.{ext}",
+            mime=_MIME[ext],
+            key=f"export.{ext}",
+        )
+
+
+_MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+    "zip": "application/zip",
+}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _export_files(stamp: str, archived: bool) -> tuple[int, list, dict[str, bytes]]:
+    """The four export files, built once per database version (``stamp``) and shared by every
+    session: the page reruns on every click, the directory does not change between them."""
     with Session(resources.engine()) as session:
         frame = export_frame(session, include_archived=archived)
         hsds = build_hsds(session, include_archived=archived)
-    stamp = date.today().isoformat()
     files = {
-        "CSV": (to_csv_bytes, "csv", "text/csv"),
-        "Excel": (
-            to_xlsx_bytes,
-            "xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-        "GeoJSON": (to_geojson_bytes, "geojson", "application/geo+json"),
-        _("HSDS 3.0 datapackage"): (lambda _frame: hsds.data, "zip", "application/zip"),
+        "csv": to_csv_bytes(frame),
+        "xlsx": to_xlsx_bytes(frame),
+        "geojson": to_geojson_bytes(frame),
+        "zip": hsds.data,
     }
-    _export_notes(len(frame), hsds.problems)
-    for column, (label, (make, ext, mime)) in zip(st.columns(4), files.items(), strict=True):
-        column.download_button(
-            label,
-            make(frame),
-            file_name=f"organizations-{stamp}.{ext}",
-            mime=mime,
-            key=f"export.{ext}",
-        )
+    return len(frame), list(hsds.problems), files
 
 
 def _export_notes(count: int, problems: list) -> None:

@@ -78,6 +78,19 @@ def test_exports_offer_every_format(app):
     assert "342 organizations" in " ".join(c.value for c in at.caption)
 
 
+def test_the_export_follows_the_directory_after_an_edit(app, tmp_path):
+    """The export files are kept between clicks, but never stale: a new organization is in the
+    next rerun's export."""
+    at = app(PAGE, role="editor")
+    assert "342 organizations" in " ".join(c.value for c in at.caption)
+    from geo.db import add_asset
+
+    with Session(make_engine(f"sqlite:///{tmp_path / 'assets.db'}")) as session, session.begin():
+        add_asset(session, {"name": "New Corner Pantry", "category": "food"}, user="t")
+    at.run()
+    assert "343 organizations" in " ".join(c.value for c in at.caption)
+
+
 def test_an_organization_is_placed_by_clicking_the_map(app, tmp_path, monkeypatch):
     import streamlit as st
 
