@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import create_accounts, settle, sign_in
 
@@ -60,6 +61,14 @@ def _go(page, title: str) -> None:
     settle(page)
 
 
+def _shows(locator) -> bool:
+    try:
+        locator.wait_for(timeout=10_000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
 def test_hostile_name_stays_literal_everywhere(
     offline_page, streamlit_url, map_frame, tmp_path, blocked_requests
 ):
@@ -83,11 +92,15 @@ def test_hostile_name_stays_literal_everywhere(
     frame.wait_for_function(
         "() => window.AtlasMap && window.AtlasMap.findSite('whoami') !== null", timeout=60_000
     )
-    point = frame.evaluate(SHOW_MARKER)
-    assert point, "the imported organization is on the map"
-    box = frame.frame_element().bounding_box()
-    offline_page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     tooltip = frame.locator(".leaflet-tooltip", has_text="whoami").first
+    for _attempt in range(3):  # the cluster may still be zooming to the pin on a busy machine
+        point = frame.evaluate(SHOW_MARKER)
+        assert point, "the imported organization is on the map"
+        box = frame.frame_element().bounding_box()
+        offline_page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+        if _shows(tooltip):
+            break
+        offline_page.mouse.move(1, 1)
     tooltip.wait_for(timeout=10_000)
     assert NAME in tooltip.inner_text()
     _no_injected_images(offline_page)
