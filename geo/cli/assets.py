@@ -17,8 +17,8 @@ from geo.errors import GeoError, ValidationError
 from geo.io.exporters import EXPORT_FORMATS, export_assets
 from geo.io.geocoding import PROVIDERS, make_geocoder
 from geo.io.importer import DUPLICATE_CHOICES, ImportPlan, prepare_import, run_import
+from geo.io.report import report_to_csv
 from geo.io.sync_cli import add_sync_arguments, run_sync_command
-from geo.io.validation import report_to_csv
 
 HELP = "import organizations from a file, sync with a feed, or export them"
 _SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "geojson": ".geojson", "gpkg": ".gpkg", "hsds": ".zip"}

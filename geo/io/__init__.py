@@ -36,9 +36,9 @@ from geo.io.importer import (
 from geo.io.locations import list_needs_location, set_location
 from geo.io.mapping import FIELDS, check_mapping, preview, preview_rows, propose_mapping
 from geo.io.readers import SourceTable
+from geo.io.report import Issue, ValidationReport, report_to_csv
 from geo.io.sniff import DEFAULT_LIMITS, Limits, sniff_format
 from geo.io.sources import read_source
-from geo.io.validation import Issue, ValidationReport, report_to_csv
 
 __all__ = [
     "HsdsExport",

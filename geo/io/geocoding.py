@@ -17,7 +17,7 @@ from typing import Any
 
 from geo.config import PROJECT_ROOT
 from geo.errors import GeoError
-from geo.io.validation import Issue, ValidationReport
+from geo.io.report import Issue, ValidationReport
 
 Geocoder = Callable[[str], "tuple[float, float] | None"]
 DEFAULT_CACHE = PROJECT_ROOT / "data" / "cache" / "geocode.sqlite"

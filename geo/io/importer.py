@@ -20,9 +20,10 @@ from geo.errors import DuplicateAsset, ImportCancelled, ValidationError
 from geo.io.geocoding import Geocoder, geocode_records
 from geo.io.mapping import FIELDS, apply_mapping, check_mapping, propose_mapping
 from geo.io.readers import SourceTable
+from geo.io.report import Issue, ValidationReport
 from geo.io.sniff import DEFAULT_LIMITS, Limits
 from geo.io.sources import read_source
-from geo.io.validation import Issue, ValidationReport, validate_rows
+from geo.io.validation import validate_rows
 from geo.vocab import count_noun
 
 DUPLICATE_CHOICES = ("ask", "skip", "import")

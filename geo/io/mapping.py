@@ -231,7 +231,7 @@ def preview_rows(
     """The first ``n`` mapped rows with the errors already found for them (no validation).
 
     ``chosen`` is a checked mapping (:func:`check_mapping`); ``issues`` have ``row``,
-    ``field``, ``message`` and ``severity`` (:class:`geo.io.validation.Issue`).
+    ``field``, ``message`` and ``severity`` (:class:`geo.io.report.Issue`).
     """
     head = apply_mapping(frame.head(n), chosen)
     shown = pd.DataFrame(index=head.index)

@@ -10,7 +10,8 @@ import pytest
 
 from geo.errors import ImportFormatError
 from geo.io import classify_categories, parse_languages, prepare_import, preview, propose_mapping
-from geo.io.validation import check_coordinates, compose_address, report_to_csv
+from geo.io.report import report_to_csv
+from geo.io.validation import check_coordinates, compose_address
 from tests.io.conftest import DATA
 
 
