@@ -13,8 +13,8 @@ from ui import auth, errors, i18n, navigation, resources, shared_view, styles, w
 st.set_page_config(page_title="Welcome Atlas", page_icon="🗺️", layout="wide")
 styles.apply()
 auth.refresh()
-i18n.language_picker()
 page = navigation.build_navigation(auth.role())
+i18n.language_picker()  # after st.navigation: see ui.i18n.language_picker
 auth.account_panel()
 offered = [navigation.url_path(spec) for spec in navigation.offered(auth.role())]
 wanted = shared_view.open_link(offered, resources.store().names(), DEMO_NAME)

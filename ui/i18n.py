@@ -65,7 +65,14 @@ def right_to_left() -> bool:
 
 
 def language_picker() -> None:
-    """The sidebar's language box; the choice holds for this session."""
+    """The sidebar's language box; the choice holds for this session.
+
+    Call it after ``st.navigation``. On a session's first run the box's value (the
+    browser's language, put in the session state by :func:`current`) reaches the
+    browser once; a widget drawn before ``st.navigation`` is drawn again by the browser
+    when the menu arrives and falls back to the first option, English, which the next
+    rerun (signing in, any click) then sends back (Streamlit 1.67, Chromium in Arabic).
+    """
     options = list(INTERFACE_LANGUAGES)
     if current() == PSEUDO:
         options.append(PSEUDO)
