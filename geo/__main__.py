@@ -68,7 +68,9 @@ def _command(help_text: str, module: str, add: str = "add_arguments", run: str =
 COMMANDS: dict[str, Command] = {
     "assets": _command("import or export organizations of the shared database", "geo.cli.assets"),
     "db": _command("migrate, back up or restore the shared asset database", "geo.cli.database"),
-    "action-plan": _command("export the action plan (CSV or .ics calendar)", "geo.cli.action_plan"),
+    "action-plan": _command(
+        "export or print the action plan (CSV, .ics calendar or PDF)", "geo.cli.action_plan"
+    ),
     "vendor": (
         "install the offline map files (Leaflet and plugins) and PDF fonts from node_modules",
         _vendor_args,

@@ -20,9 +20,10 @@ fieldwork_common.can_write()
 today = date.today()
 archived = st.checkbox(_("Show archived steps"), key="action.show_archived")
 steps = action_views.steps_frame(today, archived=archived)
+shown, chosen = action_views.filter_panel(steps)
 plan, staff = st.columns([3, 2])
 with plan:
-    action_views.plan_panel(steps)
+    action_views.plan_panel(shown, chosen, today)
     add, edit = st.tabs([_("Add a step"), _("Update a step")])
     with add:
         action_views.add_panel(today)

@@ -16,13 +16,15 @@ from geo.db.action_plan import (
 )
 from geo.fieldwork.action_plan import (
     STEP_STATUSES,
+    StepFilter,
     describe_undated,
+    filter_steps,
     mark_overdue,
 )
 from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
 from geo.i18n import N_
-from ui import fieldwork_common, resources, text
+from ui import action_pdf_views, fieldwork_common, resources, text
 from ui.i18n import _, n_
 
 FLASH = "action.flash"
@@ -61,7 +63,34 @@ def _status(key: str) -> str:
     return _(STEP_STATUSES[key]) if key in STEP_STATUSES else key
 
 
-def plan_panel(steps: pd.DataFrame) -> None:
+def filter_panel(steps: pd.DataFrame) -> tuple[pd.DataFrame, StepFilter]:
+    """Status, branch and person boxes; the steps they leave and the filter they make.
+
+    The table, the CSV, the calendar and the PDF all show the same steps.
+    """
+    c1, c2, c3 = st.columns(3)
+    statuses = c1.multiselect(
+        _("Show status"), list(STEP_STATUSES), format_func=_status, key="action.filter_status"
+    )
+    names = dict(zip(steps["branch_id"].dropna(), steps["branch"].dropna(), strict=False))
+    branch_id = c2.selectbox(
+        _("Show branch"),
+        [None, *sorted(names, key=lambda b: str(names[b]))],
+        format_func=lambda b: _("All branches") if b is None else str(names[b]),
+        key="action.filter_branch",
+    )
+    people = sorted({str(w).strip() for w in steps["who"].dropna() if str(w).strip()})
+    who = c3.selectbox(
+        _("Show person"),
+        [None, *people],
+        format_func=lambda w: _("Everyone") if w is None else w,
+        key="action.filter_who",
+    )
+    chosen = StepFilter(statuses=tuple(statuses), branch_id=branch_id, who=who)
+    return filter_steps(steps, chosen), chosen
+
+
+def plan_panel(steps: pd.DataFrame, chosen: StepFilter, today: date) -> None:
     """The steps; overdue ones in red, counted above."""
     late = int(steps["overdue"].sum())
     if late:
@@ -81,6 +110,7 @@ def plan_panel(steps: pd.DataFrame) -> None:
         column_config={"overdue": None},
     )
     _downloads(steps, shown)
+    action_pdf_views.pdf_download(steps, chosen, today)
 
 
 def _downloads(steps: pd.DataFrame, shown: pd.DataFrame) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -118,3 +119,32 @@ def summarize_capacity(staff: pd.DataFrame, translate: Callable[[str], str] = st
     for key, label in TRAININGS.items():
         out[translate(label)] = staff["trainings"].map(lambda t, k=key: "✓" if k in t else "")
     return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepFilter:
+    """Which steps a reader asked for: statuses (all when empty), one branch, one person."""
+
+    statuses: tuple[str, ...] = ()
+    branch_id: str | None = None
+    who: str | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.statuses if s not in STEP_STATUSES]
+        if unknown:
+            raise ValidationError(
+                f"Unknown status(es) {', '.join(unknown)}; use {', '.join(STEP_STATUSES)}."
+            )
+
+
+def filter_steps(steps: pd.DataFrame, chosen: StepFilter) -> pd.DataFrame:
+    """The steps of ``chosen`` (``who`` matched whole, ignoring case and outer spaces)."""
+    keep = pd.Series(True, index=steps.index)
+    if chosen.statuses:
+        keep &= steps["status"].isin(chosen.statuses)
+    if chosen.branch_id:
+        keep &= steps["branch_id"] == chosen.branch_id
+    if chosen.who and chosen.who.strip():
+        wanted = chosen.who.strip().casefold()
+        keep &= steps["who"].map(lambda w: str(w or "").strip().casefold() == wanted)
+    return steps[keep]

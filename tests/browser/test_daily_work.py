@@ -342,6 +342,15 @@ def test_add_and_download_an_action_step(page, db_path):
         page.get_by_role("button", name="Action plan (CSV)").click()
     csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "Invite the youth club to the library" in csv and "Ben" in csv
+    settle(page)
+    with page.expect_download(timeout=60_000) as download:  # built on the click (fonts load)
+        page.get_by_role("button", name="Action plan (PDF)").click()
+    pdf = Path(download.value.path())
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "Invite the youth club to the library" in text and "Who: Ben" in text
 
     settle(page)  # the download and the step's rerun done: a click during a rerun is lost
     page.get_by_text("Add a person").click()
