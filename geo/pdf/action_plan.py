@@ -10,7 +10,6 @@ any script: they are set in the Noto fonts of :mod:`geo.pdf.fonts` with HarfBuzz
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,6 +26,7 @@ from geo.fieldwork.action_plan import (
 )
 from geo.i18n import N_, english_n
 from geo.pdf.fonts import printable, use_fonts
+from geo.pdf.typed import Typed, clean, iso_day, reads_rtl
 
 __all__ = ["GROUPINGS", "PlanSheet", "build_action_plan_pdf", "describe_links", "group_steps"]
 
@@ -37,8 +37,6 @@ SOON_DAYS = 7  # "due within a week": what a weekly team meeting looks ahead to
 MAX_NOTE_CHARS = 3000  # a pasted essay must not run to a hundred pages
 _RED = (165, 15, 21)  # ColorBrewer Reds, 9-class darkest but one: contrast 8.7 on white
 _GREY = (90, 90, 90)
-# Bidi embeddings and overrides typed into a note would reorder the text drawn after them.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,24 +50,6 @@ class PlanSheet:
     branch_name: str = ""  # the name of ``chosen.branch_id``, if any
     link_names: Mapping[str, str] = field(default_factory=dict)  # "asset:ID" -> its name
     rtl: bool = False
-
-
-def _day(value: date, rtl: bool = False) -> str:
-    """An ISO date that reads left to right in an Arabic line too.
-
-    After Arabic letters the bidi rules print 2026-12-01 as 01-12-2026: a left-to-right
-    mark before it keeps it whole, and in a right-to-left sheet an Arabic letter mark
-    after it keeps a following number ("· 6 steps") out of its run. Both are in the
-    Arabic Noto font and invisible.
-    """
-    return f"\u200e{value:%Y-%m-%d}" + ("\u061c" if rtl else "")
-
-
-def clean(text: object) -> str:
-    """Typed text as printed: control and bidi override characters dropped, lines kept."""
-    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BIDI_CONTROLS)
-    return "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text).strip()
 
 
 def describe_links(links: object, names: Mapping[str, str], translate: Translate = str) -> str:
@@ -136,9 +116,16 @@ class _Plan(FPDF):
         return out
 
     def say(self, text: object, size: float = 9, *, bold: bool = False, h: float = 4.5) -> None:
-        """A paragraph across the text column, on the reader's side."""
+        """A paragraph across the text column, on the reader's side, in the sheet's direction."""
         self.set_font(self.family, "B" if bold else "", size)
         self.multi_cell(0, h, self.safe(text), align=self.align, new_x="LMARGIN", new_y="NEXT")
+
+    def say_typed(self, text: str, size: float = 9) -> None:
+        """A typed paragraph in its own direction (an English note in an Arabic sheet)."""
+        sheet_direction = self.text_shaping["direction"]  # type: ignore[index]
+        self.text_shaping["direction"] = None  # type: ignore[index]  # from its first letter
+        self.say(text, size)
+        self.text_shaping["direction"] = sheet_direction  # type: ignore[index]
 
     def rule(self) -> None:
         """A thin line across the page under what was just written."""
@@ -153,7 +140,7 @@ class _Plan(FPDF):
         in a right-aligned or shaped line.)
         """
         self.set_auto_page_break(False)
-        day = _day(self.sheet.today, self.sheet.rtl)
+        day = iso_day(self.sheet.today, self.sheet.rtl)
         scope, pages = clean(self.sheet.scope), self.pages_count
         self.set_text_color(*_GREY)
         for page in range(1, pages + 1):
@@ -174,7 +161,7 @@ def _heading(pdf: _Plan, steps: pd.DataFrame, sheet: PlanSheet, tr: Translate, n
     counts = n_("{count} step", "{count} steps", len(steps)).format(count=len(steps))
     if late:
         counts += " · " + n_("{count} overdue", "{count} overdue", late).format(count=late)
-    printed = tr(N_("Printed on {date}")).format(date=_day(sheet.today, sheet.rtl))
+    printed = tr(N_("Printed on {date}")).format(date=iso_day(sheet.today, sheet.rtl))
     pdf.say(f"{printed} · {counts}", 10, h=5.5)
     chosen, shown = sheet.chosen, []
     if chosen.statuses:
@@ -197,7 +184,7 @@ def _details(row: Mapping, sheet: PlanSheet, tr: Translate) -> list[str]:
     due = row.get("due_on")
     facts = [
         f"{tr(N_('Who'))}: {clean(row.get('who')) or '—'}",
-        f"{tr(N_('Due'))}: {_day(due, sheet.rtl) if pd.notna(due) and due else '—'}",
+        f"{tr(N_('Due'))}: {iso_day(due, sheet.rtl) if pd.notna(due) and due else '—'}",
         f"{tr(N_('Status'))}: {_status(row.get('status'), tr)}",
     ]
     if branch := clean(row.get("branch")):
@@ -212,6 +199,8 @@ def _details(row: Mapping, sheet: PlanSheet, tr: Translate) -> list[str]:
             cut = tr(N_("(shortened here; the CSV download has the whole note)"))
             notes = f"{notes[:MAX_NOTE_CHARS]}… {cut}"
         lines.append(f"{tr(N_('Notes'))}: {notes}")
+        if reads_rtl(notes) != sheet.rtl:  # the note gets a paragraph in its own direction
+            lines[-1:] = [f"{tr(N_('Notes'))}:", Typed(notes)]
     return lines
 
 
@@ -230,7 +219,7 @@ def _step(pdf: _Plan, number: int, row: Mapping, sheet: PlanSheet, tr: Translate
     pdf.set_right_margin(right + 6) if sheet.rtl else pdf.set_left_margin(left + 6)
     pdf.set_x(pdf.l_margin)
     for line in _details(row, sheet, tr):
-        pdf.say(line, 9)
+        pdf.say_typed(line) if isinstance(line, Typed) else pdf.say(line)
     pdf.set_left_margin(left)
     pdf.set_right_margin(right)
     pdf.rule()
