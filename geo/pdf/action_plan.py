@@ -2,7 +2,7 @@
 
 Steps are grouped by due date (overdue first) or by status and numbered, each with who,
 due date, status, branch, what it is linked to and its notes. Overdue steps say so in
-words ("Overdue: 5 days late"), not only in red. Steps, names and notes are data, typed in
+words ("OVERDUE: 5 days late"), not only in red. Steps, names and notes are data, typed in
 any script: they are set in the Noto fonts of :mod:`geo.pdf.fonts` with HarfBuzz shaping
 (Arabic joined, right to left) and printed as typed. The sheet's own words come from the
 ``translate`` and ``n_`` callables, in the language of whoever prints it.
