@@ -6,10 +6,15 @@ and that site's address. The filters act on sites (each carries its organization
 services, languages and communities).
 
 10,000 sites as folium ``Marker`` objects cost seconds to build and megabytes to send on
-every rerun. Instead the sites the map may show are written once as a small columnar JSON
-file (public fields only: site key, place, organization name, site address, services,
-languages), fetched and cached by the browser, clustered there, with tooltips and popups
-built when hovered or clicked. A filter change sends only which sites match, as a bit mask.
+every rerun. Instead the sites the map may show are written once as two files the browser
+fetches and caches. The first holds only what drawing needs: per site its position (two
+integers on a 1e-5 degree grid, a few base-64 characters each) and the colour of its first
+service category (70 kB for 10,000 sites). The second holds the words (site key,
+organization name, place, services, languages; public fields only, 1.5 MB at that scale);
+the browser fetches it when a person first touches the map, hovers or clicks a pin, or
+searches (``static/atlas/home_map.js``). Sites are clustered in the browser, with tooltips
+and popups built when hovered or clicked. A filter change sends only which sites match, as
+a bit mask.
 
 The file is rebuilt when :func:`database_stamp` changes, so an edit saved on any server
 reaches every server's map at its next rerun.
@@ -40,11 +45,16 @@ CATEGORY_KEYS = tuple(SERVICE_CATEGORIES)
 
 @dataclass(frozen=True, kw_only=True)
 class SiteFile:
-    """A written sites file: its URL and the key of each site (:data:`SITE_KEY`), in file order."""
+    """A written sites file: its URL and the key of each site (:data:`SITE_KEY`), in file order.
+
+    ``bytes`` is the file the map draws from; ``details_bytes`` the words fetched on demand.
+    """
 
     url: str
     ids: tuple[str, ...]
     bytes: int
+    details_url: str = ""
+    details_bytes: int = 0
 
 
 def database_stamp(session: Session) -> str:
@@ -116,23 +126,48 @@ def site_places(sites: pd.DataFrame) -> list[str]:
     ]
 
 
-def build_sites_json(sites: pd.DataFrame) -> bytes:
-    """Columnar JSON of sites: keys, coordinates, names, places, services, languages.
+GRID_DEGREES = 1e-5  # about 1 m: a pin's position in the file
+_BASE64 = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"))
 
-    ``id`` is the site key (:data:`SITE_KEY`), ``n`` the organization's name and ``a`` the
-    site's name and address. ``c`` holds one character per site, the index of its first
-    service category in ``k`` (the category colours), so the browser colours pins without
-    per-site styles.
+
+def build_sites_json(sites: pd.DataFrame, details_url: str = "") -> bytes:
+    """What the map needs to draw the sites, and where their words are (``d``).
+
+    ``p`` holds per site two numbers of ``w`` base-64 characters (most significant first):
+    latitude then longitude, in steps of ``g`` degrees from ``y0``/``x0`` (also in steps).
+    ``c`` holds one character per site, the index of its first service category in ``k``
+    (the category colours), so the browser colours pins without per-site styles.
     """
     first = [(split_list(c) or ["social"])[0] for c in sites["category"]]
+    lat = np.rint(sites["lat"].to_numpy(dtype=float) / GRID_DEGREES).astype(np.int64)
+    lon = np.rint(sites["lon"].to_numpy(dtype=float) / GRID_DEGREES).astype(np.int64)
+    y0, x0 = (int(v.min()) if len(v) else 0 for v in (lat, lon))
+    offsets = np.column_stack([lat - y0, lon - x0])
+    width = max(1, (int(offsets.max()).bit_length() + 5) // 6) if len(offsets) else 1
+    digits = offsets[:, :, None] // 64 ** np.arange(width - 1, -1, -1) % 64
     payload = {
-        "id": [str(v) for v in sites[SITE_KEY]],
-        "lat": [round(float(v), 5) for v in sites["lat"]],
-        "lon": [round(float(v), 5) for v in sites["lon"]],
+        "g": GRID_DEGREES,
+        "y0": y0,
+        "x0": x0,
+        "w": width,
+        "p": "".join(_BASE64[digits.ravel()].tolist()),
         "c": "".join(
             chr(48 + CATEGORY_KEYS.index(k)) if k in CATEGORY_KEYS else "?" for k in first
         ),
         "k": [CATEGORY_COLOURS.get(k, "#333333") for k in CATEGORY_KEYS],
+        "d": details_url,
+    }
+    return json.dumps(payload, separators=(",", ":")).encode("utf-8")
+
+
+def build_site_details_json(sites: pd.DataFrame) -> bytes:
+    """Columnar JSON of the sites' words, in the order of :func:`build_sites_json`.
+
+    ``id`` is the site key (:data:`SITE_KEY`), ``n`` the organization's name, ``a`` the
+    site's name and address, ``s`` and ``l`` its services and languages as words.
+    """
+    payload = {
+        "id": [str(v) for v in sites[SITE_KEY]],
         "n": [str(v) for v in sites["name"]],
         "a": site_places(sites) if "place" not in sites else list(sites["place"]),
         "s": [_labels(v, SERVICE_CATEGORIES) for v in sites["category"]],
@@ -148,13 +183,17 @@ def _labels(cell: object, names: dict[str, str]) -> str:
 def write_sites_file(
     sites: pd.DataFrame, static_dir: Path, base_url: str = "/app/static"
 ) -> SiteFile:
-    """Write (or find) the sites file; its name is a hash of its content."""
-    data = build_sites_json(sites)
+    """Write (or find) the sites file and its details file; names are hashes of content."""
+    details = build_site_details_json(sites)
+    details_url, _ = write_hashed(static_dir, "site-details", ".json", details, base_url)
+    data = build_sites_json(sites, details_url)
     url, _ = write_hashed(static_dir, "sites", ".json", data, base_url)
     return SiteFile(
         url=url,
         ids=tuple(str(v) for v in sites[SITE_KEY]),
         bytes=len(data),
+        details_url=details_url,
+        details_bytes=len(details),
     )
 
 

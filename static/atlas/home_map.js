@@ -1,7 +1,9 @@
 /* Welcome Atlas home map (geo/maps/home_map.py): the browser half.
  *
- * The tract outlines arrive once by URL (folium GeoJson, embed=False) and the sites once
- * per database version (a JSON file); AtlasMap.apply(state) then recolours tracts, outlines
+ * The tract outlines arrive once by URL (folium GeoJson, embed=False; the file is TopoJSON,
+ * turned into GeoJSON features here) and the sites once per database version (a small file
+ * of positions and colours, and their words in a second file fetched when a person first
+ * touches the map or a pin, or searches); AtlasMap.apply(state) then recolours tracts, outlines
  * the ones meeting the thresholds, shows the matching sites, resizes the catchment rings
  * and replaces the legend: a filter click sends a few kilobytes and never redraws the map.
  * Everything a person typed is escaped before it becomes HTML (names, services).
@@ -16,13 +18,17 @@
   var cluster = null, outline = null, rings = [], ringLayer = null, branchLayer = null;
   var control = null, legendDiv = null, progress = null;
   var sites = { url: null, data: null, markers: [], loading: null }, waiting = [];
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   /* folium loads GeoJson(embed=False) with a synchronous request: make ours asynchronous,
-     so the page (and the progress note) stays alive while a big study area loads. */
+     so the page (and the progress note) stays alive while a big study area loads, and read
+     the TopoJSON file into the GeoJSON features folium adds. */
   if (window.jQuery) {
     window.jQuery.ajaxPrefilter("json", function (options, original, xhr) {
       if (!/\/generated\/tracts-/.test(options.url)) return;
       options.async = true;
+      options.converters = window.jQuery.extend({}, options.converters, {
+        "text json": function (text) { return topologyFeatures(JSON.parse(text)); } });
       xhr.done(function () { mark("tracts-fetched"); setTimeout(A.tractsLoaded, 0); });  // after folium's addData
       xhr.fail(function () { A.tractsFailed(xhr.status); });
     });
@@ -116,6 +122,12 @@
     if (state) nameLayers();
   }
 
+  var wantDetails = false;
+  function wanted() {
+    wantDetails = true;
+    if (sites.data && !sites.details) loadDetails().catch(function () {});
+  }
+
   A.init = function (m, layer, cfg) {
     mark("init");
     map = m; tractLayer = layer; tracts = []; loaded = false; rings = [];
@@ -140,10 +152,46 @@
     legend.onAdd = function () { legendDiv = L.DomUtil.create("div", "welcome-atlas-legend"); return legendDiv; };
     legend.addTo(map);
     control = L.control.layers(null, null, { collapsed: true, position: "topleft" }).addTo(map);
+    // The sites' words once a person touches the map: by the time a pin is hovered or
+    // tapped (a cluster's click zooms first), they are in.
+    ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
+      map.getContainer().addEventListener(type, wanted, { once: true, passive: true });
+    });
     A.map = map; A.cluster = cluster;
   };
 
   /* ---- tracts ---- */
+  /* The outlines file (geo/maps/tract_file.py): TopoJSON, each shared border once as an
+     arc of delta-encoded integers; plus the tracts' ids and names in geometry order. A
+     tract's position i is its place in every state (codes, estimates). */
+  function topologyFeatures(topo) {
+    var t = topo.transform, names = topo.names;
+    var arcs = topo.arcs.map(function (arc) {
+      if (!t) return arc;
+      var x = 0, y = 0;
+      return arc.map(function (p) {
+        x += p[0]; y += p[1];
+        return [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]];
+      });
+    });
+    function ring(list) {
+      var points = [];
+      list.forEach(function (k) {
+        var arc = k < 0 ? arcs[~k].slice().reverse() : arcs[k];
+        if (points.length) points.pop();  // an arc starts where the previous one ended
+        for (var j = 0; j < arc.length; j++) points.push(arc[j]);
+      });
+      return points;
+    }
+    function polygon(rings) { return rings.map(ring); }
+    return { type: "FeatureCollection", features: topo.objects.tracts.geometries.map(function (g, i) {
+      var shape = !g.type ? null : { type: g.type,
+        coordinates: g.type === "Polygon" ? polygon(g.arcs) : g.arcs.map(polygon) };
+      return { type: "Feature", id: topo.ids[i], geometry: shape,
+               properties: { i: i, n: names.p + names.h[i] + names.t[names.k[i]] } };
+    }) };
+  }
+
   function family(ch) {
     var c = ch.charCodeAt(0);
     if (c >= 48 && c <= 57) return ["0", c - 48];
@@ -238,8 +286,55 @@
   }
 
   /* ---- sites (organization locations) ---- */
+  /* The sites file (geo/maps/sites.py): per site, latitude and longitude as w base-64
+     digits each (steps of g degrees from y0, x0), and a category character. */
+  function unpackSites(data) {
+    var n = data.c.length, w = data.w, p = data.p, code = new Int8Array(128), k;
+    var lat = new Float64Array(n), lon = new Float64Array(n);
+    for (k = 0; k < 64; k++) code[B64.charCodeAt(k)] = k;
+    function number(at) {
+      var v = 0;
+      for (var j = 0; j < w; j++) v = v * 64 + code[p.charCodeAt(at + j)];
+      return v;
+    }
+    for (var i = 0; i < n; i++) {
+      lat[i] = (data.y0 + number(2 * w * i)) * data.g;
+      lon[i] = (data.x0 + number(2 * w * i + w)) * data.g;
+    }
+    return { n: n, lat: lat, lon: lon, c: data.c, k: data.k, details: data.d };
+  }
+
+  /* The sites' words (keys, names, places, services, languages): a second file, fetched
+     once on demand. Resolves to them; never to another database version's words. */
+  function loadDetails() {
+    var current = sites;
+    if (!current.data) return Promise.reject(new Error("no sites"));
+    if (!current.details) {
+      current.details = fetch(current.data.details).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (info) {
+        current.info = info;
+        mark("details-fetched");
+        return info;
+      }).catch(function (err) {
+        current.details = null;  // the next hover tries again
+        note(fill(w("The organizations could not be loaded ({error})."), "{error}", err.message));
+        throw err;
+      });
+    }
+    return current.details;
+  }
+
+  /* Run fn once the words are in (at once when they are), unless the sites changed. */
+  function withDetails(fn) {
+    var current = sites;
+    if (current.info) { fn(); return; }
+    loadDetails().then(function () { if (sites === current) fn(); }, function () {});
+  }
+
   function siteTip(i) {
-    var d = sites.data;
+    var d = sites.info;
     return "<b>" + A.escape(d.n[i]) + "</b> [" + A.escape(d.id[i]) + "]<br>" +
       (d.a && d.a[i] ? A.escape(d.a[i]) + "<br>" : "") + A.escape(wList(d.s[i])) +
       "<br>" + A.escape(w("Languages:")) + " " + (A.escape(wList(d.l[i])) || "—");
@@ -251,11 +346,17 @@
     var d = sites.data, colour = d.k[d.c.charCodeAt(i) - 48] || "#333333";
     m = L.circleMarker([d.lat[i], d.lon[i]], { radius: 7, color: "#222222", weight: 1, fillColor: colour, fillOpacity: 0.9 });
     m.siteIndex = i;
-    m.on("mouseover", function (e) { showTip(m, siteTip(i), e); });
+    m.on("mouseover", function (e) {
+      m.hovered = true;
+      withDetails(function () { if (m.hovered) showTip(m, siteTip(i), e); });
+    });
+    m.on("mouseout", function () { m.hovered = false; });
     m.on("click", function () {
-      showTip(m, siteTip(i));
-      m.closeTooltip();
-      if (!m.getPopup()) { m.bindPopup(siteTip(i)); m.openPopup(); }
+      withDetails(function () {
+        showTip(m, siteTip(i));
+        m.closeTooltip();
+        if (!m.getPopup()) { m.bindPopup(siteTip(i)); m.openPopup(); }
+      });
     });
     sites.markers[i] = m;
     return m;
@@ -266,7 +367,7 @@
      and rebuilt otherwise: re-clustering every site costs most of a filter click. */
   function showSites() {
     if (!state || !sites.data || state.sites_url !== sites.url) return;
-    var n = sites.data.id.length, bits = state.sites_mask ? atob(state.sites_mask) : null;
+    var n = sites.data.n, bits = state.sites_mask ? atob(state.sites_mask) : null;
     var want = new Uint8Array(n), had = sites.shown, count = 0, changes = 0, i;
     for (i = 0; i < n; i++) {
       want[i] = !bits || (bits.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1 ? 1 : 0;
@@ -303,22 +404,30 @@
     }).then(function (data) {
       if (sites.loading !== url) return;
       mark("sites-fetched");
-      sites = { url: url, data: data, markers: new Array(data.id.length), loading: null, shown: null };
+      data = unpackSites(data);
+      sites = { url: url, data: data, markers: new Array(data.n), loading: null, shown: null,
+                details: null, info: null };
+      if (wantDetails) loadDetails().catch(function () {});
       showSites();
     }).catch(function (err) { note(fill(w("The organizations could not be loaded ({error})."), "{error}", err.message)); });
   }
 
-  /* The sites the map shows now, [{id, name}], as the layer table lists them (tests). */
+  /* A promise of the sites the map shows now, [{id, name}], as the layer table lists
+     them (tests): the names come with the words file. */
   A.shownSites = function () {
-    return cluster.getLayers().map(function (m) {
-      return { id: sites.data.id[m.siteIndex], name: sites.data.n[m.siteIndex] };
+    if (!sites.data) return Promise.resolve([]);
+    return loadDetails().then(function (d) {
+      return cluster.getLayers().map(function (m) { return { id: d.id[m.siteIndex], name: d.n[m.siteIndex] }; });
     });
   };
 
+  /* The pin of the first site whose organization's name holds text; null until the words
+     are in (a first call fetches them: tests and bench/ poll it). */
   A.findSite = function (text) {
     if (!sites.data) return null;
-    for (var i = 0; i < sites.data.id.length; i++) {
-      if (String(sites.data.n[i]).indexOf(text) >= 0) return siteMarker(i);
+    if (!sites.info) { loadDetails().catch(function () {}); return null; }
+    for (var i = 0; i < sites.data.n; i++) {
+      if (String(sites.info.n[i]).indexOf(text) >= 0) return siteMarker(i);
     }
     return null;
   };

@@ -13,9 +13,16 @@ from geo.maps.asset_map import MapOptions, build_asset_map, identify_click
 from geo.maps.home_map import BRANCH_CLUSTER_FROM, TractLayer, branch_pins
 from geo.maps.layers import classify, simplify_tracts
 from geo.maps.map_state import build_state_layer
-from geo.maps.sites import build_sites_json, encode_mask, placed_sites, write_sites_file
-from geo.maps.tract_file import write_tract_file
+from geo.maps.sites import (
+    build_site_details_json,
+    build_sites_json,
+    encode_mask,
+    placed_sites,
+    write_sites_file,
+)
+from geo.maps.tract_file import pack_names, write_tract_file
 from tests.geo.conftest import T1, T2, T3
+from tests.geo.map_files import read_tracts
 
 
 @pytest.fixture
@@ -46,23 +53,45 @@ def test_the_outlines_file_holds_every_tract_once_and_is_rewritten_only_on_chang
 ):
     outlines = simplify_tracts(tiny_area.tracts)
     first = write_tract_file(outlines, tmp_path, "tiny")
-    data = json.loads(first.path.read_text())
-    assert [f["id"] for f in data["features"]] == [T1, T2, T3] == list(first.geoids)
-    assert [f["properties"]["i"] for f in data["features"]] == [0, 1, 2]
+    tracts = read_tracts(first.path)
+    assert [t[0] for t in tracts] == [T1, T2, T3] == list(first.geoids)
+    assert [t[1] for t in tracts] == list(outlines["NAME"])
     assert first.url == f"/app/static/generated/{first.path.name}"
+    assert first.bytes == first.path.stat().st_size
     again = write_tract_file(outlines, tmp_path, "tiny")
     assert again.path == first.path  # same content, same name: two servers agree
     moved = outlines.copy()
     moved["NAME"] = ["a", "b", "c"]
     assert write_tract_file(moved, tmp_path, "tiny").path != first.path
+    shifted = outlines.copy()
+    shifted["geometry"] = shifted.translate(0.001, 0)
+    assert write_tract_file(shifted, tmp_path, "tiny").path != first.path
 
 
-def test_coordinates_have_five_decimals(tiny_area, tmp_path):
-    text = write_tract_file(simplify_tracts(tiny_area.tracts), tmp_path, "tiny").path.read_text()
-    numbers = [
-        c for f in json.loads(text)["features"] for c in np.ravel(f["geometry"]["coordinates"])
-    ]
-    assert all(round(c, 5) == c for c in numbers)
+def test_the_browser_draws_the_simplified_outlines_to_about_a_metre(tiny_area, tmp_path):
+    outlines = simplify_tracts(tiny_area.tracts)
+    tracts = read_tracts(write_tract_file(outlines, tmp_path, "tiny").path)
+    for (_, _, drawn), expected in zip(tracts, outlines.geometry, strict=True):
+        assert drawn.is_valid
+        assert drawn.hausdorff_distance(expected) < 1.5e-5  # degrees: the 1e-5 grid
+        assert abs(drawn.area - expected.area) < 0.001 * expected.area
+
+
+def test_shared_borders_are_stored_once(tiny_area, tmp_path):
+    outlines = simplify_tracts(tiny_area.tracts)
+    topo = json.loads(write_tract_file(outlines, tmp_path, "tiny").path.read_text())
+    used = [abs(k) if k >= 0 else ~k for g in topo["objects"]["tracts"]["geometries"]
+            for part in (g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]])
+            for ring in part for k in ring]  # fmt: skip
+    assert len(used) > len(set(used))  # some arc belongs to two tracts
+
+
+def test_tract_names_are_packed_without_loss():
+    names = ["Census Tract 1, Bronx County", "Census Tract 10.02, Kings County", "Odd, a, b", ""]
+    packed = pack_names(names)
+    assert [
+        packed["p"] + h + packed["t"][k] for h, k in zip(packed["h"], packed["k"], strict=True)
+    ] == names
 
 
 def test_the_map_script_does_not_change_with_the_filters(tiny_area, files):
@@ -72,7 +101,7 @@ def test_the_map_script_does_not_change_with_the_filters(tiny_area, files):
     html, other = (m.get_root().render().replace(m.get_name(), "MAP") for m in (plain, narrowed))
     assert html.count("AtlasMap.init") == 1
     tract_layers = [c for c in plain._children.values() if isinstance(c, TractLayer)]
-    assert len(tract_layers) == 1 and tract_layers[0].embed_link.endswith(".geojson")
+    assert len(tract_layers) == 1 and tract_layers[0].embed_link.endswith(".topo.json")
     assert _without_ids(html) == _without_ids(other)
 
 
@@ -128,9 +157,11 @@ def test_user_text_is_escaped_on_the_server_and_the_sites_file_is_plain_data(
     assert "Central &lt;Library&gt;" in html.replace("\\u0026", "&")
     assert "<Library>" not in html.replace("\\u003c", "<").replace("\\u003e", ">")
     # Names travel as data and are escaped where the browser builds the tooltip.
-    data = json.loads(build_sites_json(files[1]))
+    data = json.loads(build_site_details_json(files[1]))
     assert "<img src=x onerror=alert(1)>" in data["n"]
-    assert set(data) == {"id", "lat", "lon", "c", "k", "n", "a", "s", "l"}  # public fields only
+    assert set(data) == {"id", "n", "a", "s", "l"}  # public fields only
+    drawing = json.loads(build_sites_json(files[1]))
+    assert set(drawing) == {"g", "y0", "x0", "w", "p", "c", "k", "d"}  # no words at all
 
 
 def test_unavailable_indicator_is_grey_with_a_notice(tiny_area, files):

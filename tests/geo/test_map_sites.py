@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from sqlalchemy.orm import Session
 
@@ -15,8 +16,15 @@ from geo.db.listing import list_assets
 from geo.filters import Filters
 from geo.maps.asset_map import MapOptions, build_asset_map, identify_click
 from geo.maps.layers import simplify_tracts
-from geo.maps.sites import build_sites_json, load_map_sites, placed_sites, write_sites_file
+from geo.maps.sites import (
+    build_site_details_json,
+    build_sites_json,
+    load_map_sites,
+    placed_sites,
+    write_sites_file,
+)
 from geo.maps.tract_file import write_tract_file
+from tests.geo.map_files import read_site_positions
 from tests.geo.test_asset_map import _shown
 
 OFFICES = [  # inside the tiny town's three tracts (lon -45.03 .. -45.0, lat 41.0 .. 41.01)
@@ -73,13 +81,13 @@ def _build(tiny_area, map_files, **filters):
 
 def test_a_five_office_agency_shows_five_pins_naming_it_and_each_address(tiny_area, map_files):
     _, sites, site_file = map_files
-    data = json.loads(build_sites_json(sites))
+    data = json.loads(build_site_details_json(sites))
     agency = [i for i, n in enumerate(data["n"]) if n == "Riverton Resettlement Agency"]
     assert len(agency) == 5 and len(site_file.ids) == 6
     assert sorted(data["a"][i] for i in agency) == sorted(f"{n}, {a}" for n, a, _, _ in OFFICES)
-    assert sorted((data["lat"][i], data["lon"][i]) for i in agency) == sorted(
-        (y, x) for _, _, y, x in OFFICES
-    )
+    where = read_site_positions(build_sites_json(sites))
+    expected = sorted((y, x) for _, _, y, x in OFFICES)
+    assert np.allclose(sorted(where[i] for i in agency), expected, rtol=0, atol=1e-6)
     view = _build(tiny_area, map_files)
     assert view.headline["organizations_matching"] == 2
     assert view.headline["sites_matching"] == 6
@@ -102,3 +110,17 @@ def test_a_click_on_one_office_selects_that_site(tiny_area, map_files):
     east = sites[sites["site_name"] == "East office"].iloc[0]
     tooltip = f"Riverton Resettlement Agency [{east['site_key']}] East office, 3 Mill Lane"
     assert identify_click(tooltip, tiny_area, sites) == ("site", east["site_key"])
+
+
+def test_the_map_draws_each_site_where_it_is_and_its_words_come_apart(map_files, tmp_path):
+    _, sites, site_file = map_files
+    drawn = read_site_positions(
+        (tmp_path / "generated" / site_file.url.rsplit("/", 1)[1]).read_bytes()
+    )
+    assert np.allclose(drawn, sites[["lat", "lon"]].to_numpy(), rtol=0, atol=0.6e-5)
+    details = json.loads(
+        (tmp_path / "generated" / site_file.details_url.rsplit("/", 1)[1]).read_text()
+    )
+    assert details["id"] == list(site_file.ids)
+    assert json.loads(build_sites_json(sites, site_file.details_url))["d"] == site_file.details_url
+    assert site_file.bytes < site_file.details_bytes  # drawing needs the small file only
