@@ -14,7 +14,7 @@ from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
-from ui import maps, resources
+from ui import map_tables, maps, resources
 from ui.i18n import _
 
 TOP = 10
@@ -119,9 +119,11 @@ def show_rules(result: GapResult) -> None:
 
 
 def show_map(area: StudyArea, result: GapResult) -> None:
-    """Need shaded, matching sites, branches and the top gaps outlined."""
+    """Need shaded, matching sites, branches and the top gaps outlined; then each layer as
+    a table and the legend as text."""
+    outlines = resources.tract_outlines()
     m = build_gap_map(
-        resources.tract_outlines(),
+        outlines,
         result,
         area.branches,
         top=TOP,
@@ -129,6 +131,7 @@ def show_map(area: StudyArea, result: GapResult) -> None:
         tiles=resources.settings().tiles,
     )
     maps.show_map(m, key="gaps.map", height=560)
+    map_tables.show_gap_tables(outlines, result, area.branches, top=TOP)
 
 
 def show_table(result: GapResult) -> None:

@@ -162,7 +162,7 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
         (_("Organization sites ({count})"), sites, "sites", _("Download sites (CSV)")),
         (_("Library branches ({count})"), branches, "branches", _("Download branches (CSV)")),
     ):
-        _layer_table(title.format(count=f"{len(table):,}"), table, name, download)
+        layer_table(title.format(count=f"{len(table):,}"), table, name, download)
 
 
 def _legend_text(view: MapView, tracts, scheme: str) -> None:
@@ -180,14 +180,15 @@ def _legend_text(view: MapView, tracts, scheme: str) -> None:
     st.text(title + "\n" + "\n".join(f"  • {x}" for x in legend[1:]))
 
 
-def _layer_table(title: str, table, name: str, download: str) -> None:
+def layer_table(title: str, table, name: str, download: str, *, page: str = "map") -> None:
+    """One map layer as a sortable table with its CSV (keys ``{page}.table.{name}``)."""
     st.markdown(f"**{title}**")
-    st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"map.table.{name}")
+    st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"{page}.table.{name}")
     st.download_button(  # bytes, not a callable: Streamlit's deferred download can miss a
         download,  # click that lands during a rerun (seen in Chromium tests)
         table_csv(table),
         f"{name}.csv",
         "text/csv",
-        key=f"map.csv.{name}",
+        key=f"{page}.csv.{name}",
         on_click="ignore",
     )

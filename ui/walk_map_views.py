@@ -12,7 +12,7 @@ from geo.fieldwork.areas import AreaDefinition, build_area_shape
 from geo.fieldwork.routes import Route, Stop
 from geo.fieldwork.stops import nearest_stop
 from geo.maps.route_map import build_route_map, build_stop_layer
-from ui import maps, resources
+from ui import map_tables, maps, resources
 from ui.i18n import _, number
 
 PICKED = "walkabout.stops"
@@ -52,6 +52,7 @@ def show_route_map(
         layers=[build_stop_layer(route, list(offered.values()), stops)],
         on_change=lambda: handle_map_click(start, offered, (start, area)),
     )
+    map_tables.show_walk_tables(route, start, list(offered.values()), stops)
 
 
 def handle_map_click(start: Stop, offered: dict[str, Stop], identity: object) -> None:
@@ -93,9 +94,7 @@ def _toggle_stop(start: Stop, offered: dict[str, Stop], lat: float, lon: float) 
 
 
 def route_summary(route: Route) -> None:
-    """Totals, legs and notes."""
-    from geo.fieldwork.exports import build_leg_table
-
+    """Totals and notes (the legs are in the walk's table beside the map)."""
     c1, c2, c3 = st.columns(3)
     c1.metric(_("Stops"), len(route.stops))
     c2.metric(_("Distance"), _("{km} km").format(km=number(route.total_distance_m / 1000, 2)))
@@ -104,4 +103,3 @@ def route_summary(route: Route) -> None:
     )
     for note in route.notes:
         st.caption(_(note))
-    st.dataframe(build_leg_table(route, _), hide_index=True, width="stretch")

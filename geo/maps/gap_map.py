@@ -19,18 +19,24 @@ from jinja2 import Template
 from geo.analysis.gaps import GapResult
 from geo.census.moe import RELIABILITY_LABELS
 from geo.config import WGS84
+from geo.maps.gap_legend import BRANCH_COLOUR, SITE_COLOUR, legend_html
+from geo.maps.gap_tables import need_classes, top_gaps
 from geo.maps.layers import (
     HIGHLIGHT_COLOUR,
-    NO_DATA_COLOUR,
     Classes,
     build_base_map,
-    classify,
     escape,
     format_value,
 )
 
-SITE_COLOUR = "#e6550d"
-BRANCH_COLOUR = "#08306b"
+# Each branch and site circle is an SVG path without a name: give it one (as text, so a
+# typed name never becomes markup) for screen readers (docs/accessibility.md).
+NAMED_POINT = folium.JsCode(
+    "function (feature, layer) { layer.on('add', function () {"
+    " var el = layer.getElement && layer.getElement(); if (!el) return;"
+    " el.setAttribute('role', 'img');"
+    " el.setAttribute('aria-label', feature.properties.label); }); }"
+)
 
 
 def build_gap_map(
@@ -57,8 +63,7 @@ def build_gap_map(
     """
     m = build_base_map(tuple(outlines.total_bounds), tiles)
     ranking = result.ranking.set_index("geoid")
-    need = ranking["need"]
-    classes = classify(need.where(need > 0), "quantiles")  # zeros fall in the first class
+    classes = need_classes(result)  # the same classes as the map's tract table
     build_need_layer(outlines, ranking, classes, result.need_label).add_to(m)
     build_top_layer(outlines, result, top).add_to(m)
     for layer in build_branch_layers(branches, result.question.catchment_m):
@@ -158,8 +163,7 @@ def build_value_layer(
 
 def build_top_layer(outlines: gpd.GeoDataFrame, result: GapResult, top: int) -> folium.GeoJson:
     """Thick outlines of the ``top`` best-ranked tracts, each labelled with its rank."""
-    best = result.ranking.dropna(subset=["rank"]).nsmallest(top, "rank")
-    best = best[best["geoid"].isin(outlines.index)]
+    best = top_gaps(result, outlines, top)
     properties = [
         {
             "tip": f"<b>Gap rank {int(row.rank)}</b> · {escape(row.tract)} [{escape(row.geoid)}]"
@@ -185,7 +189,7 @@ def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.
     metric = points.to_crs(f"EPSG:{32600 + zone if points.y.mean() >= 0 else 32700 + zone}")
     rings = metric.buffer(radius_m, quad_segs=16).to_crs(WGS84)
     tips = [
-        {"tip": f"<b>{escape(n)}</b> [{escape(i)}]"}
+        {"tip": f"<b>{escape(n)}</b> [{escape(i)}]", "label": f"Library branch: {n}"}
         for n, i in zip(placed["name"], placed["branch_id"], strict=True)
     ]
     catchments = folium.GeoJson(
@@ -202,6 +206,7 @@ def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.
     pins = folium.GeoJson(
         _collection(points, tips),
         name=f"Library branches ({len(tips)})",
+        on_each_feature=NAMED_POINT,
         marker=folium.CircleMarker(
             radius=7 if len(tips) < 30 else 4,  # a city system (NYC: 220) would bury the map
             fill=True,
@@ -218,12 +223,13 @@ def build_site_layer(sites: pd.DataFrame) -> folium.GeoJson:
     """Matching organization sites as small circles with an escaped tooltip."""
     placed = sites.dropna(subset=["lat", "lon"])
     properties = [
-        {"tip": f"<b>{escape(name)}</b> [{escape(org)}]"}
+        {"tip": f"<b>{escape(name)}</b> [{escape(org)}]", "label": f"Organization site: {name}"}
         for name, org in zip(placed["name"], placed["organization_id"], strict=True)
     ]
     layer = folium.GeoJson(
         _collection(gpd.GeoSeries.from_xy(placed["lon"], placed["lat"]), properties),
         name=f"Matching organizations ({len(properties)})",
+        on_each_feature=NAMED_POINT,
         marker=folium.CircleMarker(
             radius=6,
             fill=True,
@@ -241,51 +247,3 @@ def _with_tooltip(layer: folium.GeoJson, properties: list[dict]) -> folium.GeoJs
     if properties:
         folium.GeoJsonTooltip(fields=["tip"], labels=False).add_to(layer)
     return layer
-
-
-def legend_html(
-    classes: Classes,
-    label: str,
-    vintage: str,
-    top: int | None,
-    *,
-    kind: str = "count",
-    sites: str = "matching organization site",
-) -> str:
-    """The legend as a fixed box of plain HTML (no script, nothing to download)."""
-    rows, lower = [], None
-    for bound, colour in zip(classes.upper_bounds, classes.colours, strict=True):
-        upper = format_value(bound, kind)
-        rows.append(
-            _swatch(
-                colour, f"≤ {upper}" if lower is None else f"{format_value(lower, kind)} – {upper}"
-            )
-        )
-        lower = bound
-    rows += [
-        _swatch(NO_DATA_COLOUR, "not available"),
-        _swatch("#2c7fb8", "unreliable (faded, dashed)", style="opacity:.45;border-style:dashed"),
-    ]
-    if top:
-        rows.append(
-            _swatch("transparent", f"top {top} gaps", style=f"border:3px solid {HIGHLIGHT_COLOUR}")
-        )
-    rows += [
-        _swatch(SITE_COLOUR, sites, style="border-radius:50%"),
-        _swatch(BRANCH_COLOUR, "library branch and catchment", style="border-radius:50%"),
-    ]
-    return (
-        '<div class="gap-legend" style="position:fixed;right:10px;bottom:24px;z-index:1000;'
-        "background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 sans-serif;"
-        'border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-width:260px">'
-        f"<b>{escape(label)}</b><br><small>Quantiles · {escape(vintage)}</small><br>"
-        + "<br>".join(rows)
-        + "</div>"
-    )
-
-
-def _swatch(colour: str, text: str, *, style: str = "") -> str:
-    return (
-        f'<span style="display:inline-block;width:12px;height:12px;background:{colour};'
-        f'border:1px solid #777;vertical-align:middle;{style}"></span> {escape(text)}'
-    )

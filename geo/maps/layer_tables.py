@@ -150,12 +150,13 @@ def build_site_table(sites: pd.DataFrame, translate: Callable[[str], str] = str)
     frame = sites.reindex(columns=list(SITE_TABLE_COLUMNS))
     if translate is not str:
         for column in ("service_labels", "language_labels"):
-            frame[column] = [_translated_list(v, translate) for v in frame[column]]
+            frame[column] = [translated_list(v, translate) for v in frame[column]]
     headings = {k: translate(v) for k, v in SITE_TABLE_COLUMNS.items()}
     return frame.rename(columns=headings).reset_index(drop=True)
 
 
-def _translated_list(cell: object, translate: Callable[[str], str]) -> object:
+def translated_list(cell: object, translate: Callable[[str], str]) -> object:
+    """A cell of English labels joined by ", " with each label put through ``translate``."""
     if not isinstance(cell, str) or not cell:
         return cell
     return ", ".join(translate(label) for label in cell.split(", "))

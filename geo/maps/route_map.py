@@ -20,6 +20,19 @@ _NUMBER_STYLE = (
     "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
     "box-shadow:0 0 3px #333"
 )
+# Text for screen readers only: Leaflet makes each marker a focusable button, named by
+# its content; the badge's digit alone ("2") would not say what it is.
+_SCREEN_READER_ONLY = (
+    "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
+)
+
+
+def _badge(mark: str, name: str, style: str = "") -> str:
+    """A round badge showing ``mark``, named ``name`` (escaped) for screen readers."""
+    return (
+        f'<div aria-hidden="true" style="{_NUMBER_STYLE}{style}">{escape(mark)}</div>'
+        f'<span style="{_SCREEN_READER_ONLY}">{escape(name)}</span>'
+    )
 
 
 def _stop_tip(number: int, stop: Stop) -> str:
@@ -29,7 +42,7 @@ def _stop_tip(number: int, stop: Stop) -> str:
 
 def build_numbered_marker(number: int, stop: Stop) -> folium.Marker:
     """A stop drawn as a round badge with its number (text is HTML-escaped)."""
-    html = f'<div style="{_NUMBER_STYLE}">{number}</div>'
+    html = _badge(str(number), f"Stop {number}: {stop.label}")
     return folium.Marker(
         [stop.lat, stop.lon],
         tooltip=_stop_tip(number, stop),
@@ -109,7 +122,9 @@ def build_route_map(
         [start.lat, start.lon],
         tooltip=escape(f"Start and end: {start.label}"),
         icon=folium.DivIcon(
-            html=f'<div style="{_NUMBER_STYLE};background:#225ea8">B</div>',
+            html=_badge(
+                "B", f"Library branch, start and end: {start.label}", ";background:#225ea8"
+            ),
             icon_size=(24, 24),
             icon_anchor=(12, 12),
         ),

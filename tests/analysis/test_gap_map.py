@@ -34,8 +34,14 @@ def test_map_has_need_top_gaps_branches_and_sites(grid_area, grid_sites):
 def test_hostile_names_stay_text(grid_area, grid_sites):
     grid_sites.loc[0, "name"] = "<img src=x onerror=alert(1)>`${x}`"
     result = compute_gaps(grid_area, grid_sites, ASK)
-    html = _text(build_gap_map(grid_area.tracts, result, grid_area.branches))
-    assert "<img src=x" not in html
+    m = build_gap_map(grid_area.tracts, result, grid_area.branches)
+    assert "<img src=x" not in m.get_root().render()  # "<" goes into the script as \\u003c
+    html = _text(m)
+    # the screen-reader name is the name as text (the map sets it with setAttribute) ...
+    assert '"label": "Organization site: <img src=x onerror=alert(1)>' in html
+    assert "el.setAttribute('aria-label', feature.properties.label)" in html
+    # ... and nowhere else does the name appear unescaped
+    assert "<img src=x" not in re.sub(r'"label": "(?:[^"\\\\]|\\\\.)*"', "", html)
     assert "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;{x}&#96;" in html
 
 

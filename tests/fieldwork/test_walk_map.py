@@ -64,3 +64,19 @@ def test_only_tracts_near_the_area_are_drawn():
     assert south < BRANCH.lat < north and west < BRANCH.lon < east
     (ring,) = [c for c in m._children.values() if type(c) is folium.Circle]
     assert ring.options["interactive"] is False  # a click inside it adds a point
+
+
+def test_each_badge_is_named_for_screen_readers_in_words_not_a_bare_number():
+    import re
+
+    route = plan_walkabout(BRANCH, [A, B])
+    html = _html(build_route_map(BRANCH), build_stop_layer(route, [A, B, C], [A, B]))
+    html = re.sub(r"\\u([0-9a-f]{4})", lambda x: chr(int(x.group(1), 16)), html)
+    names = re.findall(r"clip:rect\(0 0 0 0\);white-space:nowrap\\?\">([^<]*)</span>", html)
+    assert names[0] == "Library branch, start and end: Central &lt;Library&gt;"
+    assert sorted(n.split(": ")[0] for n in names[1:]) == ["Stop 1", "Stop 2"]
+    assert {n.split(": ", 1)[1] for n in names[1:]} == {
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "Bakery &amp; Café",
+    }
+    assert html.count('aria-hidden=\\"true\\"') == 3  # the digits and the B are not read twice

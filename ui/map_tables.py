@@ -1,0 +1,88 @@
+"""The gap map's and the walkabout map's layers as tables, and their legends as text.
+
+Same pattern as the asset map's (:func:`ui.maps.show_layer_tables`): each layer the map
+draws is a sortable ``st.dataframe`` with a CSV of the same rows (formula cells defused),
+headings in the interface language, public fields only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from geo.analysis.gaps import GapResult
+from geo.fieldwork.points import Stop
+from geo.fieldwork.routes import Route
+from geo.maps.gap_tables import (
+    build_gap_branch_table,
+    build_gap_site_table,
+    build_gap_tract_table,
+    gap_legend_lines,
+)
+from geo.maps.route_tables import build_offered_table, build_walk_table
+from ui.i18n import _, n_
+from ui.maps import layer_table
+
+
+def show_gap_tables(
+    outlines: pd.DataFrame, result: GapResult, branches: pd.DataFrame, *, top: int
+) -> None:
+    """The gap map's legend as text, then its tracts, sites and branches as tables."""
+    tracts = build_gap_tract_table(outlines, result, top=top, translate=_)
+    sites = build_gap_site_table(result, translate=_)
+    placed = build_gap_branch_table(branches, translate=_)
+    legend = gap_legend_lines(
+        tracts, result, sites=len(sites), branches=len(placed), translate=_, n_=n_
+    )
+    _legend([_("Legend of the map: {legend}").format(legend=legend[0]), *legend[1:]])
+    st.subheader(_("The map's layers as tables"))
+    st.caption(_("Sort by clicking a column's header; each download holds the rows shown."))
+    for title, table, name, download in (
+        (_("Tracts ({count})"), tracts, "tracts", _("Download tracts (CSV)")),
+        (_("Organization sites ({count})"), sites, "sites", _("Download sites (CSV)")),
+        (_("Library branches ({count})"), placed, "branches", _("Download branches (CSV)")),
+    ):
+        layer_table(title.format(count=f"{len(table):,}"), table, name, download, page="gaps")
+
+
+def show_walk_tables(
+    route: Route | None, start: Stop, offered: Sequence[Stop], picked: Sequence[Stop]
+) -> None:
+    """The walkabout map's legend as text, the walk in order and the stops one can add."""
+    _legend(
+        [
+            _("Legend of the map: {legend}").format(legend=_("the walk")),
+            _("B (blue badge): the library branch, where the walk starts and ends"),
+            _("numbered red badges and the red line: the stops in walking order")
+            if route is not None
+            else _("red dots: the stops picked (no route could be planned)"),
+            _("grey dots: organizations inside the area you can add to the walk"),
+            _("dashed blue outline: the walk's area"),
+        ]
+    )
+    walk = build_walk_table(route, picked, translate=_)
+    grey = build_offered_table(start, offered, picked, translate=_)
+    st.subheader(_("The map's layers as tables"))
+    layer_table(
+        n_(
+            "The walk, in order ({count} stop)", "The walk, in order ({count} stops)", len(picked)
+        ).format(count=len(picked)),
+        walk,
+        "walk",
+        _("Download the walk (CSV)"),
+        page="walkabout",
+    )
+    layer_table(
+        _("Organizations you can add ({count})").format(count=f"{len(grey):,}"),
+        grey,
+        "offered",
+        _("Download the organizations you can add (CSV)"),
+        page="walkabout",
+    )
+
+
+def _legend(lines: list[str]) -> None:
+    """A map's legend as plain text (never markup: names come from the data)."""
+    st.text(lines[0] + "\n" + "\n".join(f"  • {line}" for line in lines[1:]))
