@@ -43,6 +43,8 @@ def test_map_draws_every_tract_and_branch_and_filters_redraw(
     offline_page.goto(streamlit_url)
     frame = map_frame(offline_page)
     frame.wait_for_selector(".awesome-marker i.fa-book", timeout=30_000)
+    # The branches' file and the outlines' file arrive in either order.
+    frame.wait_for_function("() => AtlasMap.tractCount() > 0", timeout=60_000)
     assert frame.evaluate(COUNT_DRAWN)["tracts"] == tracts
     assert frame.locator(".awesome-marker i.fa-book").count() == 10  # one icon per branch
     assert offline_page.get_by_text("Illustrative data, not a real place").first.is_visible()

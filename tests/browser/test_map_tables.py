@@ -45,6 +45,7 @@ def _open_with_nepali(page, url, map_frame):
     settle(page)
     frame = map_frame(page)
     frame.wait_for_function("() => window.AtlasMap && AtlasMap.applied >= 2")
+    frame.wait_for_function("() => AtlasMap.tractCount() > 0", timeout=60_000)  # outlines in
     return frame
 
 
