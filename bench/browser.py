@@ -1,4 +1,4 @@
-"""Chromium figures: first map, filter clicks, 20 sessions at once, two servers.
+"""Chromium figures: first map, filter clicks, two servers (20 sessions: ``crowd.py``).
 
 Debian's ``/usr/bin/chromium`` driven by Playwright (async, so 20 pages run together),
 against ``streamlit run app.py`` started here. Bytes are what the page received: websocket
@@ -210,72 +210,3 @@ async def click_filters(opened: dict) -> dict:
     return {"median_s": statistics.median(times), "times_s": times, "kinds": kinds,
             "median_bytes": int(statistics.median(sizes)), "max_bytes": max(sizes),
             "missed": missed}  # fmt: skip
-
-
-async def _open_many(browser, server: Server, label: str, tracts: int, n: int):  # noqa: ANN001, ANN202
-    """``n`` sessions with the study area open; server memory after the first and the last."""
-    opened = [await open_area(browser, server.url, label, tracts)]
-    before_mb = server.rss_mb()
-    gate = asyncio.Semaphore(4)  # open the others four at a time: the machine has 2 cores
-
-    async def one() -> dict:
-        async with gate:
-            return await open_area(browser, server.url, label, tracts)
-
-    opened += await asyncio.gather(*(one() for _ in range(n - 1)))
-    return opened, before_mb, server.rss_mb()
-
-
-async def crowd(
-    browser,
-    server: Server,
-    label: str,
-    tracts: int,
-    sessions: int,
-    seconds: float,
-    think_s: float = 1.0,
-) -> dict:  # noqa: ANN001
-    """``sessions`` browser contexts in one Chromium, each switching class breaks for a while.
-
-    Each user waits ``think_s`` between a map update and the next click (a person reads the
-    map). Reports the p95 time from a change to the map applying it, errors (timeouts, page
-    errors), and the server's memory per extra session: measured once one session has the
-    study area open (the per-process caches are then full), and again with all of them.
-    """
-    opened, before_mb, after_open_mb = await _open_many(browser, server, label, tracts, sessions)
-    errors: list[str] = []
-    for o in opened:
-        o["page"].on("pageerror", lambda e: errors.append(str(e)))
-    times: list[float] = []
-
-    async def user(o: dict) -> None:
-        options = ["Natural breaks (Fisher-Jenks)", "Quantiles"]
-        deadline, i = time.perf_counter() + seconds, 0
-        while time.perf_counter() < deadline:
-            applied = await o["frame"].evaluate("() => window.AtlasMap.applied")
-            try:
-                started = await _select(o["page"], "Class breaks", options[i % 2])
-                await o["frame"].wait_for_function(
-                    "n => window.AtlasMap.applied > n", arg=applied, timeout=30_000, polling=100
-                )
-                times.append(time.perf_counter() - started)
-            except Exception as err:  # noqa: BLE001 - counted as an error of the run
-                errors.append(type(err).__name__)
-            i += 1
-            await asyncio.sleep(think_s)
-
-    await asyncio.gather(*(user(o) for o in opened))
-    for o in opened:
-        await o["context"].close()
-    times.sort()
-    return {
-        "sessions": sessions,
-        "think_s": think_s,
-        "seconds": seconds,
-        "interactions": len(times),
-        "p95_s": times[int(0.95 * (len(times) - 1))] if times else float("nan"),
-        "median_s": statistics.median(times) if times else float("nan"),
-        "errors": len(errors),
-        "memory_per_extra_session_mb": (after_open_mb - before_mb) / max(sessions - 1, 1),
-        "server_rss_mb": after_open_mb,
-    }

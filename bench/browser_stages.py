@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import browser
+import crowd
 import workload
 
 BROWSER_STAGES = ("first-map", "filters", "crowd", "two-servers")
@@ -69,7 +70,9 @@ async def _one_server_stages(chromium, facts: dict, work: Path, args, out: dict)
         if "crowd" in args.only:
             out["crowd_load"] = os.getloadavg()[0]
             out["crowd"] = await _stage(
-                browser.crowd(chromium, srv, area, n, args.sessions, args.crowd_seconds)
+                crowd.crowd(
+                    chromium, srv, area, n, args.sessions, args.crowd_seconds, args.think_seconds
+                )
             )
     finally:
         srv.stop()

@@ -144,11 +144,7 @@ def _browser_rows(b: dict) -> list[tuple[str, str, str, str]]:
         ]  # fmt: skip
     c = b.get("crowd")
     if c:
-        rows += _error_row("concurrent sessions", c) or [
-            (f"{c['sessions']} sessions clicking: p95, errors",
-             f"{c['p95_s']:.2f} s, {c['errors']}", "", ""),
-            ("memory per extra session", f"{c['memory_per_extra_session_mb']:.1f} MB", "", ""),
-        ]  # fmt: skip
+        rows += _error_row("concurrent sessions", c) or _crowd_rows(c)
     t = b.get("two_servers")
     if t:
         rows += _error_row("two servers", t) or [
@@ -159,12 +155,28 @@ def _browser_rows(b: dict) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _crowd_rows(c: dict) -> list[tuple[str, str, str, str]]:
+    cpu = c.get("cpu_s_per_interaction", {})
+    return [
+        (f"{c['sessions']} sessions changing filters for {c['seconds']:.0f} s, "
+         f"{c.get('think_s', 1):g} s of reading between changes: p95, median, errors",
+         f"{c['p95_s']:.2f} s, {c['median_s']:.2f} s, {c['errors']}", "", ""),
+        ("filter changes in that time; CPU seconds per change (all processes)",
+         f"{c['interactions']}; {sum(cpu.values()):.2f} s", "", ""),
+        ("memory per extra session", f"{c['memory_per_extra_session_mb']:.1f} MB", "", ""),
+    ]  # fmt: skip
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres-url", default=os.environ.get("ASSETS_TEST_POSTGRES_URL"))
     parser.add_argument("--organizations", type=int, default=10_000)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--crowd-seconds", type=float, default=60.0)
+    parser.add_argument(
+        "--think-seconds", type=float, default=1.0,
+        help="crowd: reading time between a map update and the session's next change",
+    )  # fmt: skip
     parser.add_argument(
         "--only", default=",".join(STAGES),
         help=f"comma-separated stages to run (of {', '.join(STAGES)}); the others' figures "

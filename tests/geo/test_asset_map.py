@@ -187,6 +187,26 @@ def test_quantiles_and_natural_breaks_differ_on_skewed_values():
     assert q.colour_of(float("nan")) == "#d9d9d9"
 
 
+def test_natural_breaks_of_the_same_values_are_computed_once_per_process(monkeypatch):
+    """Every session switching to natural breaks of one indicator shares one computation."""
+    import mapclassify
+
+    calls = []
+    real = mapclassify.FisherJenks
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(mapclassify, "FisherJenks", counted)
+    values = pd.Series(np.random.default_rng(7).gamma(2.0, 3.0, 400))  # sampled (> 300)
+    first = classify(values, "natural_breaks", 5)
+    again = classify(values.copy(), "natural_breaks", 5)
+    other = classify(values * 2, "natural_breaks", 5)
+    assert first == again and len(calls) == 2
+    assert other.upper_bounds == tuple(2 * b for b in first.upper_bounds)
+
+
 def test_clicks_are_identified_from_tooltip_ids(tiny_area, organizations):
     assert identify_click(f"Census Tract 1 [{T1}] Foreign-born", tiny_area, organizations) == (
         "tract",

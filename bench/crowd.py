@@ -1,0 +1,182 @@
+"""Many sessions on one server (issue 16): browser contexts in one Chromium changing filters.
+
+Each session is one person: they change a filter the way a person does (open a list and
+click a choice, click a chip's remove button, press an arrow key on a slider), wait until
+the map shows it (``AtlasMap.applied``, counted after the map's code applied the new state),
+read the map for ``think_s`` seconds, and change the next one. The sessions start at
+different places in a cycle of four kinds (class breaks, language, catchment radius,
+service), so at any moment the server serves a mix.
+
+The CPU time every process spent during the minute is reported beside the times (the
+Streamlit server, Chromium's renderers, its GPU process, its browser process, Playwright's
+driver): divided by the interactions, it is what one filter change costs on the machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import time
+from pathlib import Path
+
+from browser import Server, open_area
+
+BREAKS = (
+    "Natural breaks (Fisher-Jenks)",
+    "Quantiles",
+    "Fewest tracts across a break (margins of error)",
+)
+KINDS = ("class breaks", "language", "radius", "service")
+CLICK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+async def choose(page, label: str, option: str) -> float:  # noqa: ANN001 - playwright Page
+    """Open the list ``label`` and click ``option``; the time just before the click."""
+    await page.get_by_role("combobox", name=label).click()
+    target = page.get_by_role("option", name=option, exact=True)
+    await target.wait_for()
+    started = time.perf_counter()
+    await target.click()
+    return started
+
+
+async def toggle(page, label: str, option: str) -> float:  # noqa: ANN001
+    """Add ``option`` to the multiselect ``label``, or remove it when it is there."""
+    remove = page.get_by_role("button", name=f"Remove {option}", exact=True)
+    if await remove.count():
+        started = time.perf_counter()
+        await remove.first.click()
+        return started
+    started = await choose(page, label, option)
+    await page.keyboard.press("Escape")  # close the list, as a person moves on
+    return started
+
+
+async def nudge(page, label: str, key: str) -> float:  # noqa: ANN001
+    """One step of the slider ``label`` (``ArrowRight`` or ``ArrowLeft``)."""
+    await page.get_by_role("slider", name=label).focus()
+    started = time.perf_counter()
+    await page.keyboard.press(key)
+    return started
+
+
+def action(step: int):  # noqa: ANN201 - (kind, coroutine function of the page)
+    """The ``step``-th change of the cycle; consecutive changes of a kind always differ."""
+    kind, turn = KINDS[step % len(KINDS)], step // len(KINDS)
+    if kind == "class breaks":
+        return kind, lambda p: choose(p, "Class breaks", BREAKS[turn % len(BREAKS)])
+    if kind == "language":
+        return kind, lambda p: toggle(p, "Languages served", "Spanish (es)")
+    if kind == "radius":
+        arrow = "ArrowRight" if turn % 2 == 0 else "ArrowLeft"
+        return kind, lambda p: nudge(p, "Catchment radius (m)", arrow)
+    return kind, lambda p: toggle(p, "Service categories", "Immigration legal help")
+
+
+def cpu_seconds(root: int) -> dict[int, tuple[str, float]]:
+    """CPU seconds (user + system) of ``root``'s descendants, with the kind of each process."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, tuple[str, list[str]]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        stats[int(entry.name)] = (command, fields)
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    out, todo = {}, list(children.get(root, []))
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        command, fields = stats[pid]
+        out[pid] = (_kind(command), (int(fields[11]) + int(fields[12])) / CLICK_TICKS)
+    return out
+
+
+def _kind(command: str) -> str:
+    if "chromium" in command:
+        return "chromium " + (command.split("--type=")[1].split()[0] if "--type=" in command
+                              else "browser")  # fmt: skip
+    if "streamlit" in command:
+        return "streamlit server"
+    return "playwright driver" if "node" in command or "playwright" in command else "other"
+
+
+def cpu_by_kind(before: dict, after: dict) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for pid, (kind, seconds) in after.items():
+        out[kind] = out.get(kind, 0.0) + seconds - (before[pid][1] if pid in before else 0.0)
+    return {k: round(v, 2) for k, v in sorted(out.items(), key=lambda kv: -kv[1]) if v > 0}
+
+
+async def open_many(browser, server: Server, label: str, tracts: int, n: int):  # noqa: ANN001, ANN201
+    """``n`` sessions with the study area open; server memory after the first and the last."""
+    opened = [await open_area(browser, server.url, label, tracts)]
+    before_mb = server.rss_mb()
+    gate = asyncio.Semaphore(4)  # open the others four at a time: the machine has 2 cores
+
+    async def one() -> dict:
+        async with gate:
+            return await open_area(browser, server.url, label, tracts)
+
+    opened += await asyncio.gather(*(one() for _ in range(n - 1)))
+    return opened, before_mb, server.rss_mb()
+
+
+async def person(o: dict, first_step: int, seconds: float, think_s: float, out: dict) -> None:
+    """One session changing filters until ``seconds`` are up; times and errors into ``out``."""
+    deadline, step = time.perf_counter() + seconds, first_step
+    while time.perf_counter() < deadline:
+        kind, act = action(step)
+        try:
+            applied = await o["frame"].evaluate("() => window.AtlasMap.applied")
+            started = await act(o["page"])
+            await o["frame"].wait_for_function(  # polled inside the page, not over the wire
+                "n => window.AtlasMap.applied > n", arg=applied, timeout=30_000, polling=100
+            )
+            out["times"].append((kind, time.perf_counter() - started))
+        except Exception as err:  # noqa: BLE001 - counted as an error of the run
+            out["errors"].append(f"{kind}: {type(err).__name__}")
+        step += 1
+        await asyncio.sleep(think_s)
+
+
+async def crowd(
+    browser, server: Server, label: str, tracts: int, sessions: int, seconds: float, think_s: float
+) -> dict:  # noqa: ANN001
+    """``sessions`` browser contexts in one Chromium, each changing filters for ``seconds``.
+
+    Reports the p95 and median time from a change to the map applying it (and per kind),
+    errors (timeouts, page errors), the CPU seconds each kind of process spent, and the
+    server's memory per extra session: measured once one session has the study area open
+    (the per-process caches are then full), and again with all of them.
+    """
+    opened, before_mb, after_open_mb = await open_many(browser, server, label, tracts, sessions)
+    out: dict = {"times": [], "errors": []}
+    for o in opened:
+        o["page"].on("pageerror", lambda e: out["errors"].append(f"page: {e}"))
+    load, cpu0, t0 = os.getloadavg()[0], cpu_seconds(os.getpid()), time.perf_counter()
+    await asyncio.gather(*(person(o, i, seconds, think_s, out) for i, o in enumerate(opened)))
+    elapsed, cpu = time.perf_counter() - t0, cpu_by_kind(cpu0, cpu_seconds(os.getpid()))
+    for o in opened:
+        await o["context"].close()
+    times = sorted(t for _, t in out["times"])
+    by_kind: dict[str, list[float]] = {}
+    for kind, t in out["times"]:
+        by_kind.setdefault(kind, []).append(t)
+    kinds = {k: statistics.median(v) for k, v in by_kind.items()}
+    n = len(times)
+    return {
+        "sessions": sessions, "seconds": seconds, "think_s": think_s, "elapsed_s": elapsed,
+        "interactions": n, "load_at_start": load,
+        "p95_s": times[int(0.95 * (n - 1))] if n else float("nan"),
+        "median_s": statistics.median(times) if n else float("nan"),
+        "median_by_kind_s": kinds, "errors": len(out["errors"]), "error_kinds": out["errors"][:10],
+        "cpu_s": cpu, "cpu_s_per_interaction": {k: round(v / max(n, 1), 3) for k, v in cpu.items()},
+        "memory_per_extra_session_mb": (after_open_mb - before_mb) / max(sessions - 1, 1),
+        "server_rss_mb": after_open_mb,
+    }  # fmt: skip
