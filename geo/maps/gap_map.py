@@ -29,13 +29,26 @@ from geo.maps.layers import (
     format_value,
 )
 
-# Each branch and site circle is an SVG path without a name: give it one (as text, so a
-# typed name never becomes markup) for screen readers (docs/accessibility.md).
+# Chromium stops the Tab key at every shape that has a tooltip: 186 tracts and their
+# outlines before the tables below the map. Tracts, outlines and sites leave the tab order
+# (their content is in the tables); each branch stays in it. Branch and site circles get
+# a name for screen readers, set as text so a typed name never becomes markup
+# (docs/accessibility.md).
+_ON_ADD = (
+    "function (feature, layer) {{ layer.on('add', function () {{"
+    " var el = layer.getElement && layer.getElement(); if (!el) return; {} }}); }}"
+)
+OUT_OF_TAB_ORDER = folium.JsCode(_ON_ADD.format("el.setAttribute('tabindex', '-1');"))
 NAMED_POINT = folium.JsCode(
-    "function (feature, layer) { layer.on('add', function () {"
-    " var el = layer.getElement && layer.getElement(); if (!el) return;"
-    " el.setAttribute('role', 'img');"
-    " el.setAttribute('aria-label', feature.properties.label); }); }"
+    _ON_ADD.format(
+        "el.setAttribute('role', 'img'); el.setAttribute('aria-label', feature.properties.label);"
+    )
+)
+NAMED_POINT_OUT_OF_TAB_ORDER = folium.JsCode(
+    _ON_ADD.format(
+        "el.setAttribute('role', 'img'); el.setAttribute('tabindex', '-1'); "
+        "el.setAttribute('aria-label', feature.properties.label);"
+    )
 )
 
 
@@ -157,6 +170,7 @@ def build_value_layer(
         name=name or label,
         style_function=lambda f: styles[f["id"]],
         highlight_function=lambda f: {"weight": 2.5, "color": "#000000"},
+        on_each_feature=OUT_OF_TAB_ORDER,
     )
     return _with_tooltip(layer, properties)
 
@@ -175,6 +189,7 @@ def build_top_layer(outlines: gpd.GeoDataFrame, result: GapResult, top: int) -> 
         _collection(outlines.loc[best["geoid"]].geometry, properties),
         name=f"Top {len(properties)} gaps",
         style_function=lambda f: {"fill": False, "color": HIGHLIGHT_COLOUR, "weight": 3.5},
+        on_each_feature=OUT_OF_TAB_ORDER,
     )
     return _with_tooltip(layer, properties)
 
@@ -229,7 +244,7 @@ def build_site_layer(sites: pd.DataFrame) -> folium.GeoJson:
     layer = folium.GeoJson(
         _collection(gpd.GeoSeries.from_xy(placed["lon"], placed["lat"]), properties),
         name=f"Matching organizations ({len(properties)})",
-        on_each_feature=NAMED_POINT,
+        on_each_feature=NAMED_POINT_OUT_OF_TAB_ORDER,
         marker=folium.CircleMarker(
             radius=6,
             fill=True,
