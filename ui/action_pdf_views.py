@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -24,14 +25,12 @@ def _branch_name(branch_id: str | None) -> str:
     return str(match.iloc[0]) if len(match) else branch_id
 
 
-def _link_names() -> dict[str, str]:
+def _link_names(organizations: pd.DataFrame, tracts: pd.DataFrame) -> dict[str, str]:
     """Names of what steps link to, for the PDF: organizations and tracts."""
-    organizations = resources.organizations()
     names = {
         f"asset:{i}": n
         for i, n in zip(organizations["organization_id"], organizations["name"], strict=True)
     }
-    tracts = resources.current_area().tracts
     if "NAME" in tracts:
         names.update({f"tract:{g}": f"{n} ({g})" for g, n in tracts["NAME"].items()})
     return names
@@ -52,20 +51,25 @@ def pdf_download(steps: pd.DataFrame, chosen: StepFilter, today: date) -> None:
     )
     language = current()
     branch = _branch_name(chosen.branch_id)
+    area = resources.current_area()
     sheet = PlanSheet(
-        scope=branch or resources.current_area().label,
+        scope=branch or area.label,
         today=today,
         group_by=group_by,
         chosen=chosen,
         branch_name=branch,
-        link_names=_link_names(),
         rtl=is_rtl(language),
     )
-    tr = translator(language)
+    organizations, tr = resources.organizations(), translator(language)
     missing = missing_fonts()
+
+    def build() -> bytes:  # on click only: the link names are for the PDF alone
+        named = replace(sheet, link_names=_link_names(organizations, area.tracts))
+        return build_action_plan_pdf(steps, named, translate=tr.gettext, n_=tr.ngettext)
+
     c2.download_button(
         _("Action plan (PDF)"),
-        lambda: build_action_plan_pdf(steps, sheet, translate=tr.gettext, n_=tr.ngettext),
+        build,
         "action-plan.pdf",
         "application/pdf",
         key="action.pdf",

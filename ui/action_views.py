@@ -148,7 +148,10 @@ def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
     """The new step's fields and what it rests on (inside the form)."""
     organizations = resources.organizations()
     orgs = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
-    tracts = resources.current_area().tracts
+    tracts = resources.current_area().tracts["NAME"].astype(str)
+    tract_names = dict(
+        zip(tracts.index, tracts + " (" + tracts.index.astype(str) + ")", strict=True)
+    )
     branches = resources.branches()
     branch_names = dict(zip(branches["branch_id"], branches["name"], strict=True))
     fields: dict[str, object] = {"title": st.text_input(_("Step"), key="action.title")}
@@ -166,9 +169,9 @@ def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
     )
     geoids = st.multiselect(
         _("Tracts"),
-        list(tracts.index),
+        list(tract_names),
         key="action.tracts",
-        format_func=lambda g: f"{tracts.loc[g, 'NAME']} ({g})",
+        format_func=tract_names.__getitem__,
     )
     communities = st.text_input(_("Communities (';'-separated)"), key="action.communities")
     entries = st.text_input(_("Log entry or walk ids (';'-separated)"), key="action.refs")

@@ -206,9 +206,9 @@ def map_sites() -> tuple[pd.DataFrame, SiteFile]:
 
 
 def organizations() -> pd.DataFrame:
-    """Every active organization, read fresh so an edit shows on the map at once."""
-    with Session(engine()) as session:
-        return list_assets(session)
+    """Every active organization as of the database's last change (an edit saved on any
+    server shows at the next rerun); a copy of the shared frame, so callers may change it."""
+    return _organizations_at(data_stamp()).copy()
 
 
 def sites() -> pd.DataFrame:
@@ -226,14 +226,14 @@ def _listed_sites_at(stamp: str) -> pd.DataFrame:
 
 
 def branches() -> pd.DataFrame:
-    """Library branches from the shared database."""
-    with Session(engine()) as session:
-        return list_branches(session)
+    """Library branches as of the database's last change; a copy callers may change."""
+    return _branches_at(data_stamp()).copy()
 
 
 @st.cache_resource(max_entries=4)
 def _branches_at(stamp: str) -> pd.DataFrame:
-    return branches()
+    with Session(engine()) as session:
+        return list_branches(session)
 
 
 def current_area() -> StudyArea:
