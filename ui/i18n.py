@@ -100,6 +100,7 @@ def _right_to_left_css() -> None:
             "label",
             "[data-testid='stCaptionContainer']",
             "[data-testid='stAlert']",
+            "[data-testid='stText']",  # the maps' legends as text
         )
     )
     # Each paragraph takes its direction from its first letter (plaintext), so English

@@ -10,6 +10,8 @@ from typing import TypeVar
 import folium
 import geopandas as gpd
 import shapely
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.fieldwork.routes import Route, Stop
 
@@ -25,6 +27,24 @@ _NUMBER_STYLE = (
 _SCREEN_READER_ONLY = (
     "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
 )
+
+
+class _Named(MacroElement):
+    """Names its parent circle for screen readers (set as text: markup stays text)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function (layer) { var name = function () {"
+        " var el = layer.getElement && layer.getElement(); if (!el) return;"
+        " el.setAttribute('role', 'img'); el.setAttribute('aria-label', {{ this.label|tojson }});"
+        " }; name(); layer.on('add', name); })({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self._name = "Named"
+        self.label = label
 
 
 def _badge(mark: str, name: str, style: str = "") -> str:
@@ -190,7 +210,7 @@ def build_stop_layer(
     for stop in offered:
         if (stop.lat, stop.lon, stop.label) in chosen:
             continue
-        folium.CircleMarker(
+        dot = folium.CircleMarker(
             [stop.lat, stop.lon],
             radius=7,
             color="#555",
@@ -200,12 +220,14 @@ def build_stop_layer(
             fill_opacity=0.9,
             tooltip=f"{escape(stop.label)}<br><i>click to add to the walk</i>",
         ).add_to(layer)
+        _Named(f"Organization you can add: {stop.label}").add_to(dot)
     if route is None:
         for stop in picked:
-            folium.CircleMarker(
+            dot = folium.CircleMarker(
                 [stop.lat, stop.lon], radius=7, color=ROUTE_COLOUR, fill=True,
                 tooltip=f"{escape(stop.label)}<br><i>click to drop</i>",
             ).add_to(layer)  # fmt: skip
+            _Named(f"Picked stop: {stop.label}").add_to(dot)
         return layer
     _inert(folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8)).add_to(layer)
     for number, stop in enumerate(route.stops, start=1):

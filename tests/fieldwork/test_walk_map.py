@@ -80,3 +80,13 @@ def test_each_badge_is_named_for_screen_readers_in_words_not_a_bare_number():
         "Bakery &amp; Café",
     }
     assert html.count('aria-hidden=\\"true\\"') == 3  # the digits and the B are not read twice
+
+
+def test_every_dot_is_named_for_screen_readers_and_the_name_stays_text():
+    html = _html(build_route_map(BRANCH), build_stop_layer(None, [A, B, C], [A]))
+    assert "setAttribute('aria-label', \"Picked stop: \\u003cscript\\u003ealert(1)" in html
+    assert (
+        "setAttribute('aria-label', \"Organization you can add: Bakery \\u0026 Caf\\u00e9\")"
+        in html
+    )
+    assert html.count("Organization you can add: ") == 2
