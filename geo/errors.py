@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from geo.messages import say
+
 Rows = Sequence[Mapping[str, object]]
 
 
@@ -12,7 +14,9 @@ class GeoError(Exception):
 
     ``problems`` lists the input rows at fault (row, field, message, ...) and ``changes``
     what someone else saved meanwhile (field, who, their value, yours, ...); ui/errors.py
-    shows both, row by row, under the message.
+    shows both, row by row, under the message. A :class:`geo.messages.Message` (as the
+    message or a row's value) is English in ``str(err)`` and said in the reader's language
+    by :meth:`in_language`.
     """
 
     def __init__(
@@ -21,6 +25,10 @@ class GeoError(Exception):
         super().__init__(message)
         self.problems: list[dict[str, object]] = [dict(p) for p in problems or ()]
         self.changes: list[dict[str, object]] = [dict(c) for c in changes or ()]
+
+    def in_language(self, code: str) -> str:
+        """The message in interface language ``code`` (plain text stays as it is)."""
+        return str(say(self.args[0], code)) if self.args else ""
 
 
 class ImportFormatError(GeoError):

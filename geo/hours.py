@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from geo.db.models import WEEKDAYS, OpeningHours
 from geo.errors import ValidationError
+from geo.messages import N_, Message
 
 # A Monday far from any holiday rule; only the weekly pattern is read from it.
 _REFERENCE_MONDAY = datetime(2024, 1, 8)
@@ -34,6 +35,7 @@ __all__ = [
     "zone",
 ]
 DEFAULT_ZONE = "America/New_York"
+OPEN_NOW_WORDS = {True: N_("open now"), False: N_("closed now"), None: N_("hours not known")}
 # State FIPS code -> IANA zone where most of the state's people live (tz database names).
 STATE_ZONES: dict[str, str] = {
     **dict.fromkeys(
@@ -94,8 +96,14 @@ def parse_opening_hours(text: str) -> tuple[OpeningHours, ...]:
         parser = Parser(text.strip())
     except Exception as err:  # the library raises its own SyntaxError type
         raise ValueError(
-            f"'{text}' is not OpenStreetMap opening_hours syntax such as "
-            f"'Mo-Fr 09:00-17:00; Sa 10:00-12:00' ({str(err).splitlines()[0]})"
+            Message(
+                N_(
+                    "'{text}' is not OpenStreetMap opening_hours syntax such as "
+                    "'Mo-Fr 09:00-17:00; Sa 10:00-12:00' ({reason})"
+                ),
+                text=text,
+                reason=str(err).splitlines()[0],
+            )
         ) from err
     end = _REFERENCE_MONDAY + timedelta(days=7)
     rows: list[OpeningHours] = []
@@ -169,8 +177,11 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
         raise ValidationError(
-            f"'{name}' is not a time zone name; use one such as 'America/New_York'.",
-            [{"field": "time_zone", "message": "unknown time zone"}],
+            Message(
+                N_("'{name}' is not a time zone name; use one such as 'America/New_York'."),
+                name=name,
+            ),
+            [{"field": "time_zone", "message": Message(N_("unknown time zone"))}],
         ) from err
 
 
@@ -245,13 +256,16 @@ def study_area_zone(geoids: Iterable[str], *, declared: str | None = None) -> st
     return STATE_ZONES[max(states, key=states.__getitem__)]
 
 
-def open_now_label(hours: Iterable[OpeningHours], now: datetime, tz: str) -> str:
-    """'open now', 'closed now' or 'hours not known' at ``now`` (aware) in the zone ``tz``."""
+def open_now_label(hours: Iterable[OpeningHours], now: datetime, tz: str) -> Message:
+    """'open now', 'closed now' or 'hours not known' at ``now`` (aware) in the zone ``tz``.
+
+    English as a str; the interface says it in its language (:func:`geo.messages.say`).
+    """
     state = is_open(hours, now, tz=tz)
-    return {True: "open now", False: "closed now", None: "hours not known"}[state]
+    return Message(OPEN_NOW_WORDS[state])
 
 
-def open_now_from_text(text: str, now: datetime, tz: str) -> str:
+def open_now_from_text(text: str, now: datetime, tz: str) -> Message:
     """:func:`open_now_label` for hours given as text (``Mo-Fr 09:00-17:00``, as listed).
 
     Hours known only in words ("by appointment") give 'hours not known'.
@@ -259,5 +273,5 @@ def open_now_from_text(text: str, now: datetime, tz: str) -> str:
     try:
         rows = parse_opening_hours(text)
     except ValueError:
-        return "hours not known"
+        return Message(OPEN_NOW_WORDS[None])
     return open_now_label(rows, now, tz)

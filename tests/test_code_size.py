@@ -20,12 +20,10 @@ LONGER_MODULES: dict[str, str] = {
     "geo/census/indicators.py": "336 lines, 70 of them the nine indicator definitions (data)",
     "geo/census/imports.py": "307: three import paths sharing one atomic finish",
     "geo/demo/organizations.py": "310: the demo generator's word lists (data)",
-    "geo/io/importer.py": "319: plan, run and file import (next to split)",
 }
 # "path:function" -> why it is longer (reviewed; split when the code is next changed).
 LONGER_FUNCTIONS: dict[str, str] = {
     "geo/analysis/gaps.py:compute_gaps": "41 lines: one ranking in reading order",
-    "geo/io/validation.py:check_coordinates": "42: each way a point can be wrong, in order",
     "geo/maps/asset_map.py:build_asset_map": (
         "assembles the map state and view (translated) from a dozen parts computed just "
         "before; split further it would only pass them around"

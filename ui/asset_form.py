@@ -41,7 +41,7 @@ def _service_fields(key: str, values: dict) -> dict:
             labels["categories"],
             list(SERVICE_CATEGORIES),
             default=values["categories"],
-            format_func=lambda c: _(SERVICE_CATEGORIES[c]),
+            format_func={c: _(label) for c, label in SERVICE_CATEGORIES.items()}.__getitem__,
             key=f"{key}.categories",
         ),
         "languages": st.text_input(
@@ -66,12 +66,15 @@ def _provenance_fields(key: str, values: dict) -> dict:
         "lon": c2.number_input(labels["lon"], value=values["lon"], format="%.6f", key=f"{key}.lon"),
     }
     techniques = [None, *ENTRY_TECHNIQUES]
+    # labels translated during the run: AppTest calls format_func in its own thread
+    technique_labels: dict[str | None, str] = {None: "—"}
+    technique_labels.update({t: _(label) for t, label in ENTRY_TECHNIQUES.items()})
     form["entry_technique"] = st.selectbox(
         labels["entry_technique"],
         techniques,
         index=techniques.index(values["entry_technique"]),
         key=f"{key}.technique",
-        format_func=lambda t: "—" if t is None else _(ENTRY_TECHNIQUES[t]),
+        format_func=technique_labels.__getitem__,
     )
     form["collected_by"] = c1.text_input(
         labels["collected_by"], values["collected_by"], key=f"{key}.collected_by"

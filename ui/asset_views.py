@@ -19,11 +19,12 @@ from geo.db import (
     update_asset,
 )
 from geo.db import forms as af
-from geo.db.sites import directory_hours, site_hours_table
+from geo.db.sites import directory_hours
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
 from geo.hours import study_area_zone, zone
 from geo.i18n import N_
+from ui import asset_tables as tables
 from ui import auth, errors, resources, text
 from ui.asset_form import asset_form, field_labels
 from ui.i18n import _, n_
@@ -36,11 +37,6 @@ SORTS = {
     "last_verified_on": N_("Longest unverified"),
     "-updated_at": N_("Recently changed"),
 }
-
-
-def headings(table: pd.DataFrame) -> pd.DataFrame:
-    """A table from geo with its column headings (marked there) in the interface language."""
-    return table.rename(columns=lambda c: _(str(c)))
 
 
 def edit_note() -> None:
@@ -80,7 +76,7 @@ def directory(filters: Filters) -> pd.DataFrame:
         _("Sort by"),
         ["name", "-last_verified_on", "last_verified_on", "-updated_at"],
         key="assets.sort",
-        format_func=lambda s: _(SORTS[s]),
+        format_func={s: _(label) for s, label in SORTS.items()}.__getitem__,
     )
     archived = c3.checkbox(_("Show archived"), key="assets.archived")
     with Session(resources.engine()) as session:
@@ -99,7 +95,7 @@ def directory(filters: Filters) -> pd.DataFrame:
         )
     st.caption(_count_caption(len(assets), tz))
     st.dataframe(
-        headings(af.directory_table(assets, hours, now, translate=_)),
+        tables.directory(assets, hours, now),
         hide_index=True,
         width="stretch",
         height=300,
@@ -134,7 +130,10 @@ def asset_panel() -> None:
     st.caption(
         text.literal(
             _("Id {id} · version {version} · {status} · last changed by {who}").format(
-                id=asset.id, version=asset.version, status=asset.status, who=asset.updated_by or "—"
+                id=asset.id,
+                version=asset.version,
+                status=tables.status(asset.status),
+                who=asset.updated_by or "—",
             )
         )
     )
@@ -158,13 +157,14 @@ def asset_panel() -> None:
         )
     _conflict_panel()
     with st.expander(_("History of changes")), Session(resources.engine()) as session:
-        st.dataframe(headings(af.history_table(get_history(session, asset.id))), hide_index=True)
+        history = af.history_table(get_history(session, asset.id))
+        st.dataframe(tables.headings(history), hide_index=True)
 
 
 def _sites_panel(asset) -> None:
     """Where the organization works and when each place is open, open or closed now."""
     tz = time_zone()
-    table = site_hours_table(asset, now=datetime.now(UTC), tz=tz)
+    table = tables.sites(asset, tz)
     if table.empty:
         st.caption(_("No site and no opening hours recorded yet."))
         return
@@ -179,10 +179,7 @@ def _sites_panel(asset) -> None:
     st.caption(_now_caption(tz))
     if asset.contacts:  # this page is staff-only; contacts never reach the public view
         st.markdown(_("**Contacts** (staff only)"))
-        people = pd.DataFrame([vars(c) for c in asset.contacts])
-        st.dataframe(
-            people.rename(columns=str.capitalize).fillna(""), hide_index=True, width="stretch"
-        )
+        st.dataframe(tables.contacts(asset), hide_index=True, width="stretch")
 
 
 def _conflict_panel() -> None:
@@ -285,4 +282,4 @@ def stale_panel(months: int) -> None:
         + " "
         + _("(set {variable} to change).").format(variable="WELCOME_ATLAS_STALE_MONTHS")
     )
-    st.dataframe(headings(af.directory_table(stale, translate=_)), hide_index=True, width="stretch")
+    st.dataframe(tables.directory(stale), hide_index=True, width="stretch")

@@ -12,6 +12,7 @@ from geo.census.profiles import ProfileSection
 from geo.hours import open_now_from_text
 from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
+from ui.errors import say
 from ui.i18n import _
 from ui.text import literal
 
@@ -105,12 +106,7 @@ def _hours(value: object, time_zone: str | None) -> str:
     hours = _or_dash(value)
     if time_zone and hours != "—":
         state = open_now_from_text(hours, datetime.now(UTC), time_zone)
-        words = {
-            "open now": _("open now"),
-            "closed now": _("closed now"),
-            "hours not known": _("hours not known"),
-        }
-        hours += f" ({words.get(state, state)})"
+        hours += f" ({say(state)})"
     return hours
 
 

@@ -17,8 +17,9 @@ import streamlit as st
 
 from geo.errors import GeoError
 from geo.i18n import N_
+from geo.messages import say as _say
 from ui import text
-from ui.i18n import _
+from ui.i18n import _, current
 
 log = logging.getLogger("welcome_atlas")
 
@@ -32,6 +33,7 @@ HEADINGS = {
     "line": N_("Line"),
     "field": N_("Field"),
     "value": N_("Value"),
+    "stop": N_("Stop"),
     "message": N_("Problem"),
     "changed_by": N_("Changed by"),
     "changed_at": N_("When"),
@@ -41,6 +43,11 @@ HEADINGS = {
 }
 
 
+def say(value: object) -> object:
+    """A :class:`geo.messages.Message` from ``geo/`` in the interface language; else as is."""
+    return _say(value, current())
+
+
 def rows_table(
     rows: Sequence[Mapping[str, object]], field_labels: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
@@ -48,7 +55,8 @@ def rows_table(
 
     ``field_labels`` turns stored field names into the form's labels ('phone' -> 'Phone').
     """
-    frame = pd.DataFrame([dict(r) for r in rows])
+    code = current()
+    frame = pd.DataFrame([{k: _say(v, code) for k, v in r.items()} for r in rows])
     if field_labels and "field" in frame:
         frame["field"] = [field_labels.get(str(f), f) for f in frame["field"]]
     for column in frame.columns:
@@ -91,7 +99,7 @@ def show_error(
         st.error(_(GENERIC_MESSAGE), icon=":material/error:")
         return
     box = {"error": st.error, "warning": st.warning, "info": st.info}[level]
-    box(text.literal(err))  # messages quote what users typed: keep it inert
+    box(text.literal(err.in_language(current())))  # it quotes what users typed: keep it inert
     if err.problems:
         st.dataframe(rows_table(err.problems, field_labels), hide_index=True)
     if err.changes:

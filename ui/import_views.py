@@ -25,8 +25,9 @@ from geo.io import (
     report_to_csv,
     run_import,
 )
+from geo.io.report import REPORT_HEADINGS
 from ui import auth, errors, resources
-from ui.i18n import _, n_
+from ui.i18n import _, current, n_
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
 RUNNING = "import.running"  # the token of the import this session started last
@@ -104,12 +105,10 @@ def _plan(table, mapping) -> ImportPlan:
     return cached[1]
 
 
-REPORT_HEADINGS = {**errors.HEADINGS, "severity": N_("Severity"), "kind": N_("Kind")}
-
-
 def _report_table(report) -> pd.DataFrame:
-    """The validation report with its column headings in the interface language."""
-    return report.to_frame().rename(columns=lambda c: _(REPORT_HEADINGS.get(str(c), str(c))))
+    """The validation report in the interface language (headings, problems; data as typed)."""
+    frame = report.to_frame(current())
+    return frame.rename(columns=lambda c: _(REPORT_HEADINGS.get(str(c), str(c))))
 
 
 def check(table, mapping) -> ImportPlan | None:
@@ -121,7 +120,9 @@ def check(table, mapping) -> ImportPlan | None:
         return None
     st.markdown(_("**Preview** (first {count} rows as they will be saved)").format(count=10))
     st.dataframe(
-        preview_rows(table.frame, plan.mapping, plan.report.issues),
+        preview_rows(table.frame, plan.mapping, plan.report.issues, language=current()).rename(
+            columns={"problems": _("Problems")}
+        ),
         hide_index=True,
         width="stretch",
     )
@@ -136,7 +137,7 @@ def check(table, mapping) -> ImportPlan | None:
         )
         st.download_button(
             _("Download the validation report (CSV)"),
-            report_to_csv(report),
+            report_to_csv(report, current()),
             file_name="import-report.csv",
             mime="text/csv",
             key="import.report",
@@ -177,6 +178,7 @@ class CancelHooks:
             raise self._interrupt
 
 
+# format_funcs read labels translated during the run (AppTest calls them in its own thread).
 DUPLICATES = {
     "ask": N_("Stop and let me check"),
     "skip": N_("Skip them"),
@@ -207,13 +209,13 @@ def _options(plan: ImportPlan) -> tuple[bool, str, str]:
             list(DUPLICATES),
             horizontal=True,
             key="import.duplicates",
-            format_func=lambda d: _(DUPLICATES[d]),
+            format_func={d: _(label) for d, label in DUPLICATES.items()}.__getitem__,
         )
     geocode = st.selectbox(
         _("Place rows without coordinates"),
         list(GEOCODERS),
         key="import.geocode",
-        format_func=lambda g: _(GEOCODERS[g]),
+        format_func={g: _(label) for g, label in GEOCODERS.items()}.__getitem__,
     )
     return only_valid, duplicates, geocode
 

@@ -55,7 +55,7 @@ def sync_panel() -> None:
     except GeoError as err:
         errors.show_error(err)
         return
-    lines = report.lines()
+    lines = [str(errors.say(line)) for line in report.lines()]
     (st.info if dry_run else st.success)(text.literal(lines[0]))
     if len(lines) > 1:
         st.text("\n".join(lines[1:]))

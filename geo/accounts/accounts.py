@@ -20,6 +20,7 @@ from geo.db.accounts_schema import User
 from geo.db.schema import utc_now
 from geo.db.unit_of_work import changes
 from geo.errors import AccountNotFound, ValidationError
+from geo.messages import N_, Listing, Message
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
 ENTITY = "account"
@@ -54,11 +55,22 @@ def normalize_username(username: str) -> str:
 def _validate(username: str, role: str) -> None:
     if not USERNAME_PATTERN.match(username):
         raise ValidationError(
-            f"'{username[:64]}' cannot be a user name: use 2-64 lower-case letters, digits "
-            "or . _ @ + - (an e-mail address works)."
+            Message(
+                N_(
+                    "'{name}' cannot be a user name: use 2-64 lower-case letters, digits or "
+                    ". _ @ + - (an e-mail address works)."
+                ),
+                name=username[:64],
+            )
         )
     if role not in ROLES:
-        raise ValidationError(f"'{role}' is not a role. Choose one of: {', '.join(ROLES)}.")
+        raise ValidationError(
+            Message(
+                N_("'{role}' is not a role. Choose one of: {roles}."),
+                role=role,
+                roles=Listing((Message(r) for r in ROLES), ", "),
+            )
+        )
 
 
 def to_account(user: User) -> Account:
@@ -79,7 +91,11 @@ def _user(session: Session, username: str) -> User:
     user = session.scalar(sa.select(User).where(User.username == normalize_username(username)))
     if user is None:
         raise AccountNotFound(
-            f"There is no account '{username}'. List them with `python -m geo users list`."
+            Message(
+                N_("There is no account '{name}'. List them with {command}."),
+                name=username,
+                command="`python -m geo users list`",
+            )
         )
     return user
 
@@ -154,7 +170,9 @@ def create_account(
         )
     )
     if taken:
-        raise ValidationError(f"The account '{taken}' already uses that name or e-mail.")
+        raise ValidationError(
+            Message(N_("The account '{name}' already uses that name or e-mail."), name=taken)
+        )
     user = User(
         username=username,
         display_name=(display_name or "").strip() or username,
@@ -212,8 +230,13 @@ def count_active_admins(session: Session) -> int:
 def _keep_an_admin(session: Session, user: User) -> None:
     if user.role == "admin" and user.active and count_active_admins(session) <= 1:
         raise ValidationError(
-            f"'{user.username}' is the last active admin; make another "
-            "admin first, or nobody could manage accounts any more."
+            Message(
+                N_(
+                    "'{name}' is the last active admin; make another admin first, or nobody "
+                    "could manage accounts any more."
+                ),
+                name=user.username,
+            )
         )
 
 

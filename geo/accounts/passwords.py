@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from geo.errors import ValidationError
+from geo.messages import N_, Message
 
 MIN_LENGTH = 10
 _HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile defaults
@@ -30,11 +31,16 @@ def check_strength(password: str, *, username: str = "") -> None:
     """
     if len(password) < MIN_LENGTH:
         raise ValidationError(
-            f"The password is too short: use at least {MIN_LENGTH} "
-            "characters (a few words in a row is easy to remember)."
+            Message(
+                N_(
+                    "The password is too short: use at least {count} characters (a few words "
+                    "in a row is easy to remember)."
+                ),
+                count=MIN_LENGTH,
+            )
         )
     if username and password.strip().lower() == username.strip().lower():
-        raise ValidationError("The password must not be the user name.")
+        raise ValidationError(Message(N_("The password must not be the user name.")))
 
 
 def hash_password(password: str, *, username: str = "") -> str:

@@ -7,7 +7,7 @@ profiles and presentations, without personal contacts or internal notes.
 from __future__ import annotations
 
 from geo.errors import PermissionDenied
-from geo.i18n import N_
+from geo.messages import N_, Listing, Message
 
 ROLES: tuple[str, ...] = (N_("viewer"), N_("editor"), N_("admin"))  # N_: shown in messages
 ROLE_LABELS: dict[str, str] = {
@@ -45,7 +45,11 @@ def rank(role: str | None) -> int:
         return 0
     if role not in ROLES:
         raise PermissionDenied(
-            f"The role '{role}' is unknown. Ask an admin to set one of: {', '.join(ROLES)}."
+            Message(
+                N_("The role '{role}' is unknown. Ask an admin to set one of: {roles}."),
+                role=role,
+                roles=Listing((Message(r) for r in ROLES), ", "),
+            )
         )
     return ROLES.index(role) + 1
 
@@ -85,11 +89,22 @@ def require(role: str | None, action: str) -> None:
     description, lowest = ACTIONS[action]
     if role is None:
         raise PermissionDenied(
-            f"Sign in to {description}: it needs a {lowest} account. Nothing was changed."
+            Message(
+                N_("Sign in to {action}: it needs a {role} account. Nothing was changed."),
+                action=Message(description),
+                role=Message(str(lowest)),
+            )
         )
     raise PermissionDenied(
-        f"Your role ({role}) may not {description}; it needs {lowest} "
-        "or above. Ask an admin if you need it. Nothing was changed."
+        Message(
+            N_(
+                "Your role ({role}) may not {action}; it needs {lowest} or above. Ask an admin "
+                "if you need it. Nothing was changed."
+            ),
+            role=Message(role),
+            action=Message(description),
+            lowest=Message(str(lowest)),
+        )
     )
 
 

@@ -19,13 +19,14 @@ from geo.accounts.accounts import USERNAME_PATTERN, Account, normalize_username,
 from geo.accounts.passwords import needs_rehash, rehash_password, verify_password
 from geo.db.accounts_schema import SignInAttempt, User
 from geo.errors import SignInFailed
+from geo.messages import N_, Message, n_
 
 FREE_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(minutes=15)
 FAILED = ("wrong_password", "unknown_user", "inactive")
-_WRONG = (
+_WRONG = N_(
     "The user name or password is wrong. Check both (passwords are case-sensitive) "
     "and try again, or ask an admin to reset your password."
 )
@@ -81,9 +82,11 @@ def throttle_wait(session: Session, username: str, *, now: datetime) -> timedelt
     return max(failures[-1] + delay - now, timedelta(0))
 
 
-def _wait_text(wait: timedelta) -> str:
+def _wait_text(wait: timedelta) -> Message:
     seconds = int(wait.total_seconds()) + 1
-    return f"{seconds} seconds" if seconds < 120 else f"{seconds // 60 + 1} minutes"
+    if seconds < 120:
+        return n_("{count} second", "{count} seconds", seconds)
+    return n_("{count} minute", "{count} minutes", seconds // 60 + 1)
 
 
 def authenticate(session: Session, username: str, password: str, *, now: datetime) -> Account:
@@ -114,17 +117,27 @@ def authenticate(session: Session, username: str, password: str, *, now: datetim
     if wait > timedelta(0):
         record_attempt(session, name, "throttled", now=now)
         raise SignInFailed(
-            f"Too many failed sign-ins for '{name}'. Wait {_wait_text(wait)} "
-            "and try again, or ask an admin to reset the password."
+            Message(
+                N_(
+                    "Too many failed sign-ins for '{name}'. Wait {wait} and try again, or ask "
+                    "an admin to reset the password."
+                ),
+                name=name,
+                wait=_wait_text(wait),
+            )
         )
     user = session.scalar(sa.select(User).where(User.username == name))
     matches = verify_password(user.password_hash if user else None, password)
     if user is None or not matches:
         record_attempt(session, name, "unknown_user" if user is None else "wrong_password", now=now)
-        raise SignInFailed(_WRONG)
+        raise SignInFailed(Message(_WRONG))
     if not user.active:
         record_attempt(session, name, "inactive", now=now)
-        raise SignInFailed(f"The account '{name}' is deactivated. Ask an admin to reactivate it.")
+        raise SignInFailed(
+            Message(
+                N_("The account '{name}' is deactivated. Ask an admin to reactivate it."), name=name
+            )
+        )
     if needs_rehash(user.password_hash or ""):
         user.password_hash = rehash_password(password)
     record_attempt(session, name, "ok", now=now)

@@ -12,6 +12,7 @@ from geo.db.queries import ENTITY
 from geo.db.records import render_value
 from geo.db.schema import ChangeLog
 from geo.errors import EditConflict
+from geo.messages import N_, Listing, Message
 
 
 def changes_since(
@@ -49,25 +50,32 @@ def build_conflict(
 ) -> EditConflict:
     """The EditConflict for a save made from version ``expected``; ``.changes`` per field."""
     changes = changes_since(session, asset.id, mine, expected)
-    who = sorted({str(c["changed_by"]) for c in changes}) or ["someone"]
+    who = sorted({str(c["changed_by"]) for c in changes}) or [Message(N_("someone"))]
     parts = [
-        f"{c['field']}: their value {_show(c['their_value'])}, your value "
-        + (
-            _show(c["your_value"])
+        Message(
+            N_("{field}: their value {theirs}, your value {yours}")
             if c["you_changed"]
-            else f"{_show(c['value_when_you_opened'])} (unchanged by you)"
+            else N_("{field}: their value {theirs}, your value {yours} (unchanged by you)"),
+            field=c["field"],
+            theirs=_show(c["their_value"]),
+            yours=_show(c["your_value"] if c["you_changed"] else c["value_when_you_opened"]),
         )
         for c in changes
     ]
-    message = (
-        f"'{asset.name}' was changed by {', '.join(who)} since you opened it "
-        f"(version {expected}, now {asset.version}). "
-        + ("; ".join(parts) + ". " if parts else "")
-        + "Your changes were not saved. Reload the record, check their changes, "
-        "and make yours again."
+    message = Message(
+        N_(
+            "'{name}' was changed by {who} since you opened it (version {expected}, now "
+            "{version}). {changes}Your changes were not saved. Reload the record, check their "
+            "changes, and make yours again."
+        ),
+        name=asset.name,
+        who=Listing(who, ", "),
+        expected=str(expected),
+        version=str(asset.version),
+        changes=Message(N_("{changes}. "), changes=Listing(parts)) if parts else "",
     )
     return EditConflict(message, changes)
 
 
-def _show(value: object) -> str:
-    return "(empty)" if value is None else f"'{value}'"
+def _show(value: object) -> Message | str:
+    return Message(N_("(empty)")) if value is None else f"'{value}'"

@@ -29,6 +29,7 @@ from geo.db.records import (
 from geo.db.schema import Organization
 from geo.db.unit_of_work import UnitOfWork
 from geo.errors import ValidationError
+from geo.messages import N_, Message
 
 
 def _replace_details(
@@ -139,10 +140,14 @@ def _check_coordinates(asset: Asset, cleaned: Mapping[str, object]) -> None:
     lat = cleaned.get("lat", asset.lat)
     lon = cleaned.get("lon", asset.lon)
     if (lat is None) != (lon is None):
-        problem = {"field": "lat/lon", "message": "needs both values or neither"}
+        problem = {"field": "lat/lon", "message": Message(N_("needs both values or neither"))}
         raise ValidationError(
-            "Latitude and longitude go together: give both, or clear both "
-            "to mark the organization as needing a location.",
+            Message(
+                N_(
+                    "Latitude and longitude go together: give both, or clear both to mark the "
+                    "organization as needing a location."
+                )
+            ),
             [problem],
         )
 

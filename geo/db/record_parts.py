@@ -14,6 +14,7 @@ from dataclasses import fields
 from datetime import time
 
 from geo.db.models import WEEKDAYS, OfferedService, OpeningHours, Site, TaxonomyTerm
+from geo.messages import N_, Listing, Message, n_
 
 SITE_TEXT = tuple(f.name for f in fields(Site) if f.name not in ("lat", "lon"))
 SERVICE_TEXT = ("name", "alternate_name", "description", "url", "email", "eligibility")
@@ -53,7 +54,10 @@ def _country(text: str | None) -> str | None:
         return str(pycountry.countries.lookup(text.replace(".", "").strip()).alpha_2)
     except LookupError:
         raise ValueError(
-            f"country '{text}' is not a country name or ISO 3166 code such as 'US'"
+            Message(
+                N_("country '{text}' is not a country name or ISO 3166 code such as 'US'"),
+                text=text,
+            )
         ) from None
 
 
@@ -63,7 +67,7 @@ def clean_site(item: object, coordinate: Callable[[object, float], float | None]
     country = _country(values["country"])
     lat, lon = coordinate(_get(item, "lat"), 90.0), coordinate(_get(item, "lon"), 180.0)
     if (lat is None) != (lon is None):
-        raise ValueError("a site needs both lat and lon, or neither")
+        raise ValueError(Message(N_("a site needs both lat and lon, or neither")))
     parts = [values["address_1"], values["address_2"], values["city"]]
     region = " ".join(p for p in (values["state_province"], values["postal_code"]) if p)
     one_line = values["address"] or ", ".join(p for p in (*parts, region) if p) or None
@@ -75,7 +79,7 @@ def _term(item: object) -> TaxonomyTerm:
         return item
     code = _text(_get(item, "code"))
     if code is None:
-        raise ValueError("a taxonomy term needs its code")
+        raise ValueError(Message(N_("a taxonomy term needs its code")))
     return TaxonomyTerm(
         code=code, name=_text(_get(item, "name")), vocabulary=_text(_get(item, "vocabulary"))
     )
@@ -85,7 +89,7 @@ def clean_service(item: object, category: Callable[[object], str]) -> OfferedSer
     """An :class:`OfferedService`; ``category`` turns a label or key into a category key."""
     values = {name: _text(_get(item, name)) for name in SERVICE_TEXT}
     if values["name"] is None:
-        raise ValueError("a service needs a name")
+        raise ValueError(Message(N_("a service needs a name")))
     sites = tuple(int(str(s)) for s in _get(item, "sites") or ())  # type: ignore[attr-defined]
     return OfferedService(
         **values,  # type: ignore[arg-type]
@@ -117,7 +121,9 @@ def _parse_time_text(text: str) -> time | None:
             hour = hour % 12 + (12 if meridiem.startswith("P") else 0) if 1 <= hour <= 12 else 99
         if hour < 24 and minute < 60:
             return time(hour, minute, int(second or 0))
-    raise ValueError(f"'{text}' is not a time of day such as 09:00 or 9:00am")
+    raise ValueError(
+        Message(N_("'{text}' is not a time of day such as 09:00 or 9:00am"), text=text)
+    )
 
 
 def _weekday(value: object) -> int:
@@ -126,7 +132,12 @@ def _weekday(value: object) -> int:
         return int(text)
     day = _DAY_NAMES.get(text.casefold())
     if day is None:
-        raise ValueError(f"'{text}' is not a weekday (Monday ... Sunday, Mo ... Su or 1 ... 7)")
+        raise ValueError(
+            Message(
+                N_("'{text}' is not a weekday (Monday ... Sunday, Mo ... Su or 1 ... 7)"),
+                text=text,
+            )
+        )
     return day
 
 
@@ -141,9 +152,9 @@ def clean_hours(item: object) -> OpeningHours:
     opens, closes = parse_time(_get(item, "opens_at")), parse_time(_get(item, "closes_at"))
     description = _text(_get(item, "description"))
     if (opens is None) != (closes is None):
-        raise ValueError("opening hours need both opens_at and closes_at, or neither")
+        raise ValueError(Message(N_("opening hours need both opens_at and closes_at, or neither")))
     if opens is None and description is None:
-        raise ValueError("opening hours need times or a description")
+        raise ValueError(Message(N_("opening hours need times or a description")))
     return OpeningHours(
         weekday=_weekday(_get(item, "weekday")),
         opens_at=opens,
@@ -162,10 +173,46 @@ def check_links(
     for number, service in enumerate(services, start=1):
         missing = [s for s in service.sites if not 0 <= s < len(sites)]
         if missing:
-            problems.append(("services", f"service {number} names sites {missing} it lacks"))
+            lacks = Message(
+                N_("service {number} names sites {sites} it lacks"),
+                number=str(number),
+                sites=Listing((str(s) for s in missing), ", "),
+            )
+            problems.append(("services", lacks))
     for number, hour in enumerate(hours, start=1):
         if hour.site is not None and not 0 <= hour.site < len(sites):
-            problems.append(("hours", f"hours row {number} names site {hour.site} it lacks"))
+            lacks = Message(
+                N_("hours row {number} names site {site} it lacks"),
+                number=str(number),
+                site=str(hour.site),
+            )
+            problems.append(("hours", lacks))
         if hour.service is not None and not 0 <= hour.service < len(services):
-            problems.append(("hours", f"hours row {number} names service {hour.service}"))
+            lacks = Message(
+                N_("hours row {number} names service {service} it lacks"),
+                number=str(number),
+                service=str(hour.service),
+            )
+            problems.append(("hours", lacks))
     return problems
+
+
+def describe_problems(problems: list[dict[str, object]]) -> Message:
+    """Plain-words summary of validation problems (first five)."""
+    parts = [
+        Message(N_("'{field}' {message}"), field=p["field"], message=p["message"])
+        if p.get("row") is None
+        else Message(
+            N_("row {row}: '{field}' {message}"),
+            row=str(p["row"]),
+            field=p["field"],
+            message=p["message"],
+        )
+        for p in problems[:5]
+    ]
+    more = len(problems) - 5
+    return Message(
+        N_("Some fields cannot be saved: {problems}{more}. Correct them and save again."),
+        problems=Listing(parts),
+        more=n_(" (and {count} more)", " (and {count} more)", more) if more > 0 else "",
+    )

@@ -11,11 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from typing import NoReturn
 
 from geo import vocab
 from geo.db.models import Asset, Change, ContactPerson, LanguageServed, Site
-from geo.db.record_parts import check_links, clean_hours, clean_service, clean_site
+from geo.db.record_parts import (
+    check_links,
+    clean_hours,
+    clean_service,
+    clean_site,
+    describe_problems,
+)
 from geo.errors import ValidationError
+from geo.messages import N_, Listing, Message, reason
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -74,7 +82,12 @@ def _date(value: object) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    return date.fromisoformat(str(value).strip()[:10])
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ValueError(
+            Message(N_("'{text}' is not a date such as 2026-03-31"), text=str(value).strip())
+        ) from None
 
 
 def _coordinate(value: object, limit: float) -> float | None:
@@ -82,7 +95,7 @@ def _coordinate(value: object, limit: float) -> float | None:
         return None
     number = float(str(value).strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
     if not -limit <= number <= limit:
-        raise ValueError(f"must be between -{limit:g} and {limit:g}")
+        raise ValueError(Message(N_("must be between -{limit} and {limit}"), limit=f"{limit:g}"))
     return number
 
 
@@ -91,7 +104,11 @@ def _category(item: object) -> str:
     key = text if text in vocab.SERVICE_CATEGORIES else _CATEGORY_BY_LABEL.get(text.casefold())
     if key is None:
         raise ValueError(
-            f"'{text}' is not a service category ({', '.join(vocab.SERVICE_CATEGORIES)})"
+            Message(
+                N_("'{text}' is not a service category ({known})"),
+                text=text,
+                known=Listing(vocab.SERVICE_CATEGORIES, ", "),
+            )
         )
     return key
 
@@ -103,7 +120,11 @@ def _technique(value: object) -> str | None:
     key = text if text in vocab.ENTRY_TECHNIQUES else _TECHNIQUE_BY_LABEL.get(text.casefold())
     if key is None:
         raise ValueError(
-            f"'{text}' is not an entry technique ({', '.join(vocab.ENTRY_TECHNIQUES)})"
+            Message(
+                N_("'{text}' is not an entry technique ({known})"),
+                text=text,
+                known=Listing(vocab.ENTRY_TECHNIQUES, ", "),
+            )
         )
     return key
 
@@ -119,7 +140,12 @@ def _language(item: object) -> LanguageServed:
         code, _, note = str(item).partition(":")
     code = code.strip().lower()
     if not _LANGUAGE_CODE.match(code):
-        raise ValueError(f"'{code}' is not an ISO 639-1 or 639-3 language code (e.g. 'ar', 'prs')")
+        raise ValueError(
+            Message(
+                N_("'{code}' is not an ISO 639-1 or 639-3 language code (e.g. 'ar', 'prs')"),
+                code=code,
+            )
+        )
     return LanguageServed(code=code, note=note.strip())
 
 
@@ -127,7 +153,9 @@ def _contact(item: object) -> ContactPerson:
     if isinstance(item, ContactPerson):
         return item
     if not isinstance(item, Mapping):
-        raise ValueError("each contact must be a mapping with name, role, phone, email")
+        raise ValueError(
+            Message(N_("each contact must be a mapping with name, role, phone, email"))
+        )
     return ContactPerson(**{k: _text(item.get(k)) for k in ("name", "role", "phone", "email")})
 
 
@@ -172,16 +200,17 @@ def clean_fields(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
                 {
                     "row": row,
                     "field": key,
-                    "message": "is not a field that can be saved",
+                    "message": Message(N_("is not a field that can be saved")),
                 }
             )
             continue
         try:
             cleaned[field] = _CLEANERS.get(field, _text)(value)
         except (TypeError, ValueError) as err:
-            problems.append({"row": row, "field": key, "value": value, "message": str(err)})
+            problems.append({"row": row, "field": key, "value": value, "message": reason(err)})
     if "name" in cleaned and not cleaned["name"]:
-        problems.append({"row": row, "field": "name", "message": "is required; type the name"})
+        required = Message(N_("is required; type the name"))
+        problems.append({"row": row, "field": "name", "message": required})
     if problems:
         raise ValidationError(describe_problems(problems), problems)
     return cleaned
@@ -201,7 +230,7 @@ def _clean_parts(raw: Mapping[str, object], *, row: int | None) -> dict[str, tup
             try:
                 parts[name].append(cleaners[name](item))
             except (TypeError, ValueError) as err:
-                problems.append({"row": row, "field": f"{name} {number}", "message": str(err)})
+                problems.append({"row": row, "field": f"{name} {number}", "message": reason(err)})
     if not problems:
         found = check_links(*(tuple(parts[n]) for n in PART_FIELDS))  # type: ignore[arg-type]
         problems = [{"row": row, "field": f, "message": m} for f, m in found]
@@ -235,45 +264,25 @@ def clean_record(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
     cleaned.update(_clean_parts(raw, row=row))
     _first_site(cleaned)
     if (cleaned["lat"] is None) != (cleaned["lon"] is None):
-        problem: dict[str, object] = {
-            "row": row,
-            "field": "lat/lon",
-            "message": "needs both values or neither",
-        }
-        raise ValidationError(describe_problems([problem]), [problem])
+        _refuse(row, "lat/lon", N_("needs both values or neither"))
     status = _text(raw.get("status")) or "active"
     if status not in ("active", "archived"):
-        problem = {
-            "row": row,
-            "field": "status",
-            "message": "must be 'active' or 'archived'",
-        }
-        raise ValidationError(describe_problems([problem]), [problem])
+        _refuse(row, "status", N_("must be 'active' or 'archived'"))
     cleaned["id"] = _text(raw.get("id", raw.get("organization_id")))
     cleaned["status"] = status
     # Provenance, set once when the record arrives: the feed/file and that feed's own id.
     cleaned["source"] = _text(raw.get("source"))
     cleaned["source_id"] = _text(raw.get("source_id"))
     if cleaned["source_id"] and not cleaned["source"]:
-        problem = {
-            "row": row,
-            "field": "source",
-            "message": "is needed with source_id: name the feed or file the id belongs to",
-        }
-        raise ValidationError(describe_problems([problem]), [problem])
+        _refuse(
+            row, "source", N_("is needed with source_id: name the feed or file the id belongs to")
+        )
     return cleaned
 
 
-def describe_problems(problems: list[dict[str, object]]) -> str:
-    """Plain-words summary of validation problems (first five)."""
-    parts = []
-    for problem in problems[:5]:
-        where = f"row {problem['row']}: " if problem.get("row") is not None else ""
-        parts.append(f"{where}'{problem['field']}' {problem['message']}")
-    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-    return (
-        "Some fields cannot be saved: " + "; ".join(parts) + more + ". Correct them and save again."
-    )
+def _refuse(row: int | None, field: str, why: str) -> NoReturn:
+    problem: dict[str, object] = {"row": row, "field": field, "message": Message(why)}
+    raise ValidationError(describe_problems([problem]), [problem])
 
 
 def render_value(value: object) -> str | None:

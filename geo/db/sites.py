@@ -18,6 +18,7 @@ from geo.db.listing import list_assets
 from geo.db.models import Asset, OpeningHours
 from geo.db.schema import Location, Schedule
 from geo.hours import format_hours, hours_for, open_now_label
+from geo.messages import N_, Message
 
 # Column contract of list_sites.
 SITE_COLUMNS: tuple[str, ...] = (
@@ -180,22 +181,27 @@ def directory_hours(
     """
     rows = load_hours(session, ids)
     hours = {i: format_hours(hours_for(rows.get(i, ()), site=0)) for i in ids}
-    state = {i: open_now_label(hours_for(rows.get(i, ()), site=0), now, tz) for i in ids}
+    state: dict[str, str] = {
+        i: open_now_label(hours_for(rows.get(i, ()), site=0), now, tz) for i in ids
+    }
     return hours, state
 
 
 def site_hours_table(asset: Asset, *, now: datetime, tz: str) -> pd.DataFrame:
     """One row per site of an organization: where, its hours, and open or closed now.
 
-    Columns ``Site``, ``Address``, ``Hours``, ``Now``; a site without its own hours shows
-    the organization's (or its services') hours, as :func:`geo.hours.hours_for` picks them.
+    Columns ``Site``, ``Address``, ``Hours``, ``Now`` (``N_`` headings); a site without its
+    own hours shows the organization's (or its services') hours, as
+    :func:`geo.hours.hours_for` picks them. Object columns, so the words the app wrote
+    (:class:`geo.messages.Message`) can be said in the reader's language.
     """
     rows = []
     for position, site in enumerate(asset.sites):
         applying = hours_for(asset.hours, site=position)
         rows.append(
             {
-                "Site": site.name or ("Main site" if position == 0 else f"Site {position + 1}"),
+                "Site": site.name
+                or Message(N_("Main site") if position == 0 else N_("Site {n}"), n=position + 1),
                 "Address": site.address or "",
                 "Hours": format_hours(applying),
                 "Now": open_now_label(applying, now, tz),
@@ -204,10 +210,11 @@ def site_hours_table(asset: Asset, *, now: datetime, tz: str) -> pd.DataFrame:
     if not asset.sites and asset.hours:
         rows.append(
             {
-                "Site": "(no place yet)",
+                "Site": Message(N_("(no place yet)")),
                 "Address": "",
                 "Hours": format_hours(asset.hours),
                 "Now": open_now_label(asset.hours, now, tz),
             }
         )
-    return pd.DataFrame(rows, columns=["Site", "Address", "Hours", "Now"])
+    columns = [N_("Site"), N_("Address"), N_("Hours"), N_("Now")]
+    return pd.DataFrame(rows, columns=columns, dtype=object)

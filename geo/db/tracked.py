@@ -17,12 +17,13 @@ from geo.db import unit_of_work
 from geo.db.schema import ChangeLog
 from geo.db.unit_of_work import render
 from geo.errors import AssetNotFound, EditConflict
+from geo.messages import N_, Listing, Message
 
 NOUNS = {
-    "walkabout": "walk",
-    "engagement": "log entry",
-    "action_step": "action step",
-    "staff": "staff member",
+    "walkabout": N_("walk"),
+    "engagement": N_("log entry"),
+    "action_step": N_("action step"),
+    "staff": N_("staff member"),
 }
 
 
@@ -49,8 +50,14 @@ def load_row(session: Session, table: sa.Table, record_id: str, entity: str) -> 
     row = session.execute(sa.select(table).where(table.c.id == record_id)).mappings().first()
     if row is None:
         raise AssetNotFound(
-            f"No {NOUNS.get(entity, entity)} has the id '{record_id}'. "
-            "It may have been removed by a restore; reload the page."
+            Message(
+                N_(
+                    "No {noun} has the id '{id}'. It may have been removed by a restore; "
+                    "reload the page."
+                ),
+                noun=Message(NOUNS.get(entity, entity)),
+                id=record_id,
+            )
         )
     return dict(row)
 
@@ -82,16 +89,22 @@ def conflict(
         }
         for c in session.scalars(query)
     ]
-    who = sorted({str(c["changed_by"]) for c in changes}) or ["someone"]
-    fields = ", ".join(dict.fromkeys(str(c["field"]) for c in changes))
-    return EditConflict(
-        f"The {NOUNS.get(entity, entity)} '{label}' was changed by {', '.join(who)} since you "
-        f"opened it (version {expected}, now {current['version']})"
-        + (f": {fields}" if fields else "")
-        + ". Your changes were not saved. Reload it, "
-        "check their changes, and make yours again.",
-        changes,
+    who = sorted({str(c["changed_by"]) for c in changes}) or [Message(N_("someone"))]
+    fields = Listing(dict.fromkeys(str(c["field"]) for c in changes), ", ")
+    message = Message(
+        N_(
+            "The {noun} '{label}' was changed by {who} since you opened it (version "
+            "{expected}, now {version}){fields}. Your changes were not saved. Reload it, check "
+            "their changes, and make yours again."
+        ),
+        noun=Message(NOUNS.get(entity, entity)),
+        label=label,
+        who=Listing(who, ", "),
+        expected=str(expected),
+        version=str(current["version"]),
+        fields=Message(N_(": {fields}"), fields=fields) if fields else "",
     )
+    return EditConflict(message, changes)
 
 
 def update_tracked(

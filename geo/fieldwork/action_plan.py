@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from geo.errors import ValidationError
-from geo.i18n import N_
+from geo.messages import N_, Message
 
 STEP_STATUSES: dict[str, str] = {
     "open": N_("Open"),
@@ -43,9 +43,15 @@ def check_due_date(due_on: date | None, *, today: date) -> None:
     """
     if due_on is not None and due_on < today:
         raise ValidationError(
-            f"The due date {due_on:%Y-%m-%d} is in the past (today is {today:%Y-%m-%d}). "
-            "Choose today or a later day.",
-            [{"field": "due_on", "message": "in the past"}],
+            Message(
+                N_(
+                    "The due date {due} is in the past (today is {today}). Choose today or a "
+                    "later day."
+                ),
+                due=f"{due_on:%Y-%m-%d}",
+                today=f"{today:%Y-%m-%d}",
+            ),
+            [{"field": "due_on", "message": Message(N_("in the past"))}],
         )
 
 

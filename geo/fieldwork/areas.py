@@ -14,7 +14,7 @@ from shapely.geometry import Point, Polygon
 
 from geo.errors import ValidationError
 from geo.fieldwork.points import Stop, haversine_m
-from geo.i18n import N_
+from geo.messages import N_, Listing, Message, n_
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -90,11 +90,19 @@ def parse_polygon_text(text: str) -> tuple[tuple[float, float], ...]:
             ring.append((float(lat_text), float(lon_text)))
         except ValueError as err:
             raise ValidationError(
-                f"Corner {number + 1} of the polygon ('{part.strip()}') is not 'lat, lon'. "
-                "Type one 'lat, lon' pair per line, e.g. '41.01, -45.02'."
+                Message(
+                    N_(
+                        "Corner {number} of the polygon ('{text}') is not 'lat, lon'. Type one "
+                        "'lat, lon' pair per line, e.g. '41.01, -45.02'."
+                    ),
+                    number=str(number + 1),
+                    text=part.strip(),
+                )
             ) from err
     if len(ring) < 3:
-        raise ValidationError("A polygon needs at least three corners ('lat, lon' per line).")
+        raise ValidationError(
+            Message(N_("A polygon needs at least three corners ('lat, lon' per line)."))
+        )
     return tuple(ring)
 
 
@@ -113,12 +121,17 @@ def build_area_shape(
     if area.kind == "polygon":
         return shapely.make_valid(Polygon([(lon, lat) for lat, lon in area.polygon]))
     if not area.geoids:
-        raise ValidationError("Choose at least one tract for the walk's area.")
+        raise ValidationError(Message(N_("Choose at least one tract for the walk's area.")))
     if tracts is None:
-        raise ValidationError("The tract outlines are needed to check a tracts area.")
+        raise ValidationError(Message(N_("The tract outlines are needed to check a tracts area.")))
     unknown = [g for g in area.geoids if g not in tracts.index]
     if unknown:
-        raise ValidationError(f"Unknown tract(s): {', '.join(unknown)}. Choose them again.")
+        raise ValidationError(
+            Message(
+                N_("Unknown tract(s): {geoids}. Choose them again."),
+                geoids=Listing(unknown, ", "),
+            )
+        )
     return shapely.union_all(tracts.loc[list(area.geoids)].geometry.values)
 
 
@@ -150,20 +163,42 @@ def check_stops_in_area(
     shape = build_area_shape(area, tracts)
     outside = [(s, why) for s in stops if (why := _outside(start, s, area, shape))]
     if outside:
-        listed = "; ".join(f"'{s.label}' ({why})" for s, why in outside)
+        listed = Listing(
+            Message(N_("'{stop}' ({why})"), stop=s.label, why=why) for s, why in outside
+        )
         raise ValidationError(
-            f"{len(outside)} stop(s) lie outside the walk's area ({area.describe()}): "
-            f"{listed}. Remove them, or widen the area.",
+            n_(
+                "{count} stop lies outside the walk's area ({area}): {listed}. Remove it, or "
+                "widen the area.",
+                "{count} stops lie outside the walk's area ({area}): {listed}. Remove them, "
+                "or widen the area.",
+                len(outside),
+                area=_description(area),
+                listed=listed,
+            ),
             [{"stop": s.label, "message": why} for s, why in outside],
         )
 
 
-def _outside(start: Stop, stop: Stop, area: AreaDefinition, shape: shapely.Geometry | None) -> str:
+def _description(area: AreaDefinition) -> Message:
+    """:meth:`AreaDefinition.describe` as a Message (said in the reader's language)."""
+    if area.kind == "catchment":
+        return Message(N_("within {metres} m of the branch"), metres=f"{area.radius_m:.0f}")
+    if area.kind == "tracts":
+        return Message(N_("in {n} chosen tract(s)"), n=len(area.geoids))
+    return Message(N_("inside a drawn polygon of {n} corners"), n=len(area.polygon))
+
+
+def _outside(
+    start: Stop, stop: Stop, area: AreaDefinition, shape: shapely.Geometry | None
+) -> Message | str:
     """Why ``stop`` lies outside the area ('' when it is inside)."""
     if shape is None:
         distance = haversine_m(start.lat, start.lon, stop.lat, stop.lon)
-        return f"{distance:,.0f} m from the branch" if distance > area.radius_m else ""
-    return "" if shape.covers(Point(stop.lon, stop.lat)) else "outside the area"
+        if distance <= area.radius_m:
+            return ""
+        return Message(N_("{metres:,.0f} m from the branch"), metres=distance)
+    return "" if shape.covers(Point(stop.lon, stop.lat)) else Message(N_("outside the area"))
 
 
 def stops_in_area(

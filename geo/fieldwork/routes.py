@@ -15,7 +15,7 @@ from pathlib import Path
 
 from geo.errors import RouteNotFeasible, ValidationError
 from geo.fieldwork.points import Stop, haversine_m
-from geo.i18n import N_
+from geo.messages import N_, Message
 
 DEFAULT_SPEED_KMH = 4.8
 Matrix = list[list[float]]
@@ -162,7 +162,7 @@ def plan_walkabout(
     222
     """
     if not stops:
-        raise RouteNotFeasible(NO_STOPS)
+        raise RouteNotFeasible(Message(NO_STOPS))
     _validate(start, stops, speed_kmh)
     if check is not None:
         check(start, stops)
@@ -212,10 +212,19 @@ def _legs(
 
 def _validate(start: Stop, stops: Sequence[Stop], speed_kmh: float) -> None:
     if not speed_kmh > 0:
-        raise ValidationError(f"Walking speed must be above 0 km/h (got {speed_kmh}).")
+        raise ValidationError(
+            Message(N_("Walking speed must be above 0 km/h (got {speed})."), speed=speed_kmh)
+        )
     for stop in (start, *stops):
         if not (-90 <= stop.lat <= 90 and -180 <= stop.lon <= 180):
             raise ValidationError(
-                f"'{stop.label}' has coordinates out of range ({stop.lat}, {stop.lon}); "
-                "latitude goes from -90 to 90 and longitude from -180 to 180."
+                Message(
+                    N_(
+                        "'{stop}' has coordinates out of range ({lat}, {lon}); latitude goes "
+                        "from -90 to 90 and longitude from -180 to 180."
+                    ),
+                    stop=stop.label,
+                    lat=str(stop.lat),
+                    lon=str(stop.lon),
+                )
             )

@@ -10,6 +10,7 @@ import pandas as pd
 from geo.errors import ValidationError
 from geo.fieldwork.areas import haversine_m
 from geo.fieldwork.routes import Stop
+from geo.messages import N_, Message
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
 
@@ -74,7 +75,10 @@ def branch_stop(branch: pd.Series) -> Stop:
     """
     if pd.isna(branch.get("lat")) or pd.isna(branch.get("lon")):
         raise ValidationError(
-            f"The branch '{branch['name']}' has no location; add its latitude and longitude first."
+            Message(
+                N_("The branch '{name}' has no location; add its latitude and longitude first."),
+                name=branch["name"],
+            )
         )
     return Stop(
         label=str(branch["name"]),
@@ -101,8 +105,14 @@ def parse_free_points(text: str) -> list[Stop]:
             lat, lon = float(parts[0]), float(parts[1])
         except (ValueError, IndexError) as err:
             raise ValidationError(
-                f"Line {number} of the free points ('{line.strip()}') is not "
-                "'lat, lon, label'. Example: 41.012, -45.003, Bus stop mural"
+                Message(
+                    N_(
+                        "Line {number} of the free points ('{text}') is not 'lat, lon, label'. "
+                        "Example: 41.012, -45.003, Bus stop mural"
+                    ),
+                    number=str(number),
+                    text=line.strip(),
+                )
             ) from err
         label = parts[2] if len(parts) > 2 and parts[2] else f"Point {len(stops) + 1}"
         stops.append(Stop(label=label, lat=lat, lon=lon))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import GeoError, RouteNotFeasible
+from geo.messages import N_, Message
 
 if TYPE_CHECKING:
     from geo.fieldwork.points import Stop
@@ -35,8 +36,14 @@ def _osmnx() -> Any:
 def _load_graph(path: str) -> Any:
     if not Path(path).exists():
         raise GeoError(
-            f"The street graph '{path}' (WELCOME_ATLAS_STREET_GRAPH) does not exist. "
-            "Point the setting at a GraphML file, or unset it."
+            Message(
+                N_(
+                    "The street graph '{path}' ({setting}) does not exist. Point the setting "
+                    "at a GraphML file, or unset it."
+                ),
+                path=path,
+                setting="WELCOME_ATLAS_STREET_GRAPH",
+            )
         )
     return _osmnx().load_graphml(path)
 
@@ -81,8 +88,14 @@ def street_matrix(
         for j, target in enumerate(nodes):
             if target not in lengths:
                 raise RouteNotFeasible(
-                    f"No street path joins '{points[i].label}' and '{points[j].label}' in the "
-                    "street graph. Remove one of them or use a larger graph."
+                    Message(
+                        N_(
+                            "No street path joins '{a}' and '{b}' in the street graph. Remove "
+                            "one of them or use a larger graph."
+                        ),
+                        a=points[i].label,
+                        b=points[j].label,
+                    )
                 )
             matrix[i][j] = float(lengths[target])
             paths[(i, j)] = tuple(

@@ -18,6 +18,7 @@ from typing import Any
 from geo.config import PROJECT_ROOT
 from geo.errors import GeoError
 from geo.io.report import Issue, ValidationReport
+from geo.messages import N_, Message
 
 Geocoder = Callable[[str], "tuple[float, float] | None"]
 DEFAULT_CACHE = PROJECT_ROOT / "data" / "cache" / "geocode.sqlite"
@@ -142,20 +143,26 @@ def make_geocoder(
     return cached(limited, GeocodeCache(cache_path), provider) if cache_path else limited
 
 
-def _lookup(geocoder: Geocoder, address: str) -> tuple[tuple[float, float] | None, str]:
+def _lookup(geocoder: Geocoder, address: str) -> tuple[tuple[float, float] | None, Message]:
     """(point or None, why not) for one address; failures keep the row unplaced."""
     if not address:
-        return None, "there is no address"
+        return None, Message(N_("there is no address"))
     try:
         point = geocoder(address)
     except Exception as err:  # geopy/urllib raise many kinds; the row is kept unplaced
-        return None, f"the geocoder failed ({type(err).__name__}: {err})"
-    return point, "the address was not found"
+        return None, Message(
+            N_("the geocoder failed ({error})"), error=f"{type(err).__name__}: {err}"
+        )
+    return point, Message(N_("the address was not found"))
 
 
 def _outcome(row: int, address: str, point: tuple[float, float] | None, reason: str) -> Issue:
     if point is not None:
-        message = f"placed at {point[0]:.6f}, {point[1]:.6f} from the address"
+        message = Message(
+            N_("placed at {lat}, {lon} from the address"),
+            lat=f"{point[0]:.6f}",
+            lon=f"{point[1]:.6f}",
+        )
         return Issue(
             row=row,
             field="lat/lon",
@@ -170,7 +177,7 @@ def _outcome(row: int, address: str, point: tuple[float, float] | None, reason: 
         severity="note",
         kind="needs_location",
         value=address,
-        message=f"could not be geocoded: {reason}",
+        message=Message(N_("could not be geocoded: {reason}"), reason=reason),
     )
 
 
@@ -193,7 +200,9 @@ def geocode_records(
     placed = 0
     for done, (row, record) in enumerate(records, start=1):
         if should_cancel is not None and should_cancel():
-            raise ImportCancelled("The import was cancelled while geocoding. Nothing was saved.")
+            raise ImportCancelled(
+                Message(N_("The import was cancelled while geocoding. Nothing was saved."))
+            )
         address = str(record.get("address") or "").strip()
         point, reason = _lookup(geocoder, address)
         report.issues = [

@@ -16,17 +16,20 @@ from sqlalchemy.orm import Session
 
 from geo.db import DuplicateMatch, add_assets, find_duplicates_many
 from geo.db.unit_of_work import changes
-from geo.errors import DuplicateAsset, ImportCancelled, ValidationError
+from geo.errors import ImportCancelled
 from geo.io.geocoding import Geocoder, geocode_records
 from geo.io.mapping import FIELDS, apply_mapping, check_mapping, propose_mapping
 from geo.io.readers import SourceTable
-from geo.io.report import Issue, ValidationReport
+from geo.io.report import Issue, ValidationReport, refuse_duplicates, refuse_rejected
 from geo.io.sniff import DEFAULT_LIMITS, Limits
 from geo.io.sources import read_source
 from geo.io.validation import validate_rows
-from geo.vocab import count_noun
+from geo.messages import N_, Listing, Message
 
 DUPLICATE_CHOICES = ("ask", "skip", "import")
+CANCELLED = N_("The import was cancelled. Nothing was saved.")
+# What two organizations share when they look like one (geo.db.duplicates reasons).
+REASONS = {"name": N_("name"), "phone": N_("phone"), "website": N_("website")}
 CHUNK_ROWS = 500
 Progress = Callable[[int, int], object]  # return value ignored (a progress bar returns itself)
 ShouldCancel = Callable[[], bool]
@@ -128,52 +131,22 @@ def flag_duplicates(
                     severity="warning",
                     kind="duplicate",
                     value=str(records[index][1]["name"]),
-                    message=f"looks like {other}: same {' and '.join(match.reasons)}",
+                    message=Message(
+                        N_("looks like {other}: same {reasons}"),
+                        other=other,
+                        reasons=Listing((Message(REASONS.get(r, r)) for r in match.reasons), ", "),
+                    ),
                 )
             )
     return by_row
 
 
-def _describe_match(match: DuplicateMatch, rows: list[int]) -> str:
+def _describe_match(match: DuplicateMatch, rows: list[int]) -> Message:
     if match.status == "new" and match.organization_id.startswith("#"):
-        return f"row {rows[int(match.organization_id[1:])]} of this file ('{match.name}')"
-    return f"saved organization '{match.name}' ({match.organization_id})"
-
-
-def _refuse_rejected(report: ValidationReport) -> None:
-    bad = sorted(report.rejected_rows)
-    problems = [
-        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
-        for i in report.issues
-        if i.severity == "error"
-    ]
-    shown = "; ".join(
-        f"{report.row_label} {p['row']}: '{p['field']}' {p['message']}" for p in problems[:3]
-    )
-    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-    raise ValidationError(
-        f"{len(bad)} of {count_noun(report.rows_read, report.row_label)} in '{report.source}' "
-        "cannot be "
-        f"imported: {shown}{more}. Nothing was saved. Fix the file and import it again, or "
-        "choose to import only the valid rows. The full list is in the validation report.",
-        problems,
-    )
-
-
-def _refuse_duplicates(report: ValidationReport, found: dict[int, list[DuplicateMatch]]) -> None:
-    problems = [
-        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
-        for i in report.issues
-        if i.kind == "duplicate"
-    ]
-    shown = "; ".join(f"{report.row_label} {p['row']} {p['message']}" for p in problems[:3])
-    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-    raise DuplicateAsset(
-        f"{count_noun(len(found), report.row_label)} of '{report.source}' may already be saved: "
-        f"{shown}{more}. Nothing was saved. Choose to skip the duplicates "
-        "or to import them anyway.",
-        problems,
-        [m for matches in found.values() for m in matches],
+        row = rows[int(match.organization_id[1:])]
+        return Message(N_("row {row} of this file ('{name}')"), row=str(row), name=match.name)
+    return Message(
+        N_("saved organization '{name}' ({id})"), name=match.name, id=match.organization_id
     )
 
 
@@ -191,14 +164,14 @@ def _write(
     ids: dict[int, str] = {}
     for start in range(0, len(records), CHUNK_ROWS):
         if should_cancel is not None and should_cancel():
-            raise ImportCancelled("The import was cancelled. Nothing was saved.")
+            raise ImportCancelled(Message(CANCELLED))
         chunk = records[start : start + CHUNK_ROWS]
         new_ids = add_assets(session, [r for _, r in chunk], user=user, allow_duplicate=True)
         ids.update(zip([row for row, _ in chunk], new_ids, strict=True))
         if progress is not None:
             progress(done + start + len(chunk), total)
     if should_cancel is not None and should_cancel():
-        raise ImportCancelled("The import was cancelled. Nothing was saved.")
+        raise ImportCancelled(Message(CANCELLED))
     return ids
 
 
@@ -253,7 +226,7 @@ def run_import(
     report = copy.deepcopy(plan.report)
     report.issues = [i for i in report.issues if i.kind != "duplicate"]
     if report.rejected_rows and not import_only_valid:
-        _refuse_rejected(report)
+        refuse_rejected(report)
     records = [(row, dict(record)) for row, record in plan.records]
     unplaced = [(row, r) for row, r in records if r["lat"] is None]
     total = len(records) + (len(unplaced) if geocoder else 0)
@@ -263,7 +236,7 @@ def run_import(
         )
     found = flag_duplicates(session, records, report)
     if found and duplicates == "ask":
-        _refuse_duplicates(report, found)
+        refuse_duplicates(report, found)
     skipped = sorted(found) if duplicates == "skip" else []
     kept = [(row, r) for row, r in records if row not in set(skipped)]
     done = total - len(records)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from geo.db import Asset, list_assets, update_asset
 from geo.errors import ValidationError
 from geo.io.validation import check_coordinates
+from geo.messages import N_, Message
 
 
 def list_needs_location(session: Session) -> pd.DataFrame:
@@ -54,9 +55,14 @@ def set_location(
     """
     lat_value, lon_value, problems = check_coordinates(_typed(lat), _typed(lon))
     if problems or lat_value is None:
-        field, reason = problems[0] if problems else ("lat/lon", "are both empty")
+        field, reason = problems[0] if problems else ("lat/lon", Message(N_("are both empty")))
         raise ValidationError(
-            f"The location of '{organization_id}' was not saved: '{field}' {reason}.",
+            Message(
+                N_("The location of '{id}' was not saved: '{field}' {reason}."),
+                id=organization_id,
+                field=field,
+                reason=reason,
+            ),
             [{"field": field, "message": reason}],
         )
     return update_asset(

@@ -14,6 +14,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.readers import GEOMETRY_LAT, GEOMETRY_LON
+from geo.messages import N_, Listing, Message, say
 
 # Our fields, in the order a mapping form shows them, with synonyms best first.
 # Synonyms are compared after lowercasing and turning punctuation into spaces.
@@ -142,6 +143,21 @@ def propose_mapping(columns: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+UNKNOWN_FIELDS = N_("The mapping names unknown fields {unknown}. Use: {fields}.")
+MISSING_COLUMNS = N_(
+    "The mapping uses columns {missing} that '{source}' does not have. Its columns are: {found}."
+)
+NO_NAME_COLUMN = N_(
+    "No column of '{source}' holds the organization name. Columns found: {shown}. Expected a "
+    "column called name, organization, agency, org_name or nonprofit_name (or choose the name "
+    "column in the mapping)."
+)
+HALF_MAPPED_POINT = N_(
+    "The mapping for '{source}' has only one of latitude/longitude. Choose both columns, or "
+    "neither (rows are then geocoded or listed as needing a location)."
+)
+
+
 def check_mapping(
     mapping: Mapping[str, str | None], columns: Iterable[str], source: str
 ) -> dict[str, str]:
@@ -157,27 +173,23 @@ def check_mapping(
     unknown = sorted(set(chosen) - set(FIELDS))
     if unknown:
         raise ImportFormatError(
-            f"The mapping names unknown fields {unknown}. Use: {', '.join(FIELDS)}."
+            Message(UNKNOWN_FIELDS, unknown=Listing(unknown, ", "), fields=Listing(FIELDS, ", "))
         )
     missing = sorted(c for c in chosen.values() if c not in found)
     if missing:
         raise ImportFormatError(
-            f"The mapping uses columns {missing} that '{source}' does not have. "
-            f"Its columns are: {', '.join(found)}."
+            Message(
+                MISSING_COLUMNS,
+                missing=Listing(missing, ", "),
+                source=source,
+                found=Listing(found, ", "),
+            )
         )
     if "name" not in chosen:
         shown = ", ".join(found[:30]) + (" ..." if len(found) > 30 else "")
-        raise ImportFormatError(
-            f"No column of '{source}' holds the organization name. Columns found: {shown}. "
-            "Expected a column called name, organization, agency, org_name or nonprofit_name "
-            "(or choose the name column in the mapping)."
-        )
+        raise ImportFormatError(Message(NO_NAME_COLUMN, source=source, shown=shown))
     if ("lat" in chosen) != ("lon" in chosen):
-        raise ImportFormatError(
-            f"The mapping for '{source}' has only one of latitude/longitude. "
-            "Choose both columns, or neither (rows are then geocoded or "
-            "listed as needing a location)."
-        )
+        raise ImportFormatError(Message(HALF_MAPPED_POINT, source=source))
     return chosen
 
 
@@ -226,12 +238,18 @@ def preview(frame: pd.DataFrame, mapping: Mapping[str, str | None], n: int = 10)
 
 
 def preview_rows(
-    frame: pd.DataFrame, chosen: Mapping[str, str], issues: Iterable[Any], n: int = 10
+    frame: pd.DataFrame,
+    chosen: Mapping[str, str],
+    issues: Iterable[Any],
+    n: int = 10,
+    *,
+    language: str = "en",
 ) -> pd.DataFrame:
     """The first ``n`` mapped rows with the errors already found for them (no validation).
 
     ``chosen`` is a checked mapping (:func:`check_mapping`); ``issues`` have ``row``,
-    ``field``, ``message`` and ``severity`` (:class:`geo.io.report.Issue`).
+    ``field``, ``message`` and ``severity`` (:class:`geo.io.report.Issue`); the messages
+    are said in ``language``.
     """
     head = apply_mapping(frame.head(n), chosen)
     shown = pd.DataFrame(index=head.index)
@@ -240,6 +258,7 @@ def preview_rows(
     errors: dict[int, list[str]] = {}
     for issue in issues:
         if issue.severity == "error" and issue.row is not None:
-            errors.setdefault(issue.row, []).append(f"{issue.field}: {issue.message}")
+            message = say(issue.message, language)
+            errors.setdefault(issue.row, []).append(f"{issue.field}: {message}")
     shown["problems"] = ["; ".join(errors.get(int(r), [])) for r in shown.index]
     return shown

@@ -12,67 +12,24 @@ refused before anything is written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from geo.db import add_assets, archive_asset, restore_asset, update_asset
-from geo.db.duplicates import find_duplicates_many
+from geo.db.duplicates import DuplicateMatch, find_duplicates_many
 from geo.db.queries import ENTITY, to_asset
 from geo.db.records import ALIASES, EDITABLE_FIELDS, LIST_FIELDS, Asset
 from geo.db.schema import ChangeLog, Organization
 from geo.db.unit_of_work import changes
 from geo.errors import ValidationError
-from geo.io.importer import prepare_import
+from geo.io.importer import REASONS, prepare_import
 from geo.io.readers import SourceTable
+from geo.io.sync_report import SyncReport
+from geo.messages import N_, Listing, Message
 
 _SKIP = ("source", "source_id", "id", "status")
-
-
-@dataclass(kw_only=True)
-class SyncReport:
-    """What a sync did (or, in a dry run, would do), per feed id."""
-
-    source: str
-    feed_rows: int = 0
-    added: list[str] = field(default_factory=list)
-    updated: dict[str, list[str]] = field(default_factory=dict)
-    archived: list[str] = field(default_factory=list)
-    restored: list[str] = field(default_factory=list)
-    kept: list[dict[str, object]] = field(default_factory=list)
-    duplicates: list[dict[str, object]] = field(default_factory=list)
-    rejected: list[dict[str, object]] = field(default_factory=list)
-    dry_run: bool = False
-
-    def counts(self) -> dict[str, int]:
-        """The figures of the sync, as the change log keeps them."""
-        return {
-            "feed rows": self.feed_rows,
-            "added": len(self.added),
-            "changed": len(self.updated),
-            "archived": len(self.archived),
-            "restored": len(self.restored),
-            "staff edits kept": len(self.kept),
-            "duplicates": len(self.duplicates),
-            "rejected": len(self.rejected),
-        }
-
-    def lines(self) -> list[str]:
-        """The report as plain sentences (the CLI prints them, the page shows them)."""
-        head = "Dry run, nothing written: " if self.dry_run else ""
-        out = [head + f"{self.source}: " + ", ".join(f"{n} {k}" for k, n in self.counts().items())]
-        out += [f"changed {sid}: {', '.join(fields)}" for sid, fields in self.updated.items()]
-        out += [f"archived {sid} (left the feed; can be restored)" for sid in self.archived]
-        out += [
-            f"kept staff edit of {k['source_id']} {k['field']} by {k['changed_by']} "
-            f"(feed has {k['feed_value']!r})"
-            for k in self.kept
-        ]
-        out += [f"possible duplicate: {d['message']}" for d in self.duplicates]
-        out += [f"rejected row {r['row']}: {r['message']}" for r in self.rejected]
-        return out
 
 
 def sync_user(source: str) -> str:
@@ -100,15 +57,18 @@ def _read_feed(
     problems: dict[int | None, list[str]] = {}
     for issue in plan.report.issues:
         if issue.severity == "error":
-            problems.setdefault(issue.row, []).append(f"{issue.field} {issue.message}")
-    report.rejected = [{"row": r, "message": "; ".join(m)} for r, m in problems.items()]
+            problems.setdefault(issue.row, []).append(
+                Message(N_("{field} {message}"), field=issue.field, message=issue.message)
+            )
+    report.rejected = [{"row": r, "message": Listing(m)} for r, m in problems.items()]
     feed: dict[str, dict[str, object]] = {}
     for row, record in plan.records:
         sid = str(record.get("source_id") or "").strip()
         if not sid:
-            report.rejected.append({"row": row, "message": "has no id in the feed"})
+            report.rejected.append({"row": row, "message": Message(N_("has no id in the feed"))})
         elif sid in feed:
-            report.rejected.append({"row": row, "message": f"repeats the feed id {sid}"})
+            repeats = Message(N_("repeats the feed id {id}"), id=sid)
+            report.rejected.append({"row": row, "message": repeats})
         else:
             feed[sid] = dict(record)
     return feed, _feed_fields(plan.mapping)
@@ -145,11 +105,26 @@ def _refuse_mass_archive(report: SyncReport, active: int, share: float) -> None:
     gone = len(report.archived)
     if active and gone / active > share:
         raise ValidationError(
-            f"The feed '{report.source}' would archive {gone} of its {active} active records "
-            f"({gone / active:.0%}, more than the {share:.0%} allowed by "
-            "WELCOME_ATLAS_SYNC_MAX_ARCHIVE_SHARE). The download may be cut short: check the "
-            "feed and run the sync again. Nothing was changed."
+            Message(
+                N_(
+                    "The feed '{source}' would archive {gone} of its {active} active records "
+                    "({part:.0%}, more than the {share:.0%} allowed by {setting}). The download "
+                    "may be cut short: check the feed and run the sync again. Nothing was "
+                    "changed."
+                ),
+                source=report.source,
+                gone=gone,
+                active=active,
+                part=gone / active,
+                share=share,
+                setting="WELCOME_ATLAS_SYNC_MAX_ARCHIVE_SHARE",
+            )
         )
+
+
+def _match_words(match: DuplicateMatch) -> Message:
+    reasons = Listing((Message(REASONS.get(r, r)) for r in match.reasons), ", ")
+    return Message(N_("'{name}' (same {reasons})"), name=match.name, reasons=reasons)
 
 
 def _plan_updates(
@@ -227,8 +202,12 @@ def _add_new(
         report.duplicates.append(
             {
                 "source_id": new[index]["source_id"],
-                "message": f"{new[index]['name']} ({new[index]['source_id']}) looks like "
-                + "; ".join(f"'{m.name}' (same {' and '.join(m.reasons)})" for m in matches),
+                "message": Message(
+                    N_("{name} ({id}) looks like {matches}"),
+                    name=new[index]["name"],
+                    id=new[index]["source_id"],
+                    matches=Listing(_match_words(m) for m in matches),
+                ),
             }
         )
     add_assets(session, new, user=sync_user(report.source), allow_duplicate=True)

@@ -21,6 +21,7 @@ from geo.errors import ValidationError
 from geo.hours import parse_opening_hours
 from geo.io.classify import classify_categories, parse_languages
 from geo.io.report import Issue
+from geo.messages import N_, Message
 
 _TEXT_FIELDS = ("name", "alternate_name", "description", "email", "website", "phone")
 _MAX_CHARS = {
@@ -28,6 +29,23 @@ _MAX_CHARS = {
     for f in _TEXT_FIELDS
     if (length := getattr(Organization.__table__.c[f].type, "length", None))
 }
+HALF_POINT = N_("is empty while the other coordinate is given; give both or neither")
+NOT_A_NUMBER = N_("'{text}' is not a number; write decimal degrees such as 40.7128")
+SWAPPED = N_(
+    "({lat}, {lon}) is not a place on Earth; latitude and longitude look swapped, exchange "
+    "the two columns"
+)
+OFF_EARTH = N_(
+    "({lat}, {lon}) is not a place on Earth; latitude must be between -90 and 90 and "
+    "longitude between -180 and 180"
+)
+NULL_ISLAND = N_(
+    "0, 0 is in the ocean off Africa and usually means 'unknown'; leave both empty instead"
+)
+NO_COORDINATES = N_(
+    "has no coordinates; it will be listed under 'needs location' until geocoded or placed by hand"
+)
+TOO_LONG = N_("is {length} characters long; at most {limit} fit")
 _TRAILING_POINT = re.compile(r"\(\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*\)\s*$")
 
 
@@ -46,43 +64,23 @@ def check_coordinates(
         return None, None, []
     if not lat_text.strip() or not lon_text.strip():
         missing = "lat" if not lat_text.strip() else "lon"
-        return (
-            None,
-            None,
-            [(missing, "is empty while the other coordinate is given; give both or neither")],
-        )
+        return None, None, [(missing, Message(HALF_POINT))]
     problems: list[tuple[str, str]] = []
     values: dict[str, float] = {}
     for name, text in (("lat", lat_text), ("lon", lon_text)):
         try:
             values[name] = _number(text)
         except ValueError:
-            problems.append(
-                (name, f"'{text}' is not a number; write decimal degrees such as 40.7128")
-            )
+            problems.append((name, Message(NOT_A_NUMBER, text=text)))
     if problems:
         return None, None, problems
     lat, lon = values["lat"], values["lon"]
     if not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
         swapped = -90 <= lon <= 90 and -180 <= lat <= 180
-        hint = (
-            "; latitude and longitude look swapped, exchange the two columns"
-            if swapped
-            else "; latitude must be between -90 and 90 and longitude between -180 and 180"
-        )
-        return None, None, [("lat/lon", f"({lat:g}, {lon:g}) is not a place on Earth{hint}")]
+        where = Message(SWAPPED if swapped else OFF_EARTH, lat=f"{lat:g}", lon=f"{lon:g}")
+        return None, None, [("lat/lon", where)]
     if lat == 0 and lon == 0:
-        return (
-            None,
-            None,
-            [
-                (
-                    "lat/lon",
-                    "0, 0 is in the ocean off Africa and usually means 'unknown'; "
-                    "leave both empty instead",
-                )
-            ],
-        )
+        return None, None, [("lat/lon", Message(NULL_ISLAND))]
     return lat, lon, []
 
 
@@ -121,7 +119,7 @@ def _parts(cells: dict[str, str], record: dict[str, object]) -> list[tuple[str, 
     try:
         hours = parse_opening_hours(cells["opening_hours"])
     except ValueError as err:
-        return [("opening_hours", str(err))]
+        return [("opening_hours", err.args[0])]  # a Message, said in the reader's language
     on_site = 0 if record.get("sites") else None
     record["hours"] = [replace(h, site=on_site) for h in hours]
     return []
@@ -163,11 +161,11 @@ def _raw_record(cells: dict[str, str]) -> tuple[dict[str, object], list[tuple[st
     )
     problems.extend(_parts(cells, record))
     if not record["name"]:
-        problems.append(("name", "is empty; every organization needs a name"))
+        problems.append(("name", Message(N_("is empty; every organization needs a name"))))
     for name, limit in _MAX_CHARS.items():
         text = record[name]
         if isinstance(text, str) and len(text) > limit:
-            problems.append((name, f"is {len(text)} characters long; at most {limit} fit"))
+            problems.append((name, Message(TOO_LONG, length=len(text), limit=limit)))
     return record, problems
 
 
@@ -205,7 +203,7 @@ def validate_rows(
             try:
                 record = clean_record(record, row=int(row))
             except ValidationError as err:
-                problems = [(str(p["field"]), str(p["message"])) for p in err.problems]
+                problems = [(str(p["field"]), p["message"]) for p in err.problems]  # type: ignore[misc]
         for name, reason in problems:
             value = cells.get(name, f"{cells['lat']}, {cells['lon']}" if name == "lat/lon" else "")
             issues.append(Issue(row=int(row), field=name, message=reason, value=value[:200]))
@@ -221,8 +219,7 @@ def validate_rows(
                         severity="note",
                         kind="needs_location",
                         value=str(record["address"] or ""),
-                        message="has no coordinates; it will be listed under "
-                        "'needs location' until geocoded or placed by hand",
+                        message=Message(NO_COORDINATES),
                     )
                 )
     return _merge_sites(records, owners, issues), issues
@@ -259,7 +256,9 @@ def _merge_sites(
                 severity="note",
                 kind="site",
                 value=owner,
-                message=f"is a site of the organization of row {main_row} (same id)",
+                message=Message(
+                    N_("is a site of the organization of row {row} (same id)"), row=str(main_row)
+                ),
             )
         )
     return kept

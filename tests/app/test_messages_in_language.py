@@ -1,0 +1,136 @@
+"""Sentences composed in geo/ reach the page in the reader's language, data as typed.
+
+Import problems, the sync report, a refused permission, the walk planner's errors and the
+directory's words ("open now", a record's status, the contacts' headings) were English in
+every language; they are said in the interface language now, while what the user typed
+(a value, a name), row numbers and feed ids stay exactly as they were.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from geo.db import add_asset, make_engine
+from geo.i18n import CLOSE, OPEN
+from ui import text
+
+IMPORT = "pages/import_export.py"
+BAD = (
+    "name,category,languages,lat,lon\n"
+    "Kyiv Cultural Club,cultural,uk,41.001,-45.001\n"
+    "Broken Row,health,es,4O.7x,-45.003\n"
+).encode("utf-8-sig")
+
+
+def _in(at, code: str):
+    at.session_state["ui.language"] = code
+    return at.run()
+
+
+def _upload(at, content: bytes, name: str = "orgs.csv"):
+    at.file_uploader(key="import.file").upload(name, content, "text/csv").run()
+    return at
+
+
+def test_an_import_problem_is_said_in_spanish_with_the_row_and_the_typed_value(app):
+    at = _upload(_in(app(IMPORT, role="editor"), "es"), BAD)
+    report = next(d.value for d in at.dataframe if "Problema" in d.value.columns)
+    bad = report[report["Gravedad"] == "error"].iloc[0]
+    assert (bad["Fila"], bad["Campo"], bad["Valor"]) == (2, "lat", "4O.7x")
+    assert bad["Problema"] == ("'4O.7x' no es un número; escriba grados decimales como 40.7128")
+    at.button(key="import.go").click().run()
+    refusal = at.error[0].value
+    assert refusal.startswith(text.literal("1 de 2 filas de datos de 'orgs.csv' no se pueden"))
+    assert text.literal("fila de datos 2: 'lat' '4O.7x' no es un número") in refusal
+
+
+def test_the_downloadable_report_is_in_the_readers_language(tmp_path):
+    from geo.io import prepare_import, report_to_csv
+
+    (tmp_path / "orgs.csv").write_bytes(BAD)
+    plan = prepare_import(tmp_path / "orgs.csv")
+    english = report_to_csv(plan.report).decode("utf-8-sig").splitlines()
+    french = report_to_csv(plan.report, "fr").decode("utf-8-sig").splitlines()
+    assert english[0] == "row,line,severity,kind,field,value,message"
+    assert "'4O.7x' is not a number" in english[1]
+    assert french[0] == "Ligne,Ligne,Gravité,Type,Champ,Valeur,Problème"
+    assert french[1].startswith("2,3,erreur,non valide,lat,4O.7x,")
+    assert "'4O.7x' n'est pas un nombre ; écrivez des degrés décimaux" in french[1]
+
+
+def test_the_sync_report_is_said_in_spanish(app):
+    at = _in(app(IMPORT, role="editor"), "es")
+    feed = b"source_id,name,lat,lon\nHX-26,Kyiv Cultural Club,41.001,-45.001\n"
+    at.file_uploader(key="sync.file").upload("feed.csv", feed, "text/csv")
+    at.text_input(key="sync.source").input("city-feed").run()
+    at.button(key="sync.go").click().run()
+    assert not at.exception
+    line = at.info[-1].value
+    assert "Simulación, no se escribió nada" in line and "1 añadidas" in line, line
+    assert "city\\-feed" in line  # the feed's name as typed
+
+
+def test_a_refused_permission_is_said_in_french(app):
+    at = _in(app("pages/assets.py", role="viewer"), "fr")
+    at.selectbox(key="assets.pick").set_value("ORG-0001").run()
+    key = "assets.edit.ORG-0001.1"
+    at.text_input(key=f"{key}.phone").set_value("(999) 555-0100")
+    next(b for b in at.button if str(b.key).startswith(f"FormSubmitter:{key}-")).click().run()
+    refusal = " ".join(e.value for e in at.error)
+    said = text.literal("Votre rôle (lecteur) n'autorise pas à ajouter, modifier")
+    assert said in refusal and text.literal("Rien n'a été modifié.") in refusal, refusal
+
+
+def test_a_walk_polygon_that_cannot_be_read_is_said_in_arabic(app):
+    at = _in(app("pages/walkabout.py", role="editor"), "ar")
+    at.radio(key="walkabout.area_kind").set_value("polygon").run()
+    at.text_area(key="walkabout.polygon").set_value("41.0, -45.0\nnorth gate").run()
+    notes = " ".join(i.value for i in at.info)
+    assert "الزاوية 2 من المضلع" in notes and "north gate" in notes, notes
+
+
+def test_stops_outside_the_walk_area_are_said_in_french(app):
+    at = _in(app("pages/walkabout.py", role="editor"), "fr")
+    at.slider(key="walkabout.radius").set_value(250).run()
+    at.text_area(key="walkabout.points").set_value("41.5, -45.5, Far away").run()
+    refusal = " ".join(e.value for e in at.error)
+    assert "1 arrêt se trouve hors de la zone" in refusal and "Far away" in refusal, refusal
+    assert "m de la bibliothèque" in refusal
+
+
+def test_the_directory_says_open_now_and_status_in_spanish(app, tmp_path):
+    at = app("pages/assets.py", role="editor")  # creates the database
+    engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+    with Session(engine) as session, session.begin():
+        record = {
+            "name": "Round The Clock Desk",
+            "lat": 41.0,
+            "lon": -45.0,
+            "hours": [
+                {"weekday": d, "opens_at": "00:00", "closes_at": "23:59"} for d in range(1, 8)
+            ],
+            "contacts": [{"name": "Amal Haddad", "role": "Coordinator", "phone": "555-0101"}],
+        }
+        added = add_asset(session, record, user="t", allow_duplicate=True)
+    at = _in(at, "es")
+    at.text_input(key="assets.search").set_value("Round The Clock").run()
+    directory = at.dataframe[0].value
+    row = directory[directory["Nombre"] == "Round The Clock Desk"].iloc[0]
+    assert (row["Ahora"], row["Estado"]) == ("abierto ahora", "activa")
+    at.selectbox(key="assets.pick").set_value(added.id).run()
+    sites = next(d.value for d in at.dataframe if "Sede" in d.value.columns)
+    assert list(sites["Ahora"]) == ["abierto ahora"] and datetime.now(UTC)
+    contacts = next(d.value for d in at.dataframe if "Amal Haddad" in d.value.values)
+    assert {"Nombre", "Teléfono"} <= set(contacts.columns)
+    assert any("activa" in c.value for c in at.caption)
+
+
+def test_pseudo_locale_marks_the_import_refusal_and_its_problem_rows(app, monkeypatch):
+    monkeypatch.setenv("WELCOME_ATLAS_PSEUDO_LOCALE", "1")
+    at = _upload(app(IMPORT, role="editor"), BAD)
+    at.button(key="import.go").click().run()
+    assert at.error and all(OPEN in e.value for e in at.error)
+    report = next(d.value for d in at.dataframe if f"{OPEN}Problem{CLOSE}" in d.value.columns)
+    assert all(OPEN in str(m) for m in report.iloc[:, -1]), list(report.iloc[:, -1])

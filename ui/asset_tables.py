@@ -1,0 +1,57 @@
+"""The asset directory's tables in the reader's language: headings, status, "open now".
+
+Names, addresses, hours and contacts are data and stay as recorded; the words around them
+(column headings, a record's status, open/closed now) come from the catalogs.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from geo.db import forms as af
+from geo.db.models import Asset
+from geo.db.sites import site_hours_table
+from geo.i18n import N_
+from ui import errors
+from ui.i18n import _
+
+STATUSES = {"active": N_("active"), "archived": N_("archived")}
+# The staff-only contacts table's headings (geo.db.models.ContactPerson fields).
+CONTACT_HEADINGS = {
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "phone": N_("Phone"),
+    "email": N_("Email"),
+}
+
+
+def headings(table: pd.DataFrame) -> pd.DataFrame:
+    """A table from geo with its column headings (marked there) in the interface language."""
+    return table.rename(columns=lambda c: _(str(c)))
+
+
+def status(code: str) -> str:
+    """A record's status ('active', 'archived') in the interface language."""
+    return _(STATUSES[code]) if code in STATUSES else code
+
+
+def directory(assets: pd.DataFrame, hours=None, now=None) -> pd.DataFrame:
+    """The directory listing: headings, status and the "open now" words translated."""
+    now = None if now is None else {i: errors.say(state) for i, state in now.items()}
+    table = af.directory_table(assets, hours, now, translate=_)
+    table["Status"] = table["Status"].map(status)
+    return headings(table)
+
+
+def sites(asset: Asset, tz: str) -> pd.DataFrame:
+    """One row per site: name, address, hours, and open or closed now in the zone ``tz``."""
+    table = site_hours_table(asset, now=datetime.now(UTC), tz=tz)
+    return headings(table.map(errors.say))
+
+
+def contacts(asset: Asset) -> pd.DataFrame:
+    """The staff-only contact persons, headings in the interface language."""
+    people = pd.DataFrame([vars(c) for c in asset.contacts])
+    return people.rename(columns=lambda c: _(CONTACT_HEADINGS.get(str(c), str(c)))).fillna("")
