@@ -139,7 +139,7 @@ def test_the_file_is_mapped_and_validated_once(app, tmp_path, monkeypatch):
     at = _upload(app(PAGE, role="editor"), BAD)
     assert checked == [3]  # the preview shows the plan's findings, not a second check
     preview = at.dataframe[0].value
-    assert "lat: " in preview["problems"].iloc[2]
+    assert "lat: " in preview["Problems"].iloc[2]  # the heading in words
     at.checkbox(key="import.only_valid").check().run()
     assert checked == [3]  # a rerun reuses the plan
     at.selectbox(key="import.map.phone").select_index(0).run()  # "—": not imported
