@@ -5,7 +5,7 @@ import streamlit as st
 from geo.maps.asset_map import build_asset_map, identify_click
 from geo.maps.layers import SCHEMES
 from ui import frame, home_views, maps, resources, shared_view
-from ui.i18n import _, n_
+from ui.i18n import _, current, n_
 
 frame.ensure_app_frame()
 
@@ -32,6 +32,7 @@ view = build_asset_map(
     places_url=resources.places_url(),
     translate=_,
     n_=n_,
+    locale=current(),
 )
 with notes:
     home_views.explain(

@@ -25,7 +25,7 @@ from geo.maps.map_state import build_state_layer
 from geo.maps.offline import localize_map
 from geo.maps.vendor import install_vendor_assets, vendor_assets_installed
 from ui import errors, shared_view
-from ui.i18n import _, n_
+from ui.i18n import _, current, n_
 from ui.map_position import record_position
 
 STATIC_DIR = PROJECT_ROOT / "static"
@@ -135,6 +135,7 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
         highlighted=view.highlighted,
         show_highlight=view.show_highlight,
         translate=_,
+        locale=current(),
     )
     _legend_text(view, tracts, scheme)
     rows = len(tracts) + view.headline.get("sites_in_area", 0) + len(area.branches)
@@ -175,6 +176,7 @@ def _legend_text(view: MapView, tracts, scheme: str) -> None:
         scheme=scheme,
         translate=_,
         n_=n_,
+        locale=current(),
     )
     title = _("Legend of the map: {legend}").format(legend=legend[0])
     st.text(title + "\n" + "\n".join(f"  • {x}" for x in legend[1:]))

@@ -30,7 +30,13 @@ from geo.i18n import english_n
 from geo.maps.home_map import build_home_map
 from geo.maps.layers import Classes, basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
-from geo.maps.map_state import MapState, class_colours, encode_tracts, reliability_texts
+from geo.maps.map_state import (
+    MapState,
+    class_colours,
+    encode_tracts,
+    number_format,
+    reliability_texts,
+)
 from geo.maps.map_words import layer_names, map_words, threshold_notices
 from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_bits, encode_mask
 from geo.maps.tract_file import TractFile
@@ -79,6 +85,7 @@ def build_asset_map(
     places_url: str | None = None,
     translate: Callable[[str], str] = str,
     n_: Callable[[str, str, int], str] = english_n,
+    locale: str = "en",
 ) -> MapView:
     """Build the home-page map and its headline figures for the current filters.
 
@@ -101,6 +108,9 @@ def build_asset_map(
     translate, n_
         The interface language's ``gettext`` and ``ngettext`` for the map's words, legend,
         notices and layer names (default: English). Names and addresses stay as recorded.
+    locale
+        The interface language's code: the tooltips' and legend's numbers are written as it
+        writes them (``12,3 %`` in French).
     """
     tr = translate
     indicator = get_indicator(area.tables, options.indicator)
@@ -136,6 +146,7 @@ def build_asset_map(
             show_highlight=bool(filters.thresholds),
             note=options.legend_note or (spanning.sentence(tr, n_) if spanning else None),
             translate=tr,
+            locale=locale,
         ),
         layer_names=layer_names(
             area,
@@ -149,6 +160,7 @@ def build_asset_map(
             n_,
         ),
         words=map_words(tr),
+        numbers=number_format(locale),
     )
     if basemap is None and area.basemap is not None:
         basemap = basemap_data(area.basemap)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.cells import neutralize_cell
 from geo.census.moe import RELIABILITY_LABELS
-from geo.i18n import N_, english_n
+from geo.i18n import N_, english_n, format_number
 from geo.maps.layers import Classes, format_value
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
@@ -49,14 +49,17 @@ CLASS_COLUMN, RELIABILITY_COLUMN, MET_COLUMN = (
 NOT_AVAILABLE = N_("not available")
 
 
-def class_labels(classes: Classes, kind: str) -> list[str]:
-    """Text of each class of the legend, lightest first (``≤ 31.7%``, ``31.7% – 36.6%``)."""
+def class_labels(classes: Classes, kind: str, locale: str | None = None) -> list[str]:
+    """Text of each class of the legend, lightest first (``≤ 31.7%``, ``31.7% – 36.6%``).
+
+    With a language code, numbers are written as that language writes them.
+    """
     labels, lower = [], None
     for bound in classes.upper_bounds:
         labels.append(
-            f"≤ {format_value(bound, kind)}"
+            f"≤ {format_value(bound, kind, locale)}"
             if lower is None
-            else f"{format_value(lower, kind)} – {format_value(bound, kind)}"
+            else f"{format_value(lower, kind, locale)} – {format_value(bound, kind, locale)}"
         )
         lower = bound
     return labels
@@ -82,6 +85,7 @@ def build_tract_table(
     highlighted: pd.Index,
     show_highlight: bool,
     translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> pd.DataFrame:
     """One row per tract: its name, the indicator ± its 90% MOE, reliability and class.
 
@@ -97,7 +101,7 @@ def build_tract_table(
         Tracts meeting the thresholds; the column is there only when thresholds are set.
     translate
         The interface language's ``gettext`` for headings and words (default: English);
-        ``label`` comes already translated.
+        ``label`` comes already translated; ``locale`` writes the class bounds' numbers.
     """
     tr = translate
     aligned = (
@@ -108,7 +112,7 @@ def build_tract_table(
     estimate = aligned["estimate"].astype(float)
     moe = aligned["moe"].astype(float)
     scale, unit = (100.0, " (%)") if kind == "share" else (1.0, "")
-    labels = np.array([*class_labels(classes, kind), tr(NOT_AVAILABLE)], dtype=object)
+    labels = np.array([*class_labels(classes, kind, locale), tr(NOT_AVAILABLE)], dtype=object)
     reliability = {k: tr(v) for k, v in RELIABILITY_LABELS.items()}
     table = pd.DataFrame(
         {
@@ -181,24 +185,27 @@ def legend_lines(
     scheme: str,
     translate: Callable[[str], str] = str,
     n_: Callable[[str, str, int], str] = english_n,
+    locale: str | None = None,
 ) -> list[str]:
     """The legend as plain text: each class, lightest to darkest, with its tract count.
 
-    ``tract_table`` is :func:`build_tract_table` with the same ``translate``; ``label`` and
-    ``scheme`` come already translated; ``n_`` gives the singular or plural of a count.
+    ``tract_table`` is :func:`build_tract_table` with the same ``translate`` and ``locale``;
+    ``label`` and ``scheme`` come already translated; ``n_`` gives the singular or plural
+    of a count; ``locale`` writes the numbers (class bounds, counts) as its language does.
     """
     tr = translate
     counts = tract_table[tr(CLASS_COLUMN)].value_counts()
 
     def tracts(count: int) -> str:
-        return n_("{count} tract", "{count} tracts", count).format(count=f"{count:,}")
+        shown = format_number(count, locale) if locale else f"{count:,}"
+        return n_("{count} tract", "{count} tracts", count).format(count=shown)
 
     lines = [
         tr(N_("{label} ({scheme}), from the lightest colour to the darkest:")).format(
             label=label, scheme=scheme
         )
     ]
-    for position, text in enumerate(class_labels(classes, kind), start=1):
+    for position, text in enumerate(class_labels(classes, kind, locale), start=1):
         lines.append(
             tr(N_("class {position}: {range} ({tracts})")).format(
                 position=position, range=text, tracts=tracts(int(counts.get(text, 0)))

@@ -22,7 +22,7 @@ import shapely
 from geo.census.classes import compute_fewest_spanning_breaks
 from geo.config import WGS84
 from geo.crs import metric_crs
-from geo.i18n import N_
+from geo.i18n import N_, format_number, format_share
 
 # Characters html.escape leaves alone but a JavaScript template literal would interpret.
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
@@ -135,10 +135,15 @@ def simplify_tracts(tracts: gpd.GeoDataFrame, tolerance_m: float = 15.0) -> gpd.
     return out
 
 
-def format_value(value: float, kind: str) -> str:
-    """``12.3%`` for shares, ``1,234`` for counts, ``not available`` for missing."""
+def format_value(value: float, kind: str, code: str | None = None) -> str:
+    """``12.3%`` for shares, ``1,234`` for counts, ``not available`` for missing.
+
+    With a language ``code``, written as that language writes numbers (``12,3 %`` in French).
+    """
     if value is None or np.isnan(value):
         return "not available"
+    if code is not None:
+        return format_share(value, code) if kind == "share" else format_number(value, code)
     return f"{value * 100:.1f}%" if kind == "share" else f"{value:,.0f}"
 
 

@@ -57,6 +57,7 @@ def build_legend_html(
     show_categories: bool = True,
     note: str | None = None,
     translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> str:
     """Legend HTML: indicator classes, not available, unreliable, highlight, categories.
 
@@ -69,6 +70,8 @@ def build_legend_html(
         error span a class break); escaped here.
     translate
         The interface language's ``gettext`` for the legend's own words (default: English).
+    locale
+        The interface language's code: class bounds are written as it writes numbers.
     """
     tr = translate
     rows = [
@@ -79,9 +82,9 @@ def build_legend_html(
     lower = None
     for bound, colour in zip(classes.upper_bounds, classes.colours, strict=True):
         text = (
-            f"≤ {format_value(bound, kind)}"
+            f"≤ {format_value(bound, kind, locale)}"
             if lower is None
-            else f"{format_value(lower, kind)} – {format_value(bound, kind)}"
+            else f"{format_value(lower, kind, locale)} – {format_value(bound, kind, locale)}"
         )
         rows.append(_swatch(colour, text))
         lower = bound

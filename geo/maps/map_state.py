@@ -22,6 +22,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.census.moe import RELIABILITY_LABELS
+from geo.i18n import format_number, format_share
 from geo.maps.layers import NO_DATA_COLOUR, Classes, escape
 
 # One character per tract: class 0-4 as "0"-"4" (reliable), "A"-"E" (use with caution),
@@ -58,6 +59,7 @@ class MapState:
     legend: str
     layer_names: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)  # English -> interface language
+    numbers: dict[str, str | int] = field(default_factory=dict)  # see number_format
 
     def to_json(self) -> str:
         """JSON safe to put inside a ``<script>`` (no ``</`` sequence survives)."""
@@ -99,6 +101,22 @@ def _compact(numbers: np.ndarray, scale: float) -> list[float | None]:
     out = np.where(missing, 0, scaled).astype(np.int64).astype(object)
     out[missing] = None
     return out.tolist()
+
+
+def number_format(code: str) -> dict[str, str | int]:
+    """How the interface language writes the tooltips' numbers (Babel, as the page does).
+
+    ``group`` and ``decimal`` symbols, ``min``: the fewest whole digits that take a group
+    symbol minus 3 (Spanish writes 1234 but 12.345), ``percent``: ``{}`` and its sign.
+    """
+    million = format_number(1_000_000, code)  # "1,000,000": two group symbols
+    share = format_number(12.5, code, 1)
+    return {
+        "group": million[1 : 1 + (len(million) - 7) // 2],
+        "decimal": share[2:-1] or ".",
+        "min": 1 if format_number(1234, code) != "1234" else 2,
+        "percent": format_share(0.125, code).replace(share, "{}", 1),
+    }
 
 
 def reliability_texts(translate: Callable[[str], str] = str) -> dict[str, str]:

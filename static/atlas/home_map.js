@@ -209,9 +209,19 @@
              weight: 0.6, fillOpacity: faded ? 0.3 : 0.75, dashArray: faded ? "3 3" : null };
   }
 
+  /* A number as the interface language writes it (state.numbers, from Babel on the server,
+     as the page's own figures): group and decimal symbols, a percent sign's place. */
+  function number(v, decimals) {
+    var f = state.numbers || {}, parts = Math.abs(v).toFixed(decimals).split(".");
+    var whole = parts[0].length > 3 + (f.min || 1) - 1 ?
+      parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, f.group == null ? "," : f.group) : parts[0];
+    return (v < 0 ? "-" : "") + whole + (parts[1] ? (f.decimal || ".") + parts[1] : "");
+  }
+
   function value(v) {
     if (v == null) return w("not available");
-    return state.kind === "share" ? (v / 10).toFixed(1) + "%" : v.toLocaleString("en-US");
+    if (state.kind !== "share") return number(v, 0);
+    return A.escape((state.numbers && state.numbers.percent) || "{}%").replace("{}", number(v / 10, 1));
   }
 
   function tractTip(layer) {

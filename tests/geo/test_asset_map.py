@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 
 import folium
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from geo.filters import Filters
 from geo.maps.asset_map import MapOptions, build_asset_map, identify_click
 from geo.maps.home_map import BRANCH_CLUSTER_FROM, TractLayer, branch_pins
+from geo.maps.layer_tables import build_tract_table, legend_lines
 from geo.maps.layers import classify, simplify_tracts
 from geo.maps.map_state import build_state_layer
 from geo.maps.sites import (
@@ -266,3 +268,23 @@ def test_branch_tooltips_are_escaped_and_big_systems_cluster():
     pins = branch_pins(branches)
     assert len(pins) == BRANCH_CLUSTER_FROM
     assert pins[0][2].startswith("<b>&lt;b&gt;Branch&lt;/b&gt;</b> [B0]")
+
+
+def test_tooltips_and_legend_write_numbers_as_the_interface_language(tiny_area, files):
+    tracts, sites, site_file = files
+    french = build_asset_map(
+        tiny_area, tracts, sites, Filters(), MapOptions(), sites=site_file, locale="fr"
+    )
+    numbers = french.state.numbers
+    assert (numbers["group"], numbers["decimal"]) == ("\u202f", ",")
+    assert numbers["percent"].replace("\xa0", " ") == "{} %"
+    assert re.search(r"≤ \d+,\d\xa0%", french.state.legend)  # class bounds: "≤ 31,7 %"
+    english = build(tiny_area, files)
+    assert english.state.numbers["percent"] == "{}%"
+    assert re.search(r"≤ \d+\.\d%", english.state.legend)
+    table = build_tract_table(
+        tiny_area.tracts, french.values, french.classes, label="x", kind=french.kind,
+        highlighted=french.highlighted, show_highlight=False, locale="fr",
+    )  # fmt: skip
+    text = legend_lines(french.classes, table, label="x", kind=french.kind, scheme="", locale="fr")
+    assert re.search(r"≤ \d+,\d\xa0% \(\d", text[1])  # the legend as text, counted per class
