@@ -35,13 +35,15 @@ def current() -> str:
         # outside a session (AppTest formats options in its own thread): nothing is stored,
         # or the first language asked would stick to every later test of the process
         return PSEUDO if os.environ.get("WELCOME_ATLAS_PSEUDO_LOCALE") == "1" else DEFAULT
-    if KEY not in st.session_state:
+    language = st.session_state.get(KEY)  # one look-up: _() calls this for every string
+    if language is None:
         if os.environ.get("WELCOME_ATLAS_PSEUDO_LOCALE") == "1":
-            st.session_state[KEY] = PSEUDO
+            language = PSEUDO
         else:
             browser = getattr(st.context, "locale", None)
-            st.session_state[KEY] = pick_language(browser) if browser else DEFAULT
-    return st.session_state[KEY]
+            language = pick_language(browser) if browser else DEFAULT
+        st.session_state[KEY] = language
+    return language
 
 
 def _(text: str) -> str:

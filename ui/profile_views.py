@@ -15,7 +15,7 @@ from geo.census.study_area import StudyArea
 from geo.i18n import N_
 from ui import maps, resources
 from ui.details import plus_minus
-from ui.i18n import _, number
+from ui.i18n import _, current, number
 
 AREA_TYPES = {
     "branch": N_("Branch catchment"),
@@ -126,16 +126,22 @@ def _profile(
     )
 
 
-def _chart_spec(section: ProfileSection, vintage: str) -> dict | None:
-    """The section's Vega-Lite spec, validated once (Altair) and then reused as it is."""
-    key = (section.title, section.table_id, vintage, pd.util.hash_pandas_object(section.rows).sum())
-    return _spec(section, key)
+def _shown(profile: CommunityProfile) -> list[tuple[pd.DataFrame, dict | None]]:
+    """Each section's table (in the reader's language) and Vega-Lite spec, made once per
+    profile and language: the profile is cached, so the same object comes back each rerun."""
+    return _shown_at(profile, id(profile), current())[1]
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _spec(_section: ProfileSection, key: tuple) -> dict | None:
-    chart = build_section_chart(_section, key[2])
-    return None if chart is None else chart.to_dict()
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _shown_at(
+    _profile: CommunityProfile, ident: int, language: str
+) -> tuple[CommunityProfile, list[tuple[pd.DataFrame, dict | None]]]:
+    # The entry holds the profile itself, so no other profile can have its id meanwhile.
+    shown = []
+    for section in _profile.sections:
+        chart = build_section_chart(section, _profile.vintage)
+        shown.append((_table(section), None if chart is None else chart.to_dict()))
+    return _profile, shown
 
 
 def show_profile(profile: CommunityProfile) -> None:
@@ -148,7 +154,7 @@ def show_profile(profile: CommunityProfile) -> None:
     )
     for note in profile.notes:
         st.info(note, icon=":material/info:")
-    for section in profile.sections:
+    for section, (table, spec) in zip(profile.sections, _shown(profile), strict=True):
         st.markdown(
             _("**{title}** · {table} · universe: {universe} · {vintage}").format(
                 title=_(section.title),
@@ -157,9 +163,8 @@ def show_profile(profile: CommunityProfile) -> None:
                 vintage=profile.vintage,
             )
         )
-        table = _table(section)
         st.dataframe(table, hide_index=True, width="stretch", height=35 * len(table) + 38)
-        _show_chart(section, profile.vintage)
+        _show_chart(section, spec)
     if profile.missing:
         st.warning(
             _("Not available for this study area (table not loaded): {tables}").format(
@@ -174,8 +179,7 @@ def show_profile(profile: CommunityProfile) -> None:
     )
 
 
-def _show_chart(section: ProfileSection, vintage: str) -> None:
-    spec = _chart_spec(section, vintage)
+def _show_chart(section: ProfileSection, spec: dict | None) -> None:
     if spec is not None:
         st.vega_lite_chart(
             spec=spec,

@@ -41,8 +41,6 @@ from ui.i18n import _
 from ui.i18n import number as number_text
 from ui.walk_map_views import CLICKED, PICKED
 
-OFFER_CACHE = "walkabout.offer_cache"
-
 
 @st.fragment
 def planner(filters: Filters) -> None:
@@ -149,18 +147,20 @@ def offer_stops(start: Stop, area: AreaDefinition, filters: Filters) -> dict[str
     Keyed by :attr:`Stop.key` (organization and site): an organization with a site inside
     the area is offered at that site.
     """
-    cached_filters, located = st.session_state.get(OFFER_CACHE, (None, []))
-    if cached_filters is not filters:
-        # A full run passes a new Filters object: read the directory afresh. A pick reruns
-        # only this fragment with the same object, and needs no database read.
-        located = stops_from_sites(filter_organizations(resources.sites(), filters))
-        st.session_state[OFFER_CACHE] = (filters, located)
+    located = _located_stops(resources.data_stamp(), repr(filters), filters)
     try:
         inside = stops_in_area(start, located, area, resources.tract_outlines())
     except GeoError as err:
         errors.show_error(err)
         return {}
     return {stop.key: stop for stop, _ in inside}
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _located_stops(stamp: str, key: str, _filters: Filters) -> list[Stop]:
+    """Stops at the sites the filters keep, once per database version and filters (``key``
+    is their repr); shared by every session, so read-only."""
+    return stops_from_sites(filter_organizations(resources.sites(), _filters))
 
 
 def choose_stops(offered: dict[str, Stop]) -> list[Stop]:

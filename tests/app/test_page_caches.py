@@ -51,3 +51,31 @@ def test_engagement_log_offers_an_organization_and_branch_added_after_the_first_
     at.run()
     assert "New Corner Pantry" in _option_labels(at.multiselect(key="engagement.orgs"))
     assert "Riverside Annex" in _option_labels(at.selectbox(key="engagement.branch"))
+
+
+def test_walkabout_offers_a_site_added_after_the_first_run(app, tmp_path):
+    from geo.db import list_branches
+
+    at = app("pages/walkabout.py", role="editor")
+    at.slider(key="walkabout.radius").set_value(500).run()
+    assert "New Corner Pantry" not in _option_labels(at.multiselect(key="walkabout.stops"))
+    engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+    with Session(engine) as session, session.begin():
+        branch = (
+            list_branches(session).set_index("branch_id").loc[at.session_state["walkabout.branch"]]
+        )
+        record = {"name": "New Corner Pantry", "category": "food"}
+        add_asset(session, {**record, "lat": branch.lat + 0.001, "lon": branch.lon}, user="t")
+    engine.dispose()
+    at.run()
+    assert "New Corner Pantry" in _option_labels(at.multiselect(key="walkabout.stops"))
+
+
+def test_community_profile_tables_follow_a_language_change(app):
+    at = app("pages/community_profile.py", role="viewer")
+    assert any("Estimate" in d.value.columns for d in at.dataframe)
+    at.selectbox(key="ui.language").set_value("es").run()
+    assert not any("Estimate" in d.value.columns for d in at.dataframe)
+    assert any("Estimación" in d.value.columns for d in at.dataframe), [
+        list(d.value.columns) for d in at.dataframe
+    ]
