@@ -5,7 +5,6 @@ import streamlit as st
 from geo.analysis.catchments import describe_selection
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
-from geo.filters import filter_organizations
 from ui import errors, frame, gap_views, profile_views, resources, shared_view
 from ui.i18n import _
 
@@ -60,5 +59,5 @@ except GeoError as err:
 
 profile_views.show_profile(profile)
 profile_views.downloads(profile)
-profile_views.show_organizations(area, filter_organizations(resources.sites(), filters), geoids)
+profile_views.show_organizations(area, filters, geoids)
 gap_views.show_profile_gaps(area, filters, geoids)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.analysis.catchments import count_organizations
+from geo.analysis.catchments import AreaOrganizations, count_organizations
 from geo.census.community import RULES, TABLE_NAMES, CommunityProfile, build_community_profile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profile_charts import build_section_chart
 from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
+from geo.filters import Filters, filter_organizations
 from geo.i18n import N_
 from ui import maps, resources
 from ui.details import plus_minus
@@ -65,9 +66,11 @@ def _drawn_shape(area: StudyArea):
     return maps.draw_area(area.tracts, key="profile.draw")
 
 
-def show_organizations(area: StudyArea, sites: pd.DataFrame, geoids: list[str]) -> None:
+def show_organizations(area: StudyArea, filters: Filters, geoids: list[str]) -> None:
     """The organizations with a site in the area (counted once), with their sites there."""
-    found = count_organizations(sites, area.tracts, geoids)
+    token = hash(tuple(area.tracts.index))  # a re-imported study area gets new entries
+    stamp = resources.data_stamp()
+    found = _organizations_in(area, token, stamp, repr(filters), filters, tuple(geoids))
     st.subheader(_("Organizations in this area"))
     st.markdown(
         _(
@@ -88,6 +91,15 @@ def show_organizations(area: StudyArea, sites: pd.DataFrame, geoids: list[str]) 
             hide_index=True,
             width="stretch",
         )
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _organizations_in(
+    _area: StudyArea, token: int, stamp: str, key: str, _filters: Filters, geoids: tuple
+) -> AreaOrganizations:
+    """Once per study area, database version, filters (``key``: their repr) and tracts."""
+    sites = filter_organizations(resources.sites(), _filters)
+    return count_organizations(sites, _area.tracts, list(geoids))
 
 
 def community_profile(

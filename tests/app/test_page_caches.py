@@ -79,3 +79,28 @@ def test_community_profile_tables_follow_a_language_change(app):
     assert any("Estimación" in d.value.columns for d in at.dataframe), [
         list(d.value.columns) for d in at.dataframe
     ]
+
+
+def test_community_profile_counts_an_organization_added_after_the_first_run(app, tmp_path):
+    at = app("pages/community_profile.py", role="viewer")
+    at.radio(key="profile.kind").set_value("tracts").run()
+    box = at.multiselect(key="profile.tracts")
+    geoid = box.options[0].rsplit("(", 1)[1].rstrip(")")
+    box.select(box.options[0]).run()
+    at.run()
+
+    def counted() -> str:
+        return next(m.value for m in at.markdown if "organizations have" in m.value)
+
+    before = counted()
+    from ui import resources
+
+    point = resources.load_area("demo").tracts.loc[geoid, "geometry"].representative_point()
+    engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+    with Session(engine) as session, session.begin():
+        record = {"name": "New Corner Pantry", "category": "food"}
+        add_asset(session, {**record, "lat": point.y, "lon": point.x}, user="t")
+    engine.dispose()
+    at.run()
+    assert counted() != before
+    assert any("New Corner Pantry" in set(d.value.get("Organization", [])) for d in at.dataframe)
