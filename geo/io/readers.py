@@ -16,6 +16,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
+from geo.messages import N_, Message
 
 GEOMETRY_LAT = "geometry_lat"
 GEOMETRY_LON = "geometry_lon"
@@ -57,16 +58,34 @@ def _unique_headers(headers: list[str]) -> list[str]:
     return result
 
 
+NO_ROWS = N_(
+    "The file '{name}' has a header row but no rows below it. Add the organizations, one per "
+    "row, under the header."
+)
+
+
 def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits) -> pd.DataFrame:
     if not headers or not any(h.strip() for h in headers):
         raise ImportFormatError(
-            f"The file '{name}' is empty: no header row was found. The first "
-            "row must name the columns (for example name, address, lat, lon)."
+            Message(
+                N_(
+                    "The file '{name}' is empty: no header row was found. The first row must "
+                    "name the columns (for example name, address, lat, lon)."
+                ),
+                name=name,
+            )
         )
     if len(rows) > limits.max_rows:
         raise ImportFormatError(
-            f"The file '{name}' has {len(rows):,} rows; the limit is "
-            f"{limits.max_rows:,}. Split it and import the parts one by one."
+            Message(
+                N_(
+                    "The file '{name}' has {rows:,} rows; the limit is {limit:,}. Split it and "
+                    "import the parts one by one."
+                ),
+                name=name,
+                rows=len(rows),
+                limit=limits.max_rows,
+            )
         )
     width = len(headers)
     numbered = [
@@ -75,10 +94,7 @@ def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits)
     ]
     kept = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
     if not kept:
-        raise ImportFormatError(
-            f"The file '{name}' has a header row but no rows below it. Add "
-            "the organizations, one per row, under the header."
-        )
+        raise ImportFormatError(Message(NO_ROWS, name=name))
     frame = pd.DataFrame([r for _, r in kept], columns=_unique_headers(headers), dtype=object)
     frame.index = pd.Index([n for n, _ in kept], name="row")
     return frame
@@ -95,11 +111,19 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
         rows = _parse_csv(text, dialect.delimiter)
     except csv.Error as err:
         raise ImportFormatError(
-            f"The file '{name}' cannot be read as CSV ({err}). Check that "
-            "quotes are closed, or save it again as CSV UTF-8."
+            Message(
+                N_(
+                    "The file '{name}' cannot be read as CSV ({reason}). Check that quotes are "
+                    "closed, or save it again as CSV UTF-8."
+                ),
+                name=name,
+                reason=str(err),
+            )
         ) from err
     if not rows:
-        raise ImportFormatError(f"The file '{name}' is empty. It needs a header row and rows.")
+        raise ImportFormatError(
+            Message(N_("The file '{name}' is empty. It needs a header row and rows."), name=name)
+        )
     _refuse_ragged_rows(name, rows)
     return _frame(name, rows[0], rows[1:], limits)
 
@@ -134,9 +158,16 @@ def _refuse_ragged_rows(name: str, rows: list[list[str]]) -> None:
     if ragged:
         listed = ", ".join(str(n) for n in ragged[:5]) + (" …" if len(ragged) > 5 else "")
         raise ImportFormatError(
-            f"The file '{name}' has more values than header columns in data row(s) {listed} "
-            f"(the header has {width}). A comma inside a value (e.g. an address) needs "
-            "quotes around the value; nothing was imported."
+            Message(
+                N_(
+                    "The file '{name}' has more values than header columns in data row(s) "
+                    "{rows} (the header has {width}). A comma inside a value (e.g. an address) "
+                    "needs quotes around the value; nothing was imported."
+                ),
+                name=name,
+                rows=listed,
+                width=width,
+            )
         )
 
 

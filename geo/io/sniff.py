@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from geo.errors import ImportFormatError
+from geo.messages import N_, Message
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,13 +44,25 @@ def check_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise ImportFormatError(
-            f"The file '{path.name}' is {_mb(size)}; the limit is {_mb(limits.max_file_bytes)}. "
-            "Split it into smaller files and import them one after another."
+            Message(
+                N_(
+                    "The file '{name}' is {size}; the limit is {limit}. Split it into smaller "
+                    "files and import them one after another."
+                ),
+                name=path.name,
+                size=_mb(size),
+                limit=_mb(limits.max_file_bytes),
+            )
         )
     if size == 0:
         raise ImportFormatError(
-            f"The file '{path.name}' is empty. Choose the file that holds "
-            "the organizations, with a header row and at least one row."
+            Message(
+                N_(
+                    "The file '{name}' is empty. Choose the file that holds the organizations, "
+                    "with a header row and at least one row."
+                ),
+                name=path.name,
+            )
         )
 
 
@@ -128,8 +141,13 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     head = data[:8192]
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100 + 2:
         raise ImportFormatError(
-            f"The file '{name}' is not text (it contains binary data). Upload a CSV, an Excel "
-            ".xlsx workbook, GeoJSON, a GeoPackage or an HSDS datapackage."
+            Message(
+                N_(
+                    "The file '{name}' is not text (it contains binary data). Upload a CSV, an "
+                    "Excel .xlsx workbook, GeoJSON, a GeoPackage or an HSDS datapackage."
+                ),
+                name=name,
+            )
         )
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -140,9 +158,15 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ImportFormatError(
-            f"The file '{name}' has characters that are neither UTF-8 nor Windows-1252 "
-            f"(first at line {line}). Open it in a spreadsheet or text editor and save it "
-            "again as 'CSV UTF-8'."
+            Message(
+                N_(
+                    "The file '{name}' has characters that are neither UTF-8 nor Windows-1252 "
+                    "(first at line {line}). Open it in a spreadsheet or text editor and save "
+                    "it again as 'CSV UTF-8'."
+                ),
+                name=name,
+                line=str(line),
+            )
         ) from err
 
 

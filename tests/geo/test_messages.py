@@ -41,3 +41,17 @@ def test_errors_keep_english_for_logs_and_survive_copies():
     for twin in (copy.deepcopy(m), pickle.loads(pickle.dumps(m))):
         assert twin.in_language("es") == "fila de datos 7"
     assert say("typed data", "es") == "typed data"
+
+
+def test_a_file_that_cannot_be_read_is_explained_in_the_readers_language():
+    import pytest
+
+    from geo.errors import ImportFormatError
+    from geo.io.readers import read_csv_text
+
+    with pytest.raises(ImportFormatError) as caught:
+        read_csv_text("name,lat\nCafé Amal, Main St,41\n", "orgs.csv")
+    assert "more values than header columns in data row(s) 1" in str(caught.value)
+    said = caught.value.in_language("fr")
+    assert said.startswith("Le fichier 'orgs.csv' a plus de valeurs que de colonnes")
+    assert "lignes de données 1 (l'en-tête en a 2)" in said
