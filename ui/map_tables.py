@@ -21,21 +21,19 @@ from geo.maps.gap_tables import (
     build_gap_tract_table,
     gap_legend_lines,
 )
+from geo.maps.layer_tables import table_csv
 from geo.maps.route_tables import build_offered_table, build_walk_table
-from ui.i18n import _, n_
+from ui.i18n import _, current, n_
 from ui.maps import layer_table
+
+_GAP_MEMO = "gaps.tables.memo"  # session state: the last ranking's tables (see _gap_tables)
 
 
 def show_gap_tables(
     outlines: pd.DataFrame, result: GapResult, branches: pd.DataFrame, *, top: int
 ) -> None:
     """The gap map's legend as text, then its tracts, sites and branches as tables."""
-    tracts = build_gap_tract_table(outlines, result, top=top, translate=_)
-    sites = build_gap_site_table(result, translate=_)
-    placed = build_gap_branch_table(branches, translate=_)
-    legend = gap_legend_lines(
-        tracts, result, sites=len(sites), branches=len(placed), translate=_, n_=n_
-    )
+    tracts, sites, placed, legend, files = _gap_tables(outlines, result, branches, top)
     _legend([_("Legend of the map: {legend}").format(legend=legend[0]), *legend[1:]])
     st.subheader(_("The map's layers as tables"))
     st.caption(_("Sort by clicking a column's header; each download holds the rows shown."))
@@ -44,7 +42,41 @@ def show_gap_tables(
         (_("Organization sites ({count})"), sites, "sites", _("Download sites (CSV)")),
         (_("Library branches ({count})"), placed, "branches", _("Download branches (CSV)")),
     ):
-        layer_table(title.format(count=f"{len(table):,}"), table, name, download, page="gaps")
+        layer_table(
+            title.format(count=f"{len(table):,}"),
+            table,
+            name,
+            download,
+            page="gaps",
+            csv=files[name],
+        )
+
+
+def _gap_tables(
+    outlines: pd.DataFrame, result: GapResult, branches: pd.DataFrame, top: int
+) -> tuple:
+    """The tables, legend and CSVs, made once per ranking and language in this session.
+
+    The ranking is itself made once per database version and question
+    (``ui.gap_views.compute``), so holding the same object means the same rows.
+    """
+    key = (result, outlines, branches, top, current())
+    memo = st.session_state.get(_GAP_MEMO)
+    if memo is not None and _same(memo[0], key):
+        return memo[1]
+    tracts = build_gap_tract_table(outlines, result, top=top, translate=_)
+    sites = build_gap_site_table(result, translate=_)
+    placed = build_gap_branch_table(branches, translate=_)
+    legend = gap_legend_lines(
+        tracts, result, sites=len(sites), branches=len(placed), translate=_, n_=n_
+    )
+    files = {
+        name: table_csv(t)
+        for name, t in (("tracts", tracts), ("sites", sites), ("branches", placed))
+    }
+    made = (tracts, sites, placed, legend, files)
+    st.session_state[_GAP_MEMO] = (key, made)
+    return made
 
 
 def show_walk_tables(
@@ -81,6 +113,11 @@ def show_walk_tables(
         _("Download the organizations you can add (CSV)"),
         page="walkabout",
     )
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    """The same ranking, outlines and branches objects, the same top and language."""
+    return all(a is b for a, b in zip(old[:3], new[:3], strict=True)) and old[3:] == new[3:]
 
 
 def _legend(lines: list[str]) -> None:

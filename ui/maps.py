@@ -182,13 +182,18 @@ def _legend_text(view: MapView, tracts, scheme: str) -> None:
     st.text(title + "\n" + "\n".join(f"  • {x}" for x in legend[1:]))
 
 
-def layer_table(title: str, table, name: str, download: str, *, page: str = "map") -> None:
-    """One map layer as a sortable table with its CSV (keys ``{page}.table.{name}``)."""
+def layer_table(
+    title: str, table, name: str, download: str, *, page: str = "map", csv: bytes | None = None
+) -> None:
+    """One map layer as a sortable table with its CSV (keys ``{page}.table.{name}``).
+
+    ``csv``: the table's CSV when the caller already made it (``table_csv(table)``).
+    """
     st.markdown(f"**{title}**")
     st.dataframe(table, hide_index=True, width="stretch", height=240, key=f"{page}.table.{name}")
     st.download_button(  # bytes, not a callable: Streamlit's deferred download can miss a
         download,  # click that lands during a rerun (seen in Chromium tests)
-        table_csv(table),
+        table_csv(table) if csv is None else csv,
         f"{name}.csv",
         "text/csv",
         key=f"{page}.csv.{name}",

@@ -7,6 +7,9 @@ import json
 import re
 from collections import Counter
 
+from sqlalchemy.orm import Session
+
+from geo.db import add_asset, list_assets, make_engine
 from tests.app.test_walk_stops import walk_page  # noqa: F401 - the planner, signed in
 
 
@@ -112,3 +115,35 @@ def test_the_walk_maps_layers_are_tables_of_what_it_draws(walk_page):  # noqa: F
     offered = _table(at, "Place", "Distance from the branch, straight line (m)")
     assert Counter(offered["Place"]) == Counter(html.unescape(g) for g in grey)
     assert len(offered) == len(options) - 3
+
+
+def test_an_organization_saved_elsewhere_is_in_the_gap_tables_at_the_next_rerun(app, tmp_path):
+    at = app("pages/gaps.py")
+    group = at.selectbox(key="gaps.language_group").value
+    sites = _table(at, "Organization", "Organization id")
+    first = sites.iloc[0]  # a matching site: a new one beside it is within reach too
+    engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+    with Session(engine) as s, s.begin():
+        listed = list_assets(s).set_index("organization_id")
+        code = listed.loc[first["Organization id"], "languages"]
+        add_asset(
+            s,
+            {
+                "name": "Rerun Test Clinic",
+                "category": "health",
+                "languages": code,
+                "sites": [
+                    {
+                        "address": "1 Test Street",
+                        "lat": first["Latitude"],
+                        "lon": first["Longitude"],
+                    }
+                ],
+            },
+            user="another branch",
+        )
+    engine.dispose()
+    at.run()
+    assert at.selectbox(key="gaps.language_group").value == group
+    _gap_tables_match_the_map(at)
+    assert "Rerun Test Clinic" in set(_table(at, "Organization", "Organization id")["Organization"])
