@@ -15,7 +15,7 @@ from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
 from ui import map_tables, maps, resources
-from ui.i18n import _
+from ui.i18n import _, current
 
 TOP = 10
 
@@ -129,6 +129,8 @@ def show_map(area: StudyArea, result: GapResult) -> None:
         top=TOP,
         vintage=area.vintage,
         tiles=resources.settings().tiles,
+        translate=_,
+        code=current(),
     )
     maps.show_map(m, key="gaps.map", height=560)
     map_tables.show_gap_tables(outlines, result, area.branches, top=TOP)

@@ -42,6 +42,7 @@ def show_route_map(
         tracts=tracts,
         area_shape=shape,
         radius_m=area.radius_m if area.kind == "catchment" else None,
+        translate=_,
     )
     st.caption(_("Click a grey dot to add it to the walk, a numbered stop to drop it."))
     maps.show_map(
@@ -49,7 +50,7 @@ def show_route_map(
         key=MAP_KEY,
         height=520,
         returned_objects=MAP_EVENTS,
-        layers=[build_stop_layer(route, list(offered.values()), stops)],
+        layers=[build_stop_layer(route, list(offered.values()), stops, _)],
         on_change=lambda: handle_map_click(start, offered, (start, area)),
     )
     map_tables.show_walk_tables(route, start, list(offered.values()), stops)

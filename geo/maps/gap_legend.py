@@ -6,6 +6,9 @@ named region. The same legend is written as text under the map (``gap_legend_lin
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from geo.i18n import N_
 from geo.maps.layers import HIGHLIGHT_COLOUR, NO_DATA_COLOUR, Classes, escape, format_value
 
 SITE_COLOUR = "#e6550d"
@@ -19,36 +22,43 @@ def legend_html(
     top: int | None,
     *,
     kind: str = "count",
-    sites: str = "matching organization site",
+    sites: str = N_("matching organization site"),
+    translate: Callable[[str], str] = str,
+    code: str | None = None,
 ) -> str:
-    """The legend as a fixed box of plain HTML (no script, nothing to download)."""
-    rows, lower = [], None
+    """The legend as a fixed box of plain HTML (no script, nothing to download).
+
+    ``translate`` and ``code`` give its words and numbers in the interface language.
+    """
+    tr, rows, lower = translate, [], None
     for bound, colour in zip(classes.upper_bounds, classes.colours, strict=True):
-        upper = format_value(bound, kind)
-        rows.append(
-            _swatch(
-                colour, f"≤ {upper}" if lower is None else f"{format_value(lower, kind)} – {upper}"
-            )
-        )
+        upper = format_value(bound, kind, code)
+        below = f"{format_value(lower, kind, code)} – {upper}" if lower is not None else ""
+        rows.append(_swatch(colour, below or f"≤ {upper}"))
         lower = bound
     rows += [
-        _swatch(NO_DATA_COLOUR, "not available"),
-        _swatch("#2c7fb8", "unreliable (faded, dashed)", style="opacity:.45;border-style:dashed"),
+        _swatch(NO_DATA_COLOUR, tr(N_("not available"))),
+        _swatch(
+            "#2c7fb8", tr(N_("unreliable (faded, dashed)")), style="opacity:.45;border-style:dashed"
+        ),
     ]
     if top:
+        outline = f"border:3px solid {HIGHLIGHT_COLOUR}"
         rows.append(
-            _swatch("transparent", f"top {top} gaps", style=f"border:3px solid {HIGHLIGHT_COLOUR}")
+            _swatch("transparent", tr(N_("top {count} gaps")).format(count=top), style=outline)
         )
     rows += [
-        _swatch(SITE_COLOUR, sites, style="border-radius:50%"),
-        _swatch(BRANCH_COLOUR, "library branch and catchment", style="border-radius:50%"),
+        _swatch(SITE_COLOUR, tr(sites), style="border-radius:50%"),
+        _swatch(BRANCH_COLOUR, tr(N_("library branch and catchment")), style="border-radius:50%"),
     ]
+    quantiles = tr(N_("Quantiles · {vintage}")).format(vintage=vintage)
+    name = escape(tr(N_("Legend")))
     return (
-        '<div class="gap-legend" role="region" aria-label="Legend" '
+        f'<div class="gap-legend" role="region" aria-label="{name}" '
         'style="position:fixed;right:10px;bottom:24px;z-index:1000;'
         "background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 sans-serif;"
         'border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-width:260px">'
-        f"<b>{escape(label)}</b><br><small>Quantiles · {escape(vintage)}</small><br>"
+        f"<b>{escape(label)}</b><br><small>{escape(quantiles)}</small><br>"
         + "<br>".join(rows)
         + "</div>"
     )

@@ -8,18 +8,29 @@ HTML in the map's page, so an exported map needs nothing from a CDN either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
-from branca.element import Figure, MacroElement
-from jinja2 import Template
+from branca.element import Figure
 
 from geo.analysis.gaps import GapResult
 from geo.census.moe import RELIABILITY_LABELS
 from geo.config import WGS84
+from geo.i18n import N_
 from geo.maps.gap_legend import BRANCH_COLOUR, SITE_COLOUR, legend_html
+from geo.maps.gap_parts import (
+    NAMED_POINT,
+    NAMED_POINT_OUT_OF_TAB_ORDER,
+    OUT_OF_TAB_ORDER,
+    collection,
+    with_tooltip,
+)
+from geo.maps.gap_parts import (
+    HtmlBox as HtmlBox,  # the slide map imports it from here
+)
 from geo.maps.gap_tables import need_classes, top_gaps
 from geo.maps.layers import (
     HIGHLIGHT_COLOUR,
@@ -29,27 +40,7 @@ from geo.maps.layers import (
     format_value,
 )
 
-# Chromium stops the Tab key at every shape that has a tooltip: 186 tracts and their
-# outlines before the tables below the map. Tracts, outlines and sites leave the tab order
-# (their content is in the tables); each branch stays in it. Branch and site circles get
-# a name for screen readers, set as text so a typed name never becomes markup
-# (docs/accessibility.md).
-_ON_ADD = (
-    "function (feature, layer) {{ layer.on('add', function () {{"
-    " var el = layer.getElement && layer.getElement(); if (!el) return; {} }}); }}"
-)
-OUT_OF_TAB_ORDER = folium.JsCode(_ON_ADD.format("el.setAttribute('tabindex', '-1');"))
-NAMED_POINT = folium.JsCode(
-    _ON_ADD.format(
-        "el.setAttribute('role', 'img'); el.setAttribute('aria-label', feature.properties.label);"
-    )
-)
-NAMED_POINT_OUT_OF_TAB_ORDER = folium.JsCode(
-    _ON_ADD.format(
-        "el.setAttribute('role', 'img'); el.setAttribute('tabindex', '-1'); "
-        "el.setAttribute('aria-label', feature.properties.label);"
-    )
-)
+Translate = Callable[[str], str]
 
 
 def build_gap_map(
@@ -60,6 +51,8 @@ def build_gap_map(
     top: int = 10,
     vintage: str = "",
     tiles: str = "",
+    translate: Translate = str,
+    code: str | None = None,
 ) -> folium.Map:
     """Map of one gap question.
 
@@ -73,51 +66,44 @@ def build_gap_map(
         Library branches (``branch_id, name, lat, lon``), drawn with their catchment.
     top
         How many of the best-ranked tracts to outline.
+    translate, code
+        The interface language's ``gettext`` and code (English words and numbers by
+        default); names and identifiers are data and stay as recorded.
     """
+    tr = translate
     m = build_base_map(tuple(outlines.total_bounds), tiles)
     ranking = result.ranking.set_index("geoid")
     classes = need_classes(result)  # the same classes as the map's tract table
-    build_need_layer(outlines, ranking, classes, result.need_label).add_to(m)
-    build_top_layer(outlines, result, top).add_to(m)
-    for layer in build_branch_layers(branches, result.question.catchment_m):
+    label = result.texts(tr).need_label
+    build_need_layer(outlines, ranking, classes, label, tr, code).add_to(m)
+    build_top_layer(outlines, result, top, tr, code).add_to(m)
+    for layer in build_branch_layers(branches, result.question.catchment_m, tr, code):
         layer.add_to(m)
-    build_site_layer(result.sites).add_to(m)
+    build_site_layer(result.sites, tr).add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)  # a folium.Map's root is always its Figure
-    root.html.add_child(folium.Element(legend_html(classes, result.need_label, vintage, top)))
+    legend = legend_html(classes, label, vintage, top, translate=tr, code=code)
+    root.html.add_child(folium.Element(legend))
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     return m
 
 
-class HtmlBox(MacroElement):
-    """Fixed HTML in the map's page, inserted as text (never compiled as a template)."""
-
-    _template = Template("{% macro html(this, kwargs) %}{{ this.text }}{% endmacro %}")
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._name = "HtmlBox"
-        self.text = text
-
-
-def _collection(geometries: gpd.GeoSeries, properties: list[dict]) -> dict:
-    shapes = shapely.set_precision(geometries.values, 1e-5)
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": p}
-            for g, p in zip(shapes, properties, strict=True)
-        ],
-    }
-
-
 def build_need_layer(
-    outlines: gpd.GeoDataFrame, ranking: pd.DataFrame, classes: Classes, label: str
+    outlines: gpd.GeoDataFrame,
+    ranking: pd.DataFrame,
+    classes: Classes,
+    label: str,
+    translate: Translate = str,
+    code: str | None = None,
 ) -> folium.GeoJson:
     """Need per tract in classes, with each tract's gap rank in its tooltip."""
     values = ranking.rename(columns={"need": "estimate", "need_moe": "moe"})
-    values["note"] = [f"Gap rank {'—' if pd.isna(k) else int(k)}" for k in values["rank"]]
-    return build_value_layer(outlines, values, classes, label, name=f"Need: {label}")
+    rank = translate(N_("Gap rank {rank}"))
+    values["note"] = [rank.format(rank="—" if pd.isna(k) else int(k)) for k in values["rank"]]
+    name = translate(N_("Need: {label}")).format(label=label)
+    return build_value_layer(
+        outlines, values, classes, label, name=name, translate=translate, code=code
+    )
 
 
 def build_value_layer(
@@ -128,6 +114,8 @@ def build_value_layer(
     *,
     kind: str = "count",
     name: str = "",
+    translate: Translate = str,
+    code: str | None = None,
 ) -> folium.GeoJson:
     """A tract figure in classes; unreliable figures faded with a dashed outline.
 
@@ -138,15 +126,10 @@ def build_value_layer(
     estimate, moe = rows["estimate"].to_numpy(float), rows["moe"].to_numpy(float)
     reliability = rows["reliability"].fillna("unreliable")
     notes = rows["note"].fillna("") if "note" in rows else pd.Series("", index=rows.index)
+    tip = _tip_writer(label, kind, translate, code)
     tips = [
-        f"<b>{escape(tract)}</b> [{escape(geoid)}]<br>{escape(label)}: "
-        + (
-            "not available"
-            if np.isnan(n)
-            else f"<b>{format_value(n, kind)}</b> ± {format_value(e, kind)}"
-            f"<br>{RELIABILITY_LABELS.get(r, r)}" + (f"<br>{escape(x)}" if x else "")
-        )
-        for tract, geoid, n, e, r, x in zip(
+        tip(*row)
+        for row in zip(
             outlines["NAME"], outlines.index, estimate, moe, reliability, notes, strict=True
         )
     ]
@@ -162,7 +145,7 @@ def build_value_layer(
         for geoid, n, f in zip(outlines.index, estimate, faded, strict=True)
     }
     properties = [{"tip": tip} for tip in tips]
-    data = _collection(outlines.geometry, properties)
+    data = collection(outlines.geometry, properties)
     for feature, geoid in zip(data["features"], outlines.index, strict=True):
         feature["id"] = str(geoid)
     layer = folium.GeoJson(
@@ -172,29 +155,66 @@ def build_value_layer(
         highlight_function=lambda f: {"weight": 2.5, "color": "#000000"},
         on_each_feature=OUT_OF_TAB_ORDER,
     )
-    return _with_tooltip(layer, properties)
+    return with_tooltip(layer, properties)
 
 
-def build_top_layer(outlines: gpd.GeoDataFrame, result: GapResult, top: int) -> folium.GeoJson:
+def _tip_writer(
+    label: str, kind: str, translate: Translate, code: str | None
+) -> Callable[[str, str, float, float, str, str], str]:
+    """The tooltip of one tract: name, figure ± margin, reliability and the note."""
+    missing = escape(translate(N_("not available")))
+    reliability = {k: escape(translate(v)) for k, v in RELIABILITY_LABELS.items()}
+
+    def tip(tract: str, geoid: str, n: float, e: float, r: str, x: str) -> str:
+        return f"<b>{escape(tract)}</b> [{escape(geoid)}]<br>{escape(label)}: " + (
+            missing
+            if np.isnan(n)
+            else f"<b>{format_value(n, kind, code)}</b> ± {format_value(e, kind, code)}"
+            f"<br>{reliability.get(r, r)}" + (f"<br>{escape(x)}" if x else "")
+        )
+
+    return tip
+
+
+def build_top_layer(
+    outlines: gpd.GeoDataFrame,
+    result: GapResult,
+    top: int,
+    translate: Translate = str,
+    code: str | None = None,
+) -> folium.GeoJson:
     """Thick outlines of the ``top`` best-ranked tracts, each labelled with its rank."""
     best = top_gaps(result, outlines, top)
+    rank = translate(N_("Gap rank {rank}"))
+    need = translate(N_("{gap} ± {moe} people in need per organization"))
     properties = [
         {
-            "tip": f"<b>Gap rank {int(row.rank)}</b> · {escape(row.tract)} [{escape(row.geoid)}]"
-            f"<br>{row.gap:,.0f} ± {row.gap_moe:,.0f} people in need per organization"
+            "tip": f"<b>{escape(rank.format(rank=int(row.rank)))}</b> · "
+            f"{escape(row.tract)} [{escape(row.geoid)}]<br>"
+            + escape(
+                need.format(
+                    gap=format_value(row.gap, "count", code),
+                    moe=format_value(row.gap_moe, "count", code),
+                )
+            )
         }
         for row in best.itertuples()
     ]
     layer = folium.GeoJson(
-        _collection(outlines.loc[best["geoid"]].geometry, properties),
-        name=f"Top {len(properties)} gaps",
+        collection(outlines.loc[best["geoid"]].geometry, properties),
+        name=translate(N_("Top {count} gaps")).format(count=len(properties)),
         style_function=lambda f: {"fill": False, "color": HIGHLIGHT_COLOUR, "weight": 3.5},
         on_each_feature=OUT_OF_TAB_ORDER,
     )
-    return _with_tooltip(layer, properties)
+    return with_tooltip(layer, properties)
 
 
-def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.GeoJson]:
+def build_branch_layers(
+    branches: pd.DataFrame,
+    radius_m: float,
+    translate: Translate = str,
+    code: str | None = None,
+) -> list[folium.GeoJson]:
     """Catchment circles (drawn as polygons, one layer) and branch points (another)."""
     placed = branches.dropna(subset=["lat", "lon"])
     points = gpd.GeoSeries.from_xy(placed["lon"], placed["lat"], crs=WGS84)
@@ -203,13 +223,16 @@ def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.
     zone = int((float(points.x.mean()) + 180) // 6) + 1  # the UTM zone, without a pyproj search
     metric = points.to_crs(f"EPSG:{32600 + zone if points.y.mean() >= 0 else 32700 + zone}")
     rings = metric.buffer(radius_m, quad_segs=16).to_crs(WGS84)
+    named = translate(N_("Library branch: {name}"))
     tips = [
-        {"tip": f"<b>{escape(n)}</b> [{escape(i)}]", "label": f"Library branch: {n}"}
+        {"tip": f"<b>{escape(n)}</b> [{escape(i)}]", "label": named.format(name=n)}
         for n, i in zip(placed["name"], placed["branch_id"], strict=True)
     ]
     catchments = folium.GeoJson(
-        _collection(rings, [{} for _ in tips]),
-        name=f"Branch catchments ({radius_m:,.0f} m)",
+        collection(rings, [{} for _ in tips]),
+        name=translate(N_("Branch catchments ({radius} m)")).format(
+            radius=format_value(radius_m, "count", code)
+        ),
         interactive=False,
         style_function=lambda f: {
             "color": BRANCH_COLOUR,
@@ -219,8 +242,8 @@ def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.
         },
     )
     pins = folium.GeoJson(
-        _collection(points, tips),
-        name=f"Library branches ({len(tips)})",
+        collection(points, tips),
+        name=translate(N_("Library branches ({count})")).format(count=len(tips)),
         on_each_feature=NAMED_POINT,
         marker=folium.CircleMarker(
             radius=7 if len(tips) < 30 else 4,  # a city system (NYC: 220) would bury the map
@@ -231,19 +254,20 @@ def build_branch_layers(branches: pd.DataFrame, radius_m: float) -> list[folium.
             fill_opacity=1,
         ),
     )
-    return [catchments, _with_tooltip(pins, tips)]
+    return [catchments, with_tooltip(pins, tips)]
 
 
-def build_site_layer(sites: pd.DataFrame) -> folium.GeoJson:
+def build_site_layer(sites: pd.DataFrame, translate: Translate = str) -> folium.GeoJson:
     """Matching organization sites as small circles with an escaped tooltip."""
     placed = sites.dropna(subset=["lat", "lon"])
+    named = translate(N_("Organization site: {name}"))
     properties = [
-        {"tip": f"<b>{escape(name)}</b> [{escape(org)}]", "label": f"Organization site: {name}"}
+        {"tip": f"<b>{escape(name)}</b> [{escape(org)}]", "label": named.format(name=name)}
         for name, org in zip(placed["name"], placed["organization_id"], strict=True)
     ]
     layer = folium.GeoJson(
-        _collection(gpd.GeoSeries.from_xy(placed["lon"], placed["lat"]), properties),
-        name=f"Matching organizations ({len(properties)})",
+        collection(gpd.GeoSeries.from_xy(placed["lon"], placed["lat"]), properties),
+        name=translate(N_("Matching organizations ({count})")).format(count=len(properties)),
         on_each_feature=NAMED_POINT_OUT_OF_TAB_ORDER,
         marker=folium.CircleMarker(
             radius=6,
@@ -254,11 +278,4 @@ def build_site_layer(sites: pd.DataFrame) -> folium.GeoJson:
             fill_opacity=0.95,
         ),
     )
-    return _with_tooltip(layer, properties)
-
-
-def _with_tooltip(layer: folium.GeoJson, properties: list[dict]) -> folium.GeoJson:
-    """The escaped ``tip`` as tooltip (folium refuses a tooltip on an empty layer)."""
-    if properties:
-        folium.GeoJsonTooltip(fields=["tip"], labels=False).add_to(layer)
-    return layer
+    return with_tooltip(layer, properties)

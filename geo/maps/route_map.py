@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import TypeVar
 
@@ -14,9 +14,11 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.fieldwork.routes import Route, Stop
+from geo.i18n import N_
 
 ROUTE_COLOUR = "#d7301f"
 PathT = TypeVar("PathT", folium.PolyLine, folium.Circle)
+Translate = Callable[[str], str]
 _NUMBER_STYLE = (
     "width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
     "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
@@ -55,17 +57,20 @@ def _badge(mark: str, name: str, style: str = "") -> str:
     )
 
 
-def _stop_tip(number: int, stop: Stop) -> str:
+def _stop_tip(number: int, stop: Stop, translate: Translate = str) -> str:
     parts = [f"{number}. {stop.label}", stop.address, stop.languages, stop.services]
-    return "<br>".join(escape(p) for p in parts if p) + "<br><i>click to drop</i>"
+    drop = escape(translate(N_("click to drop")))
+    return "<br>".join(escape(p) for p in parts if p) + f"<br><i>{drop}</i>"
 
 
-def build_numbered_marker(number: int, stop: Stop) -> folium.Marker:
+def build_numbered_marker(number: int, stop: Stop, translate: Translate = str) -> folium.Marker:
     """A stop drawn as a round badge with its number (text is HTML-escaped)."""
-    html = _badge(str(number), f"Stop {number}: {stop.label}")
+    html = _badge(
+        str(number), translate(N_("Stop {number}: {name}")).format(number=number, name=stop.label)
+    )
     return folium.Marker(
         [stop.lat, stop.lon],
-        tooltip=_stop_tip(number, stop),
+        tooltip=_stop_tip(number, stop, translate),
         icon=folium.DivIcon(html=html, icon_size=(24, 24), icon_anchor=(12, 12)),
     )
 
@@ -97,6 +102,7 @@ def build_route_map(
     tracts: gpd.GeoDataFrame | None = None,
     area_shape: shapely.Geometry | None = None,
     radius_m: float | None = None,
+    translate: Translate = str,
 ) -> folium.Map:
     """Build the walkabout map's fixed part: nearby tracts, the area and the branch.
 
@@ -113,6 +119,8 @@ def build_route_map(
         Polygon or tracts area (WGS84); drawn dashed.
     radius_m : float, optional
         Catchment ring radius around the branch; drawn dashed.
+    translate : callable, optional
+        The interface language's ``gettext`` (English by default); names stay as recorded.
 
     Returns
     -------
@@ -127,24 +135,24 @@ def build_route_map(
         control_scale=True,
         zoom_snap=0.25,  # fit the area snugly, not to the next whole zoom level
     )
+    tr = translate
     (south, west), (north, east) = bounds = _area_bounds(start, area_shape, radius_m)
     if tracts is not None and len(tracts):
         pad_lat, pad_lon = (north - south) / 2, (east - west) / 2
         near = tracts.cx[west - pad_lon : east + pad_lon, south - pad_lat : north + pad_lat]
         folium.GeoJson(
             near[["geometry"]].__geo_interface__,
-            name="Tracts",
+            name=tr(N_("Tracts")),
             interactive=False,
             style_function=lambda f: {"color": "#999", "weight": 0.6, "fillOpacity": 0.03},
         ).add_to(m)
-    _add_area(m, start, area_shape, radius_m)
+    _add_area(m, start, area_shape, radius_m, tr(N_("Walk area")))
+    name = tr(N_("Library branch, start and end: {name}")).format(name=start.label)
     folium.Marker(
         [start.lat, start.lon],
-        tooltip=escape(f"Start and end: {start.label}"),
+        tooltip=escape(tr(N_("Start and end: {name}")).format(name=start.label)),
         icon=folium.DivIcon(
-            html=_badge(
-                "B", f"Library branch, start and end: {start.label}", ";background:#225ea8"
-            ),
+            html=_badge("B", name, ";background:#225ea8"),
             icon_size=(24, 24),
             icon_anchor=(12, 12),
         ),
@@ -162,7 +170,11 @@ _DASHED: dict[str, str | float] = {
 
 
 def _add_area(
-    m: folium.Map, start: Stop, area_shape: shapely.Geometry | None, radius_m: float | None
+    m: folium.Map,
+    start: Stop,
+    area_shape: shapely.Geometry | None,
+    radius_m: float | None,
+    name: str = "Walk area",
 ) -> None:
     """The walk's area, dashed: a catchment ring around the branch and/or a shape."""
     if radius_m:
@@ -179,14 +191,17 @@ def _add_area(
     if area_shape is not None:
         folium.GeoJson(
             shapely.geometry.mapping(area_shape),
-            name="Walk area",
+            name=name,
             interactive=False,
             style_function=lambda f: _DASHED,
         ).add_to(m)
 
 
 def build_stop_layer(
-    route: Route | None, offered: Sequence[Stop], picked: Sequence[Stop]
+    route: Route | None,
+    offered: Sequence[Stop],
+    picked: Sequence[Stop],
+    translate: Translate = str,
 ) -> folium.FeatureGroup:
     """The stops on the walkabout map: offered ones as grey dots, the walk numbered.
 
@@ -199,13 +214,17 @@ def build_stop_layer(
         Every stop the team may pick (inside the area); a click on one picks it.
     picked : sequence of Stop
         The stops chosen so far; a click on one drops it.
+    translate : callable, optional
+        The interface language's ``gettext`` (English by default); names stay as recorded.
 
     Returns
     -------
     folium.FeatureGroup
         Every tooltip is HTML-escaped.
     """
-    layer = folium.FeatureGroup(name="Stops")
+    tr = translate
+    add, drop = escape(tr(N_("click to add to the walk"))), escape(tr(N_("click to drop")))
+    layer = folium.FeatureGroup(name=tr(N_("Stops")))
     chosen = {(s.lat, s.lon, s.label) for s in picked}
     for stop in offered:
         if (stop.lat, stop.lon, stop.label) in chosen:
@@ -218,18 +237,18 @@ def build_stop_layer(
             fill=True,
             fill_color="#fff",
             fill_opacity=0.9,
-            tooltip=f"{escape(stop.label)}<br><i>click to add to the walk</i>",
+            tooltip=f"{escape(stop.label)}<br><i>{add}</i>",
         ).add_to(layer)
-        _Named(f"Organization you can add: {stop.label}").add_to(dot)
+        _Named(tr(N_("Organization you can add: {name}")).format(name=stop.label)).add_to(dot)
     if route is None:
         for stop in picked:
             dot = folium.CircleMarker(
                 [stop.lat, stop.lon], radius=7, color=ROUTE_COLOUR, fill=True,
-                tooltip=f"{escape(stop.label)}<br><i>click to drop</i>",
+                tooltip=f"{escape(stop.label)}<br><i>{drop}</i>",
             ).add_to(layer)  # fmt: skip
-            _Named(f"Picked stop: {stop.label}").add_to(dot)
+            _Named(tr(N_("Picked stop: {name}")).format(name=stop.label)).add_to(dot)
         return layer
     _inert(folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8)).add_to(layer)
     for number, stop in enumerate(route.stops, start=1):
-        build_numbered_marker(number, stop).add_to(layer)
+        build_numbered_marker(number, stop, tr).add_to(layer)
     return layer

@@ -93,6 +93,45 @@ def test_the_gap_maps_tables_and_legend_speak_the_interface_language(app):
     assert any(t.value.startswith("Légende de la carte") for t in at.text)
 
 
+def test_the_gap_maps_own_words_speak_the_interface_language(app):
+    """Inside the map too: layer names, tooltips, screen-reader names, the legend box."""
+    at = app("pages/gaps.py")
+    at.sidebar.selectbox(key="ui.language").set_value("fr").run()
+    assert not at.exception
+    args = _map_args(at)
+    script = _unescaped(args["script"] + args["html"])  # the legend box is in the html
+    for words in (
+        "Besoin : ",  # the need layer's name
+        "Rang de l&#x27;écart 1",  # a top gap's tooltip
+        "personnes dans le besoin par organisme",
+        "Les 10 plus grands écarts",  # the outlines' layer name
+        "Bibliothèque de quartier : ",  # a branch's name for screen readers
+        "Organismes correspondants (",
+        "Quantiles · ",
+        'aria-label="Légende"',
+        "les 10 plus grands écarts",  # the legend box
+    ):
+        assert words in script, words
+    for english in ("Gap rank", "Library branch: ", "Organization site: ", "people in need"):
+        assert english not in script, english
+
+
+def test_the_walk_maps_own_words_speak_the_interface_language(walk_page):  # noqa: F811
+    at = walk_page
+    at.sidebar.selectbox(key="ui.language").set_value("fr").run()
+    options = at.multiselect(key="walkabout.stops").options
+    at.multiselect(key="walkabout.stops").set_value(options[:2]).run()
+    assert not at.exception
+    args = _map_args(at)
+    layers, script = _unescaped(args["feature_group"]), _unescaped(args["script"])
+    assert re.findall(r"Arrêt (\d) : [^<]*</span>", layers) == ["1", "2"]
+    assert "cliquez pour l&#x27;ajouter à la marche" in layers
+    assert "cliquez pour le retirer" in layers
+    assert "Bibliothèque de quartier, départ et arrivée : " in script
+    for english in ("click to add to the walk", "click to drop", "Stop 1: ", "start and end"):
+        assert english not in layers + script, english
+
+
 def test_the_walk_maps_layers_are_tables_of_what_it_draws(walk_page):  # noqa: F811
     at = walk_page
     options = at.multiselect(key="walkabout.stops").options
