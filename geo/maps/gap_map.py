@@ -164,14 +164,17 @@ def _tip_writer(
     """The tooltip of one tract: name, figure ± margin, reliability and the note."""
     missing = escape(translate(N_("not available")))
     reliability = {k: escape(translate(v)) for k, v in RELIABILITY_LABELS.items()}
+    line = escape(translate(N_("{label}: {figure}")))  # French puts a space before the colon
 
     def tip(tract: str, geoid: str, n: float, e: float, r: str, x: str) -> str:
-        return f"<b>{escape(tract)}</b> [{escape(geoid)}]<br>{escape(label)}: " + (
+        figure = (
             missing
             if np.isnan(n)
             else f"<b>{format_value(n, kind, code)}</b> ± {format_value(e, kind, code)}"
             f"<br>{reliability.get(r, r)}" + (f"<br>{escape(x)}" if x else "")
         )
+        heading = f"<b>{escape(tract)}</b> [{escape(geoid)}]<br>"
+        return heading + line.format(label=escape(label), figure=figure)
 
     return tip
 

@@ -102,6 +102,7 @@ def test_the_gap_maps_own_words_speak_the_interface_language(app):
     script = _unescaped(args["script"] + args["html"])  # the legend box is in the html
     for words in (
         "Besoin : ",  # the need layer's name
+        "très bien” : <b>",  # a tract's tooltip: need label : figure
         "Rang de l&#x27;écart 1",  # a top gap's tooltip
         "personnes dans le besoin par organisme",
         "Les 10 plus grands écarts",  # the outlines' layer name
