@@ -47,8 +47,15 @@ def _geoid(cell: str) -> str:
     return cell.rsplit("(", 1)[-1].rstrip(")")
 
 
+# The ranking's grid: the first after its heading (the map's layer tables come before it).
+RANKING_GRID = (
+    "//h3[normalize-space()='Tracts ranked by gap']/following::*[@data-testid='stDataFrame'][1]"
+)
+
+
 def _ranking_rows(page, count: int) -> list[list[str]]:
-    grid = page.locator("[data-testid=stDataFrame]").first
+    grid = page.locator(f"xpath={RANKING_GRID}")
+    grid.scroll_into_view_if_needed(timeout=60_000)
     grid.locator("[role=gridcell]").nth(count * 2).wait_for(state="attached", timeout=60_000)
     headers = grid.locator("[role=columnheader]").all_text_contents()
     cells = grid.locator("[role=gridcell]").all_text_contents()
@@ -66,14 +73,16 @@ def test_gaps_rank_tracts_for_a_language_group_and_the_csv_matches(offline_page,
     expect(page.get_by_text("Arabic: speak English", exact=False).first).to_be_visible()
     # Spanish (the default) and Arabic speakers differ: other need figures, other order.
     page.wait_for_function(
-        """first => {
-            const cell = (col) => document.querySelector(
-                '[data-testid=stDataFrame] [role=gridcell][aria-colindex="' + col + '"]');
+        """([first, xpath]) => {
+            const grid = document.evaluate(xpath, document, null,
+                XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+            const cell = (col) => grid && grid.querySelector(
+                '[role=gridcell][aria-colindex="' + col + '"]');
             const tract = cell(2), need = cell(3);
             return tract && need && !(tract.textContent.includes('(' + first[0] + ')')
                                       && need.textContent === first[1]);
         }""",
-        arg=before[0],
+        arg=[before[0], RANKING_GRID],
         timeout=60_000,
     )
     settle(page)
