@@ -55,7 +55,7 @@ def test_the_downloadable_report_is_in_the_readers_language(tmp_path):
     french = report_to_csv(plan.report, "fr").decode("utf-8-sig").splitlines()
     assert english[0] == "row,line,severity,kind,field,value,message"
     assert "'4O.7x' is not a number" in english[1]
-    assert french[0] == "Ligne,Ligne,Gravité,Type,Champ,Valeur,Problème"
+    assert french[0] == "Enregistrement,Ligne du fichier,Gravité,Type,Champ,Valeur,Problème"
     assert french[1].startswith("2,3,erreur,non valide,lat,4O.7x,")
     assert "'4O.7x' n'est pas un nombre ; écrivez des degrés décimaux" in french[1]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from sqlalchemy.orm import Session
 
@@ -37,8 +38,17 @@ def app_env(db_url) -> dict[str, str]:
 
 
 def _choose(page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    """Open the box and pick ``option``; open it again if a rerun closed the list."""
+    choice = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):
+        page.get_by_role("combobox", name=label).click()
+        try:
+            choice.click(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            settle(page)
+    else:
+        raise AssertionError(f"{option!r} never offered in {label!r}")
     settle(page)
 
 
