@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Self
 
-from geo.messages import say
+from geo.messages import Message, say
 
 Rows = Sequence[Mapping[str, object]]
 
@@ -29,6 +30,15 @@ class GeoError(Exception):
     def in_language(self, code: str) -> str:
         """The message in interface language ``code`` (plain text stays as it is)."""
         return str(say(self.args[0], code)) if self.args else ""
+
+    @classmethod
+    def said(cls, template: str, /, **values: object) -> Self:
+        """This error with ``Message(template, **values)``: English in logs, any language later.
+
+        Mark ``template`` with ``N_()`` so the catalogs extract it; pass what the user
+        typed and what a library reported as values (they stay as written).
+        """
+        return cls(Message(template, **values))
 
 
 class ImportFormatError(GeoError):

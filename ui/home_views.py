@@ -13,7 +13,7 @@ from geo.hours import study_area_zone
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors
-from ui.i18n import _, n_, right_to_left
+from ui.i18n import _, n_, number, right_to_left
 from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
@@ -121,6 +121,7 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         vintage=area.vintage,
         translate=_,
         n_=n_,
+        number=number,
     )
     rtl = right_to_left()
     for figure in census:  # "270,846 ± 2,345" is too wide for a metric in half the panel
@@ -130,8 +131,8 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         st.markdown(f"{literal(figure.label)}  \n**{value}**", help=figure.help)
     h = view.headline
     a, b = st.columns(2)
-    a.metric(_("Organizations matching"), h["organizations_matching"])
-    b.metric(_("Branches"), h["branches"])
+    a.metric(_("Organizations matching"), number(h["organizations_matching"]))
+    b.metric(_("Branches"), number(h["branches"]))
     st.caption(_("Census figures: {vintage} · ± 90% margin of error").format(vintage=area.vintage))
 
 

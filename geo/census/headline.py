@@ -28,12 +28,20 @@ class HeadlineFigure:
     help: str
 
 
-def _count(value: float, moe: float, translate: Callable[[str], str]) -> str:
+Number = Callable[[float], str]
+
+
+def english_number(value: float) -> str:
+    """``1391`` -> ``1,391``: the default when no interface language is given."""
+    return f"{value:,.0f}"
+
+
+def _count(value: float, moe: float, translate: Callable[[str], str], number: Number) -> str:
     if pd.isna(value):
         return translate(N_("not available"))
     if pd.isna(moe):
-        return translate(N_("{value} (no MOE supplied)")).format(value=f"{value:,.0f}")
-    return f"{value:,.0f} ± {moe:,.0f}"
+        return translate(N_("{value} (no MOE supplied)")).format(value=number(value))
+    return f"{number(value)} ± {number(moe)}"
 
 
 def compute_headline(
@@ -45,6 +53,7 @@ def compute_headline(
     vintage: str = "",
     translate: Callable[[str], str] = str,
     n_: Callable[[str, str, int], str] = english_n,
+    number: Number = english_number,
 ) -> list[HeadlineFigure]:
     """Tract count and foreign-born figures for the map's current filters.
 
@@ -60,12 +69,15 @@ def compute_headline(
         Printed in each figure's tooltip (the survey and vintage, or the user's source).
     translate, n_
         The interface language's ``gettext`` and ``ngettext`` (default: English).
+    number
+        Writes a count as the interface language does (``ui.i18n.number``: ``1 391`` in
+        French); default English digit grouping.
     """
     everyone = [str(g) for g in tract_ids]
     scope = everyone if highlighted is None else [str(g) for g in highlighted]
     tr = translate
     source = " " + tr(N_("Source: {vintage}.")).format(vintage=vintage) if vintage else ""
-    figures = [_tracts_figure(everyone, scope, highlighted is None, source, tr)]
+    figures = [_tracts_figure(everyone, scope, highlighted is None, source, tr, number)]
     fb_label = tr(
         N_("Foreign-born in the study area") if highlighted is None else N_("Foreign-born in them")
     )
@@ -87,10 +99,10 @@ def compute_headline(
         + tr(N_("(Root sum of squares.)"))
     )
     how += source
-    figures.append(HeadlineFigure(fb_label, _count(fb, fb_moe, tr), how))
+    figures.append(HeadlineFigure(fb_label, _count(fb, fb_moe, tr, number), how))
     known = [c for c in countries if c in country_variables(tables)]
     if known:
-        figures.append(_countries_figure(tables, known, scope, how, tr, n_))
+        figures.append(_countries_figure(tables, known, scope, how, (tr, n_, number)))
     return figures
 
 
@@ -99,34 +111,39 @@ def _countries_figure(
     known: list[str],
     scope: list[str],
     how: str,
-    tr: Callable[[str], str],
-    n_: Callable[[str, str, int], str],
+    words: tuple[Callable[[str], str], Callable[[str, str, int], str], Number],
 ) -> HeadlineFigure:
     """The combined count of residents born in the chosen countries."""
+    tr, n_, number = words
     b05006, lookup = tables["B05006"], country_variables(tables)
     part, part_moe = cells_total(b05006, [lookup[c] for c in known], scope)
     names = (
         ", ".join(known)
         if len(known) <= 2
         else n_("{count} chosen country", "{count} chosen countries", len(known)).format(
-            count=len(known)
+            count=number(len(known))
         )
     )
     label = tr(N_("Born in {countries}")).format(countries=names)
-    return HeadlineFigure(label, _count(part, part_moe, tr), how)
+    return HeadlineFigure(label, _count(part, part_moe, tr, number), how)
 
 
 def _tracts_figure(
-    everyone: list[str], scope: list[str], whole: bool, source: str, tr: Callable[[str], str]
+    everyone: list[str],
+    scope: list[str],
+    whole: bool,
+    source: str,
+    tr: Callable[[str], str],
+    number: Number,
 ) -> HeadlineFigure:
     if whole:
         return HeadlineFigure(
             tr(N_("Tracts")),
-            f"{len(everyone):,}",
+            number(len(everyone)),
             tr(N_("No threshold set: every tract is shown.")) + source,
         )
     return HeadlineFigure(
         tr(N_("Tracts meeting the thresholds")),
-        tr(N_("{shown} of {total}")).format(shown=f"{len(scope):,}", total=f"{len(everyone):,}"),
+        tr(N_("{shown} of {total}")).format(shown=number(len(scope)), total=number(len(everyone))),
         tr(N_("Tracts meeting every acculturation threshold set in the sidebar.")),
     )

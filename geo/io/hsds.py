@@ -23,6 +23,7 @@ from geo.io.hsds_contacts import read_contacts
 from geo.io.hsds_parts import Parts, read_parts, service_owners
 from geo.io.readers import SourceTable, read_csv_text
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
+from geo.messages import N_
 
 TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "organizations": ("organizations", "organization"),
@@ -87,9 +88,10 @@ def _read_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> bytes
     with archive.open(member) as handle:
         data = handle.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
-        raise ImportFormatError(
-            f"'{member}' inside the zip is larger than the "
-            f"{limits.max_file_bytes // 1024 // 1024} MB limit."
+        raise ImportFormatError.said(
+            N_("'{member}' inside the zip is larger than the {limit} MB limit."),
+            member=member,
+            limit=limits.max_file_bytes // 1024 // 1024,
         )
     return data
 
@@ -134,9 +136,12 @@ def _tables(path: Path, limits: Limits) -> tuple[dict[str, pd.DataFrame], str]:
                 tables[key] = _read_table(key, *loaded, limits)
                 break
     if "organizations" not in tables:
-        raise ImportFormatError(
-            f"The datapackage '{label}' has no organizations.csv (or "
-            "organization.csv). HSDS needs that table to import organizations."
+        raise ImportFormatError.said(
+            N_(
+                "The datapackage '{name}' has no organizations.csv (or organization.csv). HSDS "
+                "needs that table to import organizations."
+            ),
+            name=label,
         )
     return tables, label
 

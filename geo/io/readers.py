@@ -66,26 +66,22 @@ NO_ROWS = N_(
 
 def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits) -> pd.DataFrame:
     if not headers or not any(h.strip() for h in headers):
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' is empty: no header row was found. The first row must "
-                    "name the columns (for example name, address, lat, lon)."
-                ),
-                name=name,
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' is empty: no header row was found. The first row must "
+                "name the columns (for example name, address, lat, lon)."
+            ),
+            name=name,
         )
     if len(rows) > limits.max_rows:
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' has {rows:,} rows; the limit is {limit:,}. Split it and "
-                    "import the parts one by one."
-                ),
-                name=name,
-                rows=len(rows),
-                limit=limits.max_rows,
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' has {rows:,} rows; the limit is {limit:,}. Split it and "
+                "import the parts one by one."
+            ),
+            name=name,
+            rows=len(rows),
+            limit=limits.max_rows,
         )
     width = len(headers)
     numbered = [
@@ -94,7 +90,7 @@ def _frame(name: str, headers: list[str], rows: list[list[str]], limits: Limits)
     ]
     kept = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
     if not kept:
-        raise ImportFormatError(Message(NO_ROWS, name=name))
+        raise ImportFormatError.said(NO_ROWS, name=name)
     frame = pd.DataFrame([r for _, r in kept], columns=_unique_headers(headers), dtype=object)
     frame.index = pd.Index([n for n, _ in kept], name="row")
     return frame
@@ -110,15 +106,13 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
     try:
         rows = _parse_csv(text, dialect.delimiter)
     except csv.Error as err:
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' cannot be read as CSV ({reason}). Check that quotes are "
-                    "closed, or save it again as CSV UTF-8."
-                ),
-                name=name,
-                reason=str(err),
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' cannot be read as CSV ({reason}). Check that quotes are "
+                "closed, or save it again as CSV UTF-8."
+            ),
+            name=name,
+            reason=str(err),
         ) from err
     if not rows:
         raise ImportFormatError(
@@ -157,17 +151,15 @@ def _refuse_ragged_rows(name: str, rows: list[list[str]]) -> None:
     ragged = [n for n, r in enumerate(rows[1:], start=1) if any(v.strip() for v in r[width:])]
     if ragged:
         listed = ", ".join(str(n) for n in ragged[:5]) + (" …" if len(ragged) > 5 else "")
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' has more values than header columns in data row(s) "
-                    "{rows} (the header has {width}). A comma inside a value (e.g. an address) "
-                    "needs quotes around the value; nothing was imported."
-                ),
-                name=name,
-                rows=listed,
-                width=width,
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' has more values than header columns in data row(s) "
+                "{rows} (the header has {width}). A comma inside a value (e.g. an address) "
+                "needs quotes around the value; nothing was imported."
+            ),
+            name=name,
+            rows=listed,
+            width=width,
         )
 
 
@@ -175,11 +167,18 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
     """Read a CSV file (UTF-8, UTF-8 with BOM, or Windows-1252)."""
     text, encoding = decode_text(path.read_bytes(), path.name)
     if not text.strip():
-        raise ImportFormatError(f"The file '{path.name}' is empty. It needs a header row and rows.")
+        raise ImportFormatError.said(
+            N_("The file '{name}' is empty. It needs a header row and rows."), name=path.name
+        )
     notes = (
         ()
         if encoding in ("utf-8", "utf-16")
-        else (f"'{path.name}' is not UTF-8; it was read as Windows-1252. Check accented letters.",)
+        else (
+            Message(
+                N_("'{name}' is not UTF-8; it was read as Windows-1252. Check accented letters."),
+                name=path.name,
+            ),
+        )
     )
     return SourceTable(
         name=path.name,
@@ -208,9 +207,13 @@ def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many types for damaged workbooks
-        raise ImportFormatError(
-            f"The workbook '{path.name}' cannot be opened ({err}). Open it in "
-            "a spreadsheet program and save it again as .xlsx."
+        raise ImportFormatError.said(
+            N_(
+                "The workbook '{name}' cannot be opened ({reason}). Open it in a spreadsheet "
+                "program and save it again as .xlsx."
+            ),
+            name=path.name,
+            reason=str(err),
         ) from err
     try:
         sheet = book.worksheets[0]
@@ -222,9 +225,12 @@ def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
     finally:
         book.close()
     if not rows:
-        raise ImportFormatError(
-            f"The first sheet of '{path.name}' is empty. Put the header row "
-            "on line 1 and the organizations below it."
+        raise ImportFormatError.said(
+            N_(
+                "The first sheet of '{name}' is empty. Put the header row on line 1 and the "
+                "organizations below it."
+            ),
+            name=path.name,
         )
     return SourceTable(
         name=path.name, format="xlsx", frame=_frame(path.name, rows[0], rows[1:], limits)
@@ -238,9 +244,14 @@ def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTa
     try:
         layer = gpd.read_file(path, engine="pyogrio")
     except Exception as err:  # pyogrio/GDAL errors have no common base class
-        raise ImportFormatError(
-            f"The {kind} file '{path.name}' cannot be read ({err}). Export "
-            "it again from your GIS, or use CSV."
+        raise ImportFormatError.said(
+            N_(
+                "The {kind} file '{name}' cannot be read ({reason}). Export it again from your "
+                "GIS, or use CSV."
+            ),
+            kind={"geojson": "GeoJSON", "gpkg": "GeoPackage"}.get(kind, kind),
+            name=path.name,
+            reason=str(err),
         ) from err
     if layer.crs is not None and layer.crs.to_epsg() != 4326:
         layer = layer.to_crs("EPSG:4326")
@@ -269,8 +280,14 @@ def _refuse_broken_geometries(name: str, layer: object) -> None:
     ]
     if broken:
         n, geometry = broken[0]
-        raise ImportFormatError(
-            f"{len(broken)} feature(s) of '{name}' have a broken geometry; the first is "
-            f"feature {n} ({explain_validity(geometry)}). Repair them in "
-            "your GIS (QGIS: Processing > Fix geometries) or give points; nothing was imported."
+        raise ImportFormatError.said(
+            N_(
+                "{count} feature(s) of '{name}' have a broken geometry; the first is feature "
+                "{number} ({reason}). Repair them in your GIS (QGIS: Processing > Fix "
+                "geometries) or give points; nothing was imported."
+            ),
+            count=len(broken),
+            name=name,
+            number=str(n),
+            reason=explain_validity(geometry),
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from geo.errors import ImportFormatError
-from geo.messages import N_, Message
+from geo.messages import N_
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,26 +43,22 @@ def check_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse files larger than ``limits.max_file_bytes``."""
     size = path.stat().st_size
     if size > limits.max_file_bytes:
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' is {size}; the limit is {limit}. Split it into smaller "
-                    "files and import them one after another."
-                ),
-                name=path.name,
-                size=_mb(size),
-                limit=_mb(limits.max_file_bytes),
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' is {size}; the limit is {limit}. Split it into smaller "
+                "files and import them one after another."
+            ),
+            name=path.name,
+            size=_mb(size),
+            limit=_mb(limits.max_file_bytes),
         )
     if size == 0:
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' is empty. Choose the file that holds the organizations, "
-                    "with a header row and at least one row."
-                ),
-                name=path.name,
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' is empty. Choose the file that holds the organizations, "
+                "with a header row and at least one row."
+            ),
+            name=path.name,
         )
 
 
@@ -76,32 +72,52 @@ def check_zip(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMI
     """
     members = archive.infolist()
     if len(members) > limits.max_zip_members:
-        raise ImportFormatError(
-            f"The zip file '{name}' holds {len(members)} files; at most "
-            f"{limits.max_zip_members} are accepted. Zip only the data files."
+        raise ImportFormatError.said(
+            N_(
+                "The zip file '{name}' holds {count} files; at most {limit} are accepted. Zip "
+                "only the data files."
+            ),
+            name=name,
+            count=len(members),
+            limit=limits.max_zip_members,
         )
     total = 0
     for info in members:
-        path = PurePosixPath(info.filename.replace("\\", "/"))
-        if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
-            raise ImportFormatError(
-                f"The zip file '{name}' contains '{info.filename}', a path that points outside "
-                "the archive. It was not opened; zip the files again from their own folder."
-            )
-        if stat.S_ISLNK(info.external_attr >> 16):
-            raise ImportFormatError(
-                f"The zip file '{name}' contains a link ('{info.filename}'). "
-                "Zip the real files instead."
-            )
+        _check_member_path(info, name)
         ratio = info.file_size / max(info.compress_size, 1)
         total += info.file_size
         if total > limits.max_unzipped_bytes or (
             info.file_size > 1_000_000 and ratio > limits.max_zip_ratio
         ):
-            raise ImportFormatError(
-                f"The zip file '{name}' unpacks to more than {_mb(limits.max_unzipped_bytes)} "
-                f"(or '{info.filename}' is compressed suspiciously well). It was not opened."
+            raise ImportFormatError.said(
+                N_(
+                    "The zip file '{name}' unpacks to more than {limit} (or '{member}' is "
+                    "compressed suspiciously well). It was not opened."
+                ),
+                name=name,
+                limit=_mb(limits.max_unzipped_bytes),
+                member=info.filename,
             )
+
+
+def _check_member_path(info: zipfile.ZipInfo, name: str) -> None:
+    """Refuse a member whose path leaves the archive folder, or a link."""
+    path = PurePosixPath(info.filename.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
+        raise ImportFormatError.said(
+            N_(
+                "The zip file '{name}' contains '{member}', a path that points outside the "
+                "archive. It was not opened; zip the files again from their own folder."
+            ),
+            name=name,
+            member=info.filename,
+        )
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise ImportFormatError.said(
+            N_("The zip file '{name}' contains a link ('{member}'). Zip the real files."),
+            name=name,
+            member=info.filename,
+        )
 
 
 def open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
@@ -109,9 +125,13 @@ def open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as err:
-        raise ImportFormatError(
-            f"The file '{path.name}' looks like a zip archive but is damaged "
-            f"({err}). Download or save it again."
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' looks like a zip archive but is damaged ({reason}). Download "
+                "or save it again."
+            ),
+            name=path.name,
+            reason=str(err),
         ) from err
     check_zip(archive, path.name, limits)
     return archive
@@ -134,20 +154,21 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as err:
-            raise ImportFormatError(
-                f"The file '{name}' starts like UTF-16 text but is damaged. Save it again as "
-                "'CSV UTF-8'."
+            raise ImportFormatError.said(
+                N_(
+                    "The file '{name}' starts like UTF-16 text but is damaged. Save it again as "
+                    "'CSV UTF-8'."
+                ),
+                name=name,
             ) from err
     head = data[:8192]
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100 + 2:
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' is not text (it contains binary data). Upload a CSV, an "
-                    "Excel .xlsx workbook, GeoJSON, a GeoPackage or an HSDS datapackage."
-                ),
-                name=name,
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' is not text (it contains binary data). Upload a CSV, an "
+                "Excel .xlsx workbook, GeoJSON, a GeoPackage or an HSDS datapackage."
+            ),
+            name=name,
         )
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -157,16 +178,14 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise ImportFormatError(
-            Message(
-                N_(
-                    "The file '{name}' has characters that are neither UTF-8 nor Windows-1252 "
-                    "(first at line {line}). Open it in a spreadsheet or text editor and save "
-                    "it again as 'CSV UTF-8'."
-                ),
-                name=name,
-                line=str(line),
-            )
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' has characters that are neither UTF-8 nor Windows-1252 "
+                "(first at line {line}). Open it in a spreadsheet or text editor and save "
+                "it again as 'CSV UTF-8'."
+            ),
+            name=name,
+            line=str(line),
         ) from err
 
 
@@ -177,9 +196,12 @@ def _zip_kind(path: Path, limits: Limits) -> str:
             return "xlsx"
     if "datapackage.json" in names or names & set(HSDS_ORGANIZATION_FILES):
         return "hsds"
-    raise ImportFormatError(
-        f"The zip file '{path.name}' is neither an Excel workbook nor an HSDS datapackage "
-        "(no datapackage.json or organizations.csv inside). Unzip it and import the data file."
+    raise ImportFormatError.said(
+        N_(
+            "The zip file '{name}' is neither an Excel workbook nor an HSDS datapackage (no "
+            "datapackage.json or organizations.csv inside). Unzip it and import the data file."
+        ),
+        name=path.name,
     )
 
 
@@ -189,9 +211,12 @@ def _folder_kind(path: Path) -> str:
             (folder / n).is_file() for n in HSDS_ORGANIZATION_FILES
         ):
             return "hsds"
-    raise ImportFormatError(
-        f"The folder '{path.name}' is not an HSDS datapackage: it has no datapackage.json or "
-        "organizations.csv. Choose a single file, or the datapackage folder."
+    raise ImportFormatError.said(
+        N_(
+            "The folder '{name}' is not an HSDS datapackage: it has no datapackage.json or "
+            "organizations.csv. Choose a single file, or the datapackage folder."
+        ),
+        name=path.name,
     )
 
 
@@ -199,22 +224,33 @@ def _json_kind(path: Path, data: bytes) -> str:
     try:
         document = json.loads(decode_text(data, path.name)[0])
     except json.JSONDecodeError as err:
-        raise ImportFormatError(
-            f"The file '{path.name}' starts like JSON but cannot be read "
-            f"(line {err.lineno}: {err.msg}). Check it in a JSON validator."
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' starts like JSON but cannot be read (line {line}: {reason}). "
+                "Check it in a JSON validator."
+            ),
+            name=path.name,
+            line=str(err.lineno),
+            reason=err.msg,
         ) from err
     except RecursionError as err:  # the decoder's own depth guard; no valid GeoJSON nests so deep
-        raise ImportFormatError(
-            f"The file '{path.name}' nests brackets thousands of levels deep, which no map "
-            "layer does; it was refused. Export the layer again from your GIS, or use CSV."
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' nests brackets thousands of levels deep, which no map layer "
+                "does; it was refused. Export the layer again from your GIS, or use CSV."
+            ),
+            name=path.name,
         ) from err
     if isinstance(document, dict) and document.get("type") in ("FeatureCollection", "Feature"):
         return "geojson"
     if isinstance(document, dict) and "resources" in document:
         return "hsds"
-    raise ImportFormatError(
-        f"The file '{path.name}' is JSON but not GeoJSON (no "
-        "FeatureCollection). Export the layer as GeoJSON, or use CSV."
+    raise ImportFormatError.said(
+        N_(
+            "The file '{name}' is JSON but not GeoJSON (no FeatureCollection). Export the layer "
+            "as GeoJSON, or use CSV."
+        ),
+        name=path.name,
     )
 
 
@@ -229,7 +265,9 @@ def sniff_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     if path.is_dir():
         return _folder_kind(path)
     if not path.is_file():
-        raise ImportFormatError(f"There is no file at '{path}'. Check the name and folder.")
+        raise ImportFormatError.said(
+            N_("There is no file at '{path}'. Check the name and folder."), path=str(path)
+        )
     check_size(path, limits)
     with path.open("rb") as handle:
         head = handle.read(64)
@@ -238,16 +276,23 @@ def sniff_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     if head.startswith(_SQLITE_MAGIC):
         return "gpkg"
     if head.startswith(_OLE2_MAGIC):
-        raise ImportFormatError(
-            f"'{path.name}' is an old Excel 97-2003 workbook. Open it in a "
-            "spreadsheet program and save it as .xlsx (or CSV UTF-8)."
+        raise ImportFormatError.said(
+            N_(
+                "'{name}' is an old Excel 97-2003 workbook. Open it in a spreadsheet program "
+                "and save it as .xlsx (or CSV UTF-8)."
+            ),
+            name=path.name,
         )
     claimed = path.suffix.lower()
     if claimed in (".xlsx", ".xlsm", ".gpkg", ".zip"):
-        raise ImportFormatError(
-            f"The file '{path.name}' is named like a {claimed} file but its content is not one "
-            "(it looks like plain text or something else). If it is CSV, rename it to .csv; "
-            "otherwise save it again from the program that made it."
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' is named like a {extension} file but its content is not one "
+                "(it looks like plain text or something else). If it is CSV, rename it to .csv; "
+                "otherwise save it again from the program that made it."
+            ),
+            name=path.name,
+            extension=claimed,
         )
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
         return _json_kind(path, path.read_bytes())

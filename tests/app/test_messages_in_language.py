@@ -134,3 +134,47 @@ def test_pseudo_locale_marks_the_import_refusal_and_its_problem_rows(app, monkey
     assert at.error and all(OPEN in e.value for e in at.error)
     report = next(d.value for d in at.dataframe if f"{OPEN}Problem{CLOSE}" in d.value.columns)
     assert all(OPEN in str(m) for m in report.iloc[:, -1]), list(report.iloc[:, -1])
+
+
+def test_a_damaged_zip_upload_is_explained_in_spanish_with_the_libraries_reason(app):
+    at = _upload(_in(app(IMPORT, role="editor"), "es"), b"PK\x03\x04 not really a zip", "orgs.zip")
+    refusal = " ".join(e.value for e in at.error)
+    said = "El archivo 'orgs.zip' parece un archivo zip pero está dañado (File is not a zip file)"
+    assert text.literal(said) in refusal, refusal  # the library's reason stays as it wrote it
+    assert text.literal("Descárguelo o guárdelo de nuevo.") in refusal
+
+
+def test_an_old_excel_workbook_and_json_that_is_not_geojson_are_refused_in_french(app):
+    at = _in(app(IMPORT, role="editor"), "fr")
+    old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)  # a .xls renamed .xlsx
+    _upload(at, old, "orgs.xlsx")
+    said = text.literal("'orgs.xlsx' est un ancien classeur Excel 97-2003.")
+    assert said in " ".join(e.value for e in at.error)
+    _upload(at, b'{"rows": [1, 2]}', "orgs.json")
+    said = text.literal("Le fichier 'orgs.json' est du JSON mais pas du GeoJSON")
+    assert said in " ".join(e.value for e in at.error)
+
+
+def _figure(at, label: str) -> str:
+    """The value under a census figure's label beside the home map."""
+    for block in at.markdown:
+        first, _, value = block.value.replace("\\", "").partition("  \n")
+        if first == label:
+            return value.strip("*\u2066\u2069")
+    raise AssertionError(f"no figure {label!r}")
+
+
+def test_the_home_pages_figures_are_written_as_each_language_writes_numbers(app):
+    from geo.i18n import format_number
+
+    at = app()
+    english = _figure(at, "Foreign-born in the study area")
+    people, moe = (int(part.replace(",", "")) for part in english.split(" ± "))
+    assert people > 10_000 and moe > 1_000  # both need digit grouping
+    french = _figure(_in(at, "fr"), "Nés à l'étranger dans la zone d'étude")
+    assert french == f"{people:,} ± {moe:,}".replace(",", "\u202f")  # 270 834 ± 3 330
+    spanish = _figure(_in(at, "es"), "Nacidos en el extranjero en el área de estudio")
+    assert spanish == f"{people:,} ± {moe:,}".replace(",", ".")
+    # Babel writes Arabic numbers with Latin digits and ',' (as the map's legend does)
+    arabic = _figure(_in(at, "ar"), "المولودون في الخارج في منطقة الدراسة")
+    assert arabic == f"{format_number(people, 'ar')} ± {format_number(moe, 'ar')}"
