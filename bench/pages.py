@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,12 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def page_reruns(
-    workdir: Path, repeat: int = 3, cpu: dict[str, float] | None = None
+    workdir: Path,
+    repeat: int = 3,
+    cpu: dict[str, float] | None = None,
+    only: Collection[str] = (),
 ) -> dict[str, float]:
     """Median wall seconds of a rerun of each page once it has run once (caches warm).
 
     ``cpu``, when given, receives each page's median CPU seconds of the process per rerun
     (``time.process_time``): steadier than wall time when other work shares the machine.
+    ``only``: these pages (names without ``.py``) instead of every page.
     """
     url = f"sqlite:///{workdir / 'pages.db'}"
     os.environ["DATABASE_URL"] = url
@@ -43,6 +48,8 @@ def page_reruns(
     PagesManager.__init__ = keep_navigation  # type: ignore[method-assign]
     results = {}
     for page in sorted(p.name for p in (ROOT / "pages").glob("*.py")):
+        if only and page.removesuffix(".py") not in only:
+            continue
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
         at.session_state[SESSION_KEY] = start_session(
             account, method="password", now=datetime.now(UTC)
@@ -60,3 +67,23 @@ def page_reruns(
             cpu[page.removesuffix(".py")] = statistics.median(spent)
     PagesManager.__init__ = original  # type: ignore[method-assign]
     return results
+
+
+def main() -> None:
+    """``python -m bench.pages [PAGE ...]``: the pages' rerun CPU and wall seconds, with the
+    load average before and after (a fresh demo database in a temporary folder)."""
+    import sys
+    import tempfile
+
+    started = os.getloadavg()
+    cpu: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as workdir:
+        wall = page_reruns(Path(workdir), repeat=5, cpu=cpu, only=sys.argv[1:])
+    ended = os.getloadavg()
+    print(f"load average: {started[0]:.2f} before, {ended[0]:.2f} after (1 min)")
+    for page, seconds in wall.items():
+        print(f"{page:20s} {cpu[page]:.3f} CPU-s  {seconds:.3f} wall-s")
+
+
+if __name__ == "__main__":
+    main()

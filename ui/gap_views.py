@@ -14,7 +14,7 @@ from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
-from ui import map_tables, maps, resources
+from ui import made_maps, map_tables, resources
 from ui.i18n import _, current
 
 TOP = 10
@@ -119,20 +119,27 @@ def show_rules(result: GapResult) -> None:
 
 
 def show_map(area: StudyArea, result: GapResult) -> None:
-    """Need shaded, matching sites, branches and the top gaps outlined; then each layer as
-    a table and the legend as text."""
-    outlines = resources.tract_outlines()
-    m = build_gap_map(
-        outlines,
-        result,
-        area.branches,
-        top=TOP,
-        vintage=area.vintage,
-        tiles=resources.settings().tiles,
-        translate=_,
-        code=current(),
+    """Need shaded, matching sites, branches and the top gaps outlined, made once per study
+    area, database version, question and language (:mod:`ui.made_maps`); then each layer
+    as a table and the legend as text."""
+    outlines, settings, code = resources.tract_outlines(), resources.settings(), current()
+    made_maps.show_made_map(
+        lambda: build_gap_map(
+            outlines,
+            result,
+            area.branches,
+            top=TOP,
+            vintage=area.vintage,
+            tiles=settings.tiles,
+            translate=_,
+            code=code,
+        ),
+        inputs=(resources.current_name(), resources.data_stamp(), result.question, code)
+        + (settings.street_graph, settings.tiles, area.vintage, TOP),
+        parts=(outlines,),  # a re-imported study area has new outlines
+        key="gaps.map",
+        height=560,
     )
-    maps.show_map(m, key="gaps.map", height=560)
     map_tables.show_gap_tables(outlines, result, area.branches, top=TOP)
 
 

@@ -1,5 +1,12 @@
 """The Gaps page as a user drives it (AppTest), on the demo city."""
 
+import json
+
+from sqlalchemy.orm import Session
+
+from geo.db import add_asset, make_engine
+from ui import resources
+
 
 def test_gaps_page_ranks_tracts_and_states_its_rules(app):
     at = app("pages/gaps.py")
@@ -43,3 +50,50 @@ def test_community_profile_shows_the_gap_figures_of_its_area(app):
     assert "Matching organizations within reach" in labels
     need = next(m.value for m in at.metric if m.label == "People in need")
     assert "±" in need
+
+
+def _map_script(at) -> str:
+    return json.loads(next(iter(at.get("component_instance"))).proto.json_args)["script"]
+
+
+def test_gap_map_shows_an_organization_saved_elsewhere_at_the_next_rerun(app, tmp_path):
+    """The map is made once and sent again as made: a save by another session (a new
+    database version) makes it again."""
+    at = app("pages/gaps.py")
+    at.run()  # the map as kept: sent again without being made
+    assert "New Corner Pantry" not in _map_script(at)
+    point = resources.load_area("demo").tracts.geometry.iloc[0].representative_point()
+    engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+    with Session(engine) as session, session.begin():
+        record = {"name": "New Corner Pantry", "category": "food", "languages": "es"}
+        add_asset(session, {**record, "lat": point.y, "lon": point.x}, user="t")
+    engine.dispose()
+    at.run()
+    assert not at.exception
+    assert "New Corner Pantry" in _map_script(at)
+
+
+def test_gap_map_follows_the_question_and_the_language(app):
+    at = app("pages/gaps.py")
+    spanish = _map_script(at)
+    at.selectbox(key="gaps.language_group").set_value("Arabic").run()
+    assert _map_script(at) != spanish
+    at.selectbox(key="ui.language").set_value("fr").run()
+    assert "Gap rank" in spanish
+    french = _map_script(at)
+    assert "Rang de l" in french and "Gap rank" not in french
+
+
+def test_gap_map_is_made_once_and_sent_again_as_made(app, monkeypatch):
+    from ui import gap_views
+
+    made = []
+    build = gap_views.build_gap_map
+    monkeypatch.setattr(
+        gap_views, "build_gap_map", lambda *a, **k: made.append(1) or build(*a, **k)
+    )
+    at = app("pages/gaps.py")
+    first = _map_script(at)
+    at.run()
+    assert _map_script(at) == first
+    assert len(made) == 1
