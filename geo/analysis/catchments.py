@@ -20,6 +20,7 @@ from geo.census.community import RULES
 from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.errors import DataNotAvailable
+from geo.messages import N_, Message
 
 
 def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
@@ -31,7 +32,7 @@ def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
         If the radius is not positive.
     """
     if radius_m <= 0:
-        raise DataNotAvailable("The catchment radius must be more than 0 metres.")
+        raise DataNotAvailable.said(N_("The catchment radius must be more than 0 metres."))
     point = gpd.GeoSeries([Point(lon, lat)], crs=WGS84)
     metric = point.to_crs(metric_crs(point))
     return metric.buffer(radius_m, quad_segs=32).to_crs(WGS84).iloc[0]
@@ -94,28 +95,32 @@ def describe_selection(
     if geoids:
         unknown = [g for g in geoids if g not in area_tracts.index]
         if unknown:
-            raise DataNotAvailable(f"Unknown tract GEOIDs: {', '.join(unknown[:5])}.")
+            raise DataNotAvailable.said(
+                N_("Unknown tract GEOIDs: {geoids}."), geoids=", ".join(unknown[:5])
+            )
         return list(geoids), f"{len(geoids)} hand-picked tracts", "Tracts picked by hand."
     if branch_id is not None:
         found = branches[branches["branch_id"] == branch_id]
         if found.empty:
-            raise DataNotAvailable(f"No branch with id {branch_id!r} in this study area.")
+            raise DataNotAvailable.said(
+                N_("No branch with id '{id}' in this study area."), id=branch_id
+            )
         b = found.iloc[0]
         lat, lon, title = float(b["lat"]), float(b["lon"]), str(b["name"])
     else:
         title = f"point {lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else ""
     if shape is None:
         if lat is None or lon is None or radius_m is None:
-            raise DataNotAvailable("Give a branch or a point, and a radius in metres.")
+            raise DataNotAvailable.said(N_("Give a branch or a point, and a radius in metres."))
         shape = build_ring(lat, lon, radius_m)
         title = f"Within {radius_m:,.0f} m of {title}"
     else:
         title = "Drawn area"
     chosen = select_tracts(area_tracts, shape, rule)
     if not chosen:
-        raise DataNotAvailable(
-            f"No tract qualifies under the rule: {RULES[rule]} "
-            "Try a larger radius or the other rule."
+        raise DataNotAvailable.said(
+            N_("No tract qualifies under the rule: {rule} Try a larger radius or the other rule."),
+            rule=Message(RULES[rule]),
         )
     return chosen, title, RULES[rule]
 

@@ -30,6 +30,7 @@ from geo.analysis.reach import (
 from geo.census import moe as m
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
+from geo.messages import N_
 from geo.vocab import split_list
 
 RANKING_COLUMNS: tuple[str, ...] = (
@@ -188,10 +189,10 @@ def compute_gaps(
         If the need measure is not available here, or the language group is unknown.
     """
     if question.language_group not in C16001_GROUPS:
-        raise DataNotAvailable(
-            f"{question.language_group!r} is not one of the 12 C16001 language groups: "
-            + "; ".join(C16001_GROUPS)
-            + "."
+        raise DataNotAvailable.said(
+            N_("'{group}' is not one of the 12 C16001 language groups: {groups}."),
+            group=question.language_group,
+            groups="; ".join(C16001_GROUPS),
         )
     need = compute_need(
         area.tables,

@@ -18,6 +18,7 @@ from geo.census.acs import AcsTable
 from geo.census.indicators import IndicatorOptions, compute_indicator
 from geo.errors import DataNotAvailable
 from geo.i18n import N_
+from geo.messages import Listing, Message
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,9 +53,9 @@ NEED_MEASURES: dict[str, NeedMeasure] = {
     )
 }
 TABLE_TOPICS = {
-    "C16001": "language spoken at home by English ability",
-    "B05006": "place of birth",
-    "B05005": "period of entry",
+    "C16001": N_("language spoken at home by English ability"),
+    "B05006": N_("place of birth"),
+    "B05005": N_("period of entry"),
 }
 RECENT_NOTE = N_(
     "B05006 is not broken down by year of arrival, so 'arrived 2010 or later' is estimated as "
@@ -63,16 +64,29 @@ RECENT_NOTE = N_(
 )
 
 
-def unavailable_measures(tables: Mapping[str, AcsTable]) -> dict[str, str]:
-    """Need measures this study area cannot give, each with the reason in plain words."""
+def unavailable_measures(tables: Mapping[str, AcsTable]) -> dict[str, Message]:
+    """Need measures this study area cannot give, each with the reason in plain words.
+
+    The reasons are :class:`~geo.messages.Message` s: English as text, ``say(reason, code)``
+    in the interface language.
+    """
     out = {}
     for key, measure in NEED_MEASURES.items():
         missing = [t for t in measure.tables if t not in tables]
         if missing:
-            out[key] = (
-                f"{measure.label}: not available, because table(s) "
-                + ", ".join(f"{t} ({TABLE_TOPICS[t]})" for t in missing)
-                + " are not loaded for this study area."
+            out[key] = Message(
+                N_(
+                    "{measure}: not available, because table(s) {tables} are not loaded for "
+                    "this study area."
+                ),
+                measure=Message(measure.label),
+                tables=Listing(
+                    (
+                        Message(N_("{table} ({topic})"), table=t, topic=Message(TABLE_TOPICS[t]))
+                        for t in missing
+                    ),
+                    ", ",
+                ),
             )
     return out
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import DataNotAvailable, ImportFormatError
+from geo.messages import N_
 
 # data.census.gov annotation codes that stand in for numbers. A MOE of "*****" means the
 # estimate is controlled (no sampling error); the others mean "no usable number".
@@ -61,9 +62,13 @@ class AcsTable:
         if len(hits) > 1 and len(exact) == 1:
             hits = exact
         if len(hits) != 1:
-            found = "no variable" if not hits else f"{len(hits)} variables"
-            raise DataNotAvailable(
-                f"Table {self.table_id} has {found} labelled {' > '.join(path)!r}."
+            raise DataNotAvailable.said(
+                N_("Table {table} has {count} variables labelled '{label}'.")
+                if hits
+                else N_("Table {table} has no variable labelled '{label}'."),
+                table=self.table_id,
+                count=len(hits),
+                label=" > ".join(path),
             )
         return hits[0]
 
@@ -125,7 +130,9 @@ def _decode(raw: bytes, source: str) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFormatError(f"{source}: the file is neither UTF-8 nor Windows-1252 text.")
+    raise ImportFormatError.said(
+        N_("{name}: the file is neither UTF-8 nor Windows-1252 text."), name=source
+    )
 
 
 def read_acs_table(data_path: Path | str, metadata_path: Path | str | None = None) -> AcsTable:
@@ -148,9 +155,12 @@ def read_acs_table(data_path: Path | str, metadata_path: Path | str | None = Non
     text = _decode(data_path.read_bytes(), data_path.name)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or "GEO_ID" not in rows[0]:
-        raise ImportFormatError(
-            f"{data_path.name}: no GEO_ID column in the first row. Download the table "
-            "from data.census.gov as CSV (the '-Data.csv' file)."
+        raise ImportFormatError.said(
+            N_(
+                "{name}: no GEO_ID column in the first row. Download the table from "
+                "data.census.gov as CSV (the '-Data.csv' file)."
+            ),
+            name=data_path.name,
         )
     header = rows[0]
     has_label_row = len(rows) > 1 and rows[1][:1] == ["Geography"]
@@ -174,7 +184,9 @@ def _build_table(frame: pd.DataFrame, labels: dict[str, str], source: str) -> Ac
     codes = {c: _CODE.match(c) for c in frame.columns}
     est_cols = {c: m for c, m in codes.items() if m and m["kind"] == "E"}
     if not est_cols:
-        raise ImportFormatError(f"{source}: no ACS estimate columns (like B05006_001E) found.")
+        raise ImportFormatError.said(
+            N_("{name}: no ACS estimate columns (like B05006_001E) found."), name=source
+        )
     table_id = next(iter(est_cols.values()))["table"]
     estimates, moes, label_paths = {}, {}, {}
     for col, m in est_cols.items():

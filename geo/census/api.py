@@ -17,6 +17,7 @@ import pandas as pd
 
 from geo.census.acs import AcsTable, build_acs_table
 from geo.errors import GeoError, ImportFormatError
+from geo.messages import N_
 
 API_ROOT = "https://api.census.gov/data"
 BOUNDARY_URL = "https://www2.census.gov/geo/tiger/GENZ{year}/shp/cb_{year}_{state}_tract_500k.zip"
@@ -35,16 +36,22 @@ def urllib_transport(url: str, timeout_s: float = 60.0) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout_s) as response:  # noqa: S310
             return response.read()
     except urllib.error.HTTPError as err:
-        raise CensusApiError(
-            f"The Census Data API answered {err.code} for "
-            f"{_without_key(url)}. Check the year, state, county and table "
-            "codes, and the API key."
+        raise CensusApiError.said(
+            N_(
+                "The Census Data API answered {code} for {url}. Check the year, state, county "
+                "and table codes, and the API key."
+            ),
+            code=str(err.code),
+            url=_without_key(url),
         ) from err
     except (urllib.error.URLError, TimeoutError) as err:
-        raise CensusApiError(
-            f"Could not reach {urllib.parse.urlsplit(url).netloc}: {err}. "
-            "Check the internet connection, or import downloaded files "
-            "instead."
+        raise CensusApiError.said(
+            N_(
+                "Could not reach {host}: {reason}. Check the internet connection, or import "
+                "downloaded files instead."
+            ),
+            host=urllib.parse.urlsplit(url).netloc,
+            reason=str(err),
         ) from err
 
 
@@ -72,9 +79,13 @@ def _json(body: bytes, what: str) -> object:
     try:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise CensusApiError(
-            f"The Census Data API sent something other than JSON for {what}: "
-            f"{body[:120]!r}. An invalid API key gives an HTML page."
+        raise CensusApiError.said(
+            N_(
+                "The Census Data API sent something other than JSON for {what}: {start}. An "
+                "invalid API key gives an HTML page."
+            ),
+            what=what,
+            start=repr(body[:120]),
         ) from err
 
 
@@ -157,12 +168,16 @@ def fetch_census_api(
 
 def _rows_to_frame(rows: object) -> pd.DataFrame:
     if not isinstance(rows, list) or len(rows) < 1 or not isinstance(rows[0], list):
-        raise CensusApiError("The Census Data API answer is not a table (a JSON array of rows).")
+        raise CensusApiError.said(
+            N_("The Census Data API answer is not a table (a JSON array of rows).")
+        )
     frame = pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
     frame = frame.loc[:, ~frame.columns.duplicated()]
     if "GEO_ID" not in frame.columns:
         if not {"state", "county", "tract"} <= set(frame.columns):
-            raise ImportFormatError("The Census Data API answer has no GEO_ID or tract columns.")
+            raise ImportFormatError.said(
+                N_("The Census Data API answer has no GEO_ID or tract columns.")
+            )
         frame["GEO_ID"] = "1400000US" + frame["state"] + frame["county"] + frame["tract"]
     return frame
 

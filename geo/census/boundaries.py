@@ -12,6 +12,7 @@ import shapely
 
 from geo.config import WGS84
 from geo.errors import ImportFormatError
+from geo.messages import N_
 
 _ID_COLUMNS = ("GEOID", "GEOID20", "GEOID10")
 _NAME_COLUMNS = ("NAMELSAD", "NAMELSAD20", "NAME", "NAME20")
@@ -28,8 +29,27 @@ def _layer_path(path: Path) -> str:
             if n.lower().endswith((".shp", ".geojson", ".json", ".gpkg"))
         ]
     if not inner:
-        raise ImportFormatError(f"{path.name}: the zip holds no .shp, .geojson or .gpkg layer.")
+        raise ImportFormatError.said(
+            N_("{name}: the zip holds no .shp, .geojson or .gpkg layer."), name=path.name
+        )
     return f"/vsizip/{path.resolve()}/{inner[0]}"
+
+
+def _read_layer(path: Path) -> gpd.GeoDataFrame:
+    """The layer as GDAL reads it; its reason for refusing is quoted as GDAL wrote it."""
+    try:
+        return gpd.read_file(_layer_path(path), engine="pyogrio")
+    except ImportFormatError:
+        raise
+    except Exception as err:  # pyogrio raises several types for unreadable files
+        raise ImportFormatError.said(
+            N_(
+                "{name}: not a readable map layer ({reason}). Use a zipped shapefile, GeoJSON "
+                "or GeoPackage."
+            ),
+            name=path.name,
+            reason=str(err),
+        ) from err
 
 
 def read_polygons(
@@ -55,29 +75,28 @@ def read_polygons(
         If the file is not a polygon layer, has no coordinate system or lacks the id column.
     """
     path = Path(path)
-    try:
-        layer = gpd.read_file(_layer_path(path), engine="pyogrio")
-    except ImportFormatError:
-        raise
-    except Exception as err:  # pyogrio raises several types for unreadable files
-        raise ImportFormatError(
-            f"{path.name}: not a readable map layer ({err}). Use a zipped "
-            "shapefile, GeoJSON or GeoPackage."
-        ) from err
+    layer = _read_layer(path)
     id_col = id_column or next((c for c in _ID_COLUMNS if c in layer.columns), None)
     if id_col is None or id_col not in layer.columns:
-        raise ImportFormatError(
-            f"{path.name}: no area id column ({id_column or 'GEOID'}). "
-            f"Columns: {', '.join(map(str, layer.columns))}."
+        raise ImportFormatError.said(
+            N_("{name}: no area id column ({column}). Columns: {columns}."),
+            name=path.name,
+            column=id_column or "GEOID",
+            columns=", ".join(map(str, layer.columns)),
         )
     if layer.crs is None:
-        raise ImportFormatError(
-            f"{path.name}: the layer has no coordinate system (a shapefile "
-            "needs its .prj file inside the zip)."
+        raise ImportFormatError.said(
+            N_(
+                "{name}: the layer has no coordinate system (a shapefile needs its .prj file "
+                "inside the zip)."
+            ),
+            name=path.name,
         )
     kinds = set(layer.geom_type.dropna())
     if not kinds <= {"Polygon", "MultiPolygon"}:
-        raise ImportFormatError(f"{path.name}: expected polygons, found {', '.join(kinds)}.")
+        raise ImportFormatError.said(
+            N_("{name}: expected polygons, found {kinds}."), name=path.name, kinds=", ".join(kinds)
+        )
     name_col = name_column or next((c for c in _NAME_COLUMNS if c in layer.columns), id_col)
     out = gpd.GeoDataFrame(
         {"GEOID": layer[id_col].astype(str).str.strip(), "NAME": layer[name_col].astype(str)},
@@ -107,9 +126,10 @@ def import_tract_boundaries(path: Path | str, *, counties: Sequence[str] = ()) -
     if counties:
         tracts = tracts[tracts["GEOID"].str[:5].isin(set(counties))]
         if tracts.empty:
-            raise ImportFormatError(
-                f"{Path(path).name}: no tracts in counties "
-                f"{', '.join(counties)}. Check the state of the file."
+            raise ImportFormatError.said(
+                N_("{name}: no tracts in counties {counties}. Check the state of the file."),
+                name=Path(path).name,
+                counties=", ".join(counties),
             )
     return tracts
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from geo.census.study_area import BRANCH_COLUMNS
 from geo.errors import ImportFormatError
+from geo.messages import N_
 
 IMLS_COLUMNS = (
     "FSCSKEY",
@@ -61,14 +62,18 @@ def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFr
     frame = _read_outlet_file(path)
     missing = [c for c in IMLS_COLUMNS if c not in frame.columns]
     if missing:
-        raise ImportFormatError(
-            f"{path.name}: not an IMLS outlet file; it lacks {', '.join(missing)}."
+        raise ImportFormatError.said(
+            N_("{name}: not an IMLS outlet file; it lacks {columns}."),
+            name=path.name,
+            columns=", ".join(missing),
         )
     fips = frame["INCITSST"].str.zfill(2) + frame["INCITSCO"].str.zfill(3)
     chosen = frame[fips.isin(set(counties))]
     if chosen.empty:
-        raise ImportFormatError(
-            f"{path.name}: no library outlets in counties {', '.join(counties)}."
+        raise ImportFormatError.said(
+            N_("{name}: no library outlets in counties {counties}."),
+            name=path.name,
+            counties=", ".join(counties),
         )
     hours = pd.to_numeric(chosen["HOURS"], errors="coerce")
     kind = chosen["C_OUT_TY"].map(OUTLET_TYPES).fillna("outlet")

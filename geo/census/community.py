@@ -163,7 +163,9 @@ def _compare(section: ProfileSection, whole: list[ProfileSection]) -> ProfileSec
 def _country_section(area: StudyArea, geoids: Sequence[str], country: str) -> ProfileSection:
     lookup = country_variables(area.tables)
     if country not in lookup:
-        raise DataNotAvailable(f"B05006 has no country of birth named {country!r}.")
+        raise DataNotAvailable.said(
+            N_("B05006 has no country of birth named '{country}'."), country=country
+        )
     b05006 = area.tables["B05006"]
     count, count_moe = origins.cells_total(b05006, [lookup[country]], geoids)
     fb, fb_moe = origins.cells_total(b05006, [b05006.find("Total")], geoids)

@@ -20,6 +20,7 @@ from geo.census.branches import import_branches_imls
 from geo.census.store import StudyAreaStore, check_name
 from geo.census.tables import describe_vintage, read_census_downloads, read_counts_table
 from geo.errors import DataNotAvailable, ImportCancelled, ImportFormatError
+from geo.messages import N_
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -69,7 +70,9 @@ class ImportReport:
 
 def _step(done: int, progress: Progress | None, should_cancel: ShouldCancel | None) -> None:
     if should_cancel is not None and should_cancel():
-        raise ImportCancelled("The import was cancelled. The previous study area is unchanged.")
+        raise ImportCancelled.said(
+            N_("The import was cancelled. The previous study area is unchanged.")
+        )
     if progress is not None:
         progress(done, _STEPS)
 
@@ -113,9 +116,11 @@ def _finish(
         polygons_without_data=sorted(set(tracts.index) - data_ids),
     )
     if not data_ids & set(tracts.index):
-        raise ImportFormatError(
-            "No tract in the tables matches a polygon: the boundaries are "
-            "for another place or another census (2010 vs 2020 tracts)."
+        raise ImportFormatError.said(
+            N_(
+                "No tract in the tables matches a polygon: the boundaries are for another place "
+                "or another census (2010 vs 2020 tracts)."
+            )
         )
     _step(_STEPS - 1, progress, should_cancel)
     store.save(
@@ -203,9 +208,11 @@ def _vintage(names: Sequence[str]) -> str:
 
     found = vintage_from_names(names)
     if found is None:
-        raise ImportFormatError(
-            "The ACS vintage is not in the file names (like ACSDT5Y2023). "
-            "State it, e.g. 'ACS 2019-2023 5-year'."
+        raise ImportFormatError.said(
+            N_(
+                "The ACS vintage is not in the file names (like ACSDT5Y2023). State it, e.g. "
+                "'ACS 2019-2023 5-year'."
+            )
         )
     return found
 

@@ -112,9 +112,12 @@ class IndicatorOptions:
 
 def _table(tables: Tables, table_id: str) -> AcsTable:
     if table_id not in tables:
-        raise DataNotAvailable(
-            f"Table {table_id} is not loaded for this study area, "
-            "so this indicator is not available."
+        raise DataNotAvailable.said(
+            N_(
+                "Table {table} is not loaded for this study area, so this indicator is not "
+                "available."
+            ),
+            table=table_id,
         )
     return tables[table_id]
 
@@ -168,11 +171,13 @@ def language_groups(tables: Tables) -> list[str]:
 
 def _origin(tables: Tables, countries: Sequence[str]) -> tuple[pd.Series, pd.Series]:
     if not countries:
-        raise DataNotAvailable("Choose at least one country of origin in the sidebar.")
+        raise DataNotAvailable.said(N_("Choose at least one country of origin in the sidebar."))
     lookup = country_variables(tables)
     unknown = [c for c in countries if c not in lookup]
     if unknown:
-        raise DataNotAvailable(f"No B05006 figures for: {', '.join(unknown)}.")
+        raise DataNotAvailable.said(
+            N_("No B05006 figures for: {countries}."), countries=", ".join(unknown)
+        )
     return _var_sum(tables["B05006"], [lookup[c] for c in countries])
 
 
@@ -187,7 +192,7 @@ def _limited_english(tables: Tables, group: str | None) -> tuple[pd.Series, pd.S
     if group:
         less = [v for v in less if c16001.labels[v][-2].casefold() == group.casefold()]
         if not less:
-            raise DataNotAvailable(f"C16001 has no language group {group!r}.")
+            raise DataNotAvailable.said(N_("C16001 has no language group '{group}'."), group=group)
     return _var_sum(c16001, less)
 
 
@@ -323,7 +328,7 @@ def get_indicator(tables: Tables, key: str) -> Indicator:
         return INDICATORS[key]
     found = indicators_for(tables).get(key)
     if found is None:
-        raise DataNotAvailable(f"This study area has no indicator {key!r}.")
+        raise DataNotAvailable.said(N_("This study area has no indicator '{key}'."), key=key)
     return found
 
 

@@ -89,7 +89,7 @@ def build_origin_rows(
         If B05006 is not loaded or a chosen country is not one of its labels.
     """
     if "B05006" not in tables:
-        raise DataNotAvailable("Table B05006 (place of birth) is not loaded.")
+        raise DataNotAvailable.said(N_("Table B05006 (place of birth) is not loaded."))
     b05006 = tables["B05006"]
     fb, fb_moe = cells_total(b05006, [b05006.find("Total")], geoids)
     pop, pop_moe = float("nan"), float("nan")
@@ -101,7 +101,10 @@ def build_origin_rows(
         lookup = country_variables(tables)
         unknown = [c for c in countries if c not in lookup]
         if unknown:
-            raise DataNotAvailable(f"B05006 has no country of birth named {', '.join(unknown)}.")
+            raise DataNotAvailable.said(
+                N_("B05006 has no country of birth named '{country}'."),
+                country="', '".join(unknown),
+            )
         part, part_moe = cells_total(b05006, [lookup[c] for c in countries], geoids)
         rows.append(figure_row(chosen_label(countries), part, part_moe, fb, fb_moe, FOREIGN_BORN))
     return pd.DataFrame(rows)

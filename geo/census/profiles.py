@@ -118,7 +118,7 @@ def build_profile(
         If ``geoids`` is empty.
     """
     if not len(geoids):
-        raise DataNotAvailable("No tracts selected: pick a tract or an area first.")
+        raise DataNotAvailable.said(N_("No tracts selected: pick a tract or an area first."))
     builders = {
         "B01003": _population,
         "B05006": lambda t, ids, top: _countries(tables, ids, top, countries),

@@ -31,6 +31,7 @@ from geo.census.acs import AcsTable
 from geo.census.study_area import BRANCH_COLUMNS, StudyArea, load_branches, load_demo_study_area
 from geo.census.tables import load_tables, save_tables
 from geo.errors import GeoError
+from geo.messages import N_
 
 DEMO_NAME = "demo"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -64,12 +65,17 @@ def check_name(name: str) -> str:
         If the name is not a slug or is the demo city's.
     """
     if not _NAME.match(name or ""):
-        raise GeoError(
-            f"Study-area name {name!r}: use lowercase letters, digits, '-' or '_' "
-            "(e.g. 'nyc' or 'king-county-2023')."
+        raise GeoError.said(
+            N_(
+                "Study-area name '{name}': use lowercase letters, digits, '-' or '_' (e.g. "
+                "'nyc' or 'king-county-2023')."
+            ),
+            name=name,
         )
     if name == DEMO_NAME:
-        raise GeoError("The name 'demo' belongs to the built-in demo city; choose another.")
+        raise GeoError.said(
+            N_("The name 'demo' belongs to the built-in demo city; choose another.")
+        )
     return name
 
 
@@ -115,7 +121,11 @@ class StudyAreaStore:
         for info in self.list():
             if info.name == name:
                 return info
-        raise StudyAreaNotFound(f"No study area named {name!r}. Known: {', '.join(self.names())}.")
+        raise StudyAreaNotFound.said(
+            N_("No study area named '{name}'. Known: {known}."),
+            name=name,
+            known=", ".join(self.names()),
+        )
 
     def load(self, name: str) -> StudyArea:
         """Load a study area (tracts, tables, branches).
@@ -208,13 +218,14 @@ class StudyAreaStore:
             that is not an IANA time zone such as ``America/Chicago``.
         """
         if name == DEMO_NAME:
-            raise GeoError("The demo city is built in; its time zone is America/New_York.")
+            raise GeoError.said(N_("The demo city is built in; its time zone is America/New_York."))
         path = self.root / name / "study_area.json"
         if not path.is_file():
-            raise StudyAreaNotFound(f"No imported study area named {name!r}.")
+            raise StudyAreaNotFound.said(N_("No imported study area named '{name}'."), name=name)
         if time_zone not in zoneinfo.available_timezones():
-            raise GeoError(
-                f"'{time_zone}' is not a time zone name; use one such as 'America/Chicago'."
+            raise GeoError.said(
+                N_("'{name}' is not a time zone name; use one such as 'America/Chicago'."),
+                name=time_zone,
             )
         meta = json.loads(path.read_text(encoding="utf-8"))
         meta["time_zone"] = time_zone
@@ -231,10 +242,10 @@ class StudyAreaStore:
             For the demo city, or a name that does not exist.
         """
         if name == DEMO_NAME:
-            raise GeoError("The demo city is built in and cannot be deleted.")
+            raise GeoError.said(N_("The demo city is built in and cannot be deleted."))
         folder = self.root / name
         if not folder.is_dir():
-            raise StudyAreaNotFound(f"No imported study area named {name!r}.")
+            raise StudyAreaNotFound.said(N_("No imported study area named '{name}'."), name=name)
         shutil.rmtree(folder)
 
 

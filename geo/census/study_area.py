@@ -13,6 +13,7 @@ import shapely
 from geo.census.acs import AcsTable, read_acs_folder
 from geo.config import WGS84
 from geo.errors import ImportFormatError
+from geo.messages import N_
 
 TRACT_COLUMNS = ("GEOID", "NAME", "geometry")
 BRANCH_COLUMNS = (
@@ -53,12 +54,18 @@ def load_tracts(path: Path | str) -> gpd.GeoDataFrame:
     tracts = gpd.read_file(path)
     missing = [c for c in TRACT_COLUMNS if c not in tracts.columns]
     if missing:
-        raise ImportFormatError(
-            f"{Path(path).name}: tract layer lacks column(s) {', '.join(missing)}. "
-            "Use a TIGER/Line or cartographic-boundary file, which has GEOID and NAME."
+        raise ImportFormatError.said(
+            N_(
+                "{name}: tract layer lacks column(s) {columns}. Use a TIGER/Line or "
+                "cartographic-boundary file, which has GEOID and NAME."
+            ),
+            name=Path(path).name,
+            columns=", ".join(missing),
         )
     if tracts.crs is None:
-        raise ImportFormatError(f"{Path(path).name}: the tract layer has no coordinate system.")
+        raise ImportFormatError.said(
+            N_("{name}: the tract layer has no coordinate system."), name=Path(path).name
+        )
     tracts = tracts.to_crs(WGS84)
     tracts["GEOID"] = tracts["GEOID"].astype(str)
     tracts["geometry"] = shapely.make_valid(tracts.geometry.values)
@@ -70,7 +77,11 @@ def load_branches(path: Path | str) -> pd.DataFrame:
     branches = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in BRANCH_COLUMNS if c not in branches.columns]
     if missing:
-        raise ImportFormatError(f"{Path(path).name}: branch file lacks {', '.join(missing)}.")
+        raise ImportFormatError.said(
+            N_("{name}: branch file lacks {columns}."),
+            name=Path(path).name,
+            columns=", ".join(missing),
+        )
     branches["lat"] = branches["lat"].astype(float)
     branches["lon"] = branches["lon"].astype(float)
     return branches

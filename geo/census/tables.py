@@ -15,6 +15,7 @@ import pandas as pd
 
 from geo.census.acs import AcsTable, read_acs_table
 from geo.errors import ImportFormatError
+from geo.messages import N_
 
 _VINTAGE = re.compile(r"ACSDT(?P<span>[15])Y(?P<year>\d{4})")
 _TABLE_CODE = re.compile(r"^(?P<table>[BC]\d{5}[A-Z]?)_\d{3}E$")
@@ -45,7 +46,9 @@ def _first_row(path: Path) -> list[str]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ImportFormatError(f"{path.name}: the file is neither UTF-8 nor Windows-1252 text.")
+        raise ImportFormatError.said(
+            N_("{name}: the file is neither UTF-8 nor Windows-1252 text."), name=path.name
+        )
     return next(csv.reader(io.StringIO(text)), [])
 
 
@@ -69,17 +72,21 @@ def read_census_downloads(paths: Sequence[Path | str]) -> dict[str, AcsTable]:
         elif "GEO_ID" in header:
             codes = [m["table"] for m in map(_TABLE_CODE.match, header) if m]
             if not codes:
-                raise ImportFormatError(
-                    f"{path.name}: no ACS estimate columns (like B05006_001E) in the first row."
+                raise ImportFormatError.said(
+                    N_("{name}: no ACS estimate columns (like B05006_001E) in the first row."),
+                    name=path.name,
                 )
             data.append((path, codes[0]))
         else:
-            raise ImportFormatError(
-                f"{path.name}: not a data.census.gov table download. Upload the "
-                "'-Data.csv' file and, if you have it, its '-Column-Metadata.csv'."
+            raise ImportFormatError.said(
+                N_(
+                    "{name}: not a data.census.gov table download. Upload the '-Data.csv' file "
+                    "and, if you have it, its '-Column-Metadata.csv'."
+                ),
+                name=path.name,
             )
     if not data:
-        raise ImportFormatError("No ACS data file (…-Data.csv) among the files given.")
+        raise ImportFormatError.said(N_("No ACS data file (…-Data.csv) among the files given."))
     tables: dict[str, AcsTable] = {}
     for path, table_id in data:
         meta = next(
@@ -128,6 +135,26 @@ def load_tables(folder: Path) -> dict[str, AcsTable]:
     return tables
 
 
+def _keys(frame: pd.DataFrame, key_column: str, name: str) -> pd.Series:
+    """The key column, stripped; refused when missing or repeated."""
+    if key_column not in frame.columns:
+        raise ImportFormatError.said(
+            N_("{name}: no column '{column}'. Columns: {columns}."),
+            name=name,
+            column=key_column,
+            columns=", ".join(frame.columns),
+        )
+    keys = frame[key_column].str.strip()
+    if keys.duplicated().any():
+        raise ImportFormatError.said(
+            N_("{name}: '{column}' repeats '{value}'; ids must be unique."),
+            name=name,
+            column=key_column,
+            value=keys[keys.duplicated()].iloc[0],
+        )
+    return keys
+
+
 def read_counts_table(
     path: Path | str,
     *,
@@ -150,22 +177,17 @@ def read_counts_table(
     """
     path = Path(path)
     frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
-    if key_column not in frame.columns:
-        raise ImportFormatError(
-            f"{path.name}: no column {key_column!r}. Columns: {', '.join(frame.columns)}."
-        )
-    keys = frame[key_column].str.strip()
-    if keys.duplicated().any():
-        raise ImportFormatError(
-            f"{path.name}: {key_column!r} repeats "
-            f"{keys[keys.duplicated()].iloc[0]!r}; ids must be unique."
-        )
+    keys = _keys(frame, key_column, path.name)
     values = frame.drop(columns=[key_column]).apply(
         lambda c: pd.to_numeric(c.str.replace(",", "", regex=False), errors="coerce")
     )
     variables = [c for c in values.columns if not c.endswith("_moe") and values[c].notna().any()]
     if not variables:
-        raise ImportFormatError(f"{path.name}: no numeric count columns besides {key_column!r}.")
+        raise ImportFormatError.said(
+            N_("{name}: no numeric count columns besides '{column}'."),
+            name=path.name,
+            column=key_column,
+        )
     index = pd.Index(keys, name="GEOID")
     est = values[variables].set_axis(index)
     moes = pd.DataFrame(
@@ -174,7 +196,9 @@ def read_counts_table(
     labels: dict[str, tuple[str, ...]] = {v: (v,) for v in variables}
     if universe_column:
         if universe_column not in variables:
-            raise ImportFormatError(f"{path.name}: no count column {universe_column!r}.")
+            raise ImportFormatError.said(
+                N_("{name}: no count column '{column}'."), name=path.name, column=universe_column
+            )
         labels = {v: ("Total",) if v == universe_column else ("Total", v) for v in variables}
     return AcsTable(
         table_id=table_id,

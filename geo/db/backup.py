@@ -23,6 +23,7 @@ from geo.db.session import head_revision, sync_id_sequences
 from geo.db.tables import TABLES
 from geo.db.unit_of_work import changes
 from geo.errors import ImportFormatError
+from geo.messages import N_
 
 FORMAT_VERSION = 1
 _BATCH = 1000
@@ -87,11 +88,17 @@ def _check_header(header: dict[str, Any], name: str) -> None:
         header.get("format_version") != FORMAT_VERSION
         or header.get("schema_revision") != head_revision()
     ):
-        raise ImportFormatError(
-            f"The backup '{name}' was made by another version of Welcome Atlas (format "
-            f"{header.get('format_version')}, schema {header.get('schema_revision')}; "
-            "this one reads "
-            f"format {FORMAT_VERSION}, schema {head_revision()}). Restore it with that version."
+        raise ImportFormatError.said(
+            N_(
+                "The backup '{name}' was made by another version of Welcome Atlas (format "
+                "{format}, schema {schema}; this one reads format {our_format}, schema "
+                "{our_schema}). Restore it with that version."
+            ),
+            name=name,
+            format=str(header.get("format_version")),
+            schema=str(header.get("schema_revision")),
+            our_format=str(FORMAT_VERSION),
+            our_schema=str(head_revision()),
         )
 
 
@@ -128,9 +135,14 @@ def restore_database(session: Session, path: Path, *, user: str | None = None) -
     counts = {name: len(found) for name, found in rows.items()}
     expected = {t.name: header["tables"].get(t.name, 0) for t in TABLES}
     if counts != expected or set(header["tables"]) - set(counts):
-        raise ImportFormatError(
-            f"The backup '{path.name}' is incomplete (expected {header['tables']} "
-            f"rows, found {counts}); nothing was restored."
+        raise ImportFormatError.said(
+            N_(
+                "The backup '{name}' is incomplete (expected {expected} rows, found {found}); "
+                "nothing was restored."
+            ),
+            name=path.name,
+            expected=str(header["tables"]),
+            found=str(counts),
         )
     check_keys(rows, TABLES, path.name)
     session.flush()
@@ -156,7 +168,9 @@ def backup_to_folder(session: Session, folder: Path, *, keep: int) -> tuple[Path
     ever removed, so other files in the folder are safe.
     """
     if keep < 1:
-        raise ImportFormatError(f"Keep at least one backup (asked to keep {keep}).")
+        raise ImportFormatError.said(
+            N_("Keep at least one backup (asked to keep {keep})."), keep=str(keep)
+        )
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{BACKUP_PREFIX}{utc_now().strftime('%Y%m%dT%H%M%S%fZ')}.jsonl.gz"

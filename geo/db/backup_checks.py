@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from geo.errors import ImportFormatError
+from geo.messages import N_, Message, reason
 
 FORMAT = "welcome-atlas-backup"
 _IN_LIST = re.compile(r"^\s*(\w+)\s+IN\s*\((.*)\)\s*$", re.IGNORECASE)
@@ -28,9 +29,16 @@ _IN_LIST = re.compile(r"^\s*(\w+)\s+IN\s*\((.*)\)\s*$", re.IGNORECASE)
 Rows = dict[str, list[tuple[int, dict[str, Any]]]]
 
 
-def _refuse(name: str, line: int | None, what: str) -> ImportFormatError:
-    where = f"Line {line} of '{name}'" if line else f"The backup '{name}'"
-    return ImportFormatError(f"{where}: {what}. Nothing was restored; the database is unchanged.")
+def _refuse(name: str, line: int | None, what: object) -> ImportFormatError:
+    """Refused at ``line`` (or the whole file); ``what`` is a Message, or a library's text."""
+    return ImportFormatError.said(
+        N_("Line {line} of '{name}': {what}. Nothing was restored; the database is unchanged.")
+        if line
+        else N_("The backup '{name}': {what}. Nothing was restored; the database is unchanged."),
+        line=str(line),
+        name=name,
+        what=what,
+    )
 
 
 def read_text(path: Path) -> list[str]:
@@ -40,13 +48,11 @@ def read_text(path: Path) -> list[str]:
         data = gzip.decompress(raw) if path.suffix == ".gz" else raw
         return data.decode("utf-8").splitlines()
     except (EOFError, OSError, zlib.error) as err:
-        raise _refuse(
-            path.name, None, f"it is not a complete gzip file ({err}); it may have been cut short"
-        ) from err
+        what = N_("it is not a complete gzip file ({reason}); it may have been cut short")
+        raise _refuse(path.name, None, Message(what, reason=str(err))) from err
     except UnicodeDecodeError as err:
-        raise _refuse(
-            path.name, None, f"it is not UTF-8 text (byte {err.start} cannot be read)"
-        ) from err
+        what = N_("it is not UTF-8 text (byte {byte} cannot be read)")
+        raise _refuse(path.name, None, Message(what, byte=str(err.start))) from err
 
 
 def read_header(lines: list[str], name: str) -> dict[str, Any]:
@@ -56,48 +62,53 @@ def read_header(lines: list[str], name: str) -> dict[str, Any]:
     except json.JSONDecodeError:
         header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ImportFormatError(
-            f"The file '{name}' is not a Welcome Atlas backup. "
-            "Choose a file made with 'Back up the database'."
+        raise ImportFormatError.said(
+            N_(
+                "The file '{name}' is not a Welcome Atlas backup. Choose a file made with "
+                "'Prepare a backup file'."
+            ),
+            name=name,
         )
     if not isinstance(header.get("tables"), dict):
-        raise _refuse(name, 1, "the header has no table counts")
+        raise _refuse(name, 1, Message(N_("the header has no table counts")))
     return header
 
 
 def _check_int(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{value!r} is not a whole number")
+        raise ValueError(Message(N_("{value} is not a whole number"), value=repr(value)))
     return value
 
 
 def _check_float(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(Message(N_("{value} is not a number"), value=repr(value)))
     return float(value)
 
 
 def _check_bool(value: Any) -> Any:
     if not isinstance(value, bool):
-        raise ValueError(f"{value!r} is not true or false")
+        raise ValueError(Message(N_("{value} is not true or false"), value=repr(value)))
     return value
 
 
 def _parse(kind: type, value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date written as text")
+        raise ValueError(Message(N_("{value} is not a date written as text"), value=repr(value)))
     try:
         return kind.fromisoformat(value)  # type: ignore[attr-defined]
     except ValueError:
-        raise ValueError(f"'{value[:40]}' is not a valid date (YYYY-MM-DD...)") from None
+        what = N_("'{value}' is not a valid date (YYYY-MM-DD...)")
+        raise ValueError(Message(what, value=value[:40])) from None
 
 
 def _string_check(length: int | None) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if not isinstance(value, str):
-            raise ValueError(f"{value!r} is not text")
+            raise ValueError(Message(N_("{value} is not text"), value=repr(value)))
         if length is not None and len(value) > length:
-            raise ValueError(f"the text is {len(value)} characters long, at most {length} fit")
+            what = N_("the text is {count} characters long, at most {limit} fit")
+            raise ValueError(Message(what, count=len(value), limit=length))
         return value
 
     return check
@@ -146,26 +157,30 @@ class _TableCheck:
         """The row with Python values; ValueError says which column is wrong."""
         unknown = sorted(set(row) - set(self.checks))
         if unknown:
-            raise ValueError(f"unknown column '{unknown[0]}' in table '{self.table.name}'")
+            what = N_("unknown column '{column}' in table '{table}'")
+            raise ValueError(Message(what, column=unknown[0], table=self.table.name))
         cleaned: dict[str, Any] = {}
         for name, value in row.items():
             column = self.table.c[name]
             if value is None:
                 if not column.nullable:
-                    raise ValueError(f"column '{name}' is empty but is required")
+                    what = N_("column '{column}' is empty but is required")
+                    raise ValueError(Message(what, column=name))
                 cleaned[name] = None
                 continue
             try:
                 cleaned[name] = self.checks[name](value)
             except ValueError as err:
-                raise ValueError(f"column '{name}': {err}") from None
+                what = N_("column '{column}': {reason}")
+                raise ValueError(Message(what, column=name, reason=reason(err))) from None
             if name in self.allowed and value not in self.allowed[name]:
-                raise ValueError(
-                    f"column '{name}': '{value}' is not one of {sorted(self.allowed[name])}"
-                )
+                what = N_("column '{column}': '{value}' is not one of {allowed}")
+                allowed = str(sorted(self.allowed[name]))
+                raise ValueError(Message(what, column=name, value=str(value), allowed=allowed))
         missing = [c for c in self.columns if c not in row]
         if missing:
-            raise ValueError(f"column '{missing[0]}' of table '{self.table.name}' is missing")
+            what = N_("column '{column}' of table '{table}' is missing")
+            raise ValueError(Message(what, column=missing[0], table=self.table.name))
         return cleaned
 
 
@@ -173,12 +188,15 @@ def _parse_line(text: str, number: int, name: str) -> tuple[str, dict[str, Any]]
     try:
         line = json.loads(text)
     except json.JSONDecodeError as err:
-        raise _refuse(name, number, f"it is damaged ({err.msg})") from err
+        raise _refuse(
+            name, number, Message(N_("it is damaged ({reason})"), reason=err.msg)
+        ) from err
     if not isinstance(line, dict):
-        raise _refuse(name, number, f"expected an object, found {type(line).__name__}")
+        what = N_("expected an object, found {kind}")
+        raise _refuse(name, number, Message(what, kind=type(line).__name__))
     table, row = line.get("table"), line.get("row")
     if not isinstance(table, str) or not isinstance(row, dict):
-        raise _refuse(name, number, "a line needs a 'table' name and a 'row' object")
+        raise _refuse(name, number, Message(N_("a line needs a 'table' name and a 'row' object")))
     return table, row
 
 
@@ -191,11 +209,11 @@ def read_rows(lines: list[str], tables: tuple[sa.Table, ...], name: str) -> Rows
             continue
         table, row = _parse_line(text, number, name)
         if table not in checks:
-            raise _refuse(name, number, f"unknown table '{table[:64]}'")
+            raise _refuse(name, number, Message(N_("unknown table '{table}'"), table=table[:64]))
         try:
             rows[table].append((number, checks[table].clean(row)))
         except ValueError as err:
-            raise _refuse(name, number, str(err)) from None
+            raise _refuse(name, number, reason(err)) from None
     return rows
 
 
@@ -219,7 +237,9 @@ def check_keys(rows: Rows, tables: tuple[sa.Table, ...], name: str) -> None:
                     continue
                 if value in seen:
                     shown = ", ".join(f"{c}={v!r}" for c, v in zip(key, value, strict=True))
-                    raise _refuse(name, number, f"{table.name} {shown} repeats line {seen[value]}")
+                    what = N_("{table} {key} repeats line {line}")
+                    where = {"table": table.name, "key": shown, "line": str(seen[value])}
+                    raise _refuse(name, number, Message(what, **where))
                 seen[value] = number
     for table in tables:
         for fk in table.foreign_keys:
@@ -228,9 +248,7 @@ def check_keys(rows: Rows, tables: tuple[sa.Table, ...], name: str) -> None:
             for number, row in rows[table.name]:
                 ref = row.get(fk.parent.name)
                 if ref is not None and ref not in present:
-                    raise _refuse(
-                        name,
-                        number,
-                        f"{table.name}.{fk.parent.name} = {ref!r} refers to a "
-                        f"{target.table.name} row the backup does not hold",
-                    )
+                    what = N_("{column} = {value} refers to a {table} row the backup does not hold")
+                    column, table_name = f"{table.name}.{fk.parent.name}", target.table.name
+                    said = Message(what, column=column, value=repr(ref), table=table_name)
+                    raise _refuse(name, number, said)

@@ -40,6 +40,7 @@ from geo.maps.map_state import (
 from geo.maps.map_words import layer_names, map_words, threshold_notices
 from geo.maps.sites import ID_COLUMN, SITE_KEY, SiteFile, encode_bits, encode_mask
 from geo.maps.tract_file import TractFile
+from geo.messages import N_, Message, reason
 
 COUNTRY_INDICATORS = ("origin_share", "origin_count")
 
@@ -115,7 +116,7 @@ def build_asset_map(
     tr = translate
     indicator = get_indicator(area.tables, options.indicator)
     label = tr(indicator.label)
-    values, notices = _indicator_values(area, indicator.key, filters, options, label)
+    values, notices = _indicator_values(area, indicator.key, filters, options, label, locale)
     if acculturation is None:
         acculturation = compute_acculturation(area.tables)
     highlighted = select_tracts_meeting_thresholds(acculturation, filters)
@@ -204,16 +205,17 @@ def _classes(values: pd.DataFrame | None, scheme: str) -> tuple[Classes, SpanCou
 
 
 def _indicator_values(
-    area: StudyArea, key: str, filters: Filters, options: MapOptions, label: str
+    area: StudyArea, key: str, filters: Filters, options: MapOptions, label: str, locale: str
 ) -> tuple[pd.DataFrame | None, list[str]]:
-    """The indicator per tract, or None with a notice saying why it is not available."""
+    """The indicator per tract, or None with a notice saying why (in language ``locale``)."""
     try:
         chosen = IndicatorOptions(
             countries=filters.countries, language_group=options.language_group
         )
         return compute_indicator(area.tables, key, chosen), []
     except DataNotAvailable as err:
-        return None, [f"{label}: {err}"]
+        notice = Message(N_("{label}: {reason}"), label=label, reason=reason(err))
+        return None, [notice.in_language(locale)]
 
 
 def _matching(organizations: pd.DataFrame, filters: Filters) -> pd.Series:

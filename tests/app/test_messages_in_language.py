@@ -178,3 +178,11 @@ def test_the_home_pages_figures_are_written_as_each_language_writes_numbers(app)
     # Babel writes Arabic numbers with Latin digits and ',' (as the map's legend does)
     arabic = _figure(_in(at, "ar"), "المولودون في الخارج في منطقة الدراسة")
     assert arabic == f"{format_number(people, 'ar')} ± {format_number(moe, 'ar')}"
+
+
+def test_an_indicator_that_needs_countries_says_why_in_french_on_the_map_page(app):
+    at = _in(app(), "fr")
+    at.selectbox(key="map.indicator").set_value("origin_share").run()
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Choisissez au moins un pays d'origine dans la barre latérale." in warnings, warnings
+    assert "Choose at least one" not in warnings

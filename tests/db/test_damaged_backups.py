@@ -176,3 +176,21 @@ def test_the_command_line_prints_the_message_not_a_traceback(tmp_path, monkeypat
     assert main(["db", "restore", str(bad), "--yes"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: Line 4 of 'bad.jsonl'") and "Traceback" not in err
+
+
+def test_a_damaged_backup_is_refused_in_french_with_the_parsers_reason(session, saved, tmp_path):
+    good, before = saved
+    header = gzip.decompress(good.read_bytes()).decode().splitlines()[0]
+    path = tmp_path / "copie.jsonl"
+    path.write_bytes((header + "\n{not json\n").encode())
+    with pytest.raises(ImportFormatError) as caught:
+        restore_database(session, path)
+    session.rollback()
+    assert str(caught.value).startswith("Line 2 of 'copie.jsonl': it is damaged (")
+    said = caught.value.in_language("fr")
+    # the JSON parser's own words stay as it wrote them, inside the French sentence
+    assert said == (
+        "Ligne 2 de 'copie.jsonl' : elle est endommagée (Expecting property name enclosed in "
+        "double quotes). Rien n'a été restauré ; la base de données est inchangée."
+    )
+    assert _dump(session) == before
