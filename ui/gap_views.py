@@ -14,7 +14,6 @@ from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
-from geo.messages import say
 from ui import made_maps, map_tables, resources
 from ui.i18n import _, current
 
@@ -26,7 +25,7 @@ def ask(area: StudyArea, filters: Filters) -> GapQuestion | None:
     missing = unavailable_measures(area.tables)
     offered = [k for k in NEED_MEASURES if k not in missing]
     for reason in missing.values():
-        st.caption(f":material/info: {say(reason, current())}")
+        st.caption(f":material/info: {reason.in_language(current())}")
     if not offered:
         st.warning(_("This study area has no table that measures need (C16001 or B05006)."))
         return None
