@@ -16,12 +16,11 @@ from geo.analysis.gaps import GapResult
 from geo.fieldwork.points import Stop
 from geo.fieldwork.routes import Route
 from geo.maps.gap_tables import (
-    build_gap_branch_table,
     build_gap_site_table,
     build_gap_tract_table,
     gap_legend_lines,
 )
-from geo.maps.layer_tables import table_csv
+from geo.maps.layer_tables import build_branch_table, table_csv
 from geo.maps.route_tables import build_offered_table, build_walk_table
 from ui.i18n import _, current, n_
 from ui.maps import layer_table
@@ -66,7 +65,7 @@ def _gap_tables(
         return memo[1]
     tracts = build_gap_tract_table(outlines, result, top=top, translate=_)
     sites = build_gap_site_table(result, translate=_)
-    placed = build_gap_branch_table(branches, translate=_)
+    placed = build_branch_table(branches, translate=_)
     legend = gap_legend_lines(
         tracts, result, sites=len(sites), branches=len(placed), translate=_, n_=n_
     )

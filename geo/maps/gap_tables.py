@@ -2,7 +2,8 @@
 
 Each table holds exactly what :func:`geo.maps.gap_map.build_gap_map` draws for the same
 question (issue 15): every tract outline with its need figure and class, the matching
-sites that have a location, the branches that have one. Public fields only.
+sites that have a location. Its branches are the home map's table, the same rows
+(:func:`geo.maps.layer_tables.build_branch_table`). Public fields only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import pandas as pd
 from geo.analysis.gaps import GapResult
 from geo.i18n import N_, english_n
 from geo.maps.layer_tables import (
-    build_branch_table,
     build_site_table,
     build_tract_table,
     legend_lines,
@@ -84,13 +84,6 @@ def build_gap_site_table(result: GapResult, translate: Callable[[str], str] = st
     placed["place"] = site_places(placed)
     placed[["service_labels", "language_labels"]] = site_labels(placed)
     return build_site_table(placed, translate=translate)
-
-
-def build_gap_branch_table(
-    branches: pd.DataFrame, translate: Callable[[str], str] = str
-) -> pd.DataFrame:
-    """One row per branch the map draws (with its catchment ring)."""
-    return build_branch_table(branches, translate=translate)
 
 
 def gap_legend_lines(

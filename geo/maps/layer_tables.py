@@ -9,6 +9,7 @@ formula injection).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -153,8 +154,9 @@ def build_site_table(sites: pd.DataFrame, translate: Callable[[str], str] = str)
     """
     frame = sites.reindex(columns=list(SITE_TABLE_COLUMNS))
     if translate is not str:
+        word = functools.cache(translate)  # a few dozen labels over hundreds of sites
         for column in ("service_labels", "language_labels"):
-            frame[column] = [translated_list(v, translate) for v in frame[column]]
+            frame[column] = [translated_list(v, word) for v in frame[column]]
     headings = {k: translate(v) for k, v in SITE_TABLE_COLUMNS.items()}
     return frame.rename(columns=headings).reset_index(drop=True)
 
@@ -169,7 +171,10 @@ def translated_list(cell: object, translate: Callable[[str], str]) -> object:
 def build_branch_table(
     branches: pd.DataFrame, translate: Callable[[str], str] = str
 ) -> pd.DataFrame:
-    """One row per library branch drawn (those with coordinates); headings via ``translate``."""
+    """One row per library branch drawn (those with coordinates); headings via ``translate``.
+
+    The home map and the gap map draw the same branches: one table for both.
+    """
     placed = branches.dropna(subset=["lat", "lon"])
     frame = placed.reindex(columns=list(BRANCH_TABLE_COLUMNS))
     headings = {k: translate(v) for k, v in BRANCH_TABLE_COLUMNS.items()}
