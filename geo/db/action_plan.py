@@ -13,6 +13,7 @@ from geo.db.fieldwork_schema import ActionStep, ActionStepLink, StaffMember, Sta
 from geo.db.tracked import insert_tracked, load_row, log_detail, set_archived, update_tracked
 from geo.errors import ValidationError
 from geo.fieldwork.action_plan import LINK_KINDS, STEP_STATUSES, TRAININGS, check_due_date
+from geo.messages import N_
 
 STEP = "action_step"
 STAFF = "staff"
@@ -29,9 +30,11 @@ def _clean_step(fields: Mapping[str, object]) -> dict[str, object]:
         if key in values:
             values[key] = str(values[key] or "").strip() or None
     if "title" in values and not values["title"]:
-        raise ValidationError(
-            "Say what the step is (a title such as 'Invite the Nepali "
-            "women's group to plan a story time')."
+        raise ValidationError.said(
+            N_(
+                "Say what the step is (a title such as 'Invite the Nepali women's group to plan "
+                "a story time')."
+            )
         )
     if "status" in values and values["status"] not in STEP_STATUSES:
         raise ValidationError(
@@ -187,7 +190,7 @@ def add_staff(
         If the name is empty or a training is unknown.
     """
     if not name.strip():
-        raise ValidationError("Give the staff member's name.")
+        raise ValidationError.said(N_("Give the staff member's name."))
     staff_id = insert_tracked(
         session,
         _STAFF,

@@ -22,6 +22,7 @@ from geo.db.fieldwork_schema import EngagementEntry, Walkabout, WalkaboutStop
 from geo.db.queries import ENTITY
 from geo.db.schema import ChangeLog, Contact, Organization
 from geo.errors import ValidationError
+from geo.messages import N_
 
 ERASED = "[erased]"
 ENGAGEMENT_TEXT = ("summary", "needs", "aspirations", "assets_heard", "challenges")
@@ -47,8 +48,8 @@ def _terms(session: Session, name: str) -> list[str]:
     """The name plus the phone numbers and e-mails stored with it, longest first."""
     name = name.strip()
     if len(name) < 3:
-        raise ValidationError(
-            "Type the person's full name (at least 3 characters), so nothing else is erased."
+        raise ValidationError.said(
+            N_("Type the person's full name (at least 3 characters), so nothing else is erased.")
         )
     rows = session.execute(
         sa.select(Contact.phone, Contact.email).where(sa.func.lower(Contact.name) == name.lower())

@@ -15,6 +15,7 @@ from geo.db.duplicates import find_duplicates_many
 from geo.db.records import describe_problems
 from geo.db.schema import Organization
 from geo.errors import DuplicateAsset, ValidationError
+from geo.messages import N_, Listing, Message
 
 
 def refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
@@ -79,19 +80,34 @@ def refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> Non
             "row": row,
             "field": "name",
             "organization_id": m.organization_id,
-            "message": (
-                f"looks like '{m.name}' ({m.organization_id}): same {' and '.join(m.reasons)}"
+            "message": Message(
+                N_("looks like {other}: same {reasons}"),
+                other=f"'{m.name}' ({m.organization_id})",
+                reasons=Listing((Message(r) for r in m.reasons), ", "),  # name, phone, website
             ),
         }
         for row, matches in sorted(found.items())
         for m in matches
     ]
-    shown = "; ".join(str(p["message"]) for p in problems[:5])
-    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-    where = "This organization" if len(cleaned) == 1 else f"{len(found)} of the organizations"
+    shown = Listing((p["message"] for p in problems[:5]), "; ")
+    where = (
+        Message(N_("This organization"))
+        if len(cleaned) == 1
+        else Message(N_("{count} of the organizations"), count=len(found))
+    )
+    said = (
+        N_(
+            "{where} may already be saved: {shown}. Check, and edit the saved one, or save "
+            "anyway as a separate organization."
+        )
+        if len(problems) <= 5
+        else N_(
+            "{where} may already be saved: {shown} (and {more} more). Check, and edit the "
+            "saved one, or save anyway as a separate organization."
+        )
+    )
     raise DuplicateAsset(
-        f"{where} may already be saved: {shown}{more}. Check, and edit the saved one, "
-        "or save anyway as a separate organization.",
+        Message(said, where=where, shown=shown, more=len(problems) - 5),
         problems,
         [m for matches in found.values() for m in matches],
     )

@@ -20,6 +20,7 @@ from geo.db.models import (
 from geo.db.record_parts import SITE_TEXT
 from geo.db.schema import ChangeLog, Organization
 from geo.errors import AssetNotFound
+from geo.messages import N_
 
 ENTITY = "organization"
 _ORG_COLUMNS = (
@@ -76,9 +77,12 @@ def load_organization(session: Session, organization_id: str) -> Organization:
     query = query.execution_options(populate_existing=True)
     org = session.scalars(query).one_or_none()
     if org is None:
-        raise AssetNotFound(
-            f"No organization has the id '{organization_id}'. It may have been removed by a "
-            "restore; reload the list and pick it again."
+        raise AssetNotFound.said(
+            N_(
+                "No organization has the id '{id}'. It may have been removed by a restore; "
+                "reload the list and pick it again."
+            ),
+            id=organization_id,
         )
     return org
 

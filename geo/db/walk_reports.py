@@ -19,6 +19,14 @@ from geo.db.models import Asset
 from geo.db.tracked import log_detail, update_tracked
 from geo.db.walkabouts import ENTITY, WalkRecord, get_walkabout
 from geo.errors import ValidationError
+from geo.messages import N_
+
+NO_STOP = N_("The walk has no stop number {number}.")
+NO_COORDINATES = N_(
+    "Give the place's latitude and longitude (click it on the map, or type them) so it appears "
+    "on everyone's map."
+)
+
 
 _TABLE: sa.Table = Walkabout.__table__
 _STOPS: sa.Table = WalkaboutStop.__table__
@@ -52,7 +60,7 @@ def record_walk_report(
     for report in reports:
         stop = by_position.get(int(report["position"]))  # type: ignore[call-overload]
         if stop is None:
-            raise ValidationError(f"The walk has no stop number {report['position']}.")
+            raise ValidationError.said(NO_STOP, number=str(report["position"]))
         for field in ("visited", "met", "learned"):
             new = report.get(field, getattr(stop, field))
             new = new.strip() or None if isinstance(new, str) else new
@@ -117,10 +125,7 @@ def add_found_place(
     """
     walk = get_walkabout(session, walk_id)
     if record.get("lat") in (None, "") or record.get("lon") in (None, ""):
-        raise ValidationError(
-            "Give the place's latitude and longitude (click it on the map, "
-            "or type them) so it appears on everyone's map."
-        )
+        raise ValidationError.said(NO_COORDINATES)
     asset = add_asset(
         session, _found_record(walk, record, user), user=user, allow_duplicate=allow_duplicate
     )

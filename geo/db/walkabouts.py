@@ -20,6 +20,9 @@ from geo.errors import ValidationError
 from geo.fieldwork.routes import Stop
 from geo.i18n import N_
 
+NO_STOPS = N_("The walk has no stops. Plan a route with at least one stop.")
+
+
 ENTITY = "walkabout"
 WALK_LIST_COLUMNS = (
     "id", "title", "branch_id", "planned_on", "team", "status", "stops", "visited", "archived",
@@ -88,9 +91,9 @@ def save_walkabout(
         If the title is empty or there are no stops.
     """
     if not title.strip():
-        raise ValidationError("Give the walk a title, e.g. 'Eastside Saturday walk'.")
+        raise ValidationError.said(N_("Give the walk a title, e.g. 'Eastside Saturday walk'."))
     if not stops:
-        raise ValidationError("The walk has no stops. Plan a route with at least one stop.")
+        raise ValidationError.said(NO_STOPS)
     walk_id = insert_tracked(
         session,
         _TABLE,

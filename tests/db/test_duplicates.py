@@ -228,3 +228,15 @@ def test_a_new_organization_is_compared_by_all_its_sites(session: Session, agenc
     candidate = {"name": "Refugee Services Agency", "sites": [_site(3000), _site(-100)]}
     (match,) = find_duplicates(session, candidate)
     assert match.distance_m == pytest.approx(100, abs=1)
+
+
+def test_a_refused_duplicate_is_said_in_french_with_the_stored_name_as_saved(
+    session: Session, stored: str
+) -> None:
+    with pytest.raises(DuplicateAsset) as caught:
+        add_asset(session, org("Cafe Amal", phone="5550102030"), user="bo")
+    assert str(caught.value).startswith("This organization may already be saved: looks like")
+    said = caught.value.in_language("fr")
+    expected = f"Cet organisme est peut-être déjà enregistré : ressemble à 'Café Amal' ({stored})"
+    assert said.startswith(expected + " : même nom, téléphone"), said
+    assert "enregistrez quand même comme un organisme distinct" in said
