@@ -180,11 +180,7 @@ def report_to_csv(report: ValidationReport, language: str = "en") -> bytes:
 def refuse_rejected(report: ValidationReport) -> None:
     """Raise the ValidationError that lists the rejected rows (the first three in words)."""
     bad = sorted(report.rejected_rows)
-    problems = [
-        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
-        for i in report.issues
-        if i.severity == "error"
-    ]
+    problems = _problems(report, lambda issue: issue.severity == "error")
     shown = Listing(
         Message(
             N_("{row}: '{field}' {message}"),
@@ -211,17 +207,22 @@ def refuse_rejected(report: ValidationReport) -> None:
     )
 
 
+def _problems(report: ValidationReport, wanted: Callable[[Issue], bool]) -> list[dict]:
+    """The problem rows (row, line, field, message) of the issues ``wanted`` keeps."""
+    return [
+        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
+        for i in report.issues
+        if wanted(i)
+    ]
+
+
 def _more(count: int) -> Message | str:
     return n_(" (and {count} more)", " (and {count} more)", count) if count > 0 else ""
 
 
 def refuse_duplicates(report: ValidationReport, found: dict[int, list[DuplicateMatch]]) -> None:
     """Raise the DuplicateAsset that lists the possible duplicates (the first three)."""
-    problems = [
-        {"row": i.row, "line": i.line, "field": i.field, "message": i.message}
-        for i in report.issues
-        if i.kind == "duplicate"
-    ]
+    problems = _problems(report, lambda issue: issue.kind == "duplicate")
     shown = Listing(
         Message(
             N_("{row} {message}"), row=row_name(report.row_label, p["row"]), message=p["message"]
