@@ -15,7 +15,7 @@ from geo.maps.layers import simplify_tracts
 from geo.presenter.build import story_html, story_pdf
 from geo.presenter.slide_map import build_slide_map, compute_slide, figure_lines
 from geo.presenter.stories import StoryRecord
-from ui import errors, maps, resources
+from ui import errors, maps, presenter_tables, resources
 from ui.i18n import _, current
 
 # Page Up / Page Down press the Previous / Next buttons (found by their label, in the
@@ -55,7 +55,8 @@ def _load(name: str):
 
 
 def present(story: StoryRecord) -> None:
-    """Full screen: the slide's map, its caption in large type, Previous / Next and keys."""
+    """Full screen: the slide's map, its caption in large type, Previous / Next and keys;
+    under it, the slide's map as text and tables (folded away from the audience)."""
     st.markdown(_FULL_SCREEN, unsafe_allow_html=True)
     if not story.slides:
         st.info(_("This story has no slides (any more)."))
@@ -63,17 +64,20 @@ def present(story: StoryRecord) -> None:
     at = min(st.session_state.get("presenter.at", 0), len(story.slides) - 1)
     slide = story.slides[at]
     area, outlines = _load(slide.view.study_area)
-    figures = compute_slide(area, resources.organizations(), slide.view, _)
+    code = current()
+    figures = compute_slide(area, resources.organizations(), slide.view, _, code)
     _controls(slide.caption or _("(no caption)"), at, len(story.slides))
     tiles = resources.settings().tiles
-    m = build_slide_map(area, outlines, figures, slide.view, tiles=tiles, translate=_)
+    m = build_slide_map(area, outlines, figures, slide.view, tiles=tiles, translate=_, code=code)
     maps.show_map(m, key=f"presenter.map.{at}", height=680)
+    lines = figure_lines(area, figures, translate=_, code=code)
     st.markdown(
         "<div style='font-size:1.25rem' dir='auto'>"
-        + "<br>".join(escape(line) for line in figure_lines(area, figures, translate=_))
+        + "<br>".join(escape(line) for line in lines)
         + "</div>",
         unsafe_allow_html=True,
     )
+    presenter_tables.show_slide_tables(area, outlines, figures, slide.view, at=at)
 
 
 def _controls(caption: str, at: int, count: int) -> None:

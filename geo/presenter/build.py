@@ -1,7 +1,8 @@
 """Turn a stored story into what is shown or exported: per slide its map, figures and caption.
 
 ``language`` is the interface language of whoever exports (the page passes the session's):
-the exports' own words are in it, while captions, names and figures stay as they are.
+the exports' own words are in it and their numbers written as it writes them, while
+captions and names stay as they are.
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ def story_html(
     slides, stamps = [], set()
     for slide in story.slides:
         area, outlines = load_area(slide.view.study_area)
-        figures = compute_slide(area, organizations, slide.view, tr)
+        figures = compute_slide(area, organizations, slide.view, tr, language)
         slides.append(
             ExportSlide(
                 caption=slide.caption,
-                figures=figure_lines(area, figures, translate=tr),
-                map=build_slide_map(area, outlines, figures, slide.view, translate=tr),
+                figures=figure_lines(area, figures, translate=tr, code=language),
+                map=build_slide_map(
+                    area, outlines, figures, slide.view, translate=tr, code=language
+                ),
             )
         )
         stamps.add(area_stamp(area, tr))
@@ -59,14 +62,14 @@ def story_pdf(
     pages = []
     for slide in story.slides:
         area, outlines = load_area(slide.view.study_area)
-        figures = compute_slide(area, organizations, slide.view, tr)
+        figures = compute_slide(area, organizations, slide.view, tr, language)
         pages.append(
             HandoutPage(
                 area=area,
                 outlines=outlines,
                 figures=figures,
                 caption=slide.caption,
-                lines=figure_lines(area, figures, translate=tr),
+                lines=figure_lines(area, figures, translate=tr, code=language),
                 view=slide.view,
             )
         )

@@ -22,6 +22,7 @@ import folium
 from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
 from geo.i18n import DEFAULT, N_, is_rtl, translator
+from geo.messages import Message
 
 LEAFLET_DIR = PROJECT_ROOT / "static" / "vendor" / "leaflet" / "dist"
 _EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)=\"https?://[^\"]*\"[^>]*>(</script>)?")
@@ -48,9 +49,8 @@ def standalone_map_html(m: folium.Map, leaflet_dir: Path = LEAFLET_DIR) -> str:
         js = (leaflet_dir / "leaflet.js").read_text(encoding="utf-8")
         css = (leaflet_dir / "leaflet.css").read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise VendorAssetsMissing(
-            f"Leaflet is missing from {leaflet_dir}; run `python -m geo vendor` first."
-        ) from err
+        words = N_("Leaflet is missing from {folder}; run `python -m geo vendor` first.")
+        raise VendorAssetsMissing(Message(words, folder=str(leaflet_dir))) from err
     html = _EXTERNAL.sub("", m.get_root().render())
     safe_js = js.replace("</script", "<\\/script")
     inline = f"<style>{css}</style><script>{safe_js}</script>"

@@ -118,7 +118,7 @@ class _Handout(FPDF):
 
     def legend(self, figures: SlideFigures) -> None:
         self.words(figures.label, 9, bold=True)
-        for colour, label, mark in legend_rows(figures, self.tr):
+        for colour, label, mark in legend_rows(figures, self.tr, self.language):
             y = self.get_y() + 0.8
             dash = {"dash": 0.8, "gap": 0.6} if mark == "dashed" else {}
             with self.local_context(fill_color=colour, draw_color="#555555", dash_pattern=dash):

@@ -3,8 +3,9 @@
 Built for showing in a room and for export: geometry is embedded (an exported story has no
 server to fetch it from) and only public fields reach the map (organization name, services,
 languages; never contact persons or internal notes). The words are ``N_`` templates passed
-through ``translate`` (the interface language's gettext), so an export speaks the language of
-whoever made it; captions, names and figures stay as they are.
+through ``translate`` (the interface language's gettext) and the numbers are written as the
+language ``code`` writes them, so a slide and an export speak the language of whoever shows
+or made it; captions and names stay as they are.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from geo.census.moe import RELIABILITY_LABELS
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import filter_organizations
-from geo.i18n import N_
+from geo.i18n import DEFAULT, N_
 from geo.maps.gap_map import (
     BRANCH_COLOUR,
     SITE_COLOUR,
@@ -32,7 +33,9 @@ from geo.maps.gap_map import (
     build_site_layer,
     build_value_layer,
 )
+from geo.maps.layer_tables import class_labels
 from geo.maps.layers import NO_DATA_COLOUR, SCHEMES, Classes, classify, escape, format_value
+from geo.messages import reason, say
 from geo.view import View
 
 Translate = Callable[[str], str]
@@ -71,10 +74,14 @@ class SlideFigures:
 
 
 def compute_slide(
-    area: StudyArea, organizations: pd.DataFrame, view: View, translate: Translate = str
+    area: StudyArea,
+    organizations: pd.DataFrame,
+    view: View,
+    translate: Translate = str,
+    code: str | None = None,
 ) -> SlideFigures:
     """The indicator values, class breaks and public organizations of a slide's view; the
-    indicator's label in the language of ``translate``."""
+    indicator's label (and why it is not available) in the language of ``translate``/``code``."""
     indicator = INDICATORS[view.indicator]
     label = translate(indicator.label)
     notice = ""
@@ -84,7 +91,8 @@ def compute_slide(
         )
     except DataNotAvailable as err:
         values = pd.DataFrame(columns=["estimate", "moe", "reliability"])
-        notice = f"{label}: {err}"
+        why = say(reason(err), code or DEFAULT)  # a Message is said in the reader's language
+        notice = translate(N_("{label}: {figure}")).format(label=label, figure=why)
     orgs = organizations.rename(columns={"org_id": "organization_id"})
     matching = filter_organizations(orgs, view.filters)[list(PUBLIC_COLUMNS)]
     minx, miny, maxx, maxy = area.tracts.total_bounds
@@ -109,8 +117,11 @@ def build_slide_map(
     *,
     tiles: str = "",
     translate: Translate = str,
+    code: str | None = None,
 ) -> folium.Map:
-    """The slide's map, centred and zoomed as saved (or fitted to the study area)."""
+    """The slide's map, centred and zoomed as saved (or fitted to the study area); its
+    tooltips, layer names and legend in the language of ``translate``, numbers as ``code``
+    writes them (English by default)."""
     minx, miny, maxx, maxy = outlines.total_bounds
     centre = view.centre or ((miny + maxy) / 2, (minx + maxx) / 2)
     m = folium.Map(
@@ -126,21 +137,33 @@ def build_slide_map(
         m.options["zoom"] = view.zoom
     if view.zoom is None:
         m.fit_bounds([[miny, minx], [maxy, maxx]])
+    tr = translate
     build_value_layer(
-        outlines, figures.values, figures.classes, figures.label, kind=figures.kind
+        outlines,
+        figures.values,
+        figures.classes,
+        figures.label,
+        kind=figures.kind,
+        translate=tr,
+        code=code,
     ).add_to(m)
-    for layer in build_branch_layers(area.branches, view.radius_m):
+    for layer in build_branch_layers(area.branches, view.radius_m, tr, code):
         layer.add_to(m)
-    build_site_layer(figures.organizations).add_to(m)
-    HtmlBox(legend_html(figures, area.vintage, translate)).add_to(m)
+    build_site_layer(figures.organizations, tr).add_to(m)
+    HtmlBox(legend_html(figures, area.vintage, tr, code)).add_to(m)
     PageKeys().add_to(m)
     return m
 
 
 def figure_lines(
-    area: StudyArea, figures: SlideFigures, top: int = 3, translate: Translate = str
+    area: StudyArea,
+    figures: SlideFigures,
+    top: int = 3,
+    translate: Translate = str,
+    code: str | None = None,
 ) -> tuple[str, ...]:
-    """The slide's figures in words: the highest reliable tracts, each ± its 90% MOE."""
+    """The slide's figures in words: the highest reliable tracts, each ± its 90% MOE
+    (numbers as ``code`` writes them)."""
     tr = translate
     if figures.values.empty:
         return (figures.notice,) if figures.notice else ()
@@ -152,15 +175,16 @@ def figure_lines(
     lines = [
         line.format(
             tract=names.get(geoid, geoid),
-            estimate=format_value(row.estimate, figures.kind),
-            moe=format_value(row.moe, figures.kind),
+            estimate=format_value(row.estimate, figures.kind, code),
+            moe=format_value(row.moe, figures.kind, code),
             reliability=tr(RELIABILITY_LABELS[row.reliability]),
         )
         for geoid, row in best.iterrows()
     ]
     unreliable = int((values["reliability"] == "unreliable").sum())
     faded = tr(N_("Unreliable tract figures (faded on the map): {unreliable} of {tracts}."))
-    lines.append(faded.format(unreliable=unreliable, tracts=len(values)))
+    count = (lambda n: format_value(n, "count", code)) if code else str
+    lines.append(faded.format(unreliable=count(unreliable), tracts=count(len(values))))
     return (f"{figures.label} · {area.vintage}", *lines)
 
 
@@ -171,15 +195,17 @@ def area_stamp(area: StudyArea, translate: Translate = str) -> str:
     return f"{area.label} · {area.vintage}{note}"
 
 
-def legend_rows(figures: SlideFigures, translate: Translate = str) -> list[tuple[str, str, str]]:
+def legend_rows(
+    figures: SlideFigures, translate: Translate = str, code: str | None = None
+) -> list[tuple[str, str, str]]:
     """(colour, words, mark) for each class and mark on the slide's map; ``mark`` is
-    ``box``, ``dashed`` (unreliable, faded) or ``dot`` (organizations and branches)."""
-    rows, lower = [], None
-    for bound, colour in zip(figures.classes.upper_bounds, figures.classes.colours, strict=True):
-        upper = format_value(bound, figures.kind)
-        text = f"≤ {upper}" if lower is None else f"{format_value(lower, figures.kind)} – {upper}"
-        rows.append((colour, text, "box"))
-        lower = bound
+    ``box``, ``dashed`` (unreliable, faded) or ``dot`` (organizations and branches).
+
+    The classes read as the slide's tract table and text legend write them
+    (:func:`geo.maps.layer_tables.class_labels`), numbers as ``code`` writes them.
+    """
+    labels = class_labels(figures.classes, figures.kind, code)
+    rows = [(c, text, "box") for c, text in zip(figures.classes.colours, labels, strict=True)]
     return [
         *rows,
         (NO_DATA_COLOUR, translate(N_("not available")), "box"),
@@ -192,16 +218,22 @@ def legend_rows(figures: SlideFigures, translate: Translate = str) -> list[tuple
 _MARKS = {"box": "", "dashed": "opacity:.6;border-style:dashed", "dot": "border-radius:50%"}
 
 
-def legend_html(figures: SlideFigures, vintage: str, translate: Translate = str) -> str:
-    """The slide map's legend as a fixed box of plain HTML (no script, nothing to download)."""
+def legend_html(
+    figures: SlideFigures, vintage: str, translate: Translate = str, code: str | None = None
+) -> str:
+    """The slide map's legend as a fixed box of plain HTML (no script, nothing to download),
+    a named region for screen readers; the swatches are decoration, their words are text."""
     scheme = translate(SCHEMES.get(figures.classes.scheme, figures.classes.scheme))
     rows = "<br>".join(
-        f'<span style="display:inline-block;width:12px;height:12px;background:{colour};'
-        f'border:1px solid #777;vertical-align:middle;{_MARKS[mark]}"></span> {escape(text)}'
-        for colour, text, mark in legend_rows(figures, translate)
+        f'<span aria-hidden="true" style="display:inline-block;width:12px;height:12px;'
+        f"background:{colour};border:1px solid #777;vertical-align:middle;{_MARKS[mark]}"
+        f'"></span> {escape(text)}'
+        for colour, text, mark in legend_rows(figures, translate, code)
     )
+    name = escape(translate(N_("Legend")))
     return (
-        '<div class="slide-legend" style="position:fixed;right:10px;bottom:24px;z-index:1000;'
+        f'<div class="slide-legend" role="region" aria-label="{name}" '
+        'style="position:fixed;right:10px;bottom:24px;z-index:1000;'
         "background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 sans-serif;"
         'border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-width:260px" dir="auto">'
         f"<b>{escape(figures.label)}</b><br><small>{escape(scheme)} · {escape(vintage)}</small>"

@@ -21,6 +21,7 @@ from geo.db import tracked
 from geo.db.stories_schema import Slide, Story
 from geo.db.unit_of_work import changes
 from geo.errors import AssetNotFound, ValidationError
+from geo.messages import N_, Message
 from geo.view import View, view_from_params, view_to_params
 
 ENTITY = "story"  # change_log.entity of every story write
@@ -50,7 +51,8 @@ def _name(name: str) -> str:
     name = name.strip()
     if not name:
         raise ValidationError(
-            "A story needs a name, e.g. 'Spring workshop'.", [{"field": "name", "message": "empty"}]
+            Message(N_("A story needs a name, e.g. 'Spring workshop'.")),
+            [{"field": "name", "message": Message(N_("empty"))}],
         )
     return name
 
@@ -79,8 +81,15 @@ def _story(session: Session, story_id: int) -> Story:
         .execution_options(populate_existing=True)
     ).one_or_none()
     if story is None:
-        raise AssetNotFound(f"No story has the id {story_id}; reload the list of stories.")
+        raise AssetNotFound(
+            Message(N_("No story has the id {id}; reload the list of stories."), id=str(story_id))
+        )
     return story
+
+
+def _no_slide(slide_id: int) -> AssetNotFound:
+    words = N_("The story has no slide {id} any more; reload the page.")
+    return AssetNotFound(Message(words, id=str(slide_id)))
 
 
 def _listed(slides: Sequence[Slide]) -> list[str]:
@@ -142,15 +151,8 @@ def rename_story(
     story = _story(session, story_id)
     new = _name(name)
     if new != story.name:
-        diffs = {"name": (story.name, new)}
-        _save(
-            session,
-            story,
-            diffs,
-            values={"name": new},
-            user=user,
-            expected_version=expected_version,
-        )
+        diffs, values = {"name": (story.name, new)}, {"name": new}
+        _save(session, story, diffs, values=values, user=user, expected_version=expected_version)
 
 
 def add_slide(
@@ -196,18 +198,13 @@ def move_slide(
     before = _listed(slides)
     index = next((i for i, s in enumerate(slides) if s.id == slide_id), None)
     if index is None:
-        raise AssetNotFound(f"The story has no slide {slide_id} any more; reload the page.")
+        raise _no_slide(slide_id)
     target = max(0, min(len(slides) - 1, index + offset))
     slides.insert(target, slides.pop(index))
     for position, slide in enumerate(slides):
         slide.position = position
-    _save(
-        session,
-        story,
-        {"slides": (before, _listed(slides))},
-        user=user,
-        expected_version=expected_version,
-    )
+    diffs = {"slides": (before, _listed(slides))}
+    _save(session, story, diffs, user=user, expected_version=expected_version)
 
 
 def remove_slide(
@@ -222,7 +219,7 @@ def remove_slide(
     story = _story(session, story_id)
     gone = next((s for s in story.slides if s.id == slide_id), None)
     if gone is None:
-        raise AssetNotFound(f"The story has no slide {slide_id} any more; reload the page.")
+        raise _no_slide(slide_id)
     before = _listed(story.slides)
     kept = [s for s in story.slides if s.id != slide_id]
     diffs = {"slides": (before, _listed(kept)), f"slide {slide_id}": (_saved(gone), None)}
@@ -243,7 +240,7 @@ def set_story_status(
     """Delete (``"archived"``) or restore (``"active"``) a story; nothing is erased."""
     if status not in ("active", "archived"):
         raise ValidationError(
-            f"A story is 'active' or 'archived', not {status!r}.",
+            Message(N_("A story is 'active' or 'archived', not '{status}'."), status=status),
             [{"field": "status", "message": status}],
         )
     story = _story(session, story_id)

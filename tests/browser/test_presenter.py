@@ -151,3 +151,64 @@ def test_the_panned_view_becomes_a_slide_that_reopens_there(page, db_path):
     assert page.get_by_role("button", name="Save this view as a slide").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "presenter-present.png"))
+
+
+def _story_of_one_slide(db_path: Path, name: str) -> None:
+    from geo.view import View
+
+    engine = make_engine(f"sqlite:///{db_path}")
+    with Session(engine) as session, session.begin():
+        story_id = stories.create_story(session, name, user="test")
+        stories.add_slide(session, story_id, View(study_area="demo"), "Newcomers", user="test")
+    engine.dispose()
+
+
+def _open_tables_by_keyboard(page, words) -> None:
+    """Present, then open the slide's text-and-tables expander from the keyboard."""
+    page.get_by_role("button", name=words("Present"), exact=True).click()
+    page.get_by_role("button", name=words("Next ▶")).wait_for(timeout=60_000)
+    _map(page)
+    label = words("This slide's map as text and tables (legend, tracts, organizations)")
+    summary = page.locator("summary").filter(has_text=label)
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name=words("Download tracts (CSV)")).wait_for(timeout=30_000)
+    settle(page)
+
+
+def test_a_slide_is_also_text_and_tables_in_english_and_arabic(page, server, db_path):
+    from geo.i18n import translator
+    from tests.browser.test_accessibility import app_violations
+
+    _story_of_one_slide(db_path, "Tables story")
+    _open(page, "Presenter")
+    _open_tables_by_keyboard(page, lambda text: text)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 3
+    for title in ("Tracts (186)", "Library branches (10)"):
+        page.get_by_text(title).wait_for()
+    page.get_by_text("Legend of the map: Foreign-born share").wait_for()
+    assert app_violations(page) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "presenter-tables-en.png"))
+    tables = page.locator('[data-testid="stMain"] [data-testid="stExpander"]')
+    tables.screenshot(path=str(ARTIFACTS / "presenter-tables-en-open.png"))
+
+    arabic = translator("ar").gettext
+    context = page.context.browser.new_context(
+        locale="ar", viewport={"width": 1400, "height": 1000}, service_workers="block"
+    )
+    context.route(
+        "**/*",
+        lambda r: r.continue_() if r.request.url.startswith(server.url) else r.abort(),
+    )
+    visitor = context.new_page()
+    visitor.goto(server.url)
+    _open(visitor, arabic("Presenter"))
+    _open_tables_by_keyboard(visitor, arabic)
+    visitor.get_by_text(arabic("Legend of the map: {legend}").split("{")[0]).first.wait_for()
+    visitor.get_by_text(arabic("Library branches ({count})").replace("{count}", "10")).wait_for()
+    assert app_violations(visitor) == []
+    visitor.screenshot(path=str(ARTIFACTS / "presenter-tables-ar.png"))
+    tables = visitor.locator('[data-testid="stMain"] [data-testid="stExpander"]')
+    tables.screenshot(path=str(ARTIFACTS / "presenter-tables-ar-open.png"))
+    context.close()
