@@ -44,6 +44,14 @@ class GeoError(Exception):
 class ImportFormatError(GeoError):
     """A file cannot be read as the format it claims to be."""
 
+    @classmethod
+    def unreadable(cls, template: str, name: str, err: Exception, **values: object) -> Self:
+        """A library's refusal to read the file ``name``, its reason quoted as it wrote it.
+
+        ``template`` (marked with ``N_()``) says ``{name}`` and ``{reason}`` and what to do.
+        """
+        return cls.said(template, name=name, reason=str(err), **values)
+
 
 class ValidationError(GeoError):
     """Input rows or fields break a rule; carries the problems found."""

@@ -42,13 +42,13 @@ def _read_layer(path: Path) -> gpd.GeoDataFrame:
     except ImportFormatError:
         raise
     except Exception as err:  # pyogrio raises several types for unreadable files
-        raise ImportFormatError.said(
+        raise ImportFormatError.unreadable(
             N_(
                 "{name}: not a readable map layer ({reason}). Use a zipped shapefile, GeoJSON "
                 "or GeoPackage."
             ),
-            name=path.name,
-            reason=str(err),
+            path.name,
+            err,
         ) from err
 
 

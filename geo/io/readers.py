@@ -106,13 +106,13 @@ def read_csv_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.D
     try:
         rows = _parse_csv(text, dialect.delimiter)
     except csv.Error as err:
-        raise ImportFormatError.said(
+        raise ImportFormatError.unreadable(
             N_(
                 "The file '{name}' cannot be read as CSV ({reason}). Check that quotes are "
                 "closed, or save it again as CSV UTF-8."
             ),
-            name=name,
-            reason=str(err),
+            name,
+            err,
         ) from err
     if not rows:
         raise ImportFormatError(
@@ -207,13 +207,13 @@ def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceTable:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many types for damaged workbooks
-        raise ImportFormatError.said(
+        raise ImportFormatError.unreadable(
             N_(
                 "The workbook '{name}' cannot be opened ({reason}). Open it in a spreadsheet "
                 "program and save it again as .xlsx."
             ),
-            name=path.name,
-            reason=str(err),
+            path.name,
+            err,
         ) from err
     try:
         sheet = book.worksheets[0]
@@ -244,14 +244,14 @@ def read_geo(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> SourceTa
     try:
         layer = gpd.read_file(path, engine="pyogrio")
     except Exception as err:  # pyogrio/GDAL errors have no common base class
-        raise ImportFormatError.said(
+        raise ImportFormatError.unreadable(
             N_(
                 "The {kind} file '{name}' cannot be read ({reason}). Export it again from your "
                 "GIS, or use CSV."
             ),
+            path.name,
+            err,
             kind={"geojson": "GeoJSON", "gpkg": "GeoPackage"}.get(kind, kind),
-            name=path.name,
-            reason=str(err),
         ) from err
     if layer.crs is not None and layer.crs.to_epsg() != 4326:
         layer = layer.to_crs("EPSG:4326")
