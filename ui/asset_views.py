@@ -227,8 +227,16 @@ def _write(action, success: str) -> None:
     st.rerun()  # so the directory and the map above show the change at once
 
 
+ADDED = "assets.added"  # the confirmation of the last add, shown once on the Add tab
+
+
 def add_panel() -> None:
-    """Add an organization; possible duplicates are shown so the user decides."""
+    """Add an organization; possible duplicates are shown so the user decides.
+
+    The confirmation is said here, on the tab the user is on (the opened record's own
+    messages live on the Directory tab, which is hidden while this one is chosen)."""
+    if added := st.session_state.pop(ADDED, None):
+        st.success(added)
     edit_note()
     submitted, form = asset_form("assets.add", af.form_values(None), _("Add organization"))
     if submitted:
@@ -263,8 +271,10 @@ def _add(record: dict, *, allow_duplicate: bool) -> None:
         return
     st.session_state.pop("assets.pending", None)
     st.session_state[OPENED] = added
-    st.session_state["assets.flash"] = text.literal(
+    st.session_state[ADDED] = text.literal(
         _("Added {name} ({id}). It is on the map now.").format(name=added.name, id=added.id)
+        + " "
+        + _("It is open on the Directory tab, where you can edit it.")
     )
     st.rerun()
 

@@ -153,3 +153,38 @@ def test_directory_and_panel_show_opening_hours(app, tmp_path):
     assert list(sites["Site"]) == ["Main office", "Annex"]
     assert list(sites["Now"]) == ["open now", "hours not known"]
     assert any("Sites and opening hours" in m.value for m in at.markdown)
+
+
+def _tab(at, label):
+    return next(t for t in at.tabs if t.label == label)
+
+
+def test_the_added_confirmation_is_shown_on_the_add_tab_where_the_user_is(app):
+    at = app(PAGE, role="editor")
+    at.text_input(key="assets.add.name").set_value("Harbour <b>Welcome</b> Desk")
+    at.number_input(key="assets.add.lat").set_value(41.02)
+    at.number_input(key="assets.add.lon").set_value(-45.03)
+    at.button(key="FormSubmitter:assets.add-Add organization").click().run()
+    assert not at.exception
+    added = [s.value for s in _tab(at, "Add an organization").success]
+    assert len(added) == 1 and "\\<b\\>" in added[0]  # markdown shows the name literally
+    plain = added[0].replace("\\", "")
+    assert "Added Harbour <b>Welcome</b> Desk (" in plain and "on the map now" in plain
+    assert "open on the Directory tab" in plain
+    # the next run (any click) no longer repeats it
+    at.run()
+    assert not _tab(at, "Add an organization").success
+
+
+def test_the_added_confirmation_speaks_the_interface_language(app):
+    at = app(PAGE, role="editor")
+    at.session_state["ui.language"] = "fr"
+    at.run()
+    at.text_input(key="assets.add.name").set_value("Bureau d'accueil du port")
+    at.number_input(key="assets.add.lat").set_value(41.02)
+    at.number_input(key="assets.add.lon").set_value(-45.03)
+    at.button(key="FormSubmitter:assets.add-Ajouter l'organisme").click().run()
+    added = [s.value for s in _tab(at, "Ajouter un organisme").success]
+    plain = added[0].replace("\\", "") if len(added) == 1 else ""
+    assert plain.startswith("Bureau d'accueil du port (") and "ajouté" in plain
+    assert "onglet Annuaire" in plain and "Directory" not in plain
