@@ -63,11 +63,17 @@ def _gap_tables(
     memo = st.session_state.get(_GAP_MEMO)
     if memo is not None and _same(memo[0], key):
         return memo[1]
-    tracts = build_gap_tract_table(outlines, result, top=top, translate=_)
+    tracts = build_gap_tract_table(outlines, result, top=top, translate=_, locale=current())
     sites = build_gap_site_table(result, translate=_)
     placed = build_branch_table(branches, translate=_)
     legend = gap_legend_lines(
-        tracts, result, sites=len(sites), branches=len(placed), translate=_, n_=n_
+        tracts,
+        result,
+        sites=len(sites),
+        branches=len(placed),
+        translate=_,
+        n_=n_,
+        locale=current(),
     )
     files = {
         name: table_csv(t)

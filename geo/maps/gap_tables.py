@@ -15,8 +15,10 @@ import pandas as pd
 from geo.analysis.gaps import GapResult
 from geo.i18n import N_, english_n
 from geo.maps.layer_tables import (
+    branch_legend_line,
     build_site_table,
     build_tract_table,
+    count_text,
     legend_lines,
     site_labels,
 )
@@ -45,6 +47,7 @@ def build_gap_tract_table(
     *,
     top: int,
     translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> pd.DataFrame:
     """One row per tract drawn: need ± 90% MOE, reliability, map class, gap rank, outline.
 
@@ -56,8 +59,9 @@ def build_gap_tract_table(
         The ranking drawn (:func:`geo.analysis.gaps.compute_gaps`).
     top
         How many best-ranked tracts the map outlines.
-    translate
-        The interface language's ``gettext`` (headings, the need label, words).
+    translate, locale
+        The interface language's ``gettext`` (headings, the need label, words) and code
+        (the classes' numbers, as the map's legend writes them).
     """
     ranking = result.ranking.set_index("geoid")
     values = ranking.rename(columns={"need": "estimate", "need_moe": "moe"})
@@ -70,6 +74,7 @@ def build_gap_tract_table(
         highlighted=pd.Index([]),
         show_highlight=False,
         translate=translate,
+        locale=locale,
     )
     rank = ranking["rank"].reindex(outlines.index)
     table.insert(2, translate(RANK_COLUMN), rank.astype("Int64").to_numpy())
@@ -94,8 +99,12 @@ def gap_legend_lines(
     branches: int,
     translate: Callable[[str], str] = str,
     n_: Callable[[str, str, int], str] = english_n,
+    locale: str | None = None,
 ) -> list[str]:
-    """The gap map's legend as text: classes with counts, the outlines, sites, branches."""
+    """The gap map's legend as text: classes with counts, the outlines, sites, branches.
+
+    ``locale`` writes the numbers as the map's legend box does (English without one).
+    """
     tr = translate
     lines = legend_lines(
         need_classes(result),
@@ -105,22 +114,18 @@ def gap_legend_lines(
         scheme=tr(SCHEMES["quantiles"]),
         translate=tr,
         n_=n_,
+        locale=locale,
     )
     outlined = int(tract_table[tr(OUTLINED_COLUMN)].sum())
-    catchment = f"{result.question.catchment_m:,.0f}"
     lines += [
-        tr(N_("thick magenta outline: the {count} best-ranked gaps")).format(count=outlined),
+        tr(N_("thick magenta outline: the {count} best-ranked gaps")).format(
+            count=count_text(outlined, locale)
+        ),
         n_(
             "orange circle: a matching organization site ({count} drawn)",
             "orange circles: matching organization sites ({count} drawn)",
             sites,
-        ).format(count=f"{sites:,}"),
-        n_(
-            "dark blue circle: a library branch, with its {metres} m catchment dashed "
-            "({count} drawn)",
-            "dark blue circles: library branches, with their {metres} m catchments dashed "
-            "({count} drawn)",
-            branches,
-        ).format(count=f"{branches:,}", metres=catchment),
+        ).format(count=count_text(sites, locale)),
+        branch_legend_line(branches, result.question.catchment_m, n_, locale),
     ]
     return lines

@@ -199,10 +199,11 @@ def legend_lines(
     of a count; ``locale`` writes the numbers (class bounds, counts) as its language does.
     """
     tr = translate
-    counts = tract_table[tr(CLASS_COLUMN)].value_counts()
+    classes_drawn = tract_table[tr(CLASS_COLUMN)]
+    counts = classes_drawn.value_counts()
 
     def tracts(count: int) -> str:
-        shown = format_number(count, locale) if locale else f"{count:,}"
+        shown = count_text(count, locale)
         return n_("{count} tract", "{count} tracts", count).format(count=shown)
 
     lines = [
@@ -218,8 +219,10 @@ def legend_lines(
         )
     missing = int(counts.get(tr(NOT_AVAILABLE), 0))
     lines.append(tr(N_("grey: not available ({tracts})")).format(tracts=tracts(missing)))
-    unreliable = tr(RELIABILITY_LABELS["unreliable"])
-    faded = int((tract_table[tr(RELIABILITY_COLUMN)] == unreliable).sum())
+    # The map fades an unreliable figure; a tract with no figure is grey, never faded
+    # (a zero population gives no share, and its reliability says "unreliable").
+    unreliable = tract_table[tr(RELIABILITY_COLUMN)] == tr(RELIABILITY_LABELS["unreliable"])
+    faded = int((unreliable & (classes_drawn != tr(NOT_AVAILABLE))).sum())
     lines.append(
         tr(N_("faded with a dashed outline: unreliable estimate ({tracts})")).format(
             tracts=tracts(faded)
@@ -233,6 +236,29 @@ def legend_lines(
             )
         )
     return lines
+
+
+def branch_legend_line(
+    branches: int,
+    radius_m: float,
+    n_: Callable[[str, str, int], str] = english_n,
+    locale: str | None = None,
+) -> str:
+    """The legend's line for the branches' circles and their dashed catchments.
+
+    Said alike under every map that draws branches (the Gaps map, presenter slides).
+    """
+    return n_(
+        "dark blue circle: a library branch, with its {metres} m catchment dashed ({count} drawn)",
+        "dark blue circles: library branches, with their {metres} m catchments dashed "
+        "({count} drawn)",
+        branches,
+    ).format(count=count_text(branches, locale), metres=count_text(radius_m, locale))
+
+
+def count_text(count: float, locale: str | None = None) -> str:
+    """A whole number as ``locale`` writes it (``1 000`` in French); ``1,000`` without one."""
+    return format_number(count, locale) if locale else f"{count:,.0f}"
 
 
 def table_csv(table: pd.DataFrame) -> bytes:

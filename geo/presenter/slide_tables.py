@@ -19,17 +19,16 @@ from geo.census.study_area import StudyArea
 from geo.i18n import english_n
 from geo.maps.layer_tables import (
     BRANCH_TABLE_COLUMNS,
-    CLASS_COLUMN,
-    NOT_AVAILABLE,
-    RELIABILITY_COLUMN,
     SITE_TABLE_COLUMNS,
+    branch_legend_line,
     build_branch_table,
     build_site_table,
     build_tract_table,
+    count_text,
     legend_lines,
     site_labels,
 )
-from geo.maps.layers import SCHEMES, format_value
+from geo.maps.layers import SCHEMES
 from geo.presenter.slide_map import SlideFigures
 from geo.view import View
 
@@ -88,7 +87,7 @@ def build_slide_tables(
     scheme = translate(SCHEMES.get(figures.classes.scheme, figures.classes.scheme))
     legend = legend_lines(
         figures.classes,
-        _as_drawn(tracts, translate),
+        tracts,
         label=figures.label,
         kind=figures.kind,
         scheme=f"{scheme} · {area.vintage}",
@@ -103,15 +102,6 @@ def build_slide_tables(
         branches=branches,
         legend=tuple(legend),
     )
-
-
-def _as_drawn(tracts: pd.DataFrame, translate: Translate) -> pd.DataFrame:
-    """The tract table as the legend counts it: a tract with no figure is grey, not faded
-    (the map fades an unreliable figure only when there is one)."""
-    counted = tracts.copy()
-    grey = counted[translate(CLASS_COLUMN)] == translate(NOT_AVAILABLE)
-    counted.loc[grey, translate(RELIABILITY_COLUMN)] = "—"
-    return counted
 
 
 def _present(
@@ -133,21 +123,11 @@ def _point_lines(
     organizations: int, branches: int, radius_m: float, n_: Plural, code: str | None
 ) -> list[str]:
     """The legend's lines for the organizations' and the branches' circles."""
-
-    def count(n: float) -> str:
-        return format_value(n, "count", code) if code else f"{n:,.0f}"
-
     return [
         n_(
             "orange circle: a matching organization ({count} drawn)",
             "orange circles: matching organizations ({count} drawn)",
             organizations,
-        ).format(count=count(organizations)),
-        n_(
-            "dark blue circle: a library branch, with its {metres} m catchment dashed "
-            "({count} drawn)",
-            "dark blue circles: library branches, with their {metres} m catchments dashed "
-            "({count} drawn)",
-            branches,
-        ).format(count=count(branches), metres=count(radius_m)),
+        ).format(count=count_text(organizations, code)),
+        branch_legend_line(branches, radius_m, n_, code),
     ]

@@ -125,3 +125,28 @@ def test_the_tables_and_text_legend_speak_the_interface_language(tiny_area, file
     assert sum(int(line.rsplit("(", 1)[1].split()[0]) for line in lines[1:-1]) == len(table)
     sites = build_site_table(view.organizations, translate=es.gettext)
     assert "Clinica Latina" in set(sites["Organización"])  # data stays as recorded
+
+
+def test_a_tract_with_no_figure_is_counted_grey_not_faded_as_the_map_draws_it(tiny_area, files):
+    from geo.maps.map_state import encode_tracts
+    from tests.geo.conftest import T3
+
+    view = build(tiny_area, files)
+    values = view.values.copy()
+    # A tract where nobody lives has no share, and its reliability says "unreliable".
+    values.loc[T3, ["estimate", "moe"]] = float("nan")
+    assert values.loc[T3, "reliability"] == "unreliable"
+    table = build_tract_table(
+        tiny_area.tracts,
+        values,
+        view.classes,
+        label="x",
+        kind=view.kind,
+        highlighted=view.highlighted,
+        show_highlight=False,
+    )
+    lines = legend_lines(view.classes, table, label="x", kind=view.kind, scheme="q")
+    codes = encode_tracts(tuple(tiny_area.tracts.index), values, view.classes, view.kind)[0]
+    assert codes.count("-") == 1 and not set(codes) & set("abcdefghij")  # grey, none faded
+    assert "grey: not available (1 tract)" in lines
+    assert "faded with a dashed outline: unreliable estimate (0 tracts)" in lines
