@@ -17,6 +17,7 @@ from geo.i18n import DEFAULT, translator
 from geo.presenter.export_html import ExportSlide, export_story_html
 from geo.presenter.export_pdf import HandoutPage, export_story_pdf
 from geo.presenter.slide_map import area_stamp, build_slide_map, compute_slide, figure_lines
+from geo.presenter.slide_tables import build_slide_tables
 from geo.presenter.stories import StoryRecord
 
 AreaLoader = Callable[[str], tuple[StudyArea, gpd.GeoDataFrame]]  # name -> (area, outlines)
@@ -30,7 +31,8 @@ def story_html(
     language: str = DEFAULT,
 ) -> str:
     """The story as one self-contained HTML file (see :mod:`geo.presenter.export_html`)."""
-    tr = translator(language).gettext
+    catalog = translator(language)
+    tr = catalog.gettext
     slides, stamps = [], set()
     for slide in story.slides:
         area, outlines = load_area(slide.view.study_area)
@@ -41,6 +43,15 @@ def story_html(
                 figures=figure_lines(area, figures, translate=tr, code=language),
                 map=build_slide_map(
                     area, outlines, figures, slide.view, translate=tr, code=language
+                ),
+                tables=build_slide_tables(
+                    area,
+                    outlines,
+                    figures,
+                    slide.view,
+                    translate=tr,
+                    n_=catalog.ngettext,
+                    code=language,
                 ),
             )
         )

@@ -6,7 +6,9 @@ JavaScript and CSS come from the project's vendored npm copy (``static/vendor``)
 inlined; every other script or stylesheet folium would link from a CDN is left out, because
 slide maps use only plain Leaflet (GeoJSON, circle markers, tooltips, the scale bar).
 The page's own words (buttons, slide counter) are in the ``language`` asked for, and the page
-reads right to left in Arabic; captions and figures are shown as given.
+reads right to left in Arabic; captions and figures are shown as given. Under each slide's
+caption, folded in a ``<details>``, its legend as text and its map's layers as tables
+(:mod:`geo.presenter.export_tables`), for the keyboard and screen readers.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
 from geo.i18n import DEFAULT, N_, is_rtl, translator
 from geo.messages import Message
+from geo.presenter.export_tables import slide_tables_html
+from geo.presenter.slide_tables import SlideTables
 
 LEAFLET_DIR = PROJECT_ROOT / "static" / "vendor" / "leaflet" / "dist"
 _EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)=\"https?://[^\"]*\"[^>]*>(</script>)?")
@@ -30,11 +34,13 @@ _EXTERNAL = re.compile(r"<(script|link)\b[^>]*\b(src|href)=\"https?://[^\"]*\"[^
 
 @dataclass(frozen=True, kw_only=True)
 class ExportSlide:
-    """A slide ready for export: caption, figure lines (± MOE) and its folium map."""
+    """A slide ready for export: caption, figure lines (± MOE), its folium map and the
+    map as text and tables (in the export's language)."""
 
     caption: str
     figures: tuple[str, ...]
     map: folium.Map
+    tables: SlideTables | None = None
 
 
 def standalone_map_html(m: folium.Map, leaflet_dir: Path = LEAFLET_DIR) -> str:
@@ -67,7 +73,9 @@ def export_story_html(
     cards = "".join(
         f'<section class="slide" data-index="{i}"><h2>{escape(s.caption)}</h2><ul>'
         + "".join(f"<li>{escape(f)}</li>" for f in s.figures)
-        + "</ul></section>"
+        + "</ul>"
+        + (slide_tables_html(s.tables, translate=tr, code=language) if s.tables else "")
+        + "</section>"
         for i, s in enumerate(slides)
     )
     data = json.dumps(maps).replace("</", "<\\/")
@@ -94,14 +102,23 @@ _DECK = """<!DOCTYPE html>
 html,body{{margin:0;height:100%;font-family:system-ui,sans-serif;background:#111;color:#fff}}
 #map{{position:fixed;inset:0 0 0 0;width:100%;height:100%;border:0;background:#eee}}
 #panel{{position:fixed;inset-inline-start:64px;top:16px;max-width:38%;background:rgba(0,0,0,.72);
-padding:14px 20px;border-radius:8px}}
+padding:14px 20px;border-radius:8px;max-height:calc(100% - 72px);overflow:auto}}
+#panel:has(details[open]){{max-width:max(38%,calc(100% - 580px));background:#1a1a1a}}
 h1{{font-size:18px;font-weight:500;margin:0 0 6px;opacity:.8}}
 h2{{font-size:34px;line-height:1.2;margin:0 0 10px}}
 ul{{font-size:20px;margin:0;padding-inline-start:22px}}
+details{{margin-top:12px;font-size:15px}} summary{{cursor:pointer;font-size:17px}}
+summary:focus-visible,button:focus-visible{{outline:3px solid #ffd54f;outline-offset:2px}}
+details ul{{font-size:15px}} .legend-title{{margin:10px 0 4px}}
+table{{border-collapse:collapse;margin:14px 0;font-size:14px}}
+caption{{text-align:start;font-weight:700;font-size:16px;padding:4px 0}}
+th,td{{border:1px solid #666;padding:3px 7px;text-align:start;vertical-align:top}}
+thead th{{background:#333}} th[scope=row]{{font-weight:400}} td.num{{text-align:end}}
 h2{{unicode-bidi:plaintext}}
 .slide{{display:none}} .slide.on{{display:block}}
 #nav{{position:fixed;right:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
-#count{{unicode-bidi:plaintext}} [dir=rtl] #nav{{right:auto;left:64px}}
+#count{{unicode-bidi:plaintext;background:rgba(0,0,0,.72);padding:4px 10px;border-radius:6px}}
+[dir=rtl] #nav{{right:auto;left:64px}}
 button{{font-size:22px;padding:8px 18px;border-radius:6px;border:0;cursor:pointer}}
 #stamp{{position:fixed;left:50%;transform:translateX(-50%);bottom:6px;font-size:13px;
 background:rgba(0,0,0,.6);padding:2px 8px;border-radius:4px}}
@@ -124,6 +141,8 @@ function show(i) {{
 document.getElementById('prev').onclick = function() {{ show(at - 1); }};
 document.getElementById('next').onclick = function() {{ show(at + 1); }};
 document.addEventListener('keydown', function(e) {{
+  // inside an open table, the page keys scroll it
+  if (e.target.closest && e.target.closest('details[open]')) {{ return; }}
   if (e.key === 'PageDown') {{ e.preventDefault(); show(at + 1); }}
   if (e.key === 'PageUp') {{ e.preventDefault(); show(at - 1); }}
 }});
