@@ -39,6 +39,7 @@ from geo.maps.layers import (
     escape,
     format_value,
 )
+from geo.maps.text_direction import in_direction, plus_minus
 
 Translate = Callable[[str], str]
 
@@ -170,11 +171,14 @@ def _tip_writer(
         figure = (
             missing
             if np.isnan(n)
-            else f"<b>{format_value(n, kind, code)}</b> ± {format_value(e, kind, code)}"
-            f"<br>{reliability.get(r, r)}" + (f"<br>{escape(x)}" if x else "")
+            else plus_minus(
+                f"<b>{format_value(n, kind, code)}</b>", format_value(e, kind, code), code
+            )
+            + f"<br>{reliability.get(r, r)}"
+            + (f"<br>{escape(x)}" if x else "")
         )
         heading = f"<b>{escape(tract)}</b> [{escape(geoid)}]<br>"
-        return heading + line.format(label=escape(label), figure=figure)
+        return in_direction(heading + line.format(label=escape(label), figure=figure), code)
 
     return tip
 
@@ -189,16 +193,22 @@ def build_top_layer(
     """Thick outlines of the ``top`` best-ranked tracts, each labelled with its rank."""
     best = top_gaps(result, outlines, top)
     rank = translate(N_("Gap rank {rank}"))
-    need = translate(N_("{gap} ± {moe} people in need per organization"))
+    need = translate(N_("{figure} people in need per organization"))
     properties = [
         {
-            "tip": f"<b>{escape(rank.format(rank=int(row.rank)))}</b> · "
-            f"{escape(row.tract)} [{escape(row.geoid)}]<br>"
-            + escape(
-                need.format(
-                    gap=format_value(row.gap, "count", code),
-                    moe=format_value(row.gap_moe, "count", code),
-                )
+            "tip": in_direction(
+                f"<b>{escape(rank.format(rank=int(row.rank)))}</b> · "
+                f"{escape(row.tract)} [{escape(row.geoid)}]<br>"
+                + escape(
+                    need.format(
+                        figure=plus_minus(
+                            format_value(row.gap, "count", code),
+                            format_value(row.gap_moe, "count", code),
+                            code,
+                        )
+                    )
+                ),
+                code,
             )
         }
         for row in best.itertuples()

@@ -50,3 +50,31 @@ def test_map_without_any_matching_site_still_draws(grid_area, grid_sites):
     m = build_gap_map(grid_area.tracts, result, grid_area.branches.iloc[0:0])
     assert "Matching organizations (0)" in _layers(m)
     assert "Tract T4" in m.get_root().render()
+
+
+def _tips(m):
+    return [
+        f["properties"]["tip"]
+        for layer in m._children.values()
+        if getattr(layer, "data", None)
+        for f in layer.data["features"]
+        if "±" in f["properties"].get("tip", "")
+    ]
+
+
+def test_an_arabic_tooltip_keeps_its_figure_left_to_right(grid_area, grid_sites):
+    from geo.i18n import translator
+
+    result = compute_gaps(grid_area, grid_sites, ASK)
+    ar = translator("ar").gettext
+    tips = _tips(
+        build_gap_map(grid_area.tracts, result, grid_area.branches, translate=ar, code="ar")
+    )
+    assert tips  # need tooltips and the top gaps' tooltips
+    for tip in tips:
+        # the lines read right to left; "126 ± 82" is isolated so bidi cannot turn it
+        # into "82 ± 126"
+        assert tip.startswith('<div dir="rtl"')
+        assert re.search(r"\u2066(<b>)?[\d,.]+(</b>)? ± [\d,.]+\u2069", tip), tip
+    english = _tips(build_gap_map(grid_area.tracts, result, grid_area.branches, code="en"))
+    assert not any("\u2066" in tip or "dir=" in tip for tip in english)
