@@ -21,11 +21,19 @@ from jinja2 import Template
 from geo.i18n import N_
 from geo.maps.layers import build_base_map, escape
 
-# Notes the browser shows when a file cannot be loaded (static/atlas/home_map.js).
+# Words the browser writes itself (static/atlas/home_map.js): notes when a file cannot be
+# loaded, and the keyboard's button, hint and announcements (a site walked to with N).
 NOTES = (
     N_("The branches could not be loaded ({error})."),
     N_("The tract outlines could not be loaded ({status}). Reload the page."),
     N_("The organizations could not be loaded ({error})."),
+    N_("Asset map"),
+    N_("Next site in view"),
+    N_("N: next site in view, Shift+N: previous, Escape: close"),
+    N_("Site {number} of {count} in view: {name}"),
+    N_("Services: {services}"),
+    N_("The organizations are still loading."),
+    N_("No organization site in this view. Zoom out or move the map."),
 )
 CONTROLLER_URL = "/app/static/atlas/home_map.js"
 BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins

@@ -158,6 +158,7 @@
       map.getContainer().addEventListener(type, wanted, { once: true, passive: true });
     });
     A.map = map; A.cluster = cluster;
+    keyboard();
   };
 
   /* ---- tracts ---- */
@@ -468,4 +469,130 @@
     }
     A.applied += 1;  // after the work: a test or bench/ waiting on it sees the new map
   };
+
+  /* ---- the keyboard (issue 15) ----
+     Sites are circles Leaflet does not make focusable (one DOM element per pin would not
+     scale to a city), so the map walks them itself: N / Shift+N (or the button) select the
+     next / previous site in the current view, in name order, open its popup and say it in
+     a live region; Escape closes the popup. A frame shows when the map has the keyboard. */
+  var walk = { at: -1, ring: null, said: null };
+  var KEYS_CSS =
+    ".atlas-focus-frame{display:none;position:absolute;inset:0;z-index:1000;pointer-events:none;" +
+    "border:4px solid #0b3d91;box-shadow:inset 0 0 0 2px #fff}" +
+    ".leaflet-container:focus-visible>.atlas-focus-frame,.leaflet-container.atlas-keys:focus>.atlas-focus-frame{display:block}" +
+    ".leaflet-container:focus{outline:none}" +
+    ".atlas-next{font:600 13px sans-serif;padding:5px 9px;background:#fff;color:#0b3d91;" +
+    "border:2px solid #0b3d91;border-radius:4px;cursor:pointer}" +
+    ".atlas-next:focus-visible{outline:3px solid #d6007e;outline-offset:2px}" +
+    ".atlas-said{max-width:340px;background:#fff;color:#111;font:13px/1.35 sans-serif;padding:6px 9px;" +
+    "border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.35)}" +
+    ".atlas-said:empty{padding:0;box-shadow:none}" +
+    ".atlas-said:not(:empty){margin-bottom:6px}" +
+    ".atlas-walk-popup .leaflet-popup-content{font:13px/1.4 sans-serif;margin:10px 14px}" +
+    ".atlas-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
+    ".atlas-selected{border:3px solid #d6007e;border-radius:50%;box-shadow:0 0 0 2px #fff,inset 0 0 0 2px #fff}";
+
+  function keyboard() {
+    var container = map.getContainer(), hint = w("N: next site in view, Shift+N: previous, Escape: close");
+    var style = document.createElement("style");
+    style.textContent = KEYS_CSS;
+    document.head.appendChild(style);
+    L.DomUtil.create("div", "atlas-focus-frame", container);
+    var help = L.DomUtil.create("span", "atlas-hidden", container);  // read after the name
+    help.id = "atlas-keys-help";
+    help.textContent = hint;
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", w("Asset map"));
+    container.setAttribute("aria-describedby", help.id);
+    container.setAttribute("aria-keyshortcuts", "N Shift+N Escape");
+    var box = L.control({ position: "bottomleft" });  // the top left holds zoom and layers
+    box.onAdd = function () {
+      var div = L.DomUtil.create("div", "atlas-walk");
+      walk.said = L.DomUtil.create("div", "atlas-said", div);
+      walk.said.setAttribute("role", "status");
+      walk.said.setAttribute("aria-live", "polite");
+      var el = L.DomUtil.create("button", "atlas-next", div);
+      el.type = "button";
+      el.textContent = w("Next site in view");
+      el.title = hint;
+      el.setAttribute("aria-keyshortcuts", "N Shift+N");
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      L.DomEvent.on(el, "click", function (e) { L.DomEvent.stop(e); A.nextSite(e.shiftKey ? -1 : 1); });
+      return div;
+    };
+    box.addTo(map);
+    container.addEventListener("keydown", onKey);
+    container.addEventListener("pointerdown", function () { L.DomUtil.removeClass(container, "atlas-keys"); });
+  }
+
+  function onKey(e) {
+    var container = map.getContainer();
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    L.DomUtil.addClass(container, "atlas-keys");
+    var tag = (e.target && e.target.tagName) || "";
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag)) return;  // the layers box's checkboxes
+    if (e.key === "n" || e.key === "N") {
+      e.preventDefault();
+      A.nextSite(e.shiftKey ? -1 : 1);
+    } else if (e.key === "Escape" && map._popup && map._popup.isOpen()) {
+      var inside = map._popup.getElement() && map._popup.getElement().contains(document.activeElement);
+      map.closePopup();
+      if (inside) container.focus();  // the focus never falls out of the map
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  function say(text) {
+    if (!walk.said) return;
+    walk.said.textContent = "";  // the same words again are announced again
+    setTimeout(function () { walk.said.textContent = text; }, 60);
+  }
+
+  /* The shown sites inside the current view, in name order (ties by position in the file). */
+  function sitesInView() {
+    var view = map.getBounds(), names = sites.info.n, list = [];
+    cluster.getLayers().forEach(function (m) { if (view.contains(m.getLatLng())) list.push(m.siteIndex); });
+    return list.sort(function (a, b) { return String(names[a]).localeCompare(String(names[b])) || a - b; });
+  }
+
+  function siteWords(i, number, count) {
+    var d = sites.info, words = [fill(fill(fill(w("Site {number} of {count} in view: {name}"),
+      "{number}", number), "{count}", count), "{name}", d.n[i])];
+    if (d.a && d.a[i]) words.push(d.a[i]);
+    words.push(fill(w("Services: {services}"), "{services}", wList(d.s[i]) || "—"));
+    words.push(w("Languages:") + " " + (wList(d.l[i]) || "—"));
+    return words.join(". ");
+  }
+
+  /* Select the site ``step`` places after (1) or before (-1) the selected one in the view. */
+  A.nextSite = function (step) {
+    if (!sites.data) { say(w("The organizations are still loading.")); return; }
+    if (!sites.info) say(w("The organizations are still loading."));
+    withDetails(function () {
+      var list = sitesInView(), at = list.indexOf(walk.at);
+      if (!list.length) { say(w("No organization site in this view. Zoom out or move the map.")); return; }
+      var k = at < 0 ? (step > 0 ? 0 : list.length - 1) : (at + step + list.length) % list.length;
+      selectSite(list[k], k + 1, list.length);
+    });
+  };
+
+  function selectSite(i, number, count) {
+    var latlng = L.latLng(sites.data.lat[i], sites.data.lon[i]);
+    walk.at = i;
+    if (walk.ring) map.removeLayer(walk.ring);
+    walk.ring = L.marker(latlng, { interactive: false, keyboard: false, zIndexOffset: 10000,
+      icon: L.divIcon({ className: "atlas-selected", iconSize: [26, 26] }) }).addTo(map);
+    // Narrow, and panned clear of the zoom buttons (top left), the legend (bottom right) and
+    // the announcement with its button (bottom left).
+    var right = legendDiv ? legendDiv.offsetWidth + 16 : 16;
+    L.popup({ maxWidth: 220, offset: L.point(0, -6), className: "atlas-walk-popup",
+              autoPanPaddingTopLeft: L.point(56, 12), autoPanPaddingBottomRight: L.point(right, 130) })
+      .setLatLng(latlng).setContent(siteTip(i)).openOn(map);  // siteTip escapes every word
+    say(siteWords(i, number, count));
+  }
+
+  /* The selected site's index in the sites file, -1 before any (tests). */
+  A.selectedSite = function () { return walk.at; };
 })();

@@ -17,6 +17,15 @@ offline_page
 map_frame
     ``map_frame(page)`` returns the Frame of streamlit-folium's iframe once it
     holds ``.leaflet-container`` (waits up to 60 s).
+db_path, app_env
+    A module that sets ``ACCOUNTS = {username: role}`` (password ``PASSWORD``, or
+    the module's own ``PASSWORD``) runs its server on a fresh demo database with
+    those accounts; ``FRESH_DATABASE = True`` asks for one without accounts.
+
+Helpers: ``sign_in`` (with the mouse, or ``keyboard=True``), ``create_accounts``,
+``new_offline_page`` (a browser context that reaches only this machine), and the
+keyboard's ``focused``, ``tab_walk`` and ``tab_to``, which move with Tab and
+Shift+Tab alone and fail, naming every stop, when a control is never reached.
 
 A script's ``static/`` folder must sit next to it (Streamlit serves
 ``<script dir>/static`` at ``/app/static``); ``tests/browser/apps/static`` is a
@@ -26,6 +35,7 @@ symlink to the project's ``static/``.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -56,6 +66,7 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 SERVER_START_TIMEOUT_S = 60.0
+PASSWORD = "a long enough password 7"  # of the accounts a module's ACCOUNTS creates
 MAP_TIMEOUT_S = 60.0
 
 
@@ -184,9 +195,26 @@ def app_script() -> Path:
 
 
 @pytest.fixture(scope="module")
-def app_env() -> dict[str, str]:
-    """Extra environment variables for the app (e.g. a temporary database URL)."""
+def db_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh demo database with the module's ``ACCOUNTS`` (none if it has none)."""
+    name = request.module.__name__.rsplit(".", 1)[-1]
+    path = tmp_path_factory.mktemp(name) / "assets.db"
+    password = getattr(request.module, "PASSWORD", PASSWORD)
+    create_accounts(path, getattr(request.module, "ACCOUNTS", {}), password)
+    return path
+
+
+@pytest.fixture(scope="module")
+def app_env(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Extra environment variables for the app: a fresh database when the module asks."""
+    if hasattr(request.module, "ACCOUNTS") or getattr(request.module, "FRESH_DATABASE", False):
+        return database_env(request.getfixturevalue("db_path"))
     return {}
+
+
+def database_env(db_path: Path) -> dict[str, str]:
+    """The app's environment for the database at ``db_path``."""
+    return {"DATABASE_URL": f"sqlite:///{db_path}"}
 
 
 @pytest.fixture(scope="module")
@@ -236,6 +264,35 @@ def _is_local(url: str) -> bool:
     return parts.scheme not in ("http", "https", "ws", "wss") or (parts.hostname in LOCAL_HOSTS)
 
 
+def new_offline_page(
+    browser,
+    *,
+    blocked: list[str] | None = None,
+    locale: str | None = None,
+    width: int = 1280,
+    height: int = 900,
+):
+    """A page of a new browser context that reaches only this machine (``page.context``).
+
+    Every other request is aborted and its URL appended to ``blocked``.
+    """
+    options: dict = {"viewport": {"width": width, "height": height}, "service_workers": "block"}
+    if locale:
+        options["locale"] = locale
+    context = browser.new_context(**options)
+
+    def route(route) -> None:
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            if blocked is not None:
+                blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    return context.new_page()
+
+
 @pytest.fixture
 def offline_page(
     request: pytest.FixtureRequest,
@@ -245,19 +302,8 @@ def offline_page(
     console_errors: list[str],
 ):
     """A page that reaches only 127.0.0.1/localhost; screenshot kept on failure."""
-    context = chromium_browser.new_context(
-        viewport={"width": 1280, "height": 900}, service_workers="block"
-    )
-
-    def route(route) -> None:
-        if _is_local(route.request.url):
-            route.continue_()
-        else:
-            blocked_requests.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    page = context.new_page()
+    page = new_offline_page(chromium_browser, blocked=blocked_requests)
+    context = page.context
     page.on(
         "response",
         lambda r: local_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
@@ -309,18 +355,127 @@ def settle(page) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
 
 
-def sign_in(page, url: str, username: str, password: str) -> None:
-    """Open the app and sign in from the sidebar; then move with the menu, not page.goto.
+def sign_in(
+    page,
+    url: str | None,
+    username: str,
+    password: str,
+    *,
+    words: Callable[[str], str] = str,
+    keyboard: bool = False,
+) -> None:
+    """Open the app (unless ``url`` is None) and sign in from the sidebar.
 
-    A full page load starts a new Streamlit session, which is signed out again.
+    Then move with the menu, not page.goto: a full page load starts a new Streamlit
+    session, which is signed out again. ``words`` translates the sidebar's English words
+    (``geo.i18n.translator(code).gettext``); ``keyboard=True`` signs in with Tab, Enter
+    and typing only, and fails if the form cannot be reached so.
     """
-    page.goto(url)
-    page.get_by_text("Staff sign-in").click()
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_text("Signed in as", exact=False).wait_for(timeout=30_000)
+    if url is not None:
+        page.goto(url)
+    page.get_by_text(words("Staff sign-in")).wait_for(timeout=120_000)
     settle(page)
+    if keyboard:
+        page.locator('[data-testid="stSidebar"]').get_by_role("button").first.focus()
+        tab_to(page, words("Staff sign-in"))
+        page.keyboard.press("Enter")
+        tab_to(page, words("User name"))
+        page.keyboard.type(username)
+        page.keyboard.press("Tab")
+        page.keyboard.type(password)
+        page.keyboard.press("Enter")  # submits the form
+    else:
+        page.get_by_text(words("Staff sign-in")).click()
+        page.get_by_label(words("User name")).fill(username)
+        page.get_by_label(words("Password"), exact=True).fill(password)
+        page.get_by_role("button", name=words("Sign in")).click()
+    signed_in = words("Signed in as {name} ({role})").split("{")[0].strip()
+    page.get_by_text(signed_in, exact=False).first.wait_for(timeout=30_000)
+    settle(page)
+
+
+# --- the keyboard ------------------------------------------------------------------------
+
+_FOCUSED = r"""() => {
+    let doc = document, el = doc.activeElement, frames = "";
+    while (el && el.tagName === "IFRAME") {
+        let inner = null;
+        try { inner = el.contentDocument; } catch (e) { inner = null; }
+        if (!inner || !inner.activeElement || inner.activeElement === inner.body) break;
+        frames += "frame > "; doc = inner; el = inner.activeElement;
+    }
+    if (!el || el === doc.body) return frames;
+    const tag = el.tagName.toLowerCase(), type = (el.getAttribute("type") || "").toLowerCase();
+    let role = el.getAttribute("role");
+    if (!role) {
+        if (tag === "summary" || tag === "button") role = "button";
+        else if (tag === "a") role = "link";
+        else if (tag === "iframe") role = "iframe";
+        else if (tag === "textarea") role = "textbox";
+        else if (tag === "select") role = "combobox";
+        else if (tag === "input") role = ({checkbox: "checkbox", radio: "radio", range: "slider",
+            file: "file", button: "button", submit: "button"})[type] || "textbox";
+        else role = tag;
+    }
+    const byId = (el.getAttribute("aria-labelledby") || "").split(/\s+/)
+        .map(id => id && doc.getElementById(id)).filter(Boolean).map(n => n.innerText).join(" ");
+    const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
+    let name = el.getAttribute("aria-label") || byId || label || el.innerText
+        || el.getAttribute("title") || el.getAttribute("placeholder") || "";
+    name = name.replace(/\s+/g, " ").trim();
+    return frames + role + ": " + name;
+}"""
+
+
+def focused(page) -> str:
+    """What has the keyboard's focus, as ``"role: name"`` (``"frame > "`` per iframe).
+
+    The role is the element's ``role`` or its tag's (``button``, ``link``, ``textbox``,
+    ``checkbox``...); the name its aria-label, label, text, title or placeholder.
+    """
+    return page.evaluate(_FOCUSED)
+
+
+def _matches(where: str, target: str | re.Pattern[str] | Callable[[str], bool]) -> bool:
+    if callable(target) and not isinstance(target, str | re.Pattern):
+        return target(where)
+    if isinstance(target, re.Pattern):
+        return target.search(where) is not None
+    return where == target or where.endswith(f": {target}")
+
+
+def tab_walk(page, steps: int, *, back: bool = False) -> list[str]:
+    """Press Tab (Shift+Tab if ``back``) ``steps`` times; where the focus went each time."""
+    reached = []
+    for _ in range(steps):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        reached.append(focused(page))
+    return reached
+
+
+def tab_to(
+    page,
+    target: str | re.Pattern[str] | Callable[[str], bool],
+    *,
+    back: bool = False,
+    max_steps: int = 150,
+) -> list[str]:
+    """Press Tab (or Shift+Tab) until the focus is on ``target``; the stops on the way.
+
+    ``target`` is a control's name (``"Sign in"``), ``"role: name"``, a regular
+    expression searched in ``focused()``, or a predicate of it. Fails, listing every
+    stop, if the keyboard never gets there: the action is not reachable by keyboard.
+    """
+    reached: list[str] = []
+    if _matches(focused(page), target):
+        return reached
+    for _ in range(max_steps):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        where = focused(page)
+        reached.append(where)
+        if _matches(where, target):
+            return reached
+    raise AssertionError(f"{target!r} not reached by {'Shift+' if back else ''}Tab: {reached}")
 
 
 def create_accounts(db_path: Path, accounts: dict[str, str], password: str) -> None:
