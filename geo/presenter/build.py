@@ -69,11 +69,15 @@ def story_pdf(
     language: str = DEFAULT,
 ) -> bytes:
     """The story as a PDF handout, one page per slide."""
-    tr = translator(language).gettext
+    catalog = translator(language)
+    tr = catalog.gettext
     pages = []
     for slide in story.slides:
         area, outlines = load_area(slide.view.study_area)
         figures = compute_slide(area, organizations, slide.view, tr, language)
+        tables = build_slide_tables(
+            area, outlines, figures, slide.view, translate=tr, n_=catalog.ngettext, code=language
+        )
         pages.append(
             HandoutPage(
                 area=area,
@@ -82,6 +86,7 @@ def story_pdf(
                 caption=slide.caption,
                 lines=figure_lines(area, figures, translate=tr, code=language),
                 view=slide.view,
+                legend=tables.legend,
             )
         )
     return export_story_pdf(story.name, pages, language=language)

@@ -1,5 +1,9 @@
 """A story as a PDF handout: one page per slide with the map drawn in Python (GeoPandas and
 matplotlib, no browser), the caption, the legend and the slide's figures with their MOE.
+The legend is text, the same lines as the in-app slide's and the exported story's
+(:func:`geo.presenter.slide_tables.build_slide_tables`: each class with its range and tract
+count, the grey, faded and dashed tracts, the organizations and branches drawn), each beside
+its swatch, so a handout printed in black and white still says what the map shows.
 
 The words are set by fpdf2 in the Noto fonts of :mod:`geo.pdf.fonts`, with HarfBuzz text
 shaping, so a caption in Arabic, Chinese, Bengali or Russian prints as typed (a character
@@ -27,6 +31,7 @@ from geo.presenter.slide_map import SlideFigures, area_stamp, legend_rows
 from geo.view import View
 
 MAP_MM = (180.0, 170.0)  # width, height of the map on an A4 landscape page
+_M_PER_DEGREE = 111_320  # metres per degree of latitude (and of longitude at the equator)
 _MAP_PX = (900, 850)  # the screen the slide's zoom is read for (Leaflet: 256 px tiles)
 
 
@@ -40,6 +45,7 @@ class HandoutPage:
     caption: str
     lines: tuple[str, ...]
     view: View
+    legend: tuple[str, ...] = ()  # the text legend (title first); empty: the swatches' words
 
 
 def _extent(page: HandoutPage) -> tuple[float, float, float, float] | None:
@@ -74,9 +80,8 @@ def draw_slide_map(page: HandoutPage) -> bytes:
     orgs = figures.organizations
     ax.scatter(orgs["lon"], orgs["lat"], s=9, c=SITE_COLOUR, edgecolors="#222222", linewidths=0.3)
     branches = page.area.branches.dropna(subset=["lat", "lon"])
-    ax.scatter(
-        branches["lon"], branches["lat"], s=28, c=BRANCH_COLOUR, marker="s", edgecolors="white"
-    )
+    _catchments(ax, branches, page.view.radius_m)
+    ax.scatter(branches["lon"], branches["lat"], s=28, c=BRANCH_COLOUR, edgecolors="white")
     minx, miny, maxx, maxy = _extent(page) or outlines.total_bounds
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
@@ -87,6 +92,19 @@ def draw_slide_map(page: HandoutPage) -> bytes:
     fig.savefig(buffer, format="png")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def _catchments(ax, branches, radius_m: float) -> None:
+    """Each branch's catchment dashed, as on the slide (a circle of ``radius_m`` metres,
+    drawn as an ellipse in degrees: a metre of longitude shrinks with the latitude)."""
+    from matplotlib.patches import Ellipse
+
+    for lat, lon in zip(branches["lat"], branches["lon"], strict=True):
+        height = 2 * radius_m / _M_PER_DEGREE
+        width = height / max(0.2, math.cos(math.radians(lat)))
+        ring = Ellipse((lon, lat), width, height, fill=False, linestyle="--", linewidth=0.6)
+        ring.set_edgecolor(BRANCH_COLOUR)
+        ax.add_patch(ring)
 
 
 def _rtl(text: str) -> bool:
@@ -116,16 +134,29 @@ class _Handout(FPDF):
         align = "R" if _rtl(shown) else "L"
         self.multi_cell(0, h or size * 0.5, shown, align=align, new_x="LMARGIN", new_y="NEXT")
 
-    def legend(self, figures: SlideFigures) -> None:
-        self.words(figures.label, 9, bold=True)
-        for colour, label, mark in legend_rows(figures, self.tr, self.language):
-            y = self.get_y() + 0.8
+    def legend(self, figures: SlideFigures, lines: tuple[str, ...] = ()) -> None:
+        """Each swatch of the map with its line of the text legend (``lines``: title first,
+        then one line per swatch, as :func:`legend_rows` orders them)."""
+        rows = legend_rows(figures, self.tr, self.language)
+        title, texts = (lines[0], lines[1:]) if lines else (figures.label, [r[1] for r in rows])
+        self.words(title, 9, bold=True, h=4.4)
+        self.ln(1)
+        for (colour, _, mark), text in zip(rows, texts, strict=True):
+            self.set_font(self.family, "", 8.5)
+            shown, missing = printable(self, text)
+            self.missing |= missing
+            right = _rtl(shown)  # the swatch on the side the line starts from
+            x = self.w - self.r_margin - 4 if right else self.l_margin
             dash = {"dash": 0.8, "gap": 0.6} if mark == "dashed" else {}
             with self.local_context(fill_color=colour, draw_color="#555555", dash_pattern=dash):
-                self.rect(self.l_margin, y, 4, 3, style="DF")
-            self.set_x(self.l_margin + 6)
-            self.set_font(self.family, "", 9)
-            self.cell(0, 4.6, label, new_x="LMARGIN", new_y="NEXT")
+                if mark == "dot":
+                    self.ellipse(x + 0.5, self.get_y() + 0.6, 3, 3, style="DF")
+                else:
+                    self.rect(x, self.get_y() + 0.6, 4, 3, style="DF")
+            self.set_x(self.l_margin + (0 if right else 6))
+            align = "R" if right else "L"
+            self.multi_cell(self.epw - 6, 4.2, shown, align=align, new_x="LMARGIN", new_y="NEXT")
+            self.ln(0.6)
 
 
 def _page(pdf: _Handout, title: str, number: int, count: int, page: HandoutPage) -> None:
@@ -142,7 +173,7 @@ def _page(pdf: _Handout, title: str, number: int, count: int, page: HandoutPage)
     for line in page.lines:
         pdf.words(line, 10, h=5)
     pdf.ln(4)
-    pdf.legend(page.figures)
+    pdf.legend(page.figures, page.legend)
     pdf.set_left_margin(10)
     pdf.set_xy(10, 191)
     pdf.words(area_stamp(page.area, pdf.tr), 8)  # the area's name as recorded, its own direction

@@ -31,7 +31,9 @@ def test_a_spanish_handout_has_spanish_words_and_the_caption_as_typed(
     last = " ".join(pages[1].split())
     assert "Diapositiva 2 de 2" in last and "Slide" not in last
     assert "Márgenes de error del 90%" in last
-    assert "organización" in last and "no confiable (atenuado, con guiones)" in last
+    # the legend as text, in Spanish: classes with their tracts, faded tracts, points
+    assert "clase 1: ≤ " in last and "atenuado con contorno discontinuo" in last
+    assert "círculos naranjas: organizaciones que coinciden" in last
     assert "Habla inglés menos que «muy bien»" in last  # the indicator's label
     assert "Legal help <script>alert(1)</script>" in last  # the caption, as typed
     assert CAPTION in pages[0] and "Spring workshop" in pages[0]

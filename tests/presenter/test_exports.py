@@ -91,3 +91,22 @@ def test_pdf_map_shows_the_slides_centre_and_zoom(demo_story, demo_loader):
     minx, miny, maxx, maxy = _extent(zoomed)  # centre (41.0, -45.0) at zoom 13
     assert ((minx + maxx) / 2, (miny + maxy) / 2) == pytest.approx((-45.0, 41.0))
     assert maxx - minx == pytest.approx(900 * 360 / (256 * 2**13))
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_each_handout_page_carries_its_slides_legend_as_text(
+    demo_story, demo_loader, demo_organizations, tmp_path, index
+):
+    from geo.presenter.slide_map import compute_slide
+    from geo.presenter.slide_tables import build_slide_tables
+
+    pages = _pdf_text(story_pdf(demo_story, demo_loader, demo_organizations), tmp_path)
+    view = demo_story.slides[index].view
+    area, outlines = demo_loader(view.study_area)
+    figures = compute_slide(area, demo_organizations, view)
+    legend = build_slide_tables(area, outlines, figures, view).legend
+    page = " ".join(pages[index].split())  # lines wrap in the column
+    for line in legend:  # the same lines as the in-app slide's text legend
+        assert " ".join(line.split()) in page
+    assert "class 1: ≤ " in page and "tracts)" in page
+    assert "dashed (10 drawn)" in page  # the branches and their catchments
