@@ -27,6 +27,7 @@ BREAKS = (
     "Quantiles",
     "Fewest tracts across a break (margins of error)",
 )
+DEFAULT_SCHEME = "Quantiles"  # the first of geo.maps.layers.SCHEMES
 KINDS = ("class breaks", "language", "radius", "service")
 CLICK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -54,7 +55,7 @@ async def toggle(page, label: str, option: str) -> float:  # noqa: ANN001
         started = time.perf_counter()
         await remove.first.click()
         return started
-    started = await choose(page, label, option, search=option.split()[0])
+    started = await choose(page, label, option)  # near the top of its list: no typing
     await page.keyboard.press("Escape")  # close the list, as a person moves on
     return started
 
@@ -67,11 +68,23 @@ async def nudge(page, label: str, key: str) -> float:  # noqa: ANN001
     return started
 
 
-def action(step: int):  # noqa: ANN201 - (kind, coroutine function of the page)
-    """The ``step``-th change of the cycle; consecutive changes of a kind always differ."""
+def next_scheme(shown: str) -> str:
+    """The class breaks after ``shown`` (choosing the shown ones again changes nothing)."""
+    return BREAKS[(BREAKS.index(shown) + 1) % len(BREAKS)]
+
+
+def action(step: int, state: dict):  # noqa: ANN201 - (kind, coroutine function of the page)
+    """The ``step``-th change of the cycle; each change differs from what the page shows.
+
+    ``state`` is the session's own: the class breaks it shows now (the app's default,
+    quantiles, at first). An earlier version took the breaks from the step number, so a
+    session whose first class-breaks change named the default changed nothing, waited 30 s
+    for a map update that never came and counted an error (8 of 20 sessions).
+    """
     kind, turn = KINDS[step % len(KINDS)], step // len(KINDS)
     if kind == "class breaks":
-        return kind, lambda p: choose(p, "Class breaks", BREAKS[turn % len(BREAKS)])
+        state["scheme"] = scheme = next_scheme(state.get("scheme", DEFAULT_SCHEME))
+        return kind, lambda p: choose(p, "Class breaks", scheme)
     if kind == "language":
         return kind, lambda p: toggle(p, "Languages served", "Spanish (es)")
     if kind == "radius":
@@ -135,9 +148,9 @@ async def open_many(browser, server: Server, label: str, tracts: int, n: int):  
 
 async def person(o: dict, first_step: int, seconds: float, think_s: float, out: dict) -> None:
     """One session changing filters until ``seconds`` are up; times and errors into ``out``."""
-    deadline, step = time.perf_counter() + seconds, first_step
+    deadline, step, state = time.perf_counter() + seconds, first_step, {}
     while time.perf_counter() < deadline:
-        kind, act = action(step)
+        kind, act = action(step, state)
         try:
             applied = await o["frame"].evaluate("() => window.AtlasMap.applied")
             started = await act(o["page"])

@@ -10,15 +10,78 @@ from geo.census.profiles import build_profile, missing_sections
 from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.hours import study_area_zone
-from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView
+from geo.maps import asset_map
+from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView, identify_click
 from geo.maps.layers import SCHEMES
-from ui import auth, details, errors
-from ui.i18n import _, n_, number, right_to_left
+from ui import auth, details, errors, maps, resources, shared_view
+from ui.i18n import _, current, n_, number, right_to_left
 from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
 SEEN_COUNTRIES_KEY = "map.countries_seen"
 ALL_LANGUAGES = "All languages"  # the option's value; shown translated
+
+
+@st.fragment(key=shared_view.PART_KEY)
+def map_part() -> None:
+    """Everything the filters change: controls row, map, notes, figures, selection, tables.
+
+    A fragment: its own controls, a click on the map and the sidebar's filters
+    (:func:`ui.shared_view.rerun_part`) rerun this part alone, not the page around it.
+    Such a rerun is outside app.py's error handler, so the part has its own.
+    """
+    try:
+        _map_part()
+    except Exception as err:  # a bug: logged, one short sentence (st.rerun/st.stop pass through)
+        errors.show_error(err)
+
+
+def _map_part() -> None:
+    area = resources.current_area()
+    filters = shared_view.filters_in_widgets()
+    showing_countries = follow_countries(filters)
+    options = map_controls(area, resources.settings().tiles)
+    left, right = st.columns([5, 2])
+    with right:
+        notes = st.container()  # beside the map, so the map keeps its place on the first screen
+    sites, site_file = resources.map_sites()
+    view = asset_map.build_asset_map(
+        area,
+        resources.tract_file(),
+        sites,
+        filters,
+        options,
+        sites=site_file,
+        acculturation=resources.acculturation(),
+        basemap=resources.basemap(),
+        places_url=resources.places_url(),
+        translate=_,
+        n_=n_,
+        locale=current(),
+    )
+    with notes:
+        explain(
+            view,
+            filters,
+            showing_countries=showing_countries,
+            sites_in_area=view.headline["organizations_in_area"],
+        )
+    with left:
+        clicked = maps.show_home_map(view, key="map.folium", height=440)
+    hit = identify_click(clicked.get("last_object_clicked_tooltip"), area, sites)
+    if hit:
+        st.session_state["map.selected"] = hit
+    with right:
+        if area.illustrative:
+            st.caption(
+                _("{area}. Census figures: {vintage}.").format(
+                    area=area.label, vintage=area.vintage
+                )
+            )
+        headline(area, view, filters)
+        selection_panel(area, view, sites)
+    maps.show_layer_tables(view, area, _(SCHEMES[options.scheme]))
+    shared_view.publish_part()  # the map's own controls changed the view: the link follows
 
 
 def follow_countries(filters: Filters) -> bool:

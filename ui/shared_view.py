@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
+from geo.census import DEMO_NAME
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable
 from geo.filters import Filters
@@ -26,6 +29,8 @@ from geo.view import (
 )
 from ui import text
 from ui.resources import AREA_KEY
+
+PART_KEY = "home.map_part"  # the home page's map part (an st.fragment key)
 
 _VIEW = "view.current"  # the View of this run (set by publish and by open_link)
 _OPENED = "view.link_read"  # this browser session has read its link
@@ -56,6 +61,46 @@ def current() -> View:
 def filters() -> Filters:
     """The sidebar filters every page applies."""
     return current().filters
+
+
+def filters_in_widgets() -> Filters:
+    """The sidebar filters as their widgets hold them now (also in a fragment's rerun).
+
+    A rerun of the map part alone does not run the sidebar, so it reads the widgets' state.
+    """
+    before = current().filters
+
+    def chosen(name: str) -> Any:  # a widget's value: a list, or an int for a slider
+        return st.session_state.get(FILTER_KEYS[name], getattr(before, name))
+
+    return Filters(
+        countries=tuple(chosen("countries")),
+        languages=tuple(chosen("languages")),
+        categories=tuple(chosen("categories")),
+        **{f: float(chosen(f)) for f in FILTER_KEYS if f.startswith("min_")},
+    )
+
+
+def rerun_part() -> None:
+    """Sidebar filter callback: on the home page rerun only its map part.
+
+    The sidebar is outside the map part (an ``st.fragment``), so a change would rerun the
+    whole page: the title, the sidebar and every element Streamlit redraws. A fragment key
+    named from a callback (``st.rerun(key)``, Streamlit 1.67) reruns that fragment alone.
+    On other pages the key is unknown (a full run forgets fragments it did not draw) and
+    the callback returns: the whole page reruns as usual.
+    """
+    try:
+        st.rerun(PART_KEY)
+    except StreamlitAPIException:
+        return
+
+
+def publish_part() -> View:
+    """Publish the view from inside the map part and write the link (its own rerun)."""
+    view = publish(current().page, filters_in_widgets())
+    write_link(DEMO_NAME)
+    return view
 
 
 def open_link(

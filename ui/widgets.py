@@ -11,6 +11,7 @@ from geo.filters import Filters
 from geo.i18n import N_
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 from ui.i18n import _
+from ui.shared_view import rerun_part
 
 ILLUSTRATIVE_NOTE = N_("Illustrative data, not a real place")
 
@@ -88,12 +89,14 @@ def sidebar(area: StudyArea) -> Filters:
         _("Countries of origin"),
         countries,
         key="filters.countries",
+        on_change=rerun_part,
         help=_("Used by the 'chosen countries' indicators."),
     )
     languages = sb.multiselect(
         _("Languages served"),
         list(LANGUAGES),
         key="filters.languages",
+        on_change=rerun_part,
         format_func=lambda c: f"{_(LANGUAGES[c])} ({c})",
         help=_("Organizations serving any of these languages."),
     )
@@ -101,6 +104,7 @@ def sidebar(area: StudyArea) -> Filters:
         _("Service categories"),
         list(SERVICE_CATEGORIES),
         key="filters.categories",
+        on_change=rerun_part,
         format_func=lambda c: _(SERVICE_CATEGORIES[c]),
         help=_("Organizations offering any of these services."),
     )
@@ -127,6 +131,7 @@ def _threshold_sliders(area: StudyArea) -> dict[str, float]:
                 0,
                 5,
                 key=f"filters.{field}",
+                on_change=rerun_part,
                 disabled=column in lacking,
                 help=_why(_(share_of), column in lacking),
             )

@@ -45,6 +45,7 @@ def test_a_filter_change_keeps_the_map_script_and_sends_no_geometry(app):
     at = app()
     script = _map_args(at)["script"]
     at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
+    at.run()  # a filter reruns only the map part: AppTest's tree then lacks the sidebar
     at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(40).run()
     at.selectbox(key="map.indicator").set_value("noncitizen_share").run()
     after = _map_args(at)
@@ -110,6 +111,7 @@ def test_headline_reads_sensibly_with_and_without_thresholds(app):
     assert 0 < int(meeting) < int(of) == tracts
     in_them, moe = _count(_figure(at, "Foreign-born in them"))
     assert 0 < in_them < everyone and moe > 0
+    at.run()  # a filter reruns only the map part: AppTest's tree then lacks the sidebar
     at.sidebar.slider(key="filters.min_noncitizen_pct").set_value(100).run()
     assert _figure(at, "Tracts meeting the thresholds") == f"0 of {tracts}"
     assert _figure(at, "Foreign-born in them") == "no tracts"
@@ -296,3 +298,28 @@ def test_the_details_panel_speaks_spanish_and_keeps_the_data_as_recorded(app, mo
     texts = [t.value for t in at.text]
     assert f"Dirección: {org['address']}" in texts
     assert any(t.startswith("Servicios: ") for t in texts)
+
+
+def test_a_sidebar_filter_reruns_the_map_part_alone_and_updates_it(app):
+    at = app()
+    everyone = int(_metric(at, "Organizations matching"))
+    at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
+    assert not at.exception
+    # Only the map part ran: its figures, map and link follow the filter...
+    nepali = int(_metric(at, "Organizations matching"))
+    assert 0 < nepali < everyone
+    assert _map_state(at)["sites_shown"] == nepali
+    assert at.query_params["language"] == "ne"
+    # ...and the page around it (title, sidebar) was not drawn again.
+    assert not at.title and not at.sidebar.multiselect
+    at.run()  # the whole page again: the sidebar still holds the choice
+    assert at.sidebar.multiselect(key="filters.languages").value == ["ne"]
+    assert int(_metric(at, "Organizations matching")) == nepali
+
+
+def test_a_sidebar_filter_on_another_page_reruns_that_page(app):
+    at = app("pages/gaps.py")
+    at.sidebar.multiselect(key="filters.languages").set_value(["ne"]).run()
+    assert not at.exception
+    assert at.sidebar.multiselect(key="filters.languages").value == ["ne"]
+    assert at.query_params["language"] == "ne"

@@ -36,7 +36,8 @@ def _present(app, tmp_path, language="en"):
     at.text_input(key="presenter.caption").set_value("Everyone")
     _button(at, "presenter.save").click().run()
     at.switch_page("pages/map_explorer.py").run()
-    at.sidebar.multiselect(key="filters.categories").set_value(["legal"]).run()
+    # the map part reruns alone; AppTest's tree then lacks the sidebar: run the page again
+    at.sidebar.multiselect(key="filters.categories").set_value(["legal"]).run().run()
     at.switch_page("pages/presenter.py").run()
     at.text_input(key="presenter.caption").set_value("Legal help")
     _button(at, "presenter.save").click().run()
