@@ -179,31 +179,37 @@ async def profile(
             )
             out["js_ms_per_change"] = per_change(split_profile(prof), n)
             out["times_s"] = times
-            # 2. Tracing: main thread by kind of task, other renderer threads
-            bcdp = await chromium.new_browser_cdp_session()
-            events: list[dict] = []
-            done = asyncio.Event()
-            bcdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
-            bcdp.on("Tracing.tracingComplete", lambda e: done.set())
-            cpu0 = crowd.cpu_seconds(os.getpid())
-            await bcdp.send("Tracing.start", {"traceConfig": {"includedCategories": [
-                "toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline",
-                "v8", "blink", "cc", "__metadata"]}, "transferMode": "ReportEvents"})  # fmt: skip
-            await changes(o, n, think_s, first_step=4 + n)
-            await bcdp.send("Tracing.end")
-            await asyncio.wait_for(done.wait(), 120)
-            out["renderer_cpu_ms_per_change_traced"] = (
-                1000 * renderer_cpu(cpu0, crowd.cpu_seconds(os.getpid())) / n
-            )
-            if raw:
-                (raw / "trace.json").write_text(json.dumps(events))
-            split = split_trace(events)
-            out["renderer_threads_ms_per_change"] = per_change(split["threads"], n)
-            out["main_thread_ms_per_change"] = per_change(split["main_thread"], n)
+            out.update(await _traced(chromium, o, n, think_s, raw))
             await chromium.close()
     finally:
         srv.stop()
     out["load_at_end"] = os.getloadavg()[0]
+    return out
+
+
+async def _traced(chromium, o: dict, n: int, think_s: float, raw: Path | None) -> dict:  # noqa: ANN001
+    """Tracing: the renderers' threads, and their main threads by kind of task."""
+    out: dict = {}
+    bcdp = await chromium.new_browser_cdp_session()
+    events: list[dict] = []
+    done = asyncio.Event()
+    bcdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
+    bcdp.on("Tracing.tracingComplete", lambda e: done.set())
+    cpu0 = crowd.cpu_seconds(os.getpid())
+    await bcdp.send("Tracing.start", {"traceConfig": {"includedCategories": [
+        "toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline",
+        "v8", "blink", "cc", "__metadata"]}, "transferMode": "ReportEvents"})  # fmt: skip
+    await changes(o, n, think_s, first_step=4 + n)
+    await bcdp.send("Tracing.end")
+    await asyncio.wait_for(done.wait(), 120)
+    out["renderer_cpu_ms_per_change_traced"] = (
+        1000 * renderer_cpu(cpu0, crowd.cpu_seconds(os.getpid())) / n
+    )
+    if raw:
+        (raw / "trace.json").write_text(json.dumps(events))
+    split = split_trace(events)
+    out["renderer_threads_ms_per_change"] = per_change(split["threads"], n)
+    out["main_thread_ms_per_change"] = per_change(split["main_thread"], n)
     return out
 
 

@@ -72,16 +72,18 @@ def _map_part() -> None:
     if hit:
         st.session_state["map.selected"] = hit
     with right:
-        if area.illustrative:
-            st.caption(
-                _("{area}. Census figures: {vintage}.").format(
-                    area=area.label, vintage=area.vintage
-                )
-            )
-        headline(area, view, filters)
-        selection_panel(area, view, sites)
+        _beside_map(area, view, filters, sites)
     maps.show_layer_tables(view, area, _(SCHEMES[options.scheme]))
     shared_view.publish_part()  # the map's own controls changed the view: the link follows
+
+
+def _beside_map(area: StudyArea, view: MapView, filters: Filters, sites) -> None:
+    if area.illustrative:
+        st.caption(
+            _("{area}. Census figures: {vintage}.").format(area=area.label, vintage=area.vintage)
+        )
+    headline(area, view, filters)
+    selection_panel(area, view, sites)
 
 
 def follow_countries(filters: Filters) -> bool:
