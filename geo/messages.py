@@ -16,11 +16,14 @@ Example
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.units import format_unit
 
 from geo.i18n import DEFAULT, N_, PSEUDO, translator
 
-__all__ = ["Listing", "Message", "N_", "n_", "reason", "say"]
+__all__ = ["Listing", "Message", "N_", "Quantity", "choices", "file_size", "n_", "reason", "say"]
 
 
 class Message(str):
@@ -75,6 +78,17 @@ def reason(err: BaseException) -> str:
     return err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)
 
 
+def choices(known: Mapping[str, str]) -> Listing:
+    """Accepted keys with their labels, ``in_progress (In progress), ...``, for a refusal.
+
+    The keys stay as the command line and files write them; each label (an ``N_`` text)
+    is said in the reader's language.
+    """
+    return Listing(
+        (Message(N_("{key} ({label})"), key=k, label=Message(v)) for k, v in known.items()), ", "
+    )
+
+
 class _Number:
     """A number that formats itself as the locale writes it, format spec and all."""
 
@@ -103,6 +117,40 @@ class Listing(tuple[object, ...]):
         return (tuple(self), self.sep)
 
 
+class Quantity:
+    """An amount with its unit, said as the locale writes both (``12.3 MB``, ``12,3 Mo``).
+
+    ``unit`` is a CLDR unit (``digital-megabyte``): Babel knows its short name in every
+    language, so no catalog entry is needed for it.
+    """
+
+    def __init__(self, value: float, unit: str, decimals: int = 1) -> None:
+        self.value, self.unit, self.decimals = value, unit, decimals
+
+    def in_language(self, code: str) -> str:
+        """The amount and unit in language ``code`` (the pseudo-locale writes English)."""
+        pattern = "#,##0" + ("." + "0" * self.decimals if self.decimals else "")
+        locale = DEFAULT if code == PSEUDO else code
+        return format_unit(self.value, self.unit, length="short", format=pattern, locale=locale)
+
+    def __str__(self) -> str:
+        return self.in_language(DEFAULT)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Quantity) and (self.value, self.unit) == (other.value, other.unit)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.unit))
+
+
+def file_size(size_bytes: int) -> Quantity:
+    """A file's size in megabytes (1 MB = 1024 × 1024 bytes, as file managers count)."""
+    return Quantity(size_bytes / 1024 / 1024, "digital-megabyte")
+
+
 def _english(value: object) -> object:
     if isinstance(value, Listing):
         return value.sep.join(str(item) for item in value)
@@ -112,7 +160,7 @@ def _english(value: object) -> object:
 def _in_language(value: object, code: str) -> object:
     if isinstance(value, Listing):
         return value.sep.join(str(_in_language(item, code)) for item in value)
-    if isinstance(value, Message):
+    if isinstance(value, Message | Quantity):
         return value.in_language(code)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _Number(value, code)

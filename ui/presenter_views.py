@@ -18,10 +18,11 @@ from geo.errors import GeoError
 from geo.maps.layers import SCHEMES
 from geo.presenter import stories
 from geo.presenter.stories import StoryRecord
+from geo.presenter.story_history import say_story_history
 from geo.view import View
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 from ui import auth, errors, home_views, map_position, resources, shared_view, text
-from ui.i18n import _, number
+from ui.i18n import _, current, number
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
 
@@ -168,7 +169,8 @@ def manage_story(story: StoryRecord) -> None:
 def _history(story: StoryRecord) -> None:
     """The story's change log, newest first, with headings in the interface language."""
     with Session(resources.engine()) as session:
-        history = history_table(get_history(session, str(story.story_id), entity="story"))
+        logged = history_table(get_history(session, str(story.story_id), entity="story"))
+    history = say_story_history(logged, current())
     headings = {
         "When": _("When"),
         "Who": _("Who"),

@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 from geo.db.fieldwork_schema import ActionStep, ActionStepLink, StaffMember, StaffTraining
 from geo.db.tracked import insert_tracked, load_row, log_detail, set_archived, update_tracked
 from geo.errors import ValidationError
-from geo.fieldwork.action_plan import LINK_KINDS, STEP_STATUSES, TRAININGS, check_due_date
+from geo.fieldwork.action_plan import (
+    LINK_KINDS,
+    STEP_STATUSES,
+    TRAININGS,
+    check_due_date,
+    refuse_unknown,
+)
 from geo.messages import N_
 
 STEP = "action_step"
@@ -37,16 +43,14 @@ def _clean_step(fields: Mapping[str, object]) -> dict[str, object]:
             )
         )
     if "status" in values and values["status"] not in STEP_STATUSES:
-        raise ValidationError(
-            f"Unknown status '{values['status']}'; use one of {', '.join(STEP_STATUSES)}."
-        )
+        refuse_unknown("status", [str(values["status"])], STEP_STATUSES)
     return values
 
 
 def _check_links(links: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     bad = [k for k, _ in links if k not in LINK_KINDS]
     if bad:
-        raise ValidationError(f"Unknown link kind(s) {bad}; use {', '.join(LINK_KINDS)}.")
+        refuse_unknown("links", bad, LINK_KINDS)
     return list(dict.fromkeys((k, str(r).strip()) for k, r in links if str(r).strip()))
 
 
@@ -215,7 +219,7 @@ def set_trainings(
     """Replace the trainings a person has done (EditConflict if someone saved first)."""
     unknown = [t for t in trainings if t not in TRAININGS]
     if unknown:
-        raise ValidationError(f"Unknown training(s) {unknown}; use {', '.join(TRAININGS)}.")
+        refuse_unknown("trainings", unknown, TRAININGS)
     before = _trainings(session).get(staff_id, {})
     saved = update_tracked(
         session,

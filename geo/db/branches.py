@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 import sqlalchemy as sa
@@ -15,6 +15,7 @@ from geo.db.records import describe_problems
 from geo.db.schema import Branch
 from geo.db.unit_of_work import changes
 from geo.errors import ValidationError
+from geo.messages import N_, Message, choices, reason
 
 # Column contract of list_branches: the branch file columns plus the row version.
 BRANCH_COLUMNS: tuple[str, ...] = (*study_area.BRANCH_COLUMNS, "version")
@@ -28,13 +29,26 @@ def _text(value: object) -> str | None:
 
 def _number(value: object) -> float | None:
     text = _text(value)
-    return None if text is None else float(text)
+    try:
+        return None if text is None else float(text)
+    except ValueError:
+        raise ValueError(
+            Message(
+                N_("'{text}' is not a number; write decimal degrees such as 40.7128"), text=text
+            )
+        ) from None
 
 
 def _service(item: str) -> str:
     key = item if item in vocab.BRANCH_SERVICES else _SERVICE_BY_LABEL.get(item.casefold())
     if key is None:
-        raise ValueError(f"'{item}' is not a branch service ({', '.join(vocab.BRANCH_SERVICES)})")
+        raise ValueError(
+            Message(
+                N_("'{text}' is not a branch service; use one of: {known}"),
+                text=item,
+                known=choices(vocab.BRANCH_SERVICES),
+            )
+        )
     return key
 
 
@@ -50,28 +64,29 @@ def clean_branch(raw: Mapping[str, object], *, row: int | None = None) -> dict[s
     ValidationError
         If the name is missing, coordinates are out of range or a service is unknown.
     """
-    try:
-        branch: dict[str, object] = {
-            "id": _text(raw.get("branch_id", raw.get("id"))) or str(uuid.uuid4()),
-            "name": _text(raw.get("name")),
-            "address": _text(raw.get("address")),
-            "lat": _number(raw.get("lat")),
-            "lon": _number(raw.get("lon")),
-            "hours": _text(raw.get("hours")),
-            "services": [_service(s) for s in _list(raw.get("services"))],
-            "collection_languages": [c.lower() for c in _list(raw.get("collection_languages"))],
-        }
-    except ValueError as err:
-        problems: list[dict[str, object]] = [{"row": row, "field": "branch", "message": str(err)}]
-        raise ValidationError(describe_problems(problems), problems) from err
+    problems: list[dict[str, object]] = []
+
+    def checked(field: str, parse: Callable[[], object]) -> object:
+        try:
+            return parse()
+        except ValueError as err:
+            problems.append({"row": row, "field": field, "message": reason(err)})
+            return None
+
+    branch: dict[str, object] = {
+        "id": _text(raw.get("branch_id", raw.get("id"))) or str(uuid.uuid4()),
+        "name": _text(raw.get("name")),
+        "address": _text(raw.get("address")),
+        "lat": checked("lat", lambda: _number(raw.get("lat"))),
+        "lon": checked("lon", lambda: _number(raw.get("lon"))),
+        "hours": _text(raw.get("hours")),
+        "services": checked("services", lambda: [_service(s) for s in _list(raw.get("services"))]),
+        "collection_languages": [c.lower() for c in _list(raw.get("collection_languages"))],
+    }
     if not branch["name"]:
-        problems = [
-            {
-                "row": row,
-                "field": "name",
-                "message": "is required; type the branch name",
-            }
-        ]
+        said = Message(N_("is required; type the branch name"))
+        problems.insert(0, {"row": row, "field": "name", "message": said})
+    if problems:
         raise ValidationError(describe_problems(problems), problems)
     return branch
 

@@ -14,6 +14,7 @@ from geo.db.schema import Organization
 from geo.db.tracked import insert_tracked, load_row, log_detail, set_archived, update_tracked
 from geo.errors import ValidationError
 from geo.fieldwork.engagement import CONTINUUM
+from geo.messages import N_, Listing, Message, choices
 from geo.vocab import ENTRY_TECHNIQUES
 
 ENTITY = "engagement"
@@ -39,26 +40,40 @@ def clean_entry(fields: Mapping[str, object]) -> dict[str, object]:
             values[key] = str(values[key] or "").strip() or None
     problems = []
     if "contact_on" in values and not isinstance(values["contact_on"], date):
-        problems.append({"field": "contact_on", "message": "the date of the contact is needed"})
+        problems.append(_problem("contact_on", N_("the date of the contact is needed")))
     if "staff" in values and not values["staff"]:
-        problems.append({"field": "staff", "message": "say who from the library took part"})
+        problems.append(_problem("staff", N_("say who from the library took part")))
     if "technique" in values and values["technique"] not in ENTRY_TECHNIQUES:
         problems.append(
-            {"field": "technique", "message": f"choose one of {list(ENTRY_TECHNIQUES)}"}
+            _problem("technique", N_("choose an entry technique: {known}"), ENTRY_TECHNIQUES)
         )
     if "continuum" in values and values["continuum"] not in CONTINUUM:
-        problems.append({"field": "continuum", "message": f"choose one of {list(CONTINUUM)}"})
+        problems.append(
+            _problem(
+                "continuum", N_("choose a place on the involvement continuum: {known}"), CONTINUUM
+            )
+        )
     follow, contact = values.get("follow_up_on"), values.get("contact_on")
     if isinstance(follow, date) and isinstance(contact, date) and follow < contact:
-        problems.append({"field": "follow_up_on", "message": "is before the contact date"})
+        problems.append(
+            _problem("follow_up_on", N_("the follow-up date is before the contact date"))
+        )
     if problems:
         raise ValidationError(
-            "The log entry was not saved: "
-            + "; ".join(f"{p['field']} {p['message']}" for p in problems)
-            + ".",
+            Message(
+                N_("The log entry was not saved: {problems}."),
+                problems=Listing((p["message"] for p in problems), "; "),
+            ),
             problems,
         )
     return values
+
+
+def _problem(field: str, said: str, known: Mapping[str, str] | None = None) -> dict[str, object]:
+    """One problem row; ``known`` lists the accepted keys, each with its label."""
+    if known is None:
+        return {"field": field, "message": Message(said)}
+    return {"field": field, "message": Message(said, known=choices(known))}
 
 
 def _links(

@@ -15,7 +15,7 @@ from geo.db.duplicates import find_duplicates_many
 from geo.db.records import describe_problems
 from geo.db.schema import Organization
 from geo.errors import DuplicateAsset, ValidationError
-from geo.messages import N_, Listing, Message
+from geo.messages import N_, Listing, Message, n_
 
 
 def refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
@@ -30,7 +30,9 @@ def refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> None
             "row": row,
             "field": "id",
             "value": c["id"],
-            "message": f"'{c['id']}' is already used; leave it empty to get a new id",
+            "message": Message(
+                N_("'{id}' is already used; leave it empty to get a new id"), id=str(c["id"])
+            ),
         }
         for row, c in enumerate(cleaned)
         if c["id"] and (c["id"] in taken or c["id"] in repeated)
@@ -59,8 +61,14 @@ def refuse_taken_source_ids(session: Session, cleaned: list[dict[str, object]]) 
             "row": row,
             "field": "source_id",
             "value": c["source_id"],
-            "message": f"'{c['source_id']}' of '{c['source']}' is already used by another "
-            "organization; each record of a feed is imported once",
+            "message": Message(
+                N_(
+                    "'{source_id}' of '{source}' is already used by another organization; each "
+                    "record of a feed is imported once"
+                ),
+                source_id=str(c["source_id"]),
+                source=str(c["source"]),
+            ),
         }
         for row, c in enumerate(cleaned)
         if c.get("source_id")
@@ -89,25 +97,33 @@ def refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> Non
         for row, matches in sorted(found.items())
         for m in matches
     ]
-    shown = Listing((p["message"] for p in problems[:5]), "; ")
-    where = (
-        Message(N_("This organization"))
-        if len(cleaned) == 1
-        else Message(N_("{count} of the organizations"), count=len(found))
-    )
-    said = (
-        N_(
-            "{where} may already be saved: {shown}. Check, and edit the saved one, or save "
-            "anyway as a separate organization."
-        )
-        if len(problems) <= 5
-        else N_(
-            "{where} may already be saved: {shown} (and {more} more). Check, and edit the "
-            "saved one, or save anyway as a separate organization."
-        )
-    )
     raise DuplicateAsset(
-        Message(said, where=where, shown=shown, more=len(problems) - 5),
+        _duplicates_said(problems, organizations=len(cleaned), alike=len(found)),
         problems,
         [m for matches in found.values() for m in matches],
+    )
+
+
+def _duplicates_said(
+    problems: list[dict[str, object]], *, organizations: int, alike: int
+) -> Message:
+    """The refusal's sentence, one per case so that the verb agrees with ``alike``."""
+    shown = Listing((p["message"] for p in problems[:5]), "; ")
+    more = n_(" (and {count} more)", " (and {count} more)", len(problems) - 5)
+    values = {"shown": shown, "more": more if len(problems) > 5 else ""}
+    if organizations == 1:
+        return Message(
+            N_(
+                "This organization may already be saved: {shown}{more}. Check, and edit the "
+                "saved one, or save anyway as a separate organization."
+            ),
+            **values,
+        )
+    return n_(
+        "{count} of the organizations may already be saved: {shown}{more}. Check, and edit "
+        "the saved one, or save anyway as a separate organization.",
+        "{count} of the organizations may already be saved: {shown}{more}. Check, and edit "
+        "the saved ones, or save anyway as separate organizations.",
+        alike,
+        **values,
     )

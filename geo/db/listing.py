@@ -17,6 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from geo.db.schema import Category, Community, Language, Location, Organization
 from geo.errors import ValidationError
+from geo.messages import N_, Listing, Message
 
 # Column contract of list_assets / list_stale_assets (names follow organizations.csv).
 ASSET_COLUMNS: tuple[str, ...] = (
@@ -167,9 +168,12 @@ def sort_assets(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
     key = sort.removeprefix("-")
     if key not in SORT_KEYS:
         raise ValidationError(
-            f"Cannot sort by '{sort}'. Choose one of: {', '.join(SORT_KEYS)} "
-            "(prefix '-' for descending).",
-            [{"field": "sort", "message": "unknown"}],
+            Message(
+                N_("Cannot sort by '{sort}'. Choose one of: {known} (prefix '-' for descending)."),
+                sort=sort,
+                known=Listing(SORT_KEYS, ", "),
+            ),
+            [{"field": "sort", "value": sort, "message": Message(N_("unknown"))}],
         )
     by_text = (lambda s: s.map(fold_text)) if key in ("name", "organization_id") else None
     ordered = frame.sort_values(

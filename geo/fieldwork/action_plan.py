@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 import pandas as pd
 
 from geo.errors import ValidationError
-from geo.messages import N_, Message
+from geo.messages import N_, Listing, Message, choices, n_
 
 STEP_STATUSES: dict[str, str] = {
     "open": N_("Open"),
@@ -53,6 +54,49 @@ def check_due_date(due_on: date | None, *, today: date) -> None:
             ),
             [{"field": "due_on", "message": Message(N_("in the past"))}],
         )
+
+
+def refuse_unknown(field: str, given: list[str], known: dict[str, str]) -> NoReturn:
+    """Refuse keys that are not in ``known`` (a status, link kind or training).
+
+    The keys are listed as the command line and the files write them (``in_progress``),
+    each with its label in the reader's language.
+
+    Raises
+    ------
+    ValidationError
+        Always, naming ``given`` and every known key.
+    """
+    values: dict[str, object] = {
+        "given": Listing((f"'{g}'" for g in given), ", "),
+        "known": choices(known),
+    }
+    problems = [{"field": field, "value": g, "message": Message(N_("unknown"))} for g in given]
+    raise ValidationError(_unknown_said(field, len(given), values), problems)
+
+
+def _unknown_said(field: str, count: int, values: dict[str, object]) -> Message:
+    """The refusal's sentence for a status, link kind or training (its own plural forms)."""
+    if field == "links":
+        return n_(
+            "Unknown link kind {given}; use one of: {known}.",
+            "Unknown link kinds {given}; use one of: {known}.",
+            count,
+            **values,
+        )
+    if field == "trainings":
+        return n_(
+            "Unknown training {given}; use one of: {known}.",
+            "Unknown trainings {given}; use one of: {known}.",
+            count,
+            **values,
+        )
+    return n_(
+        "Unknown status {given}; use one of: {known}.",
+        "Unknown statuses {given}; use one of: {known}.",
+        count,
+        **values,
+    )
 
 
 def is_overdue(due_on: date | None, status: str, *, today: date) -> bool:
@@ -138,9 +182,7 @@ class StepFilter:
     def __post_init__(self) -> None:
         unknown = [s for s in self.statuses if s not in STEP_STATUSES]
         if unknown:
-            raise ValidationError(
-                f"Unknown status(es) {', '.join(unknown)}; use {', '.join(STEP_STATUSES)}."
-            )
+            refuse_unknown("status", unknown, STEP_STATUSES)
 
 
 def filter_steps(steps: pd.DataFrame, chosen: StepFilter) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from geo.io.hsds_contacts import read_contacts
 from geo.io.hsds_parts import Parts, read_parts, service_owners
 from geo.io.readers import SourceTable, read_csv_text
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
-from geo.messages import N_
+from geo.messages import N_, file_size
 
 TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "organizations": ("organizations", "organization"),
@@ -89,9 +89,9 @@ def _read_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> bytes
         data = handle.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
         raise ImportFormatError.said(
-            N_("'{member}' inside the zip is larger than the {limit} MB limit."),
+            N_("'{member}' inside the zip is larger than the limit of {limit}."),
             member=member,
-            limit=limits.max_file_bytes // 1024 // 1024,
+            limit=file_size(limits.max_file_bytes),
         )
     return data
 

@@ -230,11 +230,12 @@ def refuse_duplicates(report: ValidationReport, found: dict[int, list[DuplicateM
         for p in problems[:3]
     )
     raise DuplicateAsset(
-        Message(
-            N_(
-                "{rows} of '{source}' may already be saved: {shown}{more}. Nothing was saved. "
-                "Choose to skip the duplicates or to import them anyway."
-            ),
+        n_(  # the count picks the verb's form: "1 row ... is", "3 rows ... are"
+            "{rows} of '{source}' may already be saved: {shown}{more}. Nothing was saved. "
+            "Choose to skip the duplicate or to import it anyway.",
+            "{rows} of '{source}' may already be saved: {shown}{more}. Nothing was saved. "
+            "Choose to skip the duplicates or to import them anyway.",
+            len(found),
             rows=rows_phrase(report.row_label, len(found)),
             source=report.source,
             shown=shown,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from geo.errors import ImportFormatError
-from geo.messages import N_
+from geo.messages import N_, file_size
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg", "hsds")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -35,10 +35,6 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
 def check_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse files larger than ``limits.max_file_bytes``."""
     size = path.stat().st_size
@@ -49,8 +45,8 @@ def check_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
                 "files and import them one after another."
             ),
             name=path.name,
-            size=_mb(size),
-            limit=_mb(limits.max_file_bytes),
+            size=file_size(size),
+            limit=file_size(limits.max_file_bytes),
         )
     if size == 0:
         raise ImportFormatError.said(
@@ -95,7 +91,7 @@ def check_zip(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMI
                     "compressed suspiciously well). It was not opened."
                 ),
                 name=name,
-                limit=_mb(limits.max_unzipped_bytes),
+                limit=file_size(limits.max_unzipped_bytes),
                 member=info.filename,
             )
 

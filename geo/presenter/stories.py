@@ -22,6 +22,7 @@ from geo.db.stories_schema import Slide, Story
 from geo.db.unit_of_work import changes
 from geo.errors import AssetNotFound, ValidationError
 from geo.messages import N_, Message
+from geo.presenter.story_history import listed_slide
 from geo.view import View, view_from_params, view_to_params
 
 ENTITY = "story"  # change_log.entity of every story write
@@ -94,7 +95,7 @@ def _no_slide(slide_id: int) -> AssetNotFound:
 
 def _listed(slides: Sequence[Slide]) -> list[str]:
     """The slides in order as the change log shows them."""
-    return [f"{s.caption or '(no caption)'} [slide {s.id}]" for s in slides]
+    return [listed_slide(s.caption, s.id) for s in slides]
 
 
 def _saved(slide: Slide) -> dict[str, object]:

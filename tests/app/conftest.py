@@ -52,6 +52,33 @@ def app(tmp_path, monkeypatch):
     st.cache_data.clear()
 
 
+@pytest.fixture
+def in_language():
+    """A function that switches a started app to interface language ``code`` and reruns it
+    (as the sidebar's language box does)."""
+
+    def switch(at: AppTest, code: str) -> AppTest:
+        at.session_state["ui.language"] = code
+        return at.run()
+
+    return switch
+
+
+@pytest.fixture
+def figure():
+    """A function that reads the value under a census figure's label beside the home map
+    (its label line, then its value in bold; bidi isolates of right-to-left pages dropped)."""
+
+    def read(at: AppTest, label: str) -> str:
+        for block in at.markdown:
+            first, _, value = block.value.replace("\\", "").partition("  \n")
+            if first == label:
+                return value.strip("*\u2066\u2069")
+        raise AssertionError(f"no figure {label!r}")
+
+    return read
+
+
 def sign_in_as(url: str, username: str, role: str):
     """The session record of ``username`` (created with ``role`` if it does not exist)."""
     engine = open_database(url, seed_demo_from=DEMO_DIR)

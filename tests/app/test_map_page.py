@@ -86,35 +86,26 @@ def test_an_area_without_organizations_explains_how_to_import_them(app, tmp_path
     assert "Import and export" in said and "python -m geo assets import" in said
 
 
-def _figure(at, label):
-    """A census figure beside the map: its label line, then its value in bold."""
-    for block in at.markdown:
-        first, _, value = block.value.replace("\\", "").partition("  \n")
-        if first == label:
-            return value.strip("*")
-    raise AssertionError(f"no figure {label!r}")
-
-
 def _count(text):
     """'12,345 ± 678' -> (12345, 678)."""
     value, moe = text.split(" ± ")
     return int(value.replace(",", "")), int(moe.replace(",", ""))
 
 
-def test_headline_reads_sensibly_with_and_without_thresholds(app):
+def test_headline_reads_sensibly_with_and_without_thresholds(app, figure):
     at = app()
-    tracts = int(_figure(at, "Tracts"))
-    everyone, _ = _count(_figure(at, "Foreign-born in the study area"))
+    tracts = int(figure(at, "Tracts"))
+    everyone, _ = _count(figure(at, "Foreign-born in the study area"))
     assert tracts > 100 and everyone > 10_000  # the whole demo city, never a bare 0
     at.sidebar.slider(key="filters.min_arrived_2010_pct").set_value(40).run()
-    meeting, of = _figure(at, "Tracts meeting the thresholds").split(" of ")
+    meeting, of = figure(at, "Tracts meeting the thresholds").split(" of ")
     assert 0 < int(meeting) < int(of) == tracts
-    in_them, moe = _count(_figure(at, "Foreign-born in them"))
+    in_them, moe = _count(figure(at, "Foreign-born in them"))
     assert 0 < in_them < everyone and moe > 0
     at.run()  # a filter reruns only the map part: AppTest's tree then lacks the sidebar
     at.sidebar.slider(key="filters.min_noncitizen_pct").set_value(100).run()
-    assert _figure(at, "Tracts meeting the thresholds") == f"0 of {tracts}"
-    assert _figure(at, "Foreign-born in them") == "no tracts"
+    assert figure(at, "Tracts meeting the thresholds") == f"0 of {tracts}"
+    assert figure(at, "Foreign-born in them") == "no tracts"
     assert any("ACS 2019-2023 5-year" in c.value for c in at.main.caption)
 
 
@@ -264,15 +255,10 @@ def test_a_clicked_sites_panel_shows_its_hours_and_whether_it_is_open_now(app, m
     assert "Hours: Mo-Su 00:00-23:59 (open now)" in [t.value for t in at.text]
 
 
-def _in_spanish(at):
-    at.session_state["ui.language"] = "es"
-    return at.run()
-
-
-def test_the_map_page_speaks_spanish(app):
+def test_the_map_page_speaks_spanish(app, in_language):
     at = app()
     assert _map_state(at)["words"] == {}  # an English map sends no words
-    _in_spanish(at)
+    in_language(at, "es")
     assert at.title[0].value == "Mapa de recursos"
     assert int(_metric(at, "Organizaciones que coinciden")) >= 300
     # The map's own words: legend, tooltips' labels, layer names.
@@ -287,13 +273,15 @@ def test_the_map_page_speaks_spanish(app):
     assert {"Sector censal", "Clase en el mapa"} <= set(at.dataframe[0].value.columns)
 
 
-def test_the_details_panel_speaks_spanish_and_keeps_the_data_as_recorded(app, monkeypatch):
+def test_the_details_panel_speaks_spanish_and_keeps_the_data_as_recorded(
+    app, monkeypatch, in_language
+):
     from geo.config import DEMO_DIR
     from geo.io.organizations import load_organizations_csv
 
     org = load_organizations_csv(DEMO_DIR / "organizations.csv").iloc[5]
     _click(monkeypatch, f"{org['name']} [{org['organization_id']}] Health")
-    at = _in_spanish(app())
+    at = in_language(app(), "es")
     assert org["name"] in [h.value for h in at.subheader]
     texts = [t.value for t in at.text]
     assert f"Dirección: {org['address']}" in texts

@@ -24,18 +24,13 @@ BAD = (
 ).encode("utf-8-sig")
 
 
-def _in(at, code: str):
-    at.session_state["ui.language"] = code
-    return at.run()
-
-
 def _upload(at, content: bytes, name: str = "orgs.csv"):
     at.file_uploader(key="import.file").upload(name, content, "text/csv").run()
     return at
 
 
-def test_an_import_problem_is_said_in_spanish_with_the_row_and_the_typed_value(app):
-    at = _upload(_in(app(IMPORT, role="editor"), "es"), BAD)
+def test_an_import_problem_is_said_in_spanish_with_the_row_and_the_typed_value(app, in_language):
+    at = _upload(in_language(app(IMPORT, role="editor"), "es"), BAD)
     report = next(d.value for d in at.dataframe if "Problema" in d.value.columns)
     bad = report[report["Gravedad"] == "error"].iloc[0]
     assert (bad["Fila"], bad["Campo"], bad["Valor"]) == (2, "lat", "4O.7x")
@@ -60,8 +55,8 @@ def test_the_downloadable_report_is_in_the_readers_language(tmp_path):
     assert "'4O.7x' n'est pas un nombre ; écrivez des degrés décimaux" in french[1]
 
 
-def test_the_sync_report_is_said_in_spanish(app):
-    at = _in(app(IMPORT, role="editor"), "es")
+def test_the_sync_report_is_said_in_spanish(app, in_language):
+    at = in_language(app(IMPORT, role="editor"), "es")
     feed = b"source_id,name,lat,lon\nHX-26,Kyiv Cultural Club,41.001,-45.001\n"
     at.file_uploader(key="sync.file").upload("feed.csv", feed, "text/csv")
     at.text_input(key="sync.source").input("city-feed").run()
@@ -72,8 +67,8 @@ def test_the_sync_report_is_said_in_spanish(app):
     assert "city\\-feed" in line  # the feed's name as typed
 
 
-def test_a_refused_permission_is_said_in_french(app):
-    at = _in(app("pages/assets.py", role="viewer"), "fr")
+def test_a_refused_permission_is_said_in_french(app, in_language):
+    at = in_language(app("pages/assets.py", role="viewer"), "fr")
     at.selectbox(key="assets.pick").set_value("ORG-0001").run()
     key = "assets.edit.ORG-0001.1"
     at.text_input(key=f"{key}.phone").set_value("(999) 555-0100")
@@ -83,16 +78,16 @@ def test_a_refused_permission_is_said_in_french(app):
     assert said in refusal and text.literal("Rien n'a été modifié.") in refusal, refusal
 
 
-def test_a_walk_polygon_that_cannot_be_read_is_said_in_arabic(app):
-    at = _in(app("pages/walkabout.py", role="editor"), "ar")
+def test_a_walk_polygon_that_cannot_be_read_is_said_in_arabic(app, in_language):
+    at = in_language(app("pages/walkabout.py", role="editor"), "ar")
     at.radio(key="walkabout.area_kind").set_value("polygon").run()
     at.text_area(key="walkabout.polygon").set_value("41.0, -45.0\nnorth gate").run()
     notes = " ".join(i.value for i in at.info)
     assert "الزاوية 2 من المضلع" in notes and "north gate" in notes, notes
 
 
-def test_stops_outside_the_walk_area_are_said_in_french(app):
-    at = _in(app("pages/walkabout.py", role="editor"), "fr")
+def test_stops_outside_the_walk_area_are_said_in_french(app, in_language):
+    at = in_language(app("pages/walkabout.py", role="editor"), "fr")
     at.slider(key="walkabout.radius").set_value(250).run()
     at.text_area(key="walkabout.points").set_value("41.5, -45.5, Far away").run()
     refusal = " ".join(e.value for e in at.error)
@@ -100,7 +95,7 @@ def test_stops_outside_the_walk_area_are_said_in_french(app):
     assert "m de la bibliothèque" in refusal
 
 
-def test_the_directory_says_open_now_and_status_in_spanish(app, tmp_path):
+def test_the_directory_says_open_now_and_status_in_spanish(app, tmp_path, in_language):
     at = app("pages/assets.py", role="editor")  # creates the database
     engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
     with Session(engine) as session, session.begin():
@@ -114,7 +109,7 @@ def test_the_directory_says_open_now_and_status_in_spanish(app, tmp_path):
             "contacts": [{"name": "Amal Haddad", "role": "Coordinator", "phone": "555-0101"}],
         }
         added = add_asset(session, record, user="t", allow_duplicate=True)
-    at = _in(at, "es")
+    at = in_language(at, "es")
     at.text_input(key="assets.search").set_value("Round The Clock").run()
     directory = at.dataframe[0].value
     row = directory[directory["Nombre"] == "Round The Clock Desk"].iloc[0]
@@ -136,16 +131,18 @@ def test_pseudo_locale_marks_the_import_refusal_and_its_problem_rows(app, monkey
     assert all(OPEN in str(m) for m in report.iloc[:, -1]), list(report.iloc[:, -1])
 
 
-def test_a_damaged_zip_upload_is_explained_in_spanish_with_the_libraries_reason(app):
-    at = _upload(_in(app(IMPORT, role="editor"), "es"), b"PK\x03\x04 not really a zip", "orgs.zip")
+def test_a_damaged_zip_upload_is_explained_in_spanish_with_the_libraries_reason(app, in_language):
+    at = _upload(
+        in_language(app(IMPORT, role="editor"), "es"), b"PK\x03\x04 not really a zip", "orgs.zip"
+    )
     refusal = " ".join(e.value for e in at.error)
     said = "El archivo 'orgs.zip' parece un archivo zip pero está dañado (File is not a zip file)"
     assert text.literal(said) in refusal, refusal  # the library's reason stays as it wrote it
     assert text.literal("Descárguelo o guárdelo de nuevo.") in refusal
 
 
-def test_an_old_excel_workbook_and_json_that_is_not_geojson_are_refused_in_french(app):
-    at = _in(app(IMPORT, role="editor"), "fr")
+def test_an_old_excel_workbook_and_json_that_is_not_geojson_are_refused_in_french(app, in_language):
+    at = in_language(app(IMPORT, role="editor"), "fr")
     old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)  # a .xls renamed .xlsx
     _upload(at, old, "orgs.xlsx")
     said = text.literal("'orgs.xlsx' est un ancien classeur Excel 97-2003.")
@@ -155,34 +152,63 @@ def test_an_old_excel_workbook_and_json_that_is_not_geojson_are_refused_in_frenc
     assert said in " ".join(e.value for e in at.error)
 
 
-def _figure(at, label: str) -> str:
-    """The value under a census figure's label beside the home map."""
-    for block in at.markdown:
-        first, _, value = block.value.replace("\\", "").partition("  \n")
-        if first == label:
-            return value.strip("*\u2066\u2069")
-    raise AssertionError(f"no figure {label!r}")
-
-
-def test_the_home_pages_figures_are_written_as_each_language_writes_numbers(app):
+def test_the_home_pages_figures_are_written_as_each_language_writes_numbers(
+    app, in_language, figure
+):
     from geo.i18n import format_number
 
     at = app()
-    english = _figure(at, "Foreign-born in the study area")
+    english = figure(at, "Foreign-born in the study area")
     people, moe = (int(part.replace(",", "")) for part in english.split(" ± "))
     assert people > 10_000 and moe > 1_000  # both need digit grouping
-    french = _figure(_in(at, "fr"), "Nés à l'étranger dans la zone d'étude")
+    french = figure(in_language(at, "fr"), "Nés à l'étranger dans la zone d'étude")
     assert french == f"{people:,} ± {moe:,}".replace(",", "\u202f")  # 270 834 ± 3 330
-    spanish = _figure(_in(at, "es"), "Nacidos en el extranjero en el área de estudio")
+    spanish = figure(in_language(at, "es"), "Nacidos en el extranjero en el área de estudio")
     assert spanish == f"{people:,} ± {moe:,}".replace(",", ".")
     # Babel writes Arabic numbers with Latin digits and ',' (as the map's legend does)
-    arabic = _figure(_in(at, "ar"), "المولودون في الخارج في منطقة الدراسة")
+    arabic = figure(in_language(at, "ar"), "المولودون في الخارج في منطقة الدراسة")
     assert arabic == f"{format_number(people, 'ar')} ± {format_number(moe, 'ar')}"
 
 
-def test_an_indicator_that_needs_countries_says_why_in_french_on_the_map_page(app):
-    at = _in(app(), "fr")
+def test_an_indicator_that_needs_countries_says_why_in_french_on_the_map_page(app, in_language):
+    at = in_language(app(), "fr")
     at.selectbox(key="map.indicator").set_value("origin_share").run()
     warnings = " ".join(w.value for w in at.warning)
     assert "Choisissez au moins un pays d'origine dans la barre latérale." in warnings, warnings
     assert "Choose at least one" not in warnings
+
+
+def _submit(at, form: str):
+    """The submit button of ``form``, whatever language its label is in."""
+    return next(b for b in at.button if str(b.key).startswith(f"FormSubmitter:{form}-"))
+
+
+def test_an_engagement_entry_without_staff_is_refused_in_french(app, in_language, monkeypatch):
+    import datetime
+
+    import ui.i18n
+
+    # AppTest formats a selectbox's value outside the session (in English); in French too
+    monkeypatch.setattr(ui.i18n, "current", lambda: "fr")
+    at = in_language(app("pages/engagement_log.py", role="editor"), "fr")
+    at.text_input(key="engagement.staff").set_value("  ")
+    at.date_input(key="engagement.date").set_value(datetime.date(2026, 3, 2))
+    at.date_input(key="engagement.follow_up").set_value(datetime.date(2026, 3, 1))
+    _submit(at, "engagement.add").click().run()
+    refusal = " ".join(e.value for e in at.error)
+    said = "L'entrée du journal n'a pas été enregistrée : indiquez qui, à la bibliothèque, y a pris"
+    assert text.literal(said) in refusal, refusal
+    assert text.literal("la date de suivi est antérieure à la date du contact") in refusal
+    assert "took part" not in refusal and "follow-up" not in refusal
+
+
+def test_a_storys_history_says_no_caption_and_slide_in_arabic(app, in_language):
+    at = app("pages/presenter.py", role="editor")
+    at.text_input(key="presenter.new_name").set_value("Workshop")
+    next(b for b in at.button if b.label == "Create story").click().run()
+    next(b for b in at.button if b.label == "Save this view as a slide").click().run()  # no caption
+    history = in_language(at, "ar").dataframe[-1].value
+    assert {"ماذا", "الحقل"} <= set(history.columns) or len(history.columns) == 6
+    slides = history[history.iloc[:, 3] == "الشرائح"].iloc[0]
+    assert slides.iloc[5].startswith("(بلا تعليق) [الشريحة "), list(slides)
+    assert not any("no caption" in str(v) for v in history.to_numpy().ravel())

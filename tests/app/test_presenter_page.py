@@ -158,7 +158,7 @@ def test_editors_rename_delete_and_restore_a_story_and_read_its_history(app):
     assert at.selectbox(key="presenter.story").options == ["Spring <b>workshop</b>"]
     history = at.dataframe[-1].value
     assert list(history["Who"].unique()) == ["Editor"]
-    assert list(history["What"])[:2] == ["update", "update"]  # newest first: rename, slide
+    assert list(history["What"])[:2] == ["changed", "changed"]  # newest first: rename, slide
     assert "Spring <b>workshop</b>" in list(history["New value"])
 
     _button(at, "Delete this story").click().run()
@@ -168,7 +168,7 @@ def test_editors_rename_delete_and_restore_a_story_and_read_its_history(app):
     _button(at, "Restore").click().run()
     assert not at.exception
     assert at.selectbox(key="presenter.story").value == story_id
-    assert at.dataframe[-1].value["What"].iloc[0] == "restore"
+    assert at.dataframe[-1].value["What"].iloc[0] == "restored"
 
 
 def test_a_change_made_from_a_stale_page_is_refused_with_who_changed_it(app):

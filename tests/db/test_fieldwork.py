@@ -231,7 +231,7 @@ def test_engagement_entry_roundtrip_edit_conflict_archive(seeded):
     [
         ({"technique": "telepathy"}, "technique"),
         ({"continuum": "rule"}, "continuum"),
-        ({"staff": " "}, "staff"),
+        ({"staff": " "}, "who from the library"),
         ({"follow_up_on": date(2026, 1, 1)}, "before the contact"),
     ],
 )

@@ -83,3 +83,20 @@ def test_numbers_dates_and_direction_follow_the_locale():
     assert format_date(date(2026, 12, 2), "zh") == "2026年12月2日"
     assert (is_rtl("ar"), is_rtl("fr")) == (True, False)
     assert language_name("ar") == "العربية"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_plural_form_is_written(code, template):
+    """Arabic has six plural forms (zero, one, two, few, many, other): none may stay empty,
+    or gettext shows the English text for the counts that fall in it."""
+    with (LOCALE_DIR / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    plurals = [m.id for m in template if isinstance(m.id, tuple)]
+    empty = [p[0] for p in plurals if not all(catalog[p[0]].string)]
+    assert plurals and not empty, empty[:5]
+    if code == "ar":
+        said = {
+            n: translator("ar").ngettext("{count} organization", "{count} organizations", n)
+            for n in (0, 1, 2, 3, 11, 100)
+        }
+        assert len(set(said.values())) >= 4, said  # zero/one/two/few differ from each other

@@ -65,5 +65,5 @@ def test_pdf_refuses_an_unknown_branch_or_status(plan, tmp_path, capsys):
     assert main(["action-plan", "pdf", "--out", str(out), "--branch", "nowhere"]) == 2
     assert "No branch 'nowhere'" in capsys.readouterr().err
     assert main(["action-plan", "pdf", "--out", str(out), "--status", "late"]) == 2
-    assert "Unknown status(es) late" in capsys.readouterr().err
+    assert "Unknown status 'late'; use one of: open (Open)" in capsys.readouterr().err
     assert not out.exists()
