@@ -233,10 +233,13 @@ ADDED = "assets.added"  # the confirmation of the last add, shown once on the Ad
 def add_panel() -> None:
     """Add an organization; possible duplicates are shown so the user decides.
 
-    The confirmation is said here, on the tab the user is on (the opened record's own
-    messages live on the Directory tab, which is hidden while this one is chosen)."""
+    The confirmation is said on the tab the user is on (the opened record's own messages
+    live on the Directory tab, hidden while this one is chosen): at its top, and in a toast
+    seen wherever the page is scrolled (the button is at the bottom of a long form)."""
     if added := st.session_state.pop(ADDED, None):
-        st.success(added)
+        where = text.literal(_("It is open on the Directory tab, where you can edit it."))
+        st.success(f"{added} {where}")
+        st.toast(added, icon=":material/check_circle:", duration="long")
     edit_note()
     submitted, form = asset_form("assets.add", af.form_values(None), _("Add organization"))
     if submitted:
@@ -273,8 +276,6 @@ def _add(record: dict, *, allow_duplicate: bool) -> None:
     st.session_state[OPENED] = added
     st.session_state[ADDED] = text.literal(
         _("Added {name} ({id}). It is on the map now.").format(name=added.name, id=added.id)
-        + " "
-        + _("It is open on the Directory tab, where you can edit it.")
     )
     st.rerun()
 

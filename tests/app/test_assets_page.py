@@ -171,6 +171,8 @@ def test_the_added_confirmation_is_shown_on_the_add_tab_where_the_user_is(app):
     plain = added[0].replace("\\", "")
     assert "Added Harbour <b>Welcome</b> Desk (" in plain and "on the map now" in plain
     assert "open on the Directory tab" in plain
+    toasts = [t.value.replace("\\", "") for t in at.toast]  # seen wherever one scrolled
+    assert len(toasts) == 1 and toasts[0].startswith("Added Harbour <b>Welcome</b> Desk (")
     # the next run (any click) no longer repeats it
     at.run()
     assert not _tab(at, "Add an organization").success
