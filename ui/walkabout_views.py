@@ -37,7 +37,7 @@ from ui import (
     walk_export_views,
     walk_map_views,
 )
-from ui.i18n import _
+from ui.i18n import _, n_
 from ui.i18n import number as number_text
 from ui.walk_map_views import CLICKED, PICKED
 
@@ -169,7 +169,12 @@ def choose_stops(offered: dict[str, Stop]) -> list[Stop]:
     kept = [i for i in picked if i in offered]
     if len(kept) < len(picked):
         left_out = len(picked) - len(kept)
-        st.caption(_("{n} picked stop(s) left out: not in this area.").format(n=left_out))
+        said = n_(
+            "{n} picked stop left out: not in this area.",
+            "{n} picked stops left out: not in this area.",
+            left_out,
+        )
+        st.caption(said.format(n=left_out))
     st.session_state[PICKED] = kept
     chosen = st.multiselect(
         _("Organizations to visit ({n} in the area, nearest first)").format(n=len(offered)),
@@ -191,7 +196,7 @@ def choose_stops(offered: dict[str, Stop]) -> list[Stop]:
         errors.show_error(err)
         points = []
     clicked = st.session_state.get(CLICKED, [])
-    clear = _("Clear {n} clicked point(s)")
+    clear = n_("Clear {n} clicked point", "Clear {n} clicked points", len(clicked))
     if clicked and st.button(clear.format(n=len(clicked)), key="walkabout.clear"):
         st.session_state[CLICKED] = clicked = []
     return [offered[i] for i in chosen] + points + clicked

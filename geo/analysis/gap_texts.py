@@ -78,8 +78,8 @@ def gap_texts(
         notes.append(
             tr(
                 N_(
-                    "{n} matching site(s) have no location yet and are not counted for any "
-                    "tract (place them in the asset directory)."
+                    "Matching sites that have no location yet are not counted for any tract "
+                    "({n}; place them in the asset directory)."
                 )
             ).format(n=unplaced_sites)
         )

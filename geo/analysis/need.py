@@ -18,7 +18,7 @@ from geo.census.acs import AcsTable
 from geo.census.indicators import IndicatorOptions, compute_indicator
 from geo.errors import DataNotAvailable
 from geo.i18n import N_
-from geo.messages import Listing, Message
+from geo.messages import Listing, Message, n_
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,19 +74,23 @@ def unavailable_measures(tables: Mapping[str, AcsTable]) -> dict[str, Message]:
     for key, measure in NEED_MEASURES.items():
         missing = [t for t in measure.tables if t not in tables]
         if missing:
-            out[key] = Message(
-                N_(
-                    "{measure}: not available, because table(s) {tables} are not loaded for "
-                    "this study area."
+            # the table names first: a call marked N_() inside n_() hides n_'s plural from
+            # the extractor
+            listed = Listing(
+                (
+                    Message(N_("{table} ({topic})"), table=t, topic=Message(TABLE_TOPICS[t]))
+                    for t in missing
                 ),
+                ", ",
+            )
+            out[key] = n_(
+                "{measure}: not available, because table {tables} is not loaded for this "
+                "study area.",
+                "{measure}: not available, because tables {tables} are not loaded for this "
+                "study area.",
+                len(missing),
                 measure=Message(measure.label),
-                tables=Listing(
-                    (
-                        Message(N_("{table} ({topic})"), table=t, topic=Message(TABLE_TOPICS[t]))
-                        for t in missing
-                    ),
-                    ", ",
-                ),
+                tables=listed,
             )
     return out
 

@@ -13,7 +13,7 @@ import shapely
 from geo.census.acs import AcsTable, read_acs_folder
 from geo.config import WGS84
 from geo.errors import ImportFormatError
-from geo.messages import N_
+from geo.messages import N_, n_
 
 TRACT_COLUMNS = ("GEOID", "NAME", "geometry")
 BRANCH_COLUMNS = (
@@ -54,13 +54,16 @@ def load_tracts(path: Path | str) -> gpd.GeoDataFrame:
     tracts = gpd.read_file(path)
     missing = [c for c in TRACT_COLUMNS if c not in tracts.columns]
     if missing:
-        raise ImportFormatError.said(
-            N_(
-                "{name}: tract layer lacks column(s) {columns}. Use a TIGER/Line or "
-                "cartographic-boundary file, which has GEOID and NAME."
-            ),
-            name=Path(path).name,
-            columns=", ".join(missing),
+        raise ImportFormatError(
+            n_(
+                "{name}: tract layer lacks column {columns}. Use a TIGER/Line or "
+                "cartographic-boundary file, which has GEOID and NAME.",
+                "{name}: tract layer lacks columns {columns}. Use a TIGER/Line or "
+                "cartographic-boundary file, which has GEOID and NAME.",
+                len(missing),
+                name=Path(path).name,
+                columns=", ".join(missing),
+            )
         )
     if tracts.crs is None:
         raise ImportFormatError.said(

@@ -71,7 +71,7 @@ class AreaDefinition:
                 metres=f"{self.radius_m:.0f}"
             )
         if self.kind == "tracts":
-            return translate(N_("in {n} chosen tract(s)")).format(n=len(self.geoids))
+            return translate(N_("in the chosen tracts ({n})")).format(n=len(self.geoids))
         return translate(N_("inside a drawn polygon of {n} corners")).format(n=len(self.polygon))
 
 
@@ -127,8 +127,10 @@ def build_area_shape(
     unknown = [g for g in area.geoids if g not in tracts.index]
     if unknown:
         raise ValidationError(
-            Message(
-                N_("Unknown tract(s): {geoids}. Choose them again."),
+            n_(
+                "Unknown tract: {geoids}. Choose it again.",
+                "Unknown tracts: {geoids}. Choose them again.",
+                len(unknown),
                 geoids=Listing(unknown, ", "),
             )
         )
@@ -185,7 +187,7 @@ def _description(area: AreaDefinition) -> Message:
     if area.kind == "catchment":
         return Message(N_("within {metres} m of the branch"), metres=f"{area.radius_m:.0f}")
     if area.kind == "tracts":
-        return Message(N_("in {n} chosen tract(s)"), n=len(area.geoids))
+        return Message(N_("in the chosen tracts ({n})"), n=len(area.geoids))
     return Message(N_("inside a drawn polygon of {n} corners"), n=len(area.polygon))
 
 

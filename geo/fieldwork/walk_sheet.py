@@ -184,9 +184,7 @@ def _heading(pdf: _Sheet, route: Route, info: SheetInfo, tr: Translate) -> None:
     if info.team:
         where += " · " + tr(N_("team: {team}")).format(team=info.team)
     pdf.write_line(where)
-    totals = tr(
-        N_("{n} stop(s) · {km} km · about {minutes} min walking at {speed} km/h ({method})")
-    )
+    totals = tr(N_("stops: {n} · {km} km · about {minutes} min walking at {speed} km/h ({method})"))
     line = totals.format(
         n=len(route.stops),
         km=f"{route.total_distance_m / 1000:.2f}",
@@ -244,7 +242,7 @@ def _closing(pdf: _Sheet, tr: Translate) -> None:
     if pdf.missing:
         note = tr(
             N_(
-                "Note: {n} character(s) in these names have no font here and show as '?'. "
+                "Note: characters in these names that have no font here show as '?' ({n}). "
                 "The CSV download has every name exactly."
             )
         )

@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
-from geo.messages import N_, Message
+from geo.messages import N_, Message, n_
 
 GEOMETRY_LAT = "geometry_lat"
 GEOMETRY_LON = "geometry_lon"
@@ -151,15 +151,19 @@ def _refuse_ragged_rows(name: str, rows: list[list[str]]) -> None:
     ragged = [n for n, r in enumerate(rows[1:], start=1) if any(v.strip() for v in r[width:])]
     if ragged:
         listed = ", ".join(str(n) for n in ragged[:5]) + (" …" if len(ragged) > 5 else "")
-        raise ImportFormatError.said(
-            N_(
-                "The file '{name}' has more values than header columns in data row(s) "
+        raise ImportFormatError(
+            n_(
+                "The file '{name}' has more values than header columns in data row "
                 "{rows} (the header has {width}). A comma inside a value (e.g. an address) "
-                "needs quotes around the value; nothing was imported."
-            ),
-            name=name,
-            rows=listed,
-            width=width,
+                "needs quotes around the value; nothing was imported.",
+                "The file '{name}' has more values than header columns in data rows "
+                "{rows} (the header has {width}). A comma inside a value (e.g. an address) "
+                "needs quotes around the value; nothing was imported.",
+                len(ragged),
+                name=name,
+                rows=listed,
+                width=width,
+            )
         )
 
 
@@ -280,14 +284,17 @@ def _refuse_broken_geometries(name: str, layer: object) -> None:
     ]
     if broken:
         n, geometry = broken[0]
-        raise ImportFormatError.said(
-            N_(
-                "{count} feature(s) of '{name}' have a broken geometry; the first is feature "
+        raise ImportFormatError(
+            n_(
+                "{count} feature of '{name}' has a broken geometry: feature {number} "
+                "({reason}). Repair it in your GIS (QGIS: Processing > Fix geometries) or "
+                "give a point; nothing was imported.",
+                "{count} features of '{name}' have a broken geometry; the first is feature "
                 "{number} ({reason}). Repair them in your GIS (QGIS: Processing > Fix "
-                "geometries) or give points; nothing was imported."
-            ),
-            count=len(broken),
-            name=name,
-            number=str(n),
-            reason=explain_validity(geometry),
+                "geometries) or give points; nothing was imported.",
+                len(broken),
+                name=name,
+                number=str(n),
+                reason=explain_validity(geometry),
+            )
         )

@@ -281,7 +281,7 @@ def _missing_note(pdf: _Plan, tr: Translate) -> None:
     if pdf.missing:
         note = tr(
             N_(
-                "Note: {n} character(s) have no font here and show as '?'. "
+                "Note: characters that have no font here show as '?' ({n}). "
                 "The CSV download has every step exactly."
             )
         )

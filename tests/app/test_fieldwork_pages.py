@@ -147,7 +147,7 @@ def test_only_organizations_inside_the_ring_are_offered_nearest_first(editor, tm
     at.multiselect(key="walkabout.stops").select(nearest[1]).select(farthest[1]).run()
     at.slider(key="walkabout.radius").set_value(250).run()
     assert len(at.multiselect(key="walkabout.stops").value) == 1
-    assert any("1 picked stop(s) left out" in c.value for c in at.caption)
+    assert any("1 picked stop left out" in c.value for c in at.caption)
     (numbered,) = [m.value for m in at.markdown if m.value.startswith("1. ")]
     numbered = numbered.replace("\u2068", "").replace("\u2069", "")  # invisible bidi isolates
     assert numbered.startswith(f"1. {nearest[1]} · {nearest[0]:,.0f} m")

@@ -45,7 +45,7 @@ def test_an_indicator_without_its_countries_says_so_in_arabic(tiny_tables):
 def test_a_need_measure_without_its_tables_is_explained_in_spanish():
     reasons = unavailable_measures({})
     english = reasons["limited_english"]
-    assert "not available, because table(s) C16001 (language spoken at home" in english
+    assert "not available, because table C16001 (language spoken at home" in english
     said = say(english, "es")
     assert said.startswith("Residentes del grupo lingüístico que hablan inglés"), said
-    assert "no disponible, porque las tablas C16001 (idioma hablado en casa según" in said
+    assert "no disponible, porque la tabla C16001 (idioma hablado en casa según" in said

@@ -60,7 +60,7 @@ def test_walk_sheet_prints_chinese_names_and_marks_characters_without_a_font(rou
     pdf = build_walk_sheet(route, SheetInfo(title="Walk «1» 华 𓀀", branch="Central"))
     text = pdf_text(pdf, tmp_path)
     assert squeeze("华人服务中心") in text and squeeze("Walk «1» 华 ?") in text
-    assert "1character(s)inthesenameshavenofonthere" in text
+    assert "charactersinthesenamesthathavenofonthereshowas" in text
 
 
 def test_gpx_parses_back_with_route_and_waypoints(route):

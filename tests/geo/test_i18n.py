@@ -1,5 +1,7 @@
 """Interface languages: catalogs complete and in step with the code, locale formats, picker."""
 
+import ast
+import re
 from datetime import date
 from string import Formatter
 
@@ -100,3 +102,35 @@ def test_every_plural_form_is_written(code, template):
             for n in (0, 1, 2, 3, 11, 100)
         }
         assert len(set(said.values())) >= 4, said  # zero/one/two/few differ from each other
+
+
+def test_counted_interface_text_uses_plural_entries_not_parenthesised_plurals(template):
+    """'{n} stop(s)' cannot be translated well (Arabic needs six forms): use n_()."""
+    found = [m.id for m in template if isinstance(m.id, str) and re.search(r"\w\((s|es)\)", m.id)]
+    assert not found, found
+
+
+def test_every_n_call_in_the_code_is_a_plural_entry_of_the_catalogs(template):
+    """A call marked for the catalogs inside an ``n_()`` call can hide its plural from Babel's
+    extractor (then ``ngettext`` finds no entry and shows English): each must be extracted."""
+    root = LOCALE_DIR.parent
+    plurals = {m.id[0] for m in template if isinstance(m.id, tuple)}
+    calls = []
+    for path in [
+        root / "app.py",
+        *sorted((root / "geo").rglob("*.py")),
+        *(root / "ui").rglob("*.py"),
+        *(root / "pages").rglob("*.py"),
+    ]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "n_"
+                and len(node.args) >= 2
+                and all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]
+                )
+            ):
+                calls.append((path.relative_to(root), node.args[0].value))
+    assert len(calls) > 30
+    assert [c for c in calls if c[1] not in plurals] == []

@@ -51,7 +51,7 @@ def test_a_file_that_cannot_be_read_is_explained_in_the_readers_language():
 
     with pytest.raises(ImportFormatError) as caught:
         read_csv_text("name,lat\nCafé Amal, Main St,41\n", "orgs.csv")
-    assert "more values than header columns in data row(s) 1" in str(caught.value)
+    assert "more values than header columns in data row 1" in str(caught.value)
     said = caught.value.in_language("fr")
     assert said.startswith("Le fichier 'orgs.csv' a plus de valeurs que de colonnes")
-    assert "lignes de données 1 (l'en-tête en a 2)" in said
+    assert "la ligne de données 1 (l'en-tête en a 2)" in said
