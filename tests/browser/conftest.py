@@ -420,7 +420,14 @@ _FOCUSED = r"""() => {
     const byId = (el.getAttribute("aria-labelledby") || "").split(/\s+/)
         .map(id => id && doc.getElementById(id)).filter(Boolean).map(n => n.innerText).join(" ");
     const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
-    let name = el.getAttribute("aria-label") || byId || label || el.innerText
+    let text = "";  // the words shown, without icon ligatures ("login") or hidden parts
+    if (/^(button|link|tab|option|menuitem|checkbox|radio|switch)$/.test(role)) {
+        const copy = el.cloneNode(true);
+        copy.querySelectorAll('[data-testid="stIconMaterial"], [aria-hidden="true"]')
+            .forEach(n => n.remove());
+        text = copy.textContent;
+    }
+    let name = el.getAttribute("aria-label") || byId || label || text
         || el.getAttribute("title") || el.getAttribute("placeholder") || "";
     name = name.replace(/\s+/g, " ").trim();
     return frames + role + ": " + name;
