@@ -14,6 +14,7 @@ from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
 from geo.maps.asset_map import MapView
 from geo.maps.draw_map import build_draw_map, read_drawing
+from geo.maps.frame_title import frame_title, name_map
 from geo.maps.layer_tables import (
     build_branch_table,
     build_site_table,
@@ -46,17 +47,22 @@ def show_map(
     returned_objects: list[str] | None = None,
     layers: list[folium.FeatureGroup] | None = None,
     on_change: Callable[[], None] | None = None,
+    title: str | None = None,
 ) -> dict[str, Any]:
     """Render ``m`` offline; only ``returned_objects`` interactions rerun the page.
 
     ``layers`` are swapped on the map without reloading it (view and zoom stay);
-    ``on_change`` runs before the rerun an interaction causes.
+    ``on_change`` runs before the rerun an interaction causes. ``title`` names the map
+    for screen readers (:mod:`geo.maps.frame_title`); a map its builder did not name is
+    called "Map".
     """
     try:
         _ensure_vendor_assets()
     except VendorAssetsMissing as err:
         errors.show_error(err)
         st.stop()
+    if title is not None or frame_title(m) is None:
+        name_map(m, title or _("Map"))
     localize_map(m)
     return (
         st_folium(
@@ -91,6 +97,7 @@ def show_home_map(view: MapView, *, key: str, height: int = 560) -> dict[str, An
         height=height,
         returned_objects=["last_object_clicked_tooltip"],
         layers=[build_state_layer(view.state)],
+        title=_("Asset map: tracts, branches and organizations"),
     )
 
 
@@ -111,7 +118,11 @@ def draw_area(tracts, *, key: str, height: int = 420):
     """A map to draw a polygon, rectangle or circle on; returns the shape drawn (or None)."""
     st.caption("Draw a polygon, rectangle or circle with the tools on the map's left.")
     shown = show_map(
-        build_draw_map(tracts), key=key, height=height, returned_objects=["last_active_drawing"]
+        build_draw_map(tracts),
+        key=key,
+        height=height,
+        returned_objects=["last_active_drawing"],
+        title=_("Map to draw an area on"),
     )
     return read_drawing(shown.get("last_active_drawing"))
 

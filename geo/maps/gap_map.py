@@ -20,6 +20,7 @@ from geo.analysis.gaps import GapResult
 from geo.census.moe import RELIABILITY_LABELS
 from geo.config import WGS84
 from geo.i18n import N_
+from geo.maps.frame_title import name_map
 from geo.maps.gap_legend import BRANCH_COLOUR, SITE_COLOUR, legend_html
 from geo.maps.gap_parts import (
     NAMED_POINT,
@@ -42,6 +43,7 @@ from geo.maps.layers import (
 from geo.maps.text_direction import in_direction, plus_minus
 
 Translate = Callable[[str], str]
+MAP_TITLE = N_("Gaps map: need per tract, matching organizations and library branches")
 
 
 def build_gap_map(
@@ -86,7 +88,7 @@ def build_gap_map(
     legend = legend_html(classes, label, vintage, top, translate=tr, code=code)
     root.html.add_child(folium.Element(legend))
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
-    return m
+    return name_map(m, tr(MAP_TITLE))
 
 
 def build_need_layer(

@@ -15,10 +15,12 @@ from jinja2 import Template
 
 from geo.fieldwork.routes import Route, Stop
 from geo.i18n import N_
+from geo.maps.frame_title import name_map
 
 ROUTE_COLOUR = "#d7301f"
 PathT = TypeVar("PathT", folium.PolyLine, folium.Circle)
 Translate = Callable[[str], str]
+MAP_TITLE = N_("Walkabout map: the branch, the walk area, the walk and its stops")
 _NUMBER_STYLE = (
     "width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
     "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
@@ -158,7 +160,7 @@ def build_route_map(
         ),
     ).add_to(m)
     m.fit_bounds(bounds, padding=(10, 10))
-    return m
+    return name_map(m, tr(MAP_TITLE))
 
 
 _DASHED: dict[str, str | float] = {

@@ -25,6 +25,7 @@ from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import filter_organizations
 from geo.i18n import DEFAULT, N_
+from geo.maps.frame_title import name_map
 from geo.maps.gap_map import (
     BRANCH_COLOUR,
     SITE_COLOUR,
@@ -152,7 +153,7 @@ def build_slide_map(
     build_site_layer(figures.organizations, tr).add_to(m)
     HtmlBox(legend_html(figures, area.vintage, tr, code)).add_to(m)
     PageKeys().add_to(m)
-    return m
+    return name_map(m, tr(N_("Presenter slide: map of tracts, organizations and branches")))
 
 
 def figure_lines(

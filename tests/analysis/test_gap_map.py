@@ -78,3 +78,16 @@ def test_an_arabic_tooltip_keeps_its_figure_left_to_right(grid_area, grid_sites)
         assert re.search(r"\u2066(<b>)?[\d,.]+(</b>)? ± [\d,.]+\u2069", tip), tip
     english = _tips(build_gap_map(grid_area.tracts, result, grid_area.branches, code="en"))
     assert not any("\u2066" in tip or "dir=" in tip for tip in english)
+
+
+def test_the_gap_map_is_named_for_screen_readers_in_its_language(grid_area, grid_sites):
+    from geo.i18n import translator
+    from geo.maps.frame_title import frame_title
+
+    result = compute_gaps(grid_area, grid_sites, ASK)
+    m = build_gap_map(grid_area.tracts, result, grid_area.branches)
+    assert frame_title(m) == "Gaps map: need per tract, matching organizations and library branches"
+    fr = build_gap_map(
+        grid_area.tracts, result, grid_area.branches, translate=translator("fr").gettext
+    )
+    assert frame_title(fr).startswith("Carte des écarts : ")

@@ -140,3 +140,15 @@ def test_missing_leaflet_is_said_in_the_readers_language(tmp_path):
         standalone_map_html(folium.Map(), tmp_path)
     assert str(missing.value).startswith("Leaflet is missing from ")
     assert missing.value.in_language("zh").endswith("请先运行 `python -m geo vendor`。")
+
+
+def test_a_slide_map_is_named_for_screen_readers_in_its_language(
+    demo_story, demo_loader, demo_organizations
+):
+    from geo.maps.frame_title import frame_title
+
+    view = demo_story.slides[0].view
+    english = _slide(demo_loader, demo_organizations, view)[0]
+    arabic = _slide(demo_loader, demo_organizations, view, "ar")[0]
+    assert frame_title(english) == "Presenter slide: map of tracts, organizations and branches"
+    assert frame_title(arabic) == "شريحة العرض التقديمي: خريطة المقاطع الإحصائية والمنظمات والفروع"
