@@ -454,15 +454,29 @@
 
   A.applied = 0;  // how many states were applied: tests and bench/ wait on it
 
+  /* Whether field of the states a and b differs (arrays and objects compared as JSON). */
+  function changed(a, b, field) {
+    if (!a) return true;
+    var x = a[field], y = b[field];
+    return x !== y && (typeof x !== "object" || JSON.stringify(x) !== JSON.stringify(y));
+  }
+
+  /* Apply a new state, doing only the work its changes need: a language or service click
+     changes the sites alone, so the 2,324 tracts are not restyled and the canvas not
+     redrawn; a radius change moves the rings alone; the legend and the layer control are
+     rebuilt only when their text changed (each costs a DOM rebuild and a layout). */
   A.apply = function (s) {
-    var sameSites = state && sites.data && state.sites_url === s.sites_url &&
-      state.sites_mask === s.sites_mask;
+    var old = state;
+    var sameSites = old && sites.data && old.sites_url === s.sites_url &&
+      old.sites_mask === s.sites_mask;
     state = s;
-    for (var i = 0; i < tracts.length; i++) if (tracts[i]) tracts[i].setStyle(tractStyle(i));
-    drawOutline();
-    rings.forEach(function (r) { r.setRadius(s.radius_m); });
-    if (legendDiv) legendDiv.innerHTML = s.legend;  // built and escaped on the server
-    nameLayers();
+    if (changed(old, s, "codes") || changed(old, s, "colours")) {
+      for (var i = 0; i < tracts.length; i++) if (tracts[i]) tracts[i].setStyle(tractStyle(i));
+    }
+    if (changed(old, s, "highlight")) drawOutline();
+    if (changed(old, s, "radius_m")) rings.forEach(function (r) { r.setRadius(s.radius_m); });
+    if (legendDiv && changed(old, s, "legend")) legendDiv.innerHTML = s.legend;  // escaped on the server
+    if (changed(old, s, "layer_names")) nameLayers();
     // The same sites as before (a new indicator, class breaks, radius): the cluster stays.
     if (!sameSites) {
       if (s.sites_url) { loadSites(s.sites_url); } else { cluster.clearLayers(); sites.shown = null; }
