@@ -25,7 +25,7 @@ from geo.config import PROJECT_ROOT
 from geo.errors import VendorAssetsMissing
 from geo.i18n import DEFAULT, N_, is_rtl, translator
 from geo.messages import Message
-from geo.presenter.export_tables import slide_tables_html
+from geo.presenter.export_tables import SORT_SCRIPT, slide_tables_html
 from geo.presenter.slide_tables import SlideTables
 
 LEAFLET_DIR = PROJECT_ROOT / "static" / "vendor" / "leaflet" / "dist"
@@ -91,7 +91,13 @@ def export_story_html(
         ),
     }
     return _DECK.format(
-        title=escape(title), stamp=escape(stamp), cards=cards, data=data, count=len(slides), **words
+        title=escape(title),
+        stamp=escape(stamp),
+        cards=cards,
+        data=data,
+        count=len(slides),
+        sort=SORT_SCRIPT,
+        **words,
     )
 
 
@@ -114,6 +120,10 @@ table{{border-collapse:collapse;margin:14px 0;font-size:14px}}
 caption{{text-align:start;font-weight:700;font-size:16px;padding:4px 0}}
 th,td{{border:1px solid #666;padding:3px 7px;text-align:start;vertical-align:top}}
 thead th{{background:#333}} th[scope=row]{{font-weight:400}} td.num{{text-align:end}}
+th button{{font:inherit;font-weight:700;color:inherit;background:none;border:0;padding:0;
+text-align:start;cursor:pointer}}
+th[aria-sort=ascending] button::after{{content:" ▲"}}
+th[aria-sort=descending] button::after{{content:" ▼"}}
 h2{{unicode-bidi:plaintext}}
 .slide{{display:none}} .slide.on{{display:block}}
 #nav{{position:fixed;right:16px;top:16px;display:flex;gap:10px;align-items:center;font-size:22px}}
@@ -149,6 +159,7 @@ document.addEventListener('keydown', function(e) {{
 window.addEventListener('message', function(e) {{
   if (e.data && e.data.deck) {{ show(at + e.data.deck); }}
 }});
+{sort}
 show(0);
 </script></body></html>
 """

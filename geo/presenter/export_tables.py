@@ -21,6 +21,30 @@ from geo.i18n import N_, format_number
 from geo.presenter.slide_tables import SlideTables
 
 Translate = Callable[[str], str]
+# Sorts a table by the column whose heading button was pressed (again: the other way);
+# numbers by value, missing ones last, words as the page's language orders them.
+SORT_SCRIPT = """
+document.querySelectorAll('table th[scope=col] button').forEach(function(button) {
+  button.onclick = function() {
+    var th = button.parentNode, table = th.closest('table'), body = table.tBodies[0];
+    var i = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var up = th.getAttribute('aria-sort') !== 'ascending';
+    table.querySelectorAll('th[scope=col]').forEach(function(h) {
+      h.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
+    function key(row) { var c = row.cells[i];
+      if (c.dataset.v === undefined) { return c.textContent; }
+      return c.dataset.v === '' ? null : Number(c.dataset.v); }
+    var lang = document.documentElement.lang;
+    var rows = Array.prototype.slice.call(body.rows).sort(function(a, b) {
+      var x = key(a), y = key(b);
+      if (x === null || y === null) { return (x === null) - (y === null); }
+      var d = typeof x === 'number' ? x - y : x.localeCompare(y, lang, {numeric: true});
+      return up ? d : -d; });
+    rows.forEach(function(row) { body.appendChild(row); });
+  };
+});
+"""
 _SUMMARY = N_("This slide's map as text and tables (legend, tracts, organizations)")
 _LEGEND = N_("Legend of the map: {legend}")
 # (caption, the column read as each row's name) per layer, in the order the slide lists them
@@ -59,10 +83,13 @@ def slide_tables_html(tables: SlideTables, *, translate: Translate = str, code: 
 
 
 def table_html(table: pd.DataFrame, caption: str, *, row_header: str = "", code: str) -> str:
-    """``table`` as an HTML table: ``caption``, column headings, and the ``row_header``
-    column's cells as row headings (what a screen reader announces with each cell)."""
+    """``table`` as an HTML table: ``caption``, column headings (buttons that sort by the
+    column, :data:`SORT_SCRIPT`), and the ``row_header`` column's cells as row headings
+    (what a screen reader announces with each cell)."""
     columns = [str(c) for c in table.columns]
-    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
+    head = "".join(
+        f'<th scope="col"><button type="button">{escape(c)}</button></th>' for c in columns
+    )
     cells = [_cells(table[c], code) for c in table.columns]
     rows = []
     for values in zip(*cells, strict=True) if cells else ():
@@ -83,7 +110,9 @@ def _cells(column: pd.Series, code: str) -> list[tuple[str, str]]:
     if pd.api.types.is_float_dtype(column):
         places = _places(column)
         return [
-            ("—" if pd.isna(v) else escape(format_number(v, code, places)), ' class="num"')
+            ("—", ' class="num" data-v=""')
+            if pd.isna(v)
+            else (escape(format_number(v, code, places)), f' class="num" data-v="{float(v)!r}"')
             for v in column
         ]
     return [("—" if _missing(v) else f"<bdi>{escape(str(v))}</bdi>", "") for v in column]

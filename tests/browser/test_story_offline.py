@@ -108,10 +108,18 @@ def test_the_exported_slides_tables_open_by_keyboard_and_pass_axe(
     table.wait_for(state="visible")
     assert table.locator("tbody tr").count() == 186
     assert page.get_by_role("rowheader", name=HOSTILE).first.is_visible()  # as text
+    geoids = table.locator("tbody tr td:first-child")
+    first, last = geoids.first.text_content(), geoids.last.text_content()
+    table.get_by_role("button", name="GEOID").focus()  # each heading sorts, by keyboard too
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert table.locator("th", has_text="GEOID").get_attribute("aria-sort") == "descending"
+    assert (geoids.first.text_content(), geoids.last.text_content()) == (last, first)
     page.keyboard.press("PageDown")  # inside the open tables: scrolls, stays on the slide
     counter = tr("Slide {number} of {count}")
     assert page.locator("#count").text_content() == counter.format(number=1, count=2)
     assert app_violations(page) == []
+    page.locator('section[data-index="0"] summary').focus()
     page.keyboard.press("Enter")  # folded again: Page Down moves on
     page.keyboard.press("PageDown")
     expect(page.locator("#count")).to_have_text(counter.format(number=2, count=2))

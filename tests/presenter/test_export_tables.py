@@ -172,5 +172,7 @@ def test_table_cells_are_escaped_isolated_and_written_in_the_language():
     html = table_html(table, "Clubs & <friends>", row_header="Name", code="fr")
     assert "<caption>Clubs &amp; &lt;friends&gt;</caption>" in html
     assert '<th scope="row"><bdi>&lt;b&gt;Club&lt;/b&gt;</bdi></th>' in html
-    assert '<td class="num">12,5</td>' in html and '<td class="num">—</td>' in html
+    assert '<td class="num" data-v="12.5">12,5</td>' in html  # sorted by its value
+    assert '<td class="num" data-v="">—</td>' in html
+    assert '<th scope="col"><button type="button">Share (%)</button></th>' in html
     assert "<td><bdi>1001</bdi></td>" in html  # an id is not a quantity: no separators
