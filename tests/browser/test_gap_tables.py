@@ -14,6 +14,7 @@ import pytest
 from tests.browser.conftest import settle
 
 pytestmark = pytest.mark.browser
+FRESH_DATABASE = True  # conftest: a demo database of this module's own
 
 _FOCUSED = """() => {
     const el = document.activeElement;
@@ -25,12 +26,6 @@ _FOCUSED = """() => {
 }"""
 NAMES = """prefix => Array.from(document.querySelectorAll('[aria-label^="' + prefix + '"]'))
     .map(el => el.getAttribute('aria-label').slice(prefix.length))"""
-
-
-@pytest.fixture(scope="module")
-def app_env(tmp_path_factory) -> dict[str, str]:
-    db = tmp_path_factory.mktemp("gap-tables") / "assets.db"
-    return {"DATABASE_URL": f"sqlite:///{db}"}
 
 
 def _open(page, url, map_frame):

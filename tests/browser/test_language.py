@@ -7,78 +7,49 @@ across sign-in, sign-out and page changes whatever the browser says.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.browser.conftest import create_accounts, settle
+from tests.browser.conftest import new_offline_page, settle, sign_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a long enough password 7"
+ACCOUNTS = {"amira": "admin"}  # conftest: the server's database has them
 PICKER = "Language / Idioma / Langue / اللغة / 语言"
-# The words the sidebar shows, per interface language.
+# The words the sidebar shows, per interface language (written here, not read from the
+# catalogs, so a missing or wrong translation fails), keyed by their English msgid.
 WORDS = {
     "ar": {
-        "sign_in_box": "دخول الموظفين",
-        "user": "اسم المستخدم",
-        "password": "كلمة المرور",
-        "sign_in": "تسجيل الدخول",
-        "signed_in": "مسجَّل الدخول باسم",
-        "sign_out": "تسجيل الخروج",
-        "gaps": "الفجوات",
+        "Staff sign-in": "دخول الموظفين",
+        "User name": "اسم المستخدم",
+        "Password": "كلمة المرور",
+        "Sign in": "تسجيل الدخول",
+        "Signed in as {name} ({role})": "مسجَّل الدخول باسم {name}",
+        "Sign out": "تسجيل الخروج",
+        "Gaps": "الفجوات",
     },
     "fr": {
-        "sign_in_box": "Connexion du personnel",
-        "user": "Nom d'utilisateur",
-        "password": "Mot de passe",
-        "sign_in": "Se connecter",
-        "signed_in": "Connecté en tant que",
-        "sign_out": "Se déconnecter",
-        "gaps": "Écarts",
+        "Staff sign-in": "Connexion du personnel",
+        "User name": "Nom d'utilisateur",
+        "Password": "Mot de passe",
+        "Sign in": "Se connecter",
+        "Signed in as {name} ({role})": "Connecté en tant que {name}",
+        "Sign out": "Se déconnecter",
+        "Gaps": "Écarts",
     },
 }
-
-
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("language") / "assets.db"
-    create_accounts(path, {"amira": "admin"}, PASSWORD)
-    return path
-
-
-@pytest.fixture(scope="module")
-def app_env(db_path) -> dict[str, str]:
-    return {"DATABASE_URL": f"sqlite:///{db_path}"}
 
 
 @pytest.fixture
 def arabic_page(chromium_browser):
     """A page of a browser whose language is Arabic (offline: only localhost answers)."""
-    context = chromium_browser.new_context(
-        locale="ar", viewport={"width": 1280, "height": 900}, service_workers="block"
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if "127.0.0.1" in route.request.url or "localhost" in route.request.url
-            else route.abort("blockedbyclient")
-        ),
-    )
-    page = context.new_page()
+    page = new_offline_page(chromium_browser, locale="ar")
     yield page
-    context.close()
+    page.context.close()
 
 
 def _sign_in(page, words: dict[str, str]) -> None:
-    page.get_by_text(words["sign_in_box"]).click()
-    page.get_by_label(words["user"]).fill("amira")
-    page.get_by_label(words["password"], exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=words["sign_in"]).click()
-    # the display name shows in any language: then check the words around it
+    sign_in(page, None, "amira", PASSWORD, words=words.__getitem__)
     page.get_by_text("Amira", exact=False).first.wait_for(timeout=30_000)
-    settle(page)
-    assert page.get_by_text(words["signed_in"], exact=False).first.is_visible()
 
 
 def _language_shown(page) -> str:
@@ -102,7 +73,7 @@ def _title_direction(page) -> str:
 def _assert_arabic(page) -> None:
     expect_words = WORDS["ar"]
     # the sidebar's own words in Arabic, and the page's title reads right to left
-    assert page.get_by_text(expect_words["gaps"], exact=True).first.is_visible()
+    assert page.get_by_text(expect_words["Gaps"], exact=True).first.is_visible()
     assert _title_direction(page) == "rtl"
     assert "العربية" in _language_shown(page)
 
@@ -117,15 +88,15 @@ def test_an_arabic_browser_keeps_arabic_after_sign_in_and_on_the_next_page(
 ):
     page = arabic_page
     page.goto(streamlit_url)
-    page.get_by_text(WORDS["ar"]["sign_in_box"]).wait_for(timeout=120_000)
+    page.get_by_text(WORDS["ar"]["Staff sign-in"]).wait_for(timeout=120_000)
     settle(page)
     _assert_arabic(page)
     _sign_in(page, WORDS["ar"])
     _assert_arabic(page)
-    _open(page, WORDS["ar"]["gaps"])
+    _open(page, WORDS["ar"]["Gaps"])
     _assert_arabic(page)
-    page.get_by_role("button", name=WORDS["ar"]["sign_out"]).click()
-    page.get_by_text(WORDS["ar"]["sign_in_box"]).wait_for(timeout=30_000)
+    page.get_by_role("button", name=WORDS["ar"]["Sign out"]).click()
+    page.get_by_text(WORDS["ar"]["Staff sign-in"]).wait_for(timeout=30_000)
     settle(page)
     _assert_arabic(page)
 
@@ -135,20 +106,20 @@ def test_a_language_picked_in_the_sidebar_holds_across_sign_in_sign_out_and_page
 ):
     page = arabic_page  # the browser says Arabic; the visitor picks French
     page.goto(streamlit_url)
-    page.get_by_text(WORDS["ar"]["sign_in_box"]).wait_for(timeout=120_000)
+    page.get_by_text(WORDS["ar"]["Staff sign-in"]).wait_for(timeout=120_000)
     settle(page)
     page.get_by_role("combobox", name=PICKER).click()
     page.get_by_role("option", name="français").click()
     fr = WORDS["fr"]
-    page.get_by_text(fr["sign_in_box"]).wait_for(timeout=30_000)
+    page.get_by_text(fr["Staff sign-in"]).wait_for(timeout=30_000)
     settle(page)
     _sign_in(page, fr)
     assert _title_direction(page) == "ltr"
-    _open(page, fr["gaps"])
-    assert page.get_by_text(fr["sign_out"]).first.is_visible()
+    _open(page, fr["Gaps"])
+    assert page.get_by_text(fr["Sign out"]).first.is_visible()
     assert "français" in _language_shown(page)
-    page.get_by_role("button", name=fr["sign_out"]).click()
-    page.get_by_text(fr["sign_in_box"]).wait_for(timeout=30_000)
+    page.get_by_role("button", name=fr["Sign out"]).click()
+    page.get_by_text(fr["Staff sign-in"]).wait_for(timeout=30_000)
     settle(page)
     assert "français" in _language_shown(page)
     assert _title_direction(page) == "ltr"

@@ -12,18 +12,13 @@ import pytest
 from tests.browser.conftest import settle
 
 pytestmark = pytest.mark.browser
+FRESH_DATABASE = True  # conftest: a demo database of this module's own
 
 COUNT_TRACTS = """() => {
     let n = 0;
     window.map.eachLayer(l => { if (l.feature && /^99\\d{9}$/.test(l.feature.id)) n += 1; });
     return n;
 }"""
-
-
-@pytest.fixture(scope="module")
-def app_env(tmp_path_factory) -> dict[str, str]:
-    db = tmp_path_factory.mktemp("tables") / "assets.db"
-    return {"DATABASE_URL": f"sqlite:///{db}"}
 
 
 def _download(page, label: str) -> pd.DataFrame:

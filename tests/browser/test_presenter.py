@@ -17,8 +17,9 @@ from geo.presenter import stories
 from tests.browser.conftest import (
     PROJECT_ROOT,
     _Server,
-    create_accounts,
+    database_env,
     find_map_frame,
+    new_offline_page,
     settle,
     sign_in,
 )
@@ -26,21 +27,15 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 PASSWORD = "presenter-test"
+ACCOUNTS = {"amira": "editor"}  # conftest's db_path has them
 STORED = "welcome-atlas.map-position"  # ui/map_position.py
 POSITION = "[window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]"
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("presenter") / "assets.db"
-    create_accounts(path, {"amira": "editor"}, PASSWORD)
-    return path
-
-
-@pytest.fixture(scope="module")
 def server(db_path, chromium_browser, tmp_path_factory):
     log = tmp_path_factory.mktemp("presenter-log") / "streamlit.log"
-    running = _Server(PROJECT_ROOT / "app.py", {"DATABASE_URL": f"sqlite:///{db_path}"}, log)
+    running = _Server(PROJECT_ROOT / "app.py", database_env(db_path), log)
     warm = chromium_browser.new_page()  # the first run loads the study area: not the test's time
     warm.goto(running.url)
     warm.get_by_text("Staff sign-in").wait_for(timeout=180_000)
@@ -51,21 +46,11 @@ def server(db_path, chromium_browser, tmp_path_factory):
 
 @pytest.fixture
 def page(chromium_browser, server):
-    context = chromium_browser.new_context(viewport={"width": 1400, "height": 1000})
     blocked: list[str] = []
-
-    def route(route) -> None:
-        if route.request.url.startswith(server.url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    page = context.new_page()
+    page = new_offline_page(chromium_browser, blocked=blocked, width=1400, height=1000)
     sign_in(page, server.url, "amira", PASSWORD)
     yield page
-    context.close()
+    page.context.close()
     assert not blocked, blocked
 
 
@@ -194,14 +179,7 @@ def test_a_slide_is_also_text_and_tables_in_english_and_arabic(page, server, db_
     tables.screenshot(path=str(ARTIFACTS / "presenter-tables-en-open.png"))
 
     arabic = translator("ar").gettext
-    context = page.context.browser.new_context(
-        locale="ar", viewport={"width": 1400, "height": 1000}, service_workers="block"
-    )
-    context.route(
-        "**/*",
-        lambda r: r.continue_() if r.request.url.startswith(server.url) else r.abort(),
-    )
-    visitor = context.new_page()
+    visitor = new_offline_page(page.context.browser, locale="ar", width=1400, height=1000)
     visitor.goto(server.url)
     _open(visitor, arabic("Presenter"))
     _open_tables_by_keyboard(visitor, arabic)
@@ -211,4 +189,4 @@ def test_a_slide_is_also_text_and_tables_in_english_and_arabic(page, server, db_
     visitor.screenshot(path=str(ARTIFACTS / "presenter-tables-ar.png"))
     tables = visitor.locator('[data-testid="stMain"] [data-testid="stExpander"]')
     tables.screenshot(path=str(ARTIFACTS / "presenter-tables-ar-open.png"))
-    context.close()
+    visitor.context.close()

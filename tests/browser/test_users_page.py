@@ -3,29 +3,16 @@ and the new account signs in as an editor, its name shown literally (no Markdown
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS_DIR, create_accounts, settle, sign_in
+from tests.browser.conftest import ARTIFACTS_DIR, new_offline_page, settle, sign_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "users-page-test-42"
+ACCOUNTS = {"amira": "admin"}  # conftest: the server's database has them
 NEW_NAME = "Ben *Okafor* <b>x</b>"  # typed by the admin: must show character for character
 NEW_PASSWORD = "correct horse battery 42"
-
-
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("users") / "assets.db"
-    create_accounts(path, {"amira": "admin"}, PASSWORD)
-    return path
-
-
-@pytest.fixture(scope="module")
-def app_env(db_path) -> dict[str, str]:
-    return {"DATABASE_URL": f"sqlite:///{db_path}"}
 
 
 def _rows(page) -> list[list[str]]:
@@ -60,20 +47,11 @@ def test_an_admin_creates_an_editor_who_can_then_sign_in(
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS_DIR / "users_created.png"), full_page=True)
 
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(streamlit_url)
-            else route.abort("blockedbyclient")
-        ),
-    )
-    ben = context.new_page()
+    ben = new_offline_page(chromium_browser)
     try:
         sign_in(ben, streamlit_url, "ben", NEW_PASSWORD)
         expect(ben.get_by_text(f"Signed in as {NEW_NAME} (editor)", exact=True)).to_be_visible()
         expect(ben.get_by_role("link", name="Walkabout planner")).to_be_visible()
         expect(ben.get_by_role("link", name="Users and roles")).to_have_count(0)
     finally:
-        context.close()
+        ben.context.close()
