@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Self
 
-from geo.messages import Message, say
+from geo.messages import Message, reason, say
 
 Rows = Sequence[Mapping[str, object]]
 
@@ -50,7 +50,7 @@ class ImportFormatError(GeoError):
 
         ``template`` (marked with ``N_()``) says ``{name}`` and ``{reason}`` and what to do.
         """
-        return cls.said(template, name=name, reason=str(err), **values)
+        return cls.said(template, name=name, reason=reason(err), **values)
 
 
 class ValidationError(GeoError):

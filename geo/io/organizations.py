@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import ImportFormatError
+from geo.messages import n_
 
 ORGANIZATION_COLUMNS = (
     "organization_id",
@@ -32,7 +33,15 @@ def load_organizations_csv(path: Path | str) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in ORGANIZATION_COLUMNS if c not in frame.columns]
     if missing:
-        raise ImportFormatError(f"{Path(path).name}: lacks column(s) {', '.join(missing)}.")
+        raise ImportFormatError(
+            n_(
+                "{name}: lacks column {columns}.",
+                "{name}: lacks columns {columns}.",
+                len(missing),
+                name=Path(path).name,
+                columns=", ".join(missing),
+            )
+        )
     for col in ("lat", "lon"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce")
     return frame

@@ -141,7 +141,7 @@ def _parse_csv(text: str, delimiter: str) -> list[list[str]]:
         return parse(strict=True)
     except csv.Error as err:
         if "unexpected end of data" in str(err):
-            raise csv.Error('a quote (") is opened and never closed') from err
+            raise csv.Error(Message(N_('a quote (") is opened and never closed'))) from err
     return parse(strict=False)  # stray quotes inside a value: read them as text
 
 

@@ -172,3 +172,14 @@ def test_duplicate_refusals_agree_with_how_many_may_be_saved(stored):
     assert two.in_language("es").startswith("2 de las organizaciones puede que ya estén guardadas")
     assert str(two).startswith("2 of the organizations may already be saved")
     assert "edit the saved ones" in str(two) and "edit the saved one," in str(one)
+
+
+def test_a_quote_left_open_is_explained_in_french_not_only_the_frame():
+    from geo.io.readers import read_csv_text
+
+    with pytest.raises(ImportFormatError) as caught:
+        read_csv_text('name,lat\n"Cafe Amal,41\nOther,42\n', "orgs.csv")
+    assert 'a quote (") is opened and never closed' in str(caught.value)
+    said = caught.value.in_language("fr")
+    assert 'un guillemet (") est ouvert et jamais fermé' in said, said
+    assert "is opened" not in said
