@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.db.engagement import (
+    FIELD_LABELS,
     add_engagement,
     get_engagement,
     list_engagement,
@@ -145,6 +146,7 @@ def add_panel() -> None:
             ),
             flash_key=FLASH,
             success=_("Added to the shared log."),
+            field_labels=FIELD_LABELS,
         )
 
 
@@ -182,6 +184,7 @@ def edit_panel(entries: pd.DataFrame) -> None:
             ),
             flash_key=EDIT_FLASH,
             success=_("Saved the entry."),
+            field_labels=FIELD_LABELS,
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -27,17 +27,25 @@ def can_write() -> bool:
     return False
 
 
-def write(action: Callable[[Session, str], Any], *, flash_key: str, success: str) -> Any:
+def write(
+    action: Callable[[Session, str], Any],
+    *,
+    flash_key: str,
+    success: str,
+    field_labels: Mapping[str, str] | None = None,
+) -> Any:
     """Check permission, run ``action(session, user)`` in one transaction, show refusals.
 
     On success the message is flashed and the page reruns, so every panel shows the change.
+    ``field_labels`` (stored field -> ``N_`` label) names the fields of a refusal's table.
     """
     try:
         user = auth.require(ACTION)
         with Session(resources.engine()) as session, session.begin():
             result = action(session, user)
     except GeoError as err:
-        errors.show_error(err)
+        labels = {field: _(label) for field, label in (field_labels or {}).items()}
+        errors.show_error(err, field_labels=labels)
         return None
     st.session_state[flash_key] = success
     st.rerun()

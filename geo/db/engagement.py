@@ -20,6 +20,14 @@ from geo.vocab import ENTRY_TECHNIQUES
 ENTITY = "engagement"
 TEXT_FIELDS = ("staff", "team", "summary", "needs", "aspirations", "assets_heard", "challenges")
 FIELDS = ("contact_on", "branch_id", "technique", "continuum", "follow_up_on", *TEXT_FIELDS)
+# The form's labels of the fields a refusal names (its problem table shows them, not keys).
+FIELD_LABELS: dict[str, str] = {
+    "contact_on": N_("Date of the contact"),
+    "staff": N_("Staff who took part"),
+    "technique": N_("Technique"),
+    "continuum": N_("Where on the involvement continuum"),
+    "follow_up_on": N_("Follow up on"),
+}
 _TABLE: sa.Table = EngagementEntry.__table__
 _ORGS: sa.Table = EngagementOrganization.__table__
 _COMMUNITIES: sa.Table = EngagementCommunity.__table__

@@ -200,6 +200,8 @@ def test_an_engagement_entry_without_staff_is_refused_in_french(app, in_language
     assert text.literal(said) in refusal, refusal
     assert text.literal("la date de suivi est antérieure à la date du contact") in refusal
     assert "took part" not in refusal and "follow-up" not in refusal
+    problems = next(d.value for d in at.dataframe if "Champ" in d.value.columns)
+    assert list(problems["Champ"]) == ["Personnel ayant participé", "Relancer le"], problems
 
 
 def test_a_storys_history_says_no_caption_and_slide_in_arabic(app, in_language):
