@@ -525,6 +525,7 @@
       walk.said = L.DomUtil.create("div", "atlas-said", div);
       walk.said.setAttribute("role", "status");
       walk.said.setAttribute("aria-live", "polite");
+      div.dir = "auto";  // Arabic reads right to left, names keep their own direction
       var el = L.DomUtil.create("button", "atlas-next", div);
       el.type = "button";
       el.textContent = w("Next site in view");
@@ -571,10 +572,12 @@
     return list.sort(function (a, b) { return String(names[a]).localeCompare(String(names[b])) || a - b; });
   }
 
+  function isolate(text) { return "\u2068" + text + "\u2069"; }  // keeps a name's own direction
+
   function siteWords(i, number, count) {
     var d = sites.info, words = [fill(fill(fill(w("Site {number} of {count} in view: {name}"),
-      "{number}", number), "{count}", count), "{name}", d.n[i])];
-    if (d.a && d.a[i]) words.push(d.a[i]);
+      "{number}", number), "{count}", count), "{name}", isolate(d.n[i]))];
+    if (d.a && d.a[i]) words.push(isolate(d.a[i]));
     words.push(fill(w("Services: {services}"), "{services}", wList(d.s[i]) || "—"));
     words.push(w("Languages:") + " " + (wList(d.l[i]) || "—"));
     return words.join(". ");

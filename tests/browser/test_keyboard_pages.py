@@ -31,7 +31,10 @@ VALUE = """() => {  // the figure a focused Streamlit slider shows over its thum
     const slider = document.activeElement.closest('[data-testid="stSlider"]');
     return slider && slider.querySelector('[data-testid="stSliderThumbValue"]').innerText;
 }"""
-SAID = "() => (document.querySelector('.atlas-said') || {}).textContent || ''"
+SAID = (  # the map's announcement, without the marks that isolate a name's direction
+    "() => ((document.querySelector('.atlas-said') || {}).textContent || '')"
+    ".replace(/[\\u2068\\u2069]/g, '')"
+)
 
 
 def _home_map(page, url: str):
