@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo.i18n import translator
 from tests.browser.conftest import (
@@ -223,20 +224,38 @@ def test_a_walk_planned_from_the_list_by_keyboard(staff):
     page.get_by_text("Saved 'Keyboard walk'", exact=False).wait_for(timeout=30_000)
 
 
-def _upload(page, name: str, file: dict) -> None:
-    """Reach a file box's button by Tab, open the file chooser with Enter, give it a file."""
-    tab_to(page, name)
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files(files=[file])
-    settle(page)
+def _upload(page, label: str, file: dict) -> None:
+    """Reach the Upload button of the file box labelled ``label`` by Tab, open the file
+    chooser with Enter, give it a file (every file box's button is named "Upload")."""
+    inside = (
+        "label => { const box = document.activeElement.closest('[data-testid=\"stFileUploader\"]');"
+        " return document.activeElement.tagName === 'BUTTON' && !!box"
+        " && box.innerText.includes(label); }"
+    )
+
+    def there(where: str) -> bool:  # not the box's "Help for ..." button
+        return where == "button: Upload" and page.evaluate(inside, label)
+
+    for _ in range(3):  # a rerun under way can swallow the key press: press again
+        tab_to(page, there)
+        settle(page)  # leaving a text box reran the page: the focus may have been moved
+        tab_to(page, there)
+        try:
+            with page.expect_file_chooser(timeout=15_000) as chooser:
+                page.keyboard.press("Enter")
+        except PlaywrightTimeout:
+            continue
+        chooser.value.set_files(files=[file])
+        settle(page)
+        return
+    raise AssertionError(f"Enter on the {label!r} file box never opened a file chooser")
 
 
 def test_an_import_uploaded_and_saved_by_keyboard(staff, db_path):
     page = staff
     _open(page, "Import and export")
     rows = b"name,lat,lon\nKeyboard Import Centre,40.9540,-44.9940\n"
-    _upload(page, "button: Upload", {"name": "orgs.csv", "mimeType": "text/csv", "buffer": rows})
+    _upload(page, "File to import", {"name": "orgs.csv", "mimeType": "text/csv", "buffer": rows})
     page.get_by_text("Read 1 row", exact=False).wait_for(timeout=30_000)
     _press(page, "button: Import")
     page.get_by_text("Imported", exact=False).first.wait_for(timeout=60_000)
@@ -250,11 +269,11 @@ def test_a_study_area_upload_by_keyboard_is_checked_and_refused(staff):
     _type_into(page, "Short name (folder)", "broken")
     table = b"this is,not a census table\n1,2\n"
     name = "ACSDT5Y2023.B05006-Data.csv"
-    _upload(page, "button: Upload", {"name": name, "mimeType": "text/csv", "buffer": table})
+    _upload(page, "ACS tables", {"name": name, "mimeType": "text/csv", "buffer": table})
     outlines = b'{"type": "FeatureCollection", "features": []}'
     _upload(
         page,
-        "button: Upload",
+        "Tract boundaries",
         {"name": "t.geojson", "mimeType": "application/json", "buffer": outlines},
     )
     _press(page, "button: Import")
@@ -290,6 +309,8 @@ def test_a_story_made_and_presented_by_keyboard(staff):
     page.get_by_text("Keyboard story · Slides: 2").wait_for(timeout=30_000)
     _press(page, "button: Present", back=True)
     page.get_by_text("Slide 1 of 2").wait_for(timeout=60_000)
+    page.wait_for_function("() => document.__deckKeys", timeout=60_000)  # its keys are in
+    settle(page)
     page.keyboard.press("PageDown")
     page.get_by_text("Slide 2 of 2").wait_for(timeout=60_000)
     settle(page)
