@@ -21,16 +21,7 @@ def test_exported_story_opens_offline(
     path = tmp_path / "story.html"
     path.write_text(story_html(demo_story, demo_loader, demo_organizations), encoding="utf-8")
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 800})
-    outside, errors = [], []
-
-    def route(route) -> None:
-        if route.request.url.startswith(("file:", "about:", "data:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    outside, errors = _offline(context), []
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri())
