@@ -157,7 +157,7 @@ def asset_panel() -> None:
         )
     _conflict_panel()
     with st.expander(_("History of changes")), Session(resources.engine()) as session:
-        history = af.history_table(get_history(session, asset.id))
+        history = af.history_table(get_history(session, asset.id), translate=_)
         st.dataframe(tables.headings(history), hide_index=True)
 
 

@@ -116,7 +116,7 @@ def open_at(m: folium.Map, centre: tuple[float, float], zoom: float) -> None:
 
 def draw_area(tracts, *, key: str, height: int = 420):
     """A map to draw a polygon, rectangle or circle on; returns the shape drawn (or None)."""
-    st.caption("Draw a polygon, rectangle or circle with the tools on the map's left.")
+    st.caption(_("Draw a polygon, rectangle or circle with the tools on the map's left."))
     shown = show_map(
         build_draw_map(tracts),
         key=key,

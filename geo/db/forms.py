@@ -100,14 +100,33 @@ def changed_fields(opened: Asset, form: Mapping[str, object]) -> dict[str, objec
     return {f: v for f, v in after.items() if v != before[f]}
 
 
-def history_table(changes: Sequence[Change]) -> pd.DataFrame:
-    """The change log of one asset, newest first."""
+# What a change did, as the history table says it (the log stores the action's code).
+ACTION_WORDS = {
+    "create": N_("created"),
+    "update": N_("changed"),
+    "archive": N_("deleted"),
+    "restore": N_("restored"),
+}
+
+
+def history_table(
+    changes: Sequence[Change], translate: Callable[[str], str] | None = None
+) -> pd.DataFrame:
+    """The change log of one asset, newest first.
+
+    With ``translate``, the action and the field are said in the reader's words; without it
+    the action stays the log's code (a story's history says it later). Values and people
+    stay as stored.
+    """
+    say = translate or str
     rows = [
         {
             "When": c.changed_at,
             "Who": c.changed_by,
-            "What": c.action,
-            "Field": FIELD_LABELS.get(c.field or "", c.field or ""),
+            "What": say(ACTION_WORDS[c.action])
+            if translate and c.action in ACTION_WORDS
+            else c.action,
+            "Field": say(FIELD_LABELS[c.field]) if c.field in FIELD_LABELS else c.field or "",
             "Old value": c.old_value,
             "New value": c.new_value,
         }

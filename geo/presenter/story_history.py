@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from geo.db.forms import ACTION_WORDS
 from geo.messages import N_, Message, say
 
 __all__ = ["NO_CAPTION", "listed_slide", "say_story_history"]
@@ -21,12 +22,7 @@ NO_CAPTION = N_("(no caption)")
 _LISTED = re.compile(r"^(?P<caption>.*) \[slide (?P<id>\d+)\]$", re.DOTALL)
 _SLIDE_FIELD = re.compile(r"^slide (?P<id>\d+)$")
 _FIELDS = {"slides": N_("Slides"), "name": N_("Name"), "status": N_("Status")}
-_ACTIONS = {
-    "create": N_("created"),
-    "update": N_("changed"),
-    "archive": N_("deleted"),
-    "restore": N_("restored"),
-}
+_ACTIONS = ACTION_WORDS
 
 
 def listed_slide(caption: str, slide_id: int) -> str:

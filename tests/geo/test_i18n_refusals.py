@@ -183,3 +183,27 @@ def test_a_quote_left_open_is_explained_in_french_not_only_the_frame():
     said = caught.value.in_language("fr")
     assert 'un guillemet (") est ouvert et jamais fermé' in said, said
     assert "is opened" not in said
+
+
+def test_an_organizations_history_says_what_changed_in_the_readers_language():
+    from datetime import datetime
+
+    from geo.db.forms import history_table
+    from geo.db.models import Change
+    from geo.i18n import translator
+
+    change = Change(
+        changed_at=datetime(2026, 12, 3, 9, 0),
+        changed_by="amira",
+        entity="asset",
+        entity_id="7",
+        action="update",
+        field="phone",
+        old_value="555-0100",
+        new_value="555-0199",
+        version=2,
+    )
+    french = history_table([change], translate=translator("fr").gettext).iloc[0]
+    assert (french["What"], french["Field"]) == ("modifié", "Téléphone")
+    assert (french["Old value"], french["New value"]) == ("555-0100", "555-0199")
+    assert history_table([change]).iloc[0]["What"] == "update"  # a story's says it later
