@@ -86,7 +86,8 @@ def build_legend_html(
             if lower is None
             else f"{format_value(lower, kind, locale)} – {format_value(bound, kind, locale)}"
         )
-        rows.append(_swatch(colour, text))
+        # isolated left to right (U+2066...U+2069): in Arabic "31.7% – 36.6%" keeps its order
+        rows.append(_swatch(colour, f"\u2066{text}\u2069"))
         lower = bound
     rows.append(_swatch(NO_DATA_COLOUR, tr(N_("not available"))))
     rows.append(

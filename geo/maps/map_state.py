@@ -22,7 +22,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.census.moe import RELIABILITY_LABELS
-from geo.i18n import format_number, format_share
+from geo.i18n import format_number, format_share, is_rtl
 from geo.maps.layers import NO_DATA_COLOUR, Classes, escape
 
 # One character per tract: class 0-4 as "0"-"4" (reliable), "A"-"E" (use with caution),
@@ -107,7 +107,9 @@ def number_format(code: str) -> dict[str, str | int]:
     """How the interface language writes the tooltips' numbers (Babel, as the page does).
 
     ``group`` and ``decimal`` symbols, ``min``: the fewest whole digits that take a group
-    symbol minus 3 (Spanish writes 1234 but 12.345), ``percent``: ``{}`` and its sign.
+    symbol minus 3 (Spanish writes 1234 but 12.345), ``percent``: ``{}`` and its sign,
+    ``rtl``: 1 when the language reads right to left (a tooltip's lines then read from the
+    right, as the Gaps map's do).
     """
     million = format_number(1_000_000, code)  # "1,000,000": two group symbols
     share = format_number(12.5, code, 1)
@@ -116,6 +118,7 @@ def number_format(code: str) -> dict[str, str | int]:
         "decimal": share[2:-1] or ".",
         "min": 1 if format_number(1234, code) != "1234" else 2,
         "percent": format_share(0.125, code).replace(share, "{}", 1),
+        "rtl": int(is_rtl(code)),
     }
 
 

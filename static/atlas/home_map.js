@@ -219,21 +219,27 @@
     return (v < 0 ? "-" : "") + whole + (parts[1] ? (f.decimal || ".") + parts[1] : "");
   }
 
+  /* A figure isolated left to right (U+2066...U+2069), so an Arabic tooltip shows "34.8%"
+     whole instead of "%34.8"; the isolates are invisible in every other language. */
   function value(v) {
     if (v == null) return w("not available");
-    if (state.kind !== "share") return number(v, 0);
-    return A.escape((state.numbers && state.numbers.percent) || "{}%").replace("{}", number(v / 10, 1));
+    if (state.kind !== "share") return "\u2066" + number(v, 0) + "\u2069";
+    var pct = A.escape((state.numbers && state.numbers.percent) || "{}%");
+    return "\u2066" + pct.replace("{}", number(v / 10, 1)) + "\u2069";
   }
 
   function tractTip(layer) {
     var i = layer.feature.properties.i;
-    var lines = ["<b>" + A.escape(layer.feature.properties.n) + "</b> [" + A.escape(layer.feature.id) + "]"];
+    // <bdi>: the tract's name and code keep their own order in a right-to-left tooltip
+    var lines = ["<bdi><b>" + A.escape(layer.feature.properties.n) + "</b> [" + A.escape(layer.feature.id) + "]</bdi>"];
     if (!state) return lines[0];
     lines.push(state.label + ": <b>" + value(state.estimates[i]) + "</b>");  // label: escaped
     if (state.estimates[i] != null) {
       if (state.moes[i] != null) lines.push("± " + value(state.moes[i]) + " " + w("(90% margin of error)"));
       lines.push(state.reliability[family(state.codes.charAt(i))[0]] || "");
     }
+    if (state.numbers && state.numbers.rtl)  // Arabic: the lines read from the right
+      return '<div dir="rtl" style="text-align:right">' + lines.join("<br>") + "</div>";
     return lines.join("<br>");
   }
 

@@ -155,3 +155,41 @@ def test_an_arabic_gap_tooltip_shows_its_figure_as_written(arabic_page, streamli
     page.screenshot(path=str(ARTIFACTS_DIR / "gaps-tooltip-ar.png"))
     # left to right as written: the estimate, then "±", then its margin of error
     assert order["estimate"] < order["moe"], order
+
+
+_PERCENT_ORDER = """() => {
+    const tip = document.querySelector('.leaflet-tooltip');
+    const figure = tip && Array.from(tip.querySelectorAll('b')).find(b => /%/.test(b.innerText));
+    if (!figure || !figure.firstChild) return null;
+    const text = figure.firstChild, at = s => {
+        const range = document.createRange();
+        range.setStart(text, s);
+        range.setEnd(text, s + 1);
+        return range.getBoundingClientRect().left;
+    };
+    return {digit: at(text.textContent.search(/\\d/)), percent: at(text.textContent.indexOf('%')),
+            rtl: !!tip.querySelector('div[dir=rtl]'), text: tip.innerText};
+}"""
+
+
+def test_an_arabic_asset_map_tooltip_keeps_its_share_as_written(
+    arabic_page, streamlit_url, map_frame
+):
+    page = arabic_page
+    page.goto(streamlit_url)
+    frame = map_frame(page, timeout_s=120)
+    settle(page)
+    order = None
+    for shape in frame.query_selector_all("path.leaflet-interactive")[:80]:
+        try:
+            shape.hover(timeout=2_000, force=True)
+        except Exception:  # noqa: BLE001 - a shape under a pin or the legend cannot be hovered
+            continue
+        page.wait_for_timeout(200)
+        order = frame.evaluate(_PERCENT_ORDER)
+        if order:
+            break
+    assert order, "no tract tooltip with a share"
+    # "36.1%" as Arabic readers of figures expect it, not "%36.1"; the lines read from the right
+    assert order["digit"] < order["percent"], order
+    assert order["rtl"], order
