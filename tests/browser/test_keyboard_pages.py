@@ -181,7 +181,8 @@ def test_add_an_organization_by_keyboard(staff, db_path):
     _type_into(page, "Latitude", "40.9535")
     _type_into(page, "Longitude", "-44.9935")
     _press(page, "Add organization")
-    page.get_by_text("Added Keyboard Kitchen", exact=False).wait_for(timeout=30_000)
+    # said twice: on the Add tab and as a toast
+    page.get_by_text("Added Keyboard Kitchen", exact=False).first.wait_for(timeout=30_000)
     added = "select count(*) from organizations where name = 'Keyboard Kitchen'"
     assert _query(db_path, added) == [(1,)]
 
