@@ -140,16 +140,7 @@ def test_an_arabic_gap_tooltip_shows_its_figure_as_written(arabic_page, streamli
     page.goto(f"{streamlit_url}/gaps")
     frame = map_frame(page, timeout_s=120)
     settle(page)
-    order = None
-    for shape in frame.query_selector_all("path.leaflet-interactive")[:80]:
-        try:
-            shape.hover(timeout=2_000, force=True)
-        except Exception:  # noqa: BLE001 - a shape under the legend box cannot be hovered
-            continue
-        page.wait_for_timeout(200)
-        order = frame.evaluate(_FIGURE_ORDER)
-        if order:
-            break
+    order = _hover_tracts(page, frame, _FIGURE_ORDER)
     assert order, "no tract tooltip with a figure"
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS_DIR / "gaps-tooltip-ar.png"))
@@ -179,17 +170,22 @@ def test_an_arabic_asset_map_tooltip_keeps_its_share_as_written(
     page.goto(streamlit_url)
     frame = map_frame(page, timeout_s=120)
     settle(page)
-    order = None
+    order = _hover_tracts(page, frame, _PERCENT_ORDER)
+    assert order, "no tract tooltip with a share"
+    # "36.1%" as Arabic readers of figures expect it, not "%36.1"; the lines read from the right
+    assert order["digit"] < order["percent"], order
+    assert order["rtl"], order
+
+
+def _hover_tracts(page, frame, measure: str) -> dict | None:
+    """Hover the map's shapes until ``measure`` finds a tooltip to measure; its answer."""
     for shape in frame.query_selector_all("path.leaflet-interactive")[:80]:
         try:
             shape.hover(timeout=2_000, force=True)
         except Exception:  # noqa: BLE001 - a shape under a pin or the legend cannot be hovered
             continue
         page.wait_for_timeout(200)
-        order = frame.evaluate(_PERCENT_ORDER)
+        order = frame.evaluate(measure)
         if order:
-            break
-    assert order, "no tract tooltip with a share"
-    # "36.1%" as Arabic readers of figures expect it, not "%36.1"; the lines read from the right
-    assert order["digit"] < order["percent"], order
-    assert order["rtl"], order
+            return order
+    return None
