@@ -9,6 +9,7 @@ bypassed the catalogs). Data (names, addresses, notes) is never passed to ``_()`
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -17,6 +18,7 @@ from geo.i18n import (
     DEFAULT,
     INTERFACE_LANGUAGES,
     PSEUDO,
+    format_list,
     format_number,
     is_rtl,
     language_name,
@@ -26,7 +28,7 @@ from geo.i18n import (
 
 KEY = "ui.language"
 
-__all__ = ["_", "current", "language_picker", "n_", "number", "right_to_left"]
+__all__ = ["_", "current", "joined", "language_picker", "n_", "number", "right_to_left"]
 
 
 def current() -> str:
@@ -59,6 +61,11 @@ def n_(singular: str, plural: str, count: int) -> str:
 def number(value: float, decimals: int = 0) -> str:
     """A number written as the interface language writes it."""
     return format_number(value, current(), decimals)
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items listed as the interface language lists them (``墨西哥、中国``, not ``墨西哥, 中国``)."""
+    return format_list(items, current())
 
 
 def right_to_left() -> bool:

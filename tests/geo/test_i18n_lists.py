@@ -1,0 +1,50 @@
+"""Lists shown to people are joined as the interface language joins them."""
+
+import pytest
+
+from geo.i18n import PSEUDO, format_list
+
+COUNTRIES = {
+    "zh": ["墨西哥", "中国", "越南"],
+    "ar": ["مصر", "العراق", "سوريا"],
+    "fr": ["Mexique", "Chine", "Viêt Nam"],
+    "es": ["México", "China", "Vietnam"],
+    "en": ["Mexico", "China", "Vietnam"],
+}
+
+
+def test_chinese_lists_take_the_enumeration_comma_never_a_latin_comma():
+    text = format_list(COUNTRIES["zh"], "zh")
+    assert text == "墨西哥、中国和越南"
+    assert "," not in text and ", " not in format_list(["墨西哥", "中国"], "zh")
+    assert format_list(["墨西哥", "中国"], "cmn") == "墨西哥和中国"  # Mandarin reads Chinese
+
+
+def test_arabic_lists_join_with_waw_and_no_latin_comma():
+    text = format_list(COUNTRIES["ar"], "ar")
+    assert text == "مصر والعراق وسوريا"
+    assert "," not in text
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("en", "Mexico, China, and Vietnam"),
+        ("es", "México, China y Vietnam"),
+        ("fr", "Mexique, Chine et Viêt Nam"),
+    ],
+)
+def test_latin_script_lists_end_with_the_languages_own_and(code, expected):
+    assert format_list(COUNTRIES[code], code) == expected
+
+
+def test_short_lists_and_codes_without_a_catalog():
+    assert format_list([], "zh") == ""
+    assert format_list(["Mexico"], "ar") == "Mexico"
+    assert format_list(["a", "b"], PSEUDO) == "a and b"  # the pseudo-locale writes English
+    assert format_list(["a", "b"], None) == "a and b"
+    assert format_list(["a", "b"], "xx") == "a and b"  # unknown code: English, no error
+
+
+def test_items_escaped_for_html_stay_escaped():
+    assert format_list(["A &amp; B", "&lt;C&gt;"], "zh") == "A &amp; B和&lt;C&gt;"
