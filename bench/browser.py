@@ -34,9 +34,12 @@ RESOURCE_BYTES = """() => performance.getEntriesByType('resource')
 
 
 class Server:
-    """``streamlit run app.py`` on a free port with extra environment variables."""
+    """``streamlit run SCRIPT`` (app.py) on a free port with extra environment variables.
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    A child of the bench process, so ``crowd.cpu_seconds`` counts its CPU time.
+    """
+
+    def __init__(self, env: dict[str, str], log: Path, script: str = "app.py") -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
@@ -44,7 +47,7 @@ class Server:
         self.log = log.open("wb")
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT,

@@ -1,5 +1,7 @@
 """The Chromium stages of ``bench/run.py``: first map, filter clicks, the crowd, two servers.
 
+The crowd stage also runs the same crowd on ``bench/floor_app.py`` (Streamlit's own floor).
+
 Each stage is chosen by name (``--only``); a stage that fails is recorded with its error
 instead of losing the run, and each records the load average it started under.
 """
@@ -31,6 +33,9 @@ async def browser_figures(facts: dict, work: Path, args: argparse.Namespace) -> 
         )
         if {"first-map", "filters", "crowd"} & set(args.only):
             await _one_server_stages(chromium, facts, work, args, out)
+        if "crowd" in args.only:  # right after ours, its server stopped: the same crowd
+            out["crowd_floor_load"] = os.getloadavg()[0]
+            out["crowd_floor"] = await _stage(_floor_crowd(chromium, work, args))
         if "two-servers" in args.only and "postgresql" in facts["databases"]:
             out["two_servers_load"] = os.getloadavg()[0]
             out["two_servers"] = await _stage(_two_servers(chromium, facts, work))
@@ -74,6 +79,17 @@ async def _one_server_stages(chromium, facts: dict, work: Path, args, out: dict)
                     chromium, srv, area, n, args.sessions, args.crowd_seconds, args.think_seconds
                 )
             )
+    finally:
+        srv.stop()
+
+
+async def _floor_crowd(chromium, work: Path, args: argparse.Namespace) -> dict:  # noqa: ANN001
+    """The crowd on a one-list Streamlit page (``bench/floor_app.py``): Streamlit's floor."""
+    srv = browser.Server({}, work / "server-floor.log", script="bench/floor_app.py")
+    try:
+        return await crowd.floor_crowd(
+            chromium, srv, args.sessions, args.crowd_seconds, args.think_seconds
+        )
     finally:
         srv.stop()
 
