@@ -20,6 +20,17 @@
   var sites = { url: null, data: null, markers: [], loading: null }, waiting = [];
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+  /* A city-scale map (drawn on a canvas: folium's preferCanvas) places everything with
+     left/top instead of 3D transforms: each of its hundreds of cluster and branch icons was
+     a compositing layer of its own, and every repaint after a filter change layerized them
+     all again (a quarter of Chromium's work per change at NYC scale). Zoom then jumps
+     instead of gliding. Must run before the map is made: Leaflet reads it once. */
+  var makeMap = window.L && L.Map.prototype.initialize;
+  if (makeMap) L.Map.prototype.initialize = function (id, options) {
+    if (options && options.preferCanvas) L.Browser.any3d = false;
+    return makeMap.call(this, id, options);
+  };
+
   /* folium loads GeoJson(embed=False) with a synchronous request: make ours asynchronous,
      so the page (and the progress note) stays alive while a big study area loads, and read
      the TopoJSON file into the GeoJSON features folium adds. */
