@@ -13,7 +13,7 @@ from geo.hours import open_now_from_text
 from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
 from ui.errors import say
-from ui.i18n import _
+from ui.i18n import _, joined
 from ui.text import literal
 
 
@@ -26,9 +26,7 @@ def show_profile(
         st.markdown(f"**{literal(_(section.title))}** ({section.table_id})")
         st.table(_section_table(section.rows).set_index(""))
     if missing:
-        st.caption(
-            _("Not available for this study area: {tables}").format(tables=", ".join(missing))
-        )
+        st.caption(_("Not available for this study area: {tables}").format(tables=joined(missing)))
     source = f"{literal(vintage)} · " if vintage else ""
     st.caption(source + _("90% margins of error.") + " " + _(RELIABILITY_RULE))
 
@@ -60,7 +58,7 @@ def _section_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _labels(cell: object, vocab: dict[str, str]) -> str:
-    return ", ".join(_(vocab[c]) if c in vocab else c for c in split_list(cell)) or "—"
+    return joined(_(vocab[c]) if c in vocab else c for c in split_list(cell)) or "—"
 
 
 def _or_dash(value: object) -> str:
@@ -81,7 +79,7 @@ def show_organization(
     when. A site row (``hours``) also says whether it is open now in ``time_zone``.
     """
     st.subheader(literal(org["name"]))
-    communities = ", ".join(split_list(org["communities"])) or "—"
+    communities = joined(split_list(org["communities"])) or "—"
     lines = [
         _("Services: {services}").format(services=_labels(org["category"], SERVICE_CATEGORIES)),
         _("Languages: {languages}").format(languages=_labels(org["languages"], LANGUAGES)),

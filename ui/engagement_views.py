@@ -26,7 +26,7 @@ from geo.fieldwork.engagement import (
 from geo.i18n import N_, format_date
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import fieldwork_common, resources
-from ui.i18n import _, current, n_
+from ui.i18n import _, current, joined, n_
 
 FLASH = "engagement.flash"
 EDIT_FLASH = "engagement.edit_flash"  # shown in the 'Edit an entry' tab, where it was saved
@@ -267,7 +267,7 @@ def partnership_panel(entries: pd.DataFrame) -> None:
     found = find_partnership_opportunities(
         entries, resources.organizations(), team, today=date.today(), days=days
     )
-    focus = ", ".join(_(SERVICE_CATEGORIES.get(c, c)) for c in TEAMS[team])
+    focus = joined(_(SERVICE_CATEGORIES.get(c, c)) for c in TEAMS[team])
     st.caption(
         n_(
             "Focus of {team}: {focus}. {count} recent contact.",
@@ -293,4 +293,4 @@ def _team(team: object) -> object:
 
 def _service_labels(keys: str) -> str:
     """'english, legal' -> the categories' labels in the reader's language."""
-    return ", ".join(_(SERVICE_CATEGORIES.get(k, k)) for k in keys.split(", ") if k)
+    return joined(_(SERVICE_CATEGORIES.get(k, k)) for k in keys.split(", ") if k)

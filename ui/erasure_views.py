@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from geo.db.erasure import contacts_due_for_review, erase_person
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
-from ui.i18n import _, n_
+from ui.i18n import _, joined, n_
 
 
 def retention_review() -> None:
@@ -74,4 +74,4 @@ def _erased(counts: dict[str, int]) -> str:
         n_("{count} history entry", "{count} history entries", c["history_entries"]),
     ]
     keys = ["contacts", "organizations", "engagement_entries", "walks", "history_entries"]
-    return ", ".join(part.format(count=c[key]) for part, key in zip(parts, keys, strict=True))
+    return joined(part.format(count=c[key]) for part, key in zip(parts, keys, strict=True))

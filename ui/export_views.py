@@ -22,7 +22,7 @@ from geo.io import (
     to_xlsx_bytes,
 )
 from ui import auth, errors, point_picker, resources, text
-from ui.i18n import _, n_
+from ui.i18n import _, joined, n_
 from ui.import_views import saved_upload
 
 
@@ -153,7 +153,7 @@ def backup_and_restore() -> None:
             mime="application/gzip",
             key="backup.download",
         )
-        st.caption(", ".join(f"{n} {t}" for t, n in counts.items()))
+        st.caption(joined(f"{n} {t}" for t, n in counts.items()))
     upload = st.file_uploader(
         _("Restore from a backup file"), type=["gz", "jsonl"], key="backup.file"
     )
@@ -167,5 +167,5 @@ def backup_and_restore() -> None:
             errors.show_error(err)
             return
         st.success(
-            _("Restored: {counts}").format(counts=", ".join(f"{n} {t}" for t, n in counts.items()))
+            _("Restored: {counts}").format(counts=joined(f"{n} {t}" for t, n in counts.items()))
         )

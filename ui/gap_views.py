@@ -15,7 +15,7 @@ from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
 from ui import made_maps, map_tables, resources
-from ui.i18n import _, current
+from ui.i18n import _, current, joined
 
 TOP = 10
 
@@ -108,7 +108,7 @@ def show_rules(result: GapResult) -> None:
     for note in texts.notes:
         st.caption(note)
     if result.unmapped_languages:
-        listed = ", ".join(f"{k} ({v})" for k, v in result.unmapped_languages.items())
+        listed = joined(f"{k} ({v})" for k, v in result.unmapped_languages.items())
         st.warning(
             _(
                 "These languages served by organizations map to no C16001 language group, so "

@@ -22,7 +22,7 @@ from geo.presenter.story_history import say_story_history
 from geo.view import View
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 from ui import auth, errors, home_views, map_position, resources, shared_view, text
-from ui.i18n import _, current, number
+from ui.i18n import _, current, joined, number
 
 WRITE = "fieldwork_write"  # editors save slides, as they plan field work
 
@@ -43,7 +43,7 @@ def describe(view: View) -> str:
         _(SCHEMES[view.scheme]) if view.scheme in SCHEMES else view.scheme,
         _("catchments {radius} m").format(radius=number(view.radius_m)),
         *(
-            template.format(names=", ".join(names.get(v, v) for v in values))
+            template.format(names=joined(names.get(v, v) for v in values))
             for template, values, names in (
                 (_("countries: {names}"), f.countries, {}),
                 (_("languages: {names}"), f.languages, LANGUAGES),

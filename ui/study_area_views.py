@@ -16,7 +16,7 @@ from geo.census import ImportReport, import_census_api, import_census_download, 
 from geo.db.unit_of_work import record_event
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
-from ui.i18n import _
+from ui.i18n import _, joined
 
 
 def _audit(action: str, name: str, user: str, counts: dict[str, int] | None = None) -> None:
@@ -37,7 +37,7 @@ def study_area_list() -> None:
                     "vintage": i.vintage,
                     "kind": _("built-in, illustrative") if i.built_in else _("imported"),
                     "created": i.created,
-                    "sources": ", ".join(i.sources),
+                    "sources": joined(i.sources),
                     "time zone": i.time_zone or _("from its state"),
                 }
                 for i in infos
