@@ -20,6 +20,7 @@ from jinja2 import Template
 
 from geo.i18n import N_
 from geo.maps.layers import build_base_map, escape
+from geo.maps.vendor import DEFAULT_BASE_URL, TOPOJSON_CLIENT_JS
 
 # Words the browser writes itself (static/atlas/home_map.js): notes when a file cannot be
 # loaded, and the keyboard's button, hint and announcements (a site walked to with N).
@@ -36,6 +37,8 @@ NOTES = (
     N_("No organization site in this view. Zoom out or move the map."),
 )
 CONTROLLER_URL = "/app/static/atlas/home_map.js"
+# The TopoJSON reader home_map.js needs (global `topojson`), copied from npm by `geo vendor`.
+TOPOJSON_URL = f"{DEFAULT_BASE_URL}/{TOPOJSON_CLIENT_JS}"
 BRANCH_CLUSTER_FROM = 30  # a city system (NYC: 220 outlets) would bury the map in pins
 # From this many tracts the outlines are drawn on one <canvas> instead of one SVG path each:
 # the browser lays out and paints thousands of SVG paths slowly (NYC, 2,324 tracts).
@@ -69,6 +72,7 @@ class AtlasController(folium.elements.JSCSSMixin, MacroElement):
 
     default_js = [
         ("leaflet.markercluster", f"{_CLUSTER_JS}/leaflet.markercluster.js"),
+        ("topojson_client", TOPOJSON_URL),
         ("atlas_home_map", CONTROLLER_URL),
     ]
     default_css = [

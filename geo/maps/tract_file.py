@@ -6,8 +6,9 @@ once (``shapely.coverage_simplify``: shared borders stay identical, no slivers) 
 as TopoJSON (the ``topojson`` package): each border shared by two tracts is stored once as
 an arc, its points as small integers on a grid of at most 1e-5 degrees (about 1 m), each
 the difference from the previous point. At New York City scale (2,324 tracts) that is
-about a third of the same outlines as GeoJSON rounded to 5 decimals. The browser turns it
-back into GeoJSON features (``static/atlas/home_map.js``, ``topologyFeatures``).
+about a third of the same outlines as GeoJSON rounded to 5 decimals. The file is standard
+TopoJSON (each geometry's ``id`` is its GEOID, as the specification recommends), so the
+browser reads it with the ``topojson-client`` library (``static/atlas/home_map.js``).
 
 The file is served by Streamlit's static serving. Its name carries a hash of its content:
 two servers write the same name, a re-imported study area gets a new one, and a browser
@@ -44,17 +45,18 @@ class TractFile:
     bytes: int
 
 
-FORMAT = "topojson-1"  # part of the file name: a new encoding never meets an old file
+FORMAT = "topojson-2"  # part of the file name: a new encoding never meets an old file
 GRID_DEGREES = 1e-5  # the outlines' precision (geo.maps.layers.simplify_tracts)
 
 
 def build_tract_topojson(outlines: gpd.GeoDataFrame) -> bytes:
     """Compact TopoJSON of simplified outlines, one geometry per tract in ``outlines`` order.
 
-    Next to the standard ``arcs``, ``transform`` and ``objects.tracts``, the file holds the
-    tracts' GEOIDs (``ids``) and names (``names``, see :func:`pack_names`) in the same
-    order: a tract's position is its place in every per-filter payload, which therefore
-    needs no GEOIDs (see :mod:`geo.maps.map_state`).
+    Standard TopoJSON: ``arcs``, ``transform`` and ``objects.tracts``, whose geometries
+    carry the tracts' GEOIDs as ``id``. The names are one extra member (``names``, see
+    :func:`pack_names`; the specification allows any member), packed in the same order:
+    a tract's position is its place in every per-filter payload, which therefore needs no
+    GEOIDs (see :mod:`geo.maps.map_state`).
     """
     geometries = gpd.GeoDataFrame(geometry=outlines.geometry.values, crs=outlines.crs)
     minx, miny, maxx, maxy = geometries.total_bounds if len(geometries) else (0, 0, 0, 0)
@@ -68,22 +70,30 @@ def build_tract_topojson(outlines: gpd.GeoDataFrame) -> bytes:
         "transform": topology.get("transform"),
         "arcs": topology.get("arcs", []),
         "objects": {
-            "tracts": {"type": "GeometryCollection", "geometries": [_compact(g) for g in shapes]}
+            "tracts": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    _compact(g, str(geoid)) for g, geoid in zip(shapes, outlines.index, strict=True)
+                ],
+            }
         },
-        "ids": [str(g) for g in outlines.index],
         "names": pack_names([str(n) for n in outlines["NAME"]]),
     }
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _compact(shape: dict) -> dict:
-    """A TopoJSON geometry without properties; a one-part MultiPolygon as a Polygon."""
+def _compact(shape: dict, geoid: str) -> dict:
+    """A tract's TopoJSON geometry: its GEOID, no properties, a one-part MultiPolygon as a Polygon.
+
+    A tract without outline is a null geometry (``"type": null``, as the reference encoder
+    topojson-server writes it; the browser draws nothing for it).
+    """
     arcs = shape.get("arcs") or []
     if not arcs:
-        return {"type": None}
+        return {"type": None, "id": geoid}
     if shape["type"] == "MultiPolygon" and len(arcs) == 1:
-        return {"type": "Polygon", "arcs": arcs[0]}
-    return {"type": shape["type"], "arcs": arcs}
+        return {"type": "Polygon", "id": geoid, "arcs": arcs[0]}
+    return {"type": shape["type"], "id": geoid, "arcs": arcs}
 
 
 def pack_names(names: list[str]) -> dict:

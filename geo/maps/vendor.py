@@ -1,8 +1,9 @@
 """Serve folium's browser assets from the app instead of public CDNs.
 
 folium 0.20 and its plugins list CDN URLs for Leaflet, jQuery, Bootstrap,
-Font Awesome, Leaflet.awesome-markers and Leaflet.markercluster. The same files,
-at the same versions, come from the npm registry (``package.json`` pins them;
+Font Awesome, Leaflet.awesome-markers and Leaflet.markercluster; the app's own home
+map script also reads TopoJSON with topojson-client. The same files, at the same
+versions, come from the npm registry (``package.json`` pins them;
 ``npm ci`` installs them into ``node_modules/``). :func:`install_vendor_assets`
 copies the files the browser needs into ``static/vendor/``, which Streamlit
 serves at ``/app/static/vendor/`` when ``server.enableStaticServing`` is on, and
@@ -27,6 +28,7 @@ __all__ = [
     "CDN_TO_LOCAL",
     "DEFAULT_BASE_URL",
     "NPM_PACKAGES",
+    "TOPOJSON_CLIENT_JS",
     "VENDOR_FILES",
     "VendorAssetsMissing",
     "install_vendor_assets",
@@ -50,6 +52,7 @@ NPM_PACKAGES: dict[str, str] = {
     # files (`leaflet.awesome-markers` on npm jumps from 2.0.0 to 2.0.4).
     "drmonty-leaflet-awesome-markers": "2.0.2",
     "leaflet-draw": "1.0.2",  # folium.plugins.Draw (community profile: drawn areas)
+    "topojson-client": "3.1.0",  # the home map reads the tract outlines (TopoJSON)
 }
 
 _AWESOME = "drmonty-leaflet-awesome-markers"
@@ -93,6 +96,10 @@ CDN_TO_LOCAL: dict[str, str | None] = {
     f"{_JSDELIVR}/gh/python-visualization/folium/folium/templates/"
     "leaflet.awesome.rotate.min.css": None,
 }
+
+# Files the app's own scripts load (not folium's), by their path under static/vendor/.
+TOPOJSON_CLIENT_JS = "topojson-client/dist/topojson-client.min.js"  # defines `topojson`
+_APP_FILES = (TOPOJSON_CLIENT_JS,)
 
 _FONT_FILES = tuple(
     f"{_FONTAWESOME}/webfonts/{name}.{ext}"
@@ -139,11 +146,13 @@ _LICENCE_FILES = (
     "bootstrap/LICENSE",
     f"{_FONTAWESOME}/LICENSE.txt",
     "leaflet.markercluster/MIT-LICENCE.txt",
+    "topojson-client/LICENSE",
 )
 
 # Every file copied into static/vendor/, as a path relative to node_modules/.
 VENDOR_FILES: tuple[str, ...] = (
     tuple(path for path in CDN_TO_LOCAL.values() if path is not None)
+    + _APP_FILES
     + _FONT_FILES
     + _IMAGE_FILES
     + _LICENCE_FILES

@@ -1,9 +1,9 @@
 /* Welcome Atlas home map (geo/maps/home_map.py): the browser half.
  *
  * The tract outlines arrive once by URL (folium GeoJson, embed=False; the file is TopoJSON,
- * turned into GeoJSON features here) and the sites once per database version (a small file
- * of positions and colours, and their words in a second file fetched when a person first
- * touches the map or a pin, or searches); AtlasMap.apply(state) then recolours tracts, outlines
+ * turned into GeoJSON features by topojson-client) and the sites once per database version
+ * (a small file of positions and colours, and their words in a second file fetched when a
+ * person first touches the map or a pin, or searches); AtlasMap.apply(state) then recolours tracts, outlines
  * the ones meeting the thresholds, shows the matching sites, resizes the catchment rings
  * and replaces the legend: a filter click sends a few kilobytes and never redraws the map.
  * Everything a person typed is escaped before it becomes HTML (names, services).
@@ -173,35 +173,16 @@
   };
 
   /* ---- tracts ---- */
-  /* The outlines file (geo/maps/tract_file.py): TopoJSON, each shared border once as an
-     arc of delta-encoded integers; plus the tracts' ids and names in geometry order. A
-     tract's position i is its place in every state (codes, estimates). */
+  /* The outlines file (geo/maps/tract_file.py): standard TopoJSON, read by topojson-client
+     (loaded before this file; each geometry's id is its GEOID), plus the tracts' names
+     packed in geometry order. A tract's position i is its place in every state (codes,
+     estimates). */
   function topologyFeatures(topo) {
-    var t = topo.transform, names = topo.names;
-    var arcs = topo.arcs.map(function (arc) {
-      if (!t) return arc;
-      var x = 0, y = 0;
-      return arc.map(function (p) {
-        x += p[0]; y += p[1];
-        return [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]];
-      });
+    var names = topo.names, collection = topojson.feature(topo, topo.objects.tracts);
+    collection.features.forEach(function (f, i) {
+      f.properties = { i: i, n: names.p + names.h[i] + names.t[names.k[i]] };
     });
-    function ring(list) {
-      var points = [];
-      list.forEach(function (k) {
-        var arc = k < 0 ? arcs[~k].slice().reverse() : arcs[k];
-        if (points.length) points.pop();  // an arc starts where the previous one ended
-        for (var j = 0; j < arc.length; j++) points.push(arc[j]);
-      });
-      return points;
-    }
-    function polygon(rings) { return rings.map(ring); }
-    return { type: "FeatureCollection", features: topo.objects.tracts.geometries.map(function (g, i) {
-      var shape = !g.type ? null : { type: g.type,
-        coordinates: g.type === "Polygon" ? polygon(g.arcs) : g.arcs.map(polygon) };
-      return { type: "Feature", id: topo.ids[i], geometry: shape,
-               properties: { i: i, n: names.p + names.h[i] + names.t[names.k[i]] } };
-    }) };
+    return collection;
   }
 
   function family(ch) {

@@ -41,7 +41,7 @@ def read_tracts(path: Path) -> list[tuple[str, str, shapely.Geometry | None]]:
             parts = [[ring(r) for r in p] for p in g["arcs"]]
             geometry = shape({"type": "MultiPolygon", "coordinates": parts})
         name = names["p"] + names["h"][i] + names["t"][names["k"][i]]
-        out.append((topo["ids"][i], name, geometry))
+        out.append((g["id"], name, geometry))
     return out
 
 

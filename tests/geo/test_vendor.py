@@ -10,14 +10,17 @@ import branca.colormap
 import folium
 import folium.elements
 import folium.plugins
+import pandas as pd
 import pytest
 
 from geo.errors import UnvendoredAsset
 from geo.maps import vendor
+from geo.maps.home_map import CONTROLLER_URL, build_home_map
 from geo.maps.offline import localize_map
 from geo.maps.vendor import (
     CDN_TO_LOCAL,
     NPM_PACKAGES,
+    TOPOJSON_CLIENT_JS,
     VENDOR_FILES,
     VendorAssetsMissing,
     install_vendor_assets,
@@ -67,6 +70,19 @@ def test_streamlit_folium_sees_only_local_links():
     links = _st_folium_links(localize_map(_cluster_map(), base_url="/atlas/static/v/"))
     assert "/atlas/static/v/leaflet/dist/leaflet.js" in links
     assert all(url.startswith("/atlas/static/v/") for url in links), links
+
+
+def test_the_home_map_reads_its_outlines_with_the_vendored_topojson_client():
+    m = build_home_map(
+        bounds=(-45.03, 41.0, -44.99, 41.01),
+        tracts_url="/app/static/generated/tracts-tiny.topo.json",
+        tract_count=3,
+        branches=pd.DataFrame(columns=["branch_id", "name", "address", "hours", "lat", "lon"]),
+    )
+    links = _st_folium_links(localize_map(m))
+    reader = f"/app/static/vendor/{TOPOJSON_CLIENT_JS}"
+    assert TOPOJSON_CLIENT_JS in VENDOR_FILES
+    assert links.index(reader) < links.index(CONTROLLER_URL)  # `topojson` defined first
 
 
 def test_unused_css_without_npm_package_is_dropped():
