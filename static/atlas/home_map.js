@@ -3,9 +3,10 @@
  * The tract outlines arrive once by URL (folium GeoJson, embed=False; the file is TopoJSON,
  * turned into GeoJSON features by topojson-client) and the sites once per database version
  * (a small file of positions and colours, and their words in a second file fetched when a
- * person first touches the map or a pin, or searches); AtlasMap.apply(state) then recolours tracts, outlines
- * the ones meeting the thresholds, shows the matching sites, resizes the catchment rings
- * and replaces the legend: a filter click sends a few kilobytes and never redraws the map.
+ * person first touches the map or a pin, or searches); AtlasMap.apply(state) then recolours
+ * tracts, outlines the ones meeting the thresholds, shows the matching sites, resizes the
+ * catchment rings and replaces the legend: a filter click sends a few kilobytes and never
+ * redraws the map.
  * Everything a person typed is escaped before it becomes HTML (names, services).
  */
 (function () {
