@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError, negotiate_locale
-from babel.lists import format_list as babel_format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -36,6 +35,7 @@ __all__ = [
     "format_list",
     "format_number",
     "format_share",
+    "has_catalog",
     "is_rtl",
     "language_name",
     "pick_language",
@@ -100,6 +100,11 @@ def translator(code: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+def has_catalog(code: str) -> bool:
+    """True when a catalog writes the app's words in ``code`` (``so``: not yet; ``en``: source)."""
+    return isinstance(translator(code), gettext.GNUTranslations | PseudoTranslations)
+
+
 def _locale(code: str) -> Locale:
     try:
         return Locale.parse(_ALIASES.get(code, code) if code != PSEUDO else DEFAULT)
@@ -146,7 +151,7 @@ def format_date(value: date | datetime, code: str) -> str:
 
 
 def format_list(items: Iterable[str], code: str | None = None) -> str:
-    """Items joined as the language lists them: ``墨西哥、中国和越南``, ``مصر والعراق``.
+    """Items joined as the language enumerates them: ``墨西哥、中国、越南``, ``مصر والعراق``.
 
     Parameters
     ----------
@@ -154,17 +159,40 @@ def format_list(items: Iterable[str], code: str | None = None) -> str:
         Words already in the reader's language (labels translated, data as typed); an
         item escaped for HTML stays escaped: the separators need no escaping.
     code : str, optional
-        The interface language; English without one (and in the pseudo-locale).
+        The interface language; English without one, in the pseudo-locale and for codes
+        Babel lacks (English lists are ``Spanish, French, Arabic``: what the command line
+        and the files always printed).
 
     Notes
     -----
-    CLDR's ``standard`` list (``Spanish, French, and Arabic``; ``espagnol, français et
-    arabe``; ``西班牙语、法语和阿拉伯语``; ``الإسبانية والفرنسية والعربية``) is the only style
-    that reads as a plain enumeration in all five interface languages with Babel 2.18:
-    ``unit``/``unit-short`` write Chinese items with nothing between them and fail in
-    Spanish, ``unit`` repeats the second item of a two-item Arabic list, and
-    ``standard-narrow`` (``Spanish, French, Arabic``) fails in French and Chinese. So
-    table cells read ``Spanish, French, and Arabic`` in English too, as prose does.
+    CLDR's ``standard-narrow`` list, the plain enumeration: ``Spanish, French, Arabic``,
+    ``espagnol, français, arabe``, ``西班牙语、法语、阿拉伯语``; Spanish and Arabic keep
+    their conjunction there (``español, francés y árabe``, ``الإسبانية والفرنسية والعربية``).
+    The labels listed often hold a conjunction of their own ("English and adult
+    education", "英语与成人教育"), so a final "and" would blur where an item ends
+    ("Immigration legal help and English and adult education"); ``standard`` adds one
+    in English, French and Chinese. ``unit``/``unit-short`` do not fit either: Chinese
+    items written with nothing between them, failures in Spanish, a repeated item in
+    two-item Arabic lists (Babel 2.18). Babel 2.18 does not resolve a style's
+    missing patterns (``babel.lists.format_list(..., style="standard-narrow")`` raises
+    ``KeyError`` in French and Chinese), so the patterns are read from its CLDR data
+    with CLDR's fallback (narrow, then short, then standard).
     """
     words = [str(item) for item in items]
-    return babel_format_list(words, style="standard", locale=_locale(code or DEFAULT))
+    if len(words) < 2:
+        return "".join(words)
+    patterns = _list_patterns(code or DEFAULT)
+    if len(words) == 2:
+        return patterns["2"].format(*words)
+    text = patterns["start"].format(words[0], words[1])
+    for word in words[2:-1]:
+        text = patterns["middle"].format(text, word)
+    return patterns["end"].format(text, words[-1])
+
+
+@lru_cache(maxsize=32)
+def _list_patterns(code: str) -> dict[str, str]:
+    patterns: dict[str, str] = {}
+    for style in ("standard", "standard-short", "standard-narrow"):  # CLDR width fallback
+        patterns.update(_locale(code).list_patterns.get(style, {}))
+    return patterns

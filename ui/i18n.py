@@ -64,7 +64,7 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def joined(items: Iterable[str]) -> str:
-    """Items listed as the interface language lists them: ``墨西哥和中国``, not ``墨西哥, 中国``."""
+    """Items listed as the interface language lists them: ``墨西哥、中国``, not ``墨西哥, 中国``."""
     return format_list(items, current())
 
 
