@@ -59,6 +59,7 @@ def pdf_download(steps: pd.DataFrame, chosen: StepFilter, today: date) -> None:
         chosen=chosen,
         branch_name=branch,
         rtl=is_rtl(language),
+        language=language,
     )
     organizations, tr = resources.organizations(), translator(language)
     missing = missing_fonts()

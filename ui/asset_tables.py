@@ -15,7 +15,7 @@ from geo.db.models import Asset
 from geo.db.sites import site_hours_table
 from geo.i18n import N_
 from ui import errors
-from ui.i18n import _
+from ui.i18n import _, current
 
 STATUSES = {"active": N_("active"), "archived": N_("archived")}
 # The staff-only contacts table's headings (geo.db.models.ContactPerson fields).
@@ -40,7 +40,7 @@ def status(code: str) -> str:
 def directory(assets: pd.DataFrame, hours=None, now=None) -> pd.DataFrame:
     """The directory listing: headings, status and the "open now" words translated."""
     now = None if now is None else {i: errors.say(state) for i, state in now.items()}
-    table = af.directory_table(assets, hours, now, translate=_)
+    table = af.directory_table(assets, hours, now, translate=_, locale=current())
     table["Status"] = table["Status"].map(status)
     return headings(table)
 

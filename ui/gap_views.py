@@ -99,7 +99,7 @@ def _catchment(
 
 def show_rules(result: GapResult) -> None:
     """The measure, the reach and catchment rules and every note, in plain words."""
-    texts = result.texts(_)
+    texts = result.texts(_, current())
     st.markdown(
         _("**Need:** {need} (per tract, ± 90% margin of error).").format(need=texts.need_label)
     )
@@ -269,7 +269,7 @@ def show_profile_gaps(area: StudyArea, filters: Filters, geoids: list[str]) -> N
         services=filters.categories,
     )
     result = compute(area, question)
-    texts = result.texts(_)
+    texts = result.texts(_, current())
     st.caption(
         _("{need}. {reach} {gap}").format(
             need=texts.need_label, reach=texts.reach_rule, gap=texts.notes[0]

@@ -64,7 +64,7 @@ def _gap_tables(
     if memo is not None and _same(memo[0], key):
         return memo[1]
     tracts = build_gap_tract_table(outlines, result, top=top, translate=_, locale=current())
-    sites = build_gap_site_table(result, translate=_)
+    sites = build_gap_site_table(result, translate=_, locale=current())
     placed = build_branch_table(branches, translate=_)
     legend = gap_legend_lines(
         tracts,
@@ -99,8 +99,8 @@ def show_walk_tables(
             _("dashed blue outline: the walk's area"),
         ]
     )
-    walk = build_walk_table(route, picked, translate=_)
-    grey = build_offered_table(start, offered, picked, translate=_)
+    walk = build_walk_table(route, picked, translate=_, locale=current())
+    grey = build_offered_table(start, offered, picked, translate=_, locale=current())
     st.subheader(_("The map's layers as tables"))
     layer_table(
         n_(

@@ -166,7 +166,7 @@ def show_layer_tables(view: MapView, area: StudyArea, scheme: str) -> None:
             ).format(rows=f"{rows:,}")
         )
         return
-    sites = build_site_table(view.organizations, translate=_)
+    sites = build_site_table(view.organizations, translate=_, locale=current())
     branches = build_branch_table(area.branches, translate=_)
     st.caption(_("Sort by clicking a column's header; each download holds the rows shown."))
     for title, table, name, download in (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from geo.analysis.need import NEED_MEASURES, RECENT_NOTE
 from geo.analysis.reach import CATCHMENT_RULE, STRAIGHT_RULE, STREET_RULE
-from geo.i18n import N_
+from geo.i18n import N_, format_list
 from geo.vocab import SERVICE_CATEGORIES
 
 GAP_RULE = N_(
@@ -58,15 +58,20 @@ def gap_texts(
     unplaced_sites: int = 0,
     street_graph: str | None = None,
     translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> GapTexts:
-    """Sentences from the ``N_`` templates, translated first, figures filled in after."""
+    """Sentences from the ``N_`` templates, translated first, figures filled in after.
+
+    ``locale`` lists the chosen countries and services as the interface language lists
+    them (``墨西哥、中国和越南``); without one they are joined by ", ".
+    """
     tr = translate
     if q.measure == "limited_english":
         need = tr(N_("{group}: speak English less than “very well”")).format(
             group=tr(q.language_group)
         )
     else:
-        need = f"{tr(NEED_MEASURES[q.measure].label)}: {', '.join(q.countries)}"
+        need = f"{tr(NEED_MEASURES[q.measure].label)}: {format_list(q.countries, locale)}"
     if street_graph:
         reach = tr(STREET_RULE).format(m=q.reach_m, graph=street_graph)
     else:
@@ -83,7 +88,7 @@ def gap_texts(
                 )
             ).format(n=unplaced_sites)
         )
-    services = ", ".join(tr(SERVICE_CATEGORIES.get(s, s)) for s in q.services)
+    services = format_list((tr(SERVICE_CATEGORIES.get(s, s)) for s in q.services), locale)
     notes.append(
         tr(N_("Services counted: {services}.")).format(services=services or tr(N_("any service")))
     )

@@ -63,14 +63,16 @@ class GapResult:
     unplaced_sites: int = 0  # matching sites without a location (counted for no tract)
     street_graph: str | None = None  # the street graph's file name, when reach is by street
 
-    def texts(self, translate: Callable[[str], str] = str) -> GapTexts:
+    def texts(self, translate: Callable[[str], str] = str, locale: str | None = None) -> GapTexts:
         """The measure, rules and notes in words; ``translate`` maps each English template
-        (marked with ``N_``) to the interface language before the figures go in."""
+        (marked with ``N_``) to the interface language before the figures go in, ``locale``
+        lists countries and services as that language does."""
         return gap_texts(
             self.question,
             unplaced_sites=self.unplaced_sites,
             street_graph=self.street_graph,
             translate=translate,
+            locale=locale,
         )
 
     @property

@@ -16,7 +16,7 @@ import pandas as pd
 from geo.census.acs import AcsTable
 from geo.census.indicators import country_variables
 from geo.census.origins import cells_total
-from geo.i18n import N_, english_n
+from geo.i18n import N_, english_n, format_list
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ def compute_headline(
     translate: Callable[[str], str] = str,
     n_: Callable[[str, str, int], str] = english_n,
     number: Number = english_number,
+    locale: str | None = None,
 ) -> list[HeadlineFigure]:
     """Tract count and foreign-born figures for the map's current filters.
 
@@ -72,6 +73,9 @@ def compute_headline(
     number
         Writes a count as the interface language does (``ui.i18n.number``: ``1 391`` in
         French); default English digit grouping.
+    locale
+        The interface language's code: two chosen countries are listed as it lists them
+        (``墨西哥和中国``); joined by ", " without one.
     """
     everyone = [str(g) for g in tract_ids]
     scope = everyone if highlighted is None else [str(g) for g in highlighted]
@@ -102,7 +106,7 @@ def compute_headline(
     figures.append(HeadlineFigure(fb_label, _count(fb, fb_moe, tr, number), how))
     known = [c for c in countries if c in country_variables(tables)]
     if known:
-        figures.append(_countries_figure(tables, known, scope, how, (tr, n_, number)))
+        figures.append(_countries_figure(tables, known, scope, how, (tr, n_, number), locale))
     return figures
 
 
@@ -112,13 +116,14 @@ def _countries_figure(
     scope: list[str],
     how: str,
     words: tuple[Callable[[str], str], Callable[[str, str, int], str], Number],
+    locale: str | None,
 ) -> HeadlineFigure:
     """The combined count of residents born in the chosen countries."""
     tr, n_, number = words
     b05006, lookup = tables["B05006"], country_variables(tables)
     part, part_moe = cells_total(b05006, [lookup[c] for c in known], scope)
     names = (
-        ", ".join(known)
+        format_list(known, locale)
         if len(known) <= 2
         else n_("{count} chosen country", "{count} chosen countries", len(known)).format(
             count=number(len(known))

@@ -103,6 +103,7 @@ def _run_pdf(args: argparse.Namespace) -> int:
         branch_name=branch,
         link_names=link_names,
         rtl=is_rtl(args.language),
+        language=args.language,
     )
     shown = filter_steps(steps, chosen)
     pdf = build_action_plan_pdf(shown, sheet, translate=tr.gettext, n_=tr.ngettext)

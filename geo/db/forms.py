@@ -14,7 +14,7 @@ from typing import cast
 import pandas as pd
 
 from geo.db.models import Asset, Change
-from geo.i18n import N_
+from geo.i18n import N_, format_list
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 
 TEXT_INPUTS = (
@@ -142,20 +142,25 @@ def directory_table(
     hours: Mapping[str, str] | None = None,
     open_now: Mapping[str, str] | None = None,
     translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> pd.DataFrame:
     """The directory listing with labels users read.
 
     ``hours`` (organization id -> text such as ``Mo-Fr 09:00-17:00``) and ``open_now``
     (id -> 'open now' / 'closed now' / 'hours not known') add the "Hours" and "Now" columns.
-    ``translate`` writes the service and entry-technique labels in the reader's language.
+    ``translate`` writes the service and entry-technique labels in the reader's language,
+    ``locale`` lists an organization's services as that language lists them.
     """
     table = pd.DataFrame(
         {
             N_("Name"): assets["name"],
             N_("Services"): assets["category"].map(
-                lambda c: ", ".join(
-                    translate(SERVICE_CATEGORIES[k]) if k in SERVICE_CATEGORIES else k
-                    for k in _split(c)
+                lambda c: format_list(
+                    (
+                        translate(SERVICE_CATEGORIES[k]) if k in SERVICE_CATEGORIES else k
+                        for k in _split(c)
+                    ),
+                    locale,
                 )
             ),
             N_("Languages"): assets["languages"].fillna(""),

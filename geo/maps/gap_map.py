@@ -77,7 +77,7 @@ def build_gap_map(
     m = build_base_map(tuple(outlines.total_bounds), tiles)
     ranking = result.ranking.set_index("geoid")
     classes = need_classes(result)  # the same classes as the map's tract table
-    label = result.texts(tr).need_label
+    label = result.texts(tr, code).need_label
     build_need_layer(outlines, ranking, classes, label, tr, code).add_to(m)
     build_top_layer(outlines, result, top, tr, code).add_to(m)
     for layer in build_branch_layers(branches, result.question.catchment_m, tr, code):

@@ -69,7 +69,7 @@ def build_gap_tract_table(
         outlines,
         values[["estimate", "moe", "reliability"]],
         need_classes(result),
-        label=result.texts(translate).need_label,
+        label=result.texts(translate, locale).need_label,
         kind="count",
         highlighted=pd.Index([]),
         show_highlight=False,
@@ -83,12 +83,15 @@ def build_gap_tract_table(
     return table
 
 
-def build_gap_site_table(result: GapResult, translate: Callable[[str], str] = str) -> pd.DataFrame:
-    """One row per matching site the map draws (those with a location), public fields."""
+def build_gap_site_table(
+    result: GapResult, translate: Callable[[str], str] = str, locale: str | None = None
+) -> pd.DataFrame:
+    """One row per matching site the map draws (those with a location), public fields;
+    ``locale`` lists each site's services and languages as the interface language does."""
     placed = result.sites.dropna(subset=["lat", "lon"]).copy()
     placed["place"] = site_places(placed)
     placed[["service_labels", "language_labels"]] = site_labels(placed)
-    return build_site_table(placed, translate=translate)
+    return build_site_table(placed, translate=translate, locale=locale)
 
 
 def gap_legend_lines(
@@ -109,7 +112,7 @@ def gap_legend_lines(
     lines = legend_lines(
         need_classes(result),
         tract_table,
-        label=result.texts(tr).need_label,
+        label=result.texts(tr, locale).need_label,
         kind="count",
         scheme=tr(SCHEMES["quantiles"]),
         translate=tr,

@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.cells import neutralize_cell
 from geo.census.moe import RELIABILITY_LABELS
-from geo.i18n import N_, english_n, format_number
+from geo.i18n import N_, english_n, format_list, format_number
 from geo.maps.layers import Classes, format_value
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
@@ -145,7 +145,9 @@ def _labels(cell: object, names: dict[str, str]) -> str:
     return ", ".join(names.get(code, code) for code in split_list(cell))
 
 
-def build_site_table(sites: pd.DataFrame, translate: Callable[[str], str] = str) -> pd.DataFrame:
+def build_site_table(
+    sites: pd.DataFrame, translate: Callable[[str], str] = str, locale: str | None = None
+) -> pd.DataFrame:
     """One row per site drawn (public fields only: no contact persons, no notes).
 
     ``translate`` gives the headings in the interface language; the services and
@@ -153,19 +155,22 @@ def build_site_table(sites: pd.DataFrame, translate: Callable[[str], str] = str)
     through it too (names, places, hours and phones stay as recorded).
     """
     frame = sites.reindex(columns=list(SITE_TABLE_COLUMNS))
-    if translate is not str:
+    if translate is not str or locale:
         word = functools.cache(translate)  # a few dozen labels over hundreds of sites
         for column in ("service_labels", "language_labels"):
-            frame[column] = [translated_list(v, word) for v in frame[column]]
+            frame[column] = [translated_list(v, word, locale) for v in frame[column]]
     headings = {k: translate(v) for k, v in SITE_TABLE_COLUMNS.items()}
     return frame.rename(columns=headings).reset_index(drop=True)
 
 
-def translated_list(cell: object, translate: Callable[[str], str]) -> object:
-    """A cell of English labels joined by ", " with each label put through ``translate``."""
+def translated_list(
+    cell: object, translate: Callable[[str], str], locale: str | None = None
+) -> object:
+    """A cell of English labels joined by ", " with each label put through ``translate``
+    and listed as ``locale`` lists them (``西班牙语、法语和阿拉伯语``; ", " without one)."""
     if not isinstance(cell, str) or not cell:
         return cell
-    return ", ".join(translate(label) for label in cell.split(", "))
+    return format_list((translate(label) for label in cell.split(", ")), locale)
 
 
 def build_branch_table(

@@ -41,19 +41,22 @@ OFFERED_COLUMNS = (
 )
 
 
-def _place(stop: Stop, translate: Callable[[str], str]) -> list[object]:
+def _place(stop: Stop, translate: Callable[[str], str], locale: str | None) -> list[object]:
     """A stop's name, address, services, languages (in words) and opening hours."""
     return [
         stop.label,
         stop.address,
-        translated_list(stop.services, translate),
-        translated_list(stop.languages, translate),
+        translated_list(stop.services, translate, locale),
+        translated_list(stop.languages, translate, locale),
         stop.hours,
     ]
 
 
 def build_walk_table(
-    route: Route | None, picked: Sequence[Stop], translate: Callable[[str], str] = str
+    route: Route | None,
+    picked: Sequence[Stop],
+    translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> pd.DataFrame:
     """The walk as the map draws it: the branch, each stop in order, the branch again.
 
@@ -64,8 +67,9 @@ def build_walk_table(
         stops as red dots without numbers, and the table lists them without distances).
     picked
         The stops chosen (used when ``route`` is None).
-    translate
-        The interface language's ``gettext`` (headings, services and languages).
+    translate, locale
+        The interface language's ``gettext`` (headings, services and languages) and code
+        (services and languages listed as it lists them).
 
     Returns
     -------
@@ -73,10 +77,10 @@ def build_walk_table(
         One row per mark on the map, ``B`` for the branch; distances in whole metres.
     """
     if route is None:
-        rows = [["", *_place(s, translate), None, None, None, s.lat, s.lon] for s in picked]
+        rows = [["", *_place(s, translate, locale), None, None, None, s.lat, s.lon] for s in picked]
         return pd.DataFrame(rows, columns=[translate(c) for c in WALK_COLUMNS])
     start = route.start
-    rows = [[BRANCH_MARK, *_place(start, translate), None, None, 0, start.lat, start.lon]]
+    rows = [[BRANCH_MARK, *_place(start, translate, locale), None, None, 0, start.lat, start.lon]]
     walked = 0.0
     marks = [*(str(n) for n in range(1, len(route.stops) + 1)), BRANCH_MARK]
     for mark, stop, leg in zip(marks, [*route.stops, start], route.legs, strict=True):
@@ -84,7 +88,7 @@ def build_walk_table(
         rows.append(
             [
                 mark,
-                *_place(stop, translate),
+                *_place(stop, translate, locale),
                 round(leg.distance_m),
                 round(leg.walk_minutes, 1),
                 round(walked),
@@ -100,12 +104,13 @@ def build_offered_table(
     offered: Sequence[Stop],
     picked: Sequence[Stop],
     translate: Callable[[str], str] = str,
+    locale: str | None = None,
 ) -> pd.DataFrame:
     """The grey dots: every stop offered that is not on the walk, nearest to the branch first."""
     chosen = {(s.lat, s.lon, s.label) for s in picked}
     rows = [
         [
-            *_place(s, translate),
+            *_place(s, translate, locale),
             round(haversine_m(start.lat, start.lon, s.lat, s.lon)),
             s.lat,
             s.lon,

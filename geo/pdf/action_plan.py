@@ -24,7 +24,7 @@ from geo.fieldwork.action_plan import (
     StepFilter,
     mark_overdue,
 )
-from geo.i18n import N_, english_n
+from geo.i18n import N_, english_n, format_list
 from geo.pdf.fonts import printable, use_fonts
 from geo.pdf.typed import Typed, clean, iso_day, reads_rtl
 
@@ -50,6 +50,7 @@ class PlanSheet:
     branch_name: str = ""  # the name of ``chosen.branch_id``, if any
     link_names: Mapping[str, str] = field(default_factory=dict)  # "asset:ID" -> its name
     rtl: bool = False
+    language: str | None = None  # lists the chosen statuses as it does (", " without one)
 
 
 def describe_links(links: object, names: Mapping[str, str], translate: Translate = str) -> str:
@@ -165,7 +166,7 @@ def _heading(pdf: _Plan, steps: pd.DataFrame, sheet: PlanSheet, tr: Translate, n
     pdf.say(f"{printed} · {counts}", 10, h=5.5)
     chosen, shown = sheet.chosen, []
     if chosen.statuses:
-        statuses = ", ".join(_status(s, tr) for s in chosen.statuses)
+        statuses = format_list((_status(s, tr) for s in chosen.statuses), sheet.language)
         shown.append(tr(N_("status: {statuses}")).format(statuses=statuses))
     if chosen.branch_id:
         branch = clean(sheet.branch_name or chosen.branch_id)

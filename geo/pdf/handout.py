@@ -22,6 +22,7 @@ from shapely.geometry import Point
 from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.fieldwork.areas import haversine_m
+from geo.i18n import DEFAULT, format_list, has_catalog
 from geo.pdf.fonts import printable, use_fonts
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
@@ -114,8 +115,9 @@ def draw_help_map(
     return out.getvalue()
 
 
-def _services(value: object, translate: Callable[[str], str]) -> str:
-    return ", ".join(translate(SERVICE_CATEGORIES.get(k, k)) for k in split_list(value))
+def _services(value: object, translate: Callable[[str], str], code: str) -> str:
+    labels = (translate(SERVICE_CATEGORIES.get(k, k)) for k in split_list(value))
+    return format_list(labels, code)
 
 
 class _Handout(FPDF):
@@ -131,10 +133,10 @@ class _Handout(FPDF):
         self.multi_cell(0, h, text, align=self.align, new_x="LMARGIN", new_y="NEXT")
 
 
-def _entry(pdf: _Handout, number: int, row: Mapping, _: Callable[[str], str]) -> None:
+def _entry(pdf: _Handout, number: int, row: Mapping, _: Callable[[str], str], code: str) -> None:
     pdf.say(f"{number}. {row['name']}", size=11, bold=True, h=5.5)
     lines = [
-        _services(row.get("category"), _),
+        _services(row.get("category"), _, code),
         row.get("address") or "",
         f"{_('Phone')}: {row['phone']}" if row.get("phone") else "",
         f"{_('Opening hours')}: {row['hours']}" if row.get("hours") else "",
@@ -167,6 +169,8 @@ def build_handout(
         Roads, parks or tract outlines drawn faintly under the map.
     """
     _ = translate or (lambda text: text)
+    # services listed as the sheet's words are written: English where the app has no catalog
+    words = info.language if translate and has_catalog(info.language) else DEFAULT
     pdf = _Handout(rtl=info.language in RTL_LANGUAGES)
     pdf.add_page()
     language = LANGUAGES.get(info.language, info.language)
@@ -189,7 +193,7 @@ def build_handout(
     for number, row in enumerate(shown.to_dict("records"), start=1):
         if pdf.get_y() > pdf.h - 50:  # keep it to one page; the map's extra pins stay numbered
             break
-        _entry(pdf, number, row, _)
+        _entry(pdf, number, row, _, words)
         listed = number
     if len(found) > listed:
         more = len(found) - listed

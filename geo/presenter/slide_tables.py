@@ -10,6 +10,7 @@ the legend's classes as ``code`` writes them; names stay as recorded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -80,7 +81,7 @@ def build_slide_tables(
     organizations = _present(
         figures.organizations.dropna(subset=["lat", "lon"]),
         SITE_TABLE_COLUMNS,
-        build_site_table,
+        functools.partial(build_site_table, locale=code),
         translate,
     )
     branches = _present(area.branches, BRANCH_TABLE_COLUMNS, build_branch_table, translate)

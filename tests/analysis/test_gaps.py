@@ -174,3 +174,25 @@ def test_reach_along_streets(grid_area, grid_sites, tmp_path, street_m, reached)
     assert counts["Tract T4"] == 1  # S1 lies inside T4: always within reach
     assert counts["Tract T0"] == 2  # sites far from any street are not snapped into reach
     assert "along streets" in result.reach_rule and graph.name in result.reach_rule
+
+
+@pytest.mark.parametrize(
+    ("code", "countries", "services"),
+    [
+        ("zh", "墨西哥、中国", "移民法律援助、英语与成人教育"),
+        ("ar", "墨西哥 و中国", "مساعدة قانونية في الهجرة والإنجليزية وتعليم الكبار"),
+    ],
+)
+def test_chosen_countries_and_services_are_listed_as_the_reader_lists_them(
+    code, countries, services
+):
+    from geo.analysis.gap_texts import gap_texts
+    from geo.i18n import translator
+
+    q = GapQuestion(measure="origin", countries=("墨西哥", "中国"), services=("legal", "english"))
+    texts = gap_texts(q, translate=translator(code).gettext, locale=code)
+    assert texts.need_label.endswith(countries)
+    assert services in texts.notes[-1] and ", " not in texts.notes[-1]
+    english = gap_texts(q)  # the command line's English, as before
+    assert english.need_label.endswith("墨西哥, 中国")
+    assert "Immigration legal help, English and adult education." in english.notes[-1]

@@ -311,3 +311,18 @@ def test_a_sidebar_filter_on_another_page_reruns_that_page(app):
     assert not at.exception
     assert at.sidebar.multiselect(key="filters.languages").value == ["ne"]
     assert at.query_params["language"] == "ne"
+
+
+def test_lists_on_the_map_page_are_joined_as_chinese_joins_them(app, monkeypatch, in_language):
+    from geo.config import DEMO_DIR
+    from geo.io.organizations import load_organizations_csv
+
+    orgs = load_organizations_csv(DEMO_DIR / "organizations.csv")
+    org = orgs[orgs["name"] == "Addis Realty"].iloc[0]  # Somali, Amharic, Oromo, English
+    _click(monkeypatch, f"{org['name']} [{org['organization_id']}] Housing")
+    at = in_language(app(), "zh")
+    line = next(t.value for t in at.text if t.value.startswith("语言："))
+    assert line.count("、") == 3 and "," not in line  # not "索马里语, 阿姆哈拉语"
+    sites = next(d.value for d in at.dataframe if "语言" in d.value.columns)
+    several = sites["语言"][sites["语言"].str.len() > 0]
+    assert several.str.contains("、").any() and not several.str.contains(",").any()

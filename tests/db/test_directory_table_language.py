@@ -35,3 +35,10 @@ def test_labels_follow_the_translate_function_and_data_stays_as_typed():
     assert services[2] == "unknown-slug"  # an unknown slug is shown as stored
     assert spanish.loc[0, "Learned by"] != english.loc[0, "Learned by"] == "Word of mouth"
     assert spanish.loc[0, "Name"] == "Casa Esperanza"
+
+
+def test_an_organizations_services_are_listed_as_the_reader_lists_them():
+    chinese = directory_table(_assets(), translate=translator("zh").gettext, locale="zh")
+    assert chinese.loc[0, "Services"] == "移民法律援助、食物、unknown-slug"
+    arabic = directory_table(_assets(), translate=translator("ar").gettext, locale="ar")
+    assert arabic.loc[0, "Services"] == "مساعدة قانونية في الهجرة والغذاء وunknown-slug"

@@ -46,3 +46,10 @@ def test_without_place_of_birth_table_it_is_not_available(tiny_tables, highlight
     tables = {k: v for k, v in tiny_tables.items() if k != "B05006"}
     figures = compute_headline(tables, ALL, highlighted=highlighted, vintage="ACS 2019-2023 5-year")
     assert figures[-1].value == "not available" and "B05006" in figures[-1].help
+
+
+def test_two_chosen_countries_are_listed_as_the_reader_lists_them(tiny_tables):
+    figures = compute_headline(
+        tiny_tables, ALL, highlighted=None, countries=("Bhutan", "Nepal"), locale="zh"
+    )
+    assert "Born in Bhutan、Nepal" in _shown(figures)

@@ -150,3 +150,16 @@ def test_a_tract_with_no_figure_is_counted_grey_not_faded_as_the_map_draws_it(ti
     assert codes.count("-") == 1 and not set(codes) & set("abcdefghij")  # grey, none faded
     assert "grey: not available (1 tract)" in lines
     assert "faded with a dashed outline: unreliable estimate (0 tracts)" in lines
+
+
+def test_a_sites_services_and_languages_are_listed_as_the_reader_lists_them(tiny_area, files):
+    from geo.i18n import translator
+    from geo.maps.layer_tables import translated_list
+
+    zh = translator("zh").gettext
+    assert translated_list("Spanish, Arabic", zh, "zh") == f"{zh('Spanish')}、{zh('Arabic')}"
+    assert translated_list("Spanish, Arabic", str) == "Spanish, Arabic"  # no locale: as before
+    view = build(tiny_area, files)
+    sites = build_site_table(view.organizations, translate=zh, locale="zh")
+    cells = sites[zh("Languages")].dropna()
+    assert cells.str.contains("、").any() and not cells.str.contains(",").any()

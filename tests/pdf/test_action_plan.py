@@ -51,7 +51,7 @@ def _pdf(steps: list[dict], language: str = "en", **extra) -> bytes:
     tr = translator(language)
     return build_action_plan_pdf(
         pd.DataFrame(steps, columns=list(_step("x"))),
-        _sheet(**extra),
+        _sheet(language=language, **extra),
         translate=tr.gettext,
         n_=tr.ngettext,
     )
@@ -205,3 +205,10 @@ def test_links_name_the_organization_and_keep_other_references():
 
 def test_no_steps_says_so(tmp_path):
     assert "Nostepsmatch." in pdf_text(_pdf([]), tmp_path)
+
+
+def test_the_chosen_statuses_are_listed_as_the_readers_language_lists_them(tmp_path):
+    zh = translator("zh").gettext
+    chosen = StepFilter(statuses=("open", "in_progress"))
+    pdf = _pdf([_step("Call the imam", TODAY)], language="zh", chosen=chosen)
+    assert squeeze(f"{zh('Open')}、{zh('In progress')}") in pdf_text(pdf, tmp_path)

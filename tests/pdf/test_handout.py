@@ -115,3 +115,22 @@ def test_many_organizations_stay_on_one_page_and_the_rest_are_counted(language, 
 def test_no_organization_says_so(tmp_path):
     pdf = build_handout(_info(), find_help(pd.DataFrame([_org("X", 5, "es")]), _info()))
     assert "Noorganizationinthedirectoryservesthislanguage" in pdf_text(pdf, tmp_path)
+
+
+def test_services_are_listed_as_the_sheets_language_lists_them(tmp_path):
+    from geo.i18n import translator
+
+    orgs = pd.DataFrame([_org("华人服务中心", 100, "zh")])
+    pdf = build_handout(
+        _info("zh"), find_help(orgs, _info("zh")), translate=translator("zh").gettext
+    )
+    assert squeeze("移民法律援助、英语与成人教育") in pdf_text(pdf, tmp_path)
+    # a language without a catalog gets English words, so an English list
+    somali = build_handout(
+        _info("so"),
+        find_help(pd.DataFrame([_org("Xarunta", 100, "so")]), _info("so")),
+        translate=translator("so").gettext,
+    )
+    assert squeeze("Immigration legal help, English and adult education") in pdf_text(
+        somali, tmp_path
+    )
