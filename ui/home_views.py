@@ -14,7 +14,7 @@ from geo.maps import asset_map
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView, identify_click
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors, maps, resources, shared_view
-from ui.i18n import _, current, n_, number, right_to_left
+from ui.i18n import _, current, joined, n_, number, right_to_left
 from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
@@ -169,7 +169,7 @@ def explain(
         )
         st.caption(
             text.format(
-                names=literal(", ".join(filters.countries)),
+                names=literal(joined(filters.countries)),
                 matching=view.headline["organizations_matching"],
                 total=sites_in_area,
             )
@@ -187,6 +187,7 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         translate=_,
         n_=n_,
         number=number,
+        locale=current(),
     )
     rtl = right_to_left()
     for figure in census:  # "270,846 ± 2,345" is too wide for a metric in half the panel

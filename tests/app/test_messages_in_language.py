@@ -214,3 +214,11 @@ def test_a_storys_history_says_no_caption_and_slide_in_arabic(app, in_language):
     slides = history[history.iloc[:, 3] == "الشرائح"].iloc[0]
     assert slides.iloc[5].startswith("(بلا تعليق) [الشريحة "), list(slides)
     assert not any("no caption" in str(v) for v in history.to_numpy().ravel())
+
+
+def test_the_map_page_lists_chosen_countries_as_chinese_lists_them(app, in_language):
+    at = in_language(app(), "zh")
+    at.sidebar.multiselect(key="filters.countries").set_value(["Bhutan", "Nepal"]).run()
+    said = " ".join(c.value for c in at.main.caption)
+    assert "Bhutan、Nepal" in said, said
+    assert "Bhutan, Nepal" not in said
