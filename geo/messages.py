@@ -21,9 +21,20 @@ from collections.abc import Mapping
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from babel.units import format_unit
 
-from geo.i18n import DEFAULT, N_, PSEUDO, translator
+from geo.i18n import DEFAULT, N_, PSEUDO, format_list, translator
 
-__all__ = ["Listing", "Message", "N_", "Quantity", "choices", "file_size", "n_", "reason", "say"]
+__all__ = [
+    "Listing",
+    "Message",
+    "N_",
+    "Quantity",
+    "choices",
+    "enumeration",
+    "file_size",
+    "n_",
+    "reason",
+    "say",
+]
 
 
 class Message(str):
@@ -104,11 +115,14 @@ class _Number:
 
 
 class Listing(tuple[object, ...]):
-    """Items (Messages or data) that a Message shows joined by ``sep``, each in its language."""
+    """Items (Messages or data) that a Message shows joined by ``sep``, each in its language.
 
-    sep: str
+    ``sep=None`` lists them as the reader's language does (:func:`enumeration`).
+    """
 
-    def __new__(cls, items: object, sep: str = "; ") -> Listing:  # noqa: D102
+    sep: str | None
+
+    def __new__(cls, items: object, sep: str | None = "; ") -> Listing:  # noqa: D102
         self = super().__new__(cls, items)  # type: ignore[arg-type]
         self.sep = sep
         return self
@@ -151,15 +165,29 @@ def file_size(size_bytes: int) -> Quantity:
     return Quantity(size_bytes / 1024 / 1024, "digital-megabyte")
 
 
+def enumeration(items: object) -> Listing:
+    """Items a Message lists as the reader's language does: ``lat, lon`` in English,
+    ``lat、lon`` in Chinese, ``lat وlon`` in Arabic (:func:`geo.i18n.format_list`).
+
+    For plain enumerations (missing columns, who changed a record); a list of choices
+    ("use one of ...") keeps ``Listing(items, ", ")``: the reader picks one of them.
+    """
+    return Listing(items, None)
+
+
+def _joined(listing: Listing, words: list[str], code: str) -> str:
+    return format_list(words, code) if listing.sep is None else listing.sep.join(words)
+
+
 def _english(value: object) -> object:
     if isinstance(value, Listing):
-        return value.sep.join(str(item) for item in value)
+        return _joined(value, [str(item) for item in value], DEFAULT)
     return value
 
 
 def _in_language(value: object, code: str) -> object:
     if isinstance(value, Listing):
-        return value.sep.join(str(_in_language(item, code)) for item in value)
+        return _joined(value, [str(_in_language(item, code)) for item in value], code)
     if isinstance(value, Message | Quantity):
         return value.in_language(code)
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -20,7 +20,7 @@ from geo.census.community import RULES
 from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.errors import DataNotAvailable
-from geo.messages import N_, Message
+from geo.messages import N_, Message, enumeration
 
 
 def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
@@ -96,7 +96,7 @@ def describe_selection(
         unknown = [g for g in geoids if g not in area_tracts.index]
         if unknown:
             raise DataNotAvailable.said(
-                N_("Unknown tract GEOIDs: {geoids}."), geoids=", ".join(unknown[:5])
+                N_("Unknown tract GEOIDs: {geoids}."), geoids=enumeration(unknown[:5])
             )
         return list(geoids), f"{len(geoids)} hand-picked tracts", "Tracts picked by hand."
     if branch_id is not None:

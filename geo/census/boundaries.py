@@ -12,7 +12,7 @@ import shapely
 
 from geo.config import WGS84
 from geo.errors import ImportFormatError
-from geo.messages import N_
+from geo.messages import N_, enumeration
 
 _ID_COLUMNS = ("GEOID", "GEOID20", "GEOID10")
 _NAME_COLUMNS = ("NAMELSAD", "NAMELSAD20", "NAME", "NAME20")
@@ -82,7 +82,7 @@ def read_polygons(
             N_("{name}: no area id column ({column}). Columns: {columns}."),
             name=path.name,
             column=id_column or "GEOID",
-            columns=", ".join(map(str, layer.columns)),
+            columns=enumeration(map(str, layer.columns)),
         )
     if layer.crs is None:
         raise ImportFormatError.said(
@@ -95,7 +95,9 @@ def read_polygons(
     kinds = set(layer.geom_type.dropna())
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise ImportFormatError.said(
-            N_("{name}: expected polygons, found {kinds}."), name=path.name, kinds=", ".join(kinds)
+            N_("{name}: expected polygons, found {kinds}."),
+            name=path.name,
+            kinds=enumeration(sorted(kinds)),
         )
     name_col = name_column or next((c for c in _NAME_COLUMNS if c in layer.columns), id_col)
     out = gpd.GeoDataFrame(
@@ -129,7 +131,7 @@ def import_tract_boundaries(path: Path | str, *, counties: Sequence[str] = ()) -
             raise ImportFormatError.said(
                 N_("{name}: no tracts in counties {counties}. Check the state of the file."),
                 name=Path(path).name,
-                counties=", ".join(counties),
+                counties=enumeration(counties),
             )
     return tracts
 

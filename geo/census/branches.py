@@ -9,7 +9,7 @@ import pandas as pd
 
 from geo.census.study_area import BRANCH_COLUMNS
 from geo.errors import ImportFormatError
-from geo.messages import N_
+from geo.messages import N_, enumeration
 
 IMLS_COLUMNS = (
     "FSCSKEY",
@@ -65,7 +65,7 @@ def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFr
         raise ImportFormatError.said(
             N_("{name}: not an IMLS outlet file; it lacks {columns}."),
             name=path.name,
-            columns=", ".join(missing),
+            columns=enumeration(missing),
         )
     fips = frame["INCITSST"].str.zfill(2) + frame["INCITSCO"].str.zfill(3)
     chosen = frame[fips.isin(set(counties))]
@@ -73,7 +73,7 @@ def import_branches_imls(path: Path | str, counties: Sequence[str]) -> pd.DataFr
         raise ImportFormatError.said(
             N_("{name}: no library outlets in counties {counties}."),
             name=path.name,
-            counties=", ".join(counties),
+            counties=enumeration(counties),
         )
     hours = pd.to_numeric(chosen["HOURS"], errors="coerce")
     kind = chosen["C_OUT_TY"].map(OUTLET_TYPES).fillna("outlet")

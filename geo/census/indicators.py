@@ -17,6 +17,7 @@ from geo.census import moe as m
 from geo.census.acs import AcsTable
 from geo.errors import DataNotAvailable
 from geo.i18n import N_
+from geo.messages import enumeration
 
 Tables = Mapping[str, AcsTable]
 
@@ -176,7 +177,7 @@ def _origin(tables: Tables, countries: Sequence[str]) -> tuple[pd.Series, pd.Ser
     unknown = [c for c in countries if c not in lookup]
     if unknown:
         raise DataNotAvailable.said(
-            N_("No B05006 figures for: {countries}."), countries=", ".join(unknown)
+            N_("No B05006 figures for: {countries}."), countries=enumeration(unknown)
         )
     return _var_sum(tables["B05006"], [lookup[c] for c in countries])
 

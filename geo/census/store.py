@@ -31,7 +31,7 @@ from geo.census.acs import AcsTable
 from geo.census.study_area import BRANCH_COLUMNS, StudyArea, load_branches, load_demo_study_area
 from geo.census.tables import load_tables, save_tables
 from geo.errors import GeoError
-from geo.messages import N_
+from geo.messages import N_, enumeration
 
 DEMO_NAME = "demo"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -124,7 +124,7 @@ class StudyAreaStore:
         raise StudyAreaNotFound.said(
             N_("No study area named '{name}'. Known: {known}."),
             name=name,
-            known=", ".join(self.names()),
+            known=enumeration(self.names()),
         )
 
     def load(self, name: str) -> StudyArea:

@@ -13,7 +13,7 @@ import shapely
 from geo.census.acs import AcsTable, read_acs_folder
 from geo.config import WGS84
 from geo.errors import ImportFormatError
-from geo.messages import N_, n_
+from geo.messages import N_, enumeration, n_
 
 TRACT_COLUMNS = ("GEOID", "NAME", "geometry")
 BRANCH_COLUMNS = (
@@ -62,7 +62,7 @@ def load_tracts(path: Path | str) -> gpd.GeoDataFrame:
                 "cartographic-boundary file, which has GEOID and NAME.",
                 len(missing),
                 name=Path(path).name,
-                columns=", ".join(missing),
+                columns=enumeration(missing),
             )
         )
     if tracts.crs is None:
@@ -83,7 +83,7 @@ def load_branches(path: Path | str) -> pd.DataFrame:
         raise ImportFormatError.said(
             N_("{name}: branch file lacks {columns}."),
             name=Path(path).name,
-            columns=", ".join(missing),
+            columns=enumeration(missing),
         )
     branches["lat"] = branches["lat"].astype(float)
     branches["lon"] = branches["lon"].astype(float)

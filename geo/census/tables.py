@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo.census.acs import AcsTable, read_acs_table
 from geo.errors import ImportFormatError
-from geo.messages import N_
+from geo.messages import N_, enumeration
 
 _VINTAGE = re.compile(r"ACSDT(?P<span>[15])Y(?P<year>\d{4})")
 _TABLE_CODE = re.compile(r"^(?P<table>[BC]\d{5}[A-Z]?)_\d{3}E$")
@@ -142,7 +142,7 @@ def _keys(frame: pd.DataFrame, key_column: str, name: str) -> pd.Series:
             N_("{name}: no column '{column}'. Columns: {columns}."),
             name=name,
             column=key_column,
-            columns=", ".join(frame.columns),
+            columns=enumeration(frame.columns),
         )
     keys = frame[key_column].str.strip()
     if keys.duplicated().any():

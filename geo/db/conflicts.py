@@ -12,7 +12,7 @@ from geo.db.queries import ENTITY
 from geo.db.records import render_value
 from geo.db.schema import ChangeLog
 from geo.errors import EditConflict
-from geo.messages import N_, Listing, Message
+from geo.messages import N_, Listing, Message, enumeration
 
 
 def changes_since(
@@ -69,7 +69,7 @@ def build_conflict(
             "changes, and make yours again."
         ),
         name=asset.name,
-        who=Listing(who, ", "),
+        who=enumeration(who),
         expected=str(expected),
         version=str(asset.version),
         changes=Message(N_("{changes}. "), changes=Listing(parts)) if parts else "",

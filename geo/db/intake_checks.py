@@ -15,7 +15,7 @@ from geo.db.duplicates import find_duplicates_many
 from geo.db.records import describe_problems
 from geo.db.schema import Organization
 from geo.errors import DuplicateAsset, ValidationError
-from geo.messages import N_, Listing, Message, n_
+from geo.messages import N_, Listing, Message, enumeration, n_
 
 
 def refuse_taken_ids(session: Session, cleaned: list[dict[str, object]]) -> None:
@@ -91,7 +91,7 @@ def refuse_duplicates(session: Session, cleaned: list[dict[str, object]]) -> Non
             "message": Message(
                 N_("looks like {other}: same {reasons}"),
                 other=f"'{m.name}' ({m.organization_id})",
-                reasons=Listing((Message(r) for r in m.reasons), ", "),  # name, phone, website
+                reasons=enumeration(Message(r) for r in m.reasons),  # name, phone, website
             ),
         }
         for row, matches in sorted(found.items())

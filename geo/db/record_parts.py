@@ -14,7 +14,7 @@ from dataclasses import fields
 from datetime import time
 
 from geo.db.models import WEEKDAYS, OfferedService, OpeningHours, Site, TaxonomyTerm
-from geo.messages import N_, Listing, Message, n_
+from geo.messages import N_, Listing, Message, enumeration, n_
 
 SITE_TEXT = tuple(f.name for f in fields(Site) if f.name not in ("lat", "lon"))
 SERVICE_TEXT = ("name", "alternate_name", "description", "url", "email", "eligibility")
@@ -176,7 +176,7 @@ def check_links(
             lacks = Message(
                 N_("service {number} names sites {sites} it lacks"),
                 number=str(number),
-                sites=Listing((str(s) for s in missing), ", "),
+                sites=enumeration(str(s) for s in missing),
             )
             problems.append(("services", lacks))
     for number, hour in enumerate(hours, start=1):

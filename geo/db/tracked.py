@@ -17,7 +17,7 @@ from geo.db import unit_of_work
 from geo.db.schema import ChangeLog
 from geo.db.unit_of_work import render
 from geo.errors import AssetNotFound, EditConflict
-from geo.messages import N_, Listing, Message
+from geo.messages import N_, Message, enumeration
 
 NOUNS = {
     "walkabout": N_("walk"),
@@ -90,7 +90,7 @@ def conflict(
         for c in session.scalars(query)
     ]
     who = sorted({str(c["changed_by"]) for c in changes}) or [Message(N_("someone"))]
-    fields = Listing(dict.fromkeys(str(c["field"]) for c in changes), ", ")
+    fields = enumeration(dict.fromkeys(str(c["field"]) for c in changes))
     message = Message(
         N_(
             "The {noun} '{label}' was changed by {who} since you opened it (version "
@@ -99,7 +99,7 @@ def conflict(
         ),
         noun=Message(NOUNS.get(entity, entity)),
         label=label,
-        who=Listing(who, ", "),
+        who=enumeration(who),
         expected=str(expected),
         version=str(current["version"]),
         fields=Message(N_(": {fields}"), fields=fields) if fields else "",

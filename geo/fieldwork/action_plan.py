@@ -10,7 +10,7 @@ from typing import NoReturn
 import pandas as pd
 
 from geo.errors import ValidationError
-from geo.messages import N_, Listing, Message, choices, n_
+from geo.messages import N_, Message, choices, enumeration, n_
 
 STEP_STATUSES: dict[str, str] = {
     "open": N_("Open"),
@@ -68,7 +68,7 @@ def refuse_unknown(field: str, given: list[str], known: dict[str, str]) -> NoRet
         Always, naming ``given`` and every known key.
     """
     values: dict[str, object] = {
-        "given": Listing((f"'{g}'" for g in given), ", "),
+        "given": enumeration(f"'{g}'" for g in given),
         "known": choices(known),
     }
     problems = [{"field": field, "value": g, "message": Message(N_("unknown"))} for g in given]

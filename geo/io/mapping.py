@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.readers import GEOMETRY_LAT, GEOMETRY_LON
-from geo.messages import N_, Listing, Message, say
+from geo.messages import N_, Listing, Message, enumeration, say
 
 # Our fields, in the order a mapping form shows them, with synonyms best first.
 # Synonyms are compared after lowercasing and turning punctuation into spaces.
@@ -173,16 +173,16 @@ def check_mapping(
     unknown = sorted(set(chosen) - set(FIELDS))
     if unknown:
         raise ImportFormatError(
-            Message(UNKNOWN_FIELDS, unknown=Listing(unknown, ", "), fields=Listing(FIELDS, ", "))
+            Message(UNKNOWN_FIELDS, unknown=enumeration(unknown), fields=Listing(FIELDS, ", "))
         )
     missing = sorted(c for c in chosen.values() if c not in found)
     if missing:
         raise ImportFormatError(
             Message(
                 MISSING_COLUMNS,
-                missing=Listing(missing, ", "),
+                missing=enumeration(missing),
                 source=source,
-                found=Listing(found, ", "),
+                found=enumeration(found),
             )
         )
     if "name" not in chosen:

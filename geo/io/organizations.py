@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import ImportFormatError
-from geo.messages import n_
+from geo.messages import enumeration, n_
 
 ORGANIZATION_COLUMNS = (
     "organization_id",
@@ -39,7 +39,7 @@ def load_organizations_csv(path: Path | str) -> pd.DataFrame:
                 "{name}: lacks columns {columns}.",
                 len(missing),
                 name=Path(path).name,
-                columns=", ".join(missing),
+                columns=enumeration(missing),
             )
         )
     for col in ("lat", "lon"):

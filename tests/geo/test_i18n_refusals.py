@@ -86,8 +86,9 @@ def test_unknown_link_kinds_and_trainings_take_the_arabic_dual(tmp_path):
         err = _refusal(
             add_step, session, {"title": "Call"}, user="t", today=date(2026, 1, 1), links=links
         )
-        assert err.in_language("ar").startswith("نوعا ربط غير معروفين 'rumour', 'dream'")
-        assert err.in_language("es").startswith("Tipos de vínculo desconocidos 'rumour', 'dream'")
+        # the values listed as each language lists them, not with a Latin comma in Arabic
+        assert err.in_language("ar").startswith("نوعا ربط غير معروفين 'rumour' و'dream'")
+        assert err.in_language("es").startswith("Tipos de vínculo desconocidos 'rumour' y 'dream'")
         err = _refusal(
             set_trainings, session, "S-1", {"juggling": None}, expected_version=1, user="t"
         )

@@ -55,3 +55,22 @@ def test_a_file_that_cannot_be_read_is_explained_in_the_readers_language():
     said = caught.value.in_language("fr")
     assert said.startswith("Le fichier 'orgs.csv' a plus de valeurs que de colonnes")
     assert "la ligne de données 1 (l'en-tête en a 2)" in said
+
+
+def test_an_enumeration_is_listed_as_the_readers_language_lists_it():
+    from geo.messages import enumeration
+
+    m = Message(
+        N_("{name}: branch file lacks {columns}."),
+        name="b.csv",
+        columns=enumeration(["lat", "lon", "name"]),
+    )
+    assert m == "b.csv: branch file lacks lat, lon, name."  # logs and the command line
+    assert m.in_language("zh") == "b.csv：分馆文件缺少 lat、lon、name。"
+    assert m.in_language("ar") == "b.csv: ملف الفروع يفتقد lat وlon وname."
+    assert pickle.loads(pickle.dumps(m)).in_language("zh") == m.in_language("zh")
+    # a list of choices stays a comma list: the reader picks one, "and" would mislead
+    known = Message(
+        N_("looks like {other}: same {reasons}"), other="X", reasons=Listing(["a", "b"], ", ")
+    )
+    assert "a, b" in known.in_language("zh")
