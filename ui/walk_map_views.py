@@ -13,7 +13,7 @@ from geo.fieldwork.routes import Route, Stop
 from geo.fieldwork.stops import nearest_stop
 from geo.maps.route_map import build_route_map, build_stop_layer
 from ui import map_tables, maps, resources
-from ui.i18n import _, number
+from ui.i18n import _, current, number
 
 PICKED = "walkabout.stops"
 CLICKED = "walkabout.clicked_points"
@@ -50,7 +50,7 @@ def show_route_map(
         key=MAP_KEY,
         height=520,
         returned_objects=MAP_EVENTS,
-        layers=[build_stop_layer(route, list(offered.values()), stops, _)],
+        layers=[build_stop_layer(route, list(offered.values()), stops, _, current())],
         on_change=lambda: handle_map_click(start, offered, (start, area)),
     )
     map_tables.show_walk_tables(route, start, list(offered.values()), stops)

@@ -16,6 +16,7 @@ from jinja2 import Template
 from geo.fieldwork.routes import Route, Stop
 from geo.i18n import N_
 from geo.maps.frame_title import name_map
+from geo.maps.layer_tables import translated_list
 
 ROUTE_COLOUR = "#d7301f"
 PathT = TypeVar("PathT", folium.PolyLine, folium.Circle)
@@ -59,20 +60,24 @@ def _badge(mark: str, name: str, style: str = "") -> str:
     )
 
 
-def _stop_tip(number: int, stop: Stop, translate: Translate = str) -> str:
-    parts = [f"{number}. {stop.label}", stop.address, stop.languages, stop.services]
+def _stop_tip(number: int, stop: Stop, translate: Translate, locale: str | None) -> str:
+    words = [str(translated_list(v, translate, locale)) for v in (stop.languages, stop.services)]
+    parts = [f"{number}. {stop.label}", stop.address, *words]
     drop = escape(translate(N_("click to drop")))
     return "<br>".join(escape(p) for p in parts if p) + f"<br><i>{drop}</i>"
 
 
-def build_numbered_marker(number: int, stop: Stop, translate: Translate = str) -> folium.Marker:
-    """A stop drawn as a round badge with its number (text is HTML-escaped)."""
+def build_numbered_marker(
+    number: int, stop: Stop, translate: Translate = str, locale: str | None = None
+) -> folium.Marker:
+    """A stop drawn as a round badge with its number (text is HTML-escaped); its tooltip
+    lists the stop's languages and services in words, as ``locale`` lists them."""
     html = _badge(
         str(number), translate(N_("Stop {number}: {name}")).format(number=number, name=stop.label)
     )
     return folium.Marker(
         [stop.lat, stop.lon],
-        tooltip=_stop_tip(number, stop, translate),
+        tooltip=_stop_tip(number, stop, translate, locale),
         icon=folium.DivIcon(html=html, icon_size=(24, 24), icon_anchor=(12, 12)),
     )
 
@@ -204,6 +209,7 @@ def build_stop_layer(
     offered: Sequence[Stop],
     picked: Sequence[Stop],
     translate: Translate = str,
+    locale: str | None = None,
 ) -> folium.FeatureGroup:
     """The stops on the walkabout map: offered ones as grey dots, the walk numbered.
 
@@ -218,6 +224,9 @@ def build_stop_layer(
         The stops chosen so far; a click on one drops it.
     translate : callable, optional
         The interface language's ``gettext`` (English by default); names stay as recorded.
+    locale : str, optional
+        The interface language's code: a numbered stop's languages and services are
+        listed as it lists them.
 
     Returns
     -------
@@ -252,5 +261,5 @@ def build_stop_layer(
         return layer
     _inert(folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8)).add_to(layer)
     for number, stop in enumerate(route.stops, start=1):
-        build_numbered_marker(number, stop, tr).add_to(layer)
+        build_numbered_marker(number, stop, tr, locale).add_to(layer)
     return layer

@@ -90,3 +90,17 @@ def test_every_dot_is_named_for_screen_readers_and_the_name_stays_text():
         in html
     )
     assert html.count("Organization you can add: ") == 2
+
+
+def test_a_numbered_stops_languages_and_services_read_in_the_readers_language():
+    from dataclasses import replace
+
+    from geo.i18n import translator
+
+    zh = translator("zh").gettext
+    stop = replace(B, languages="Spanish, <b>Ladino</b>", services="Food, Immigration legal help")
+    route = plan_walkabout(BRANCH, [stop])
+    html = _html(build_route_map(BRANCH), build_stop_layer(route, [stop], [stop], zh, "zh"))
+    assert f"{zh('Spanish')}、&lt;b&gt;Ladino&lt;/b&gt;<br>" in html  # listed, still escaped
+    assert f"{zh('Food')}、{zh('Immigration legal help')}" in html
+    assert "<b>Ladino" not in html
