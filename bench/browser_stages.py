@@ -1,6 +1,8 @@
 """The Chromium stages of ``bench/run.py``: first map, filter clicks, the crowd, two servers.
 
-The crowd stage also runs the same crowd on ``bench/floor_app.py`` (Streamlit's own floor).
+The crowd stage also runs the same crowd with each change applied by the map's own code in
+the page (no Streamlit rerun: a lower bound for filters acting inside the map), then on
+``bench/floor_app.py`` (Streamlit's own floor).
 
 Each stage is chosen by name (``--only``); a stage that fails is recorded with its error
 instead of losing the run, and each records the load average it started under.
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import browser
 import crowd
+import map_alone
 import workload
 
 BROWSER_STAGES = ("first-map", "filters", "crowd", "two-servers")
@@ -44,7 +47,7 @@ async def browser_figures(facts: dict, work: Path, args: argparse.Namespace) -> 
 
 
 async def _one_server_stages(chromium, facts: dict, work: Path, args, out: dict) -> None:  # noqa: ANN001
-    """First map (cold, then warm), filter clicks and the crowd, on one SQLite server."""
+    """First map (cold, then warm), filter clicks and the crowds, on one SQLite server."""
     env = {
         "DATABASE_URL": facts["databases"]["sqlite"],
         "WELCOME_ATLAS_STUDY_AREAS_DIR": str(facts["areas"]),
@@ -73,14 +76,18 @@ async def _one_server_stages(chromium, facts: dict, work: Path, args, out: dict)
             out["filter_change"] = await _stage(browser.click_filters(warm))
         await warm["context"].close()
         if "crowd" in args.only:
-            out["crowd_load"] = os.getloadavg()[0]
-            out["crowd"] = await _stage(
-                crowd.crowd(
-                    chromium, srv, area, n, args.sessions, args.crowd_seconds, args.think_seconds
-                )
-            )
+            await _crowds(chromium, srv, area, n, args, out)
     finally:
         srv.stop()
+
+
+async def _crowds(chromium, srv: browser.Server, area: str, n: int, args, out: dict) -> None:  # noqa: ANN001
+    """Our crowd, then the same people with each change applied by the map alone."""
+    for key, run in (("crowd", crowd.crowd), ("crowd_map_alone", map_alone.crowd)):
+        out[f"{key}_load"] = os.getloadavg()[0]
+        out[key] = await _stage(
+            run(chromium, srv, area, n, args.sessions, args.crowd_seconds, args.think_seconds)
+        )
 
 
 async def _floor_crowd(chromium, work: Path, args: argparse.Namespace) -> dict:  # noqa: ANN001

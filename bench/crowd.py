@@ -13,6 +13,8 @@ driver): divided by the interactions, it is what one filter change costs on the 
 
 ``floor_crowd`` runs the same people against ``bench/floor_app.py``, a page of one list and
 one line: what a change costs in Streamlit itself, the floor no page can go under here.
+``bench/map_alone.py`` runs them with no rerun. The crowds differ only in how a change is
+made and awaited: ``change(step, state)``, given to the same ``person``.
 """
 
 from __future__ import annotations
@@ -114,10 +116,10 @@ def action(step: int, state: dict):  # noqa: ANN201 - (kind, coroutine function 
 def map_change(step: int, state: dict):  # noqa: ANN201 - (kind, coroutine function of a session)
     """The ``step``-th change on the asset map, timed until the map applied it."""
     kind, act = action(step, state)
-    return kind, lambda o: _until_applied(o, act)
+    return kind, lambda o: until_applied(o, act)
 
 
-async def _until_applied(o: dict, act) -> float:  # noqa: ANN001
+async def until_applied(o: dict, act) -> float:  # noqa: ANN001
     applied = await o["frame"].evaluate("() => window.AtlasMap.applied")
     started = await act(o["page"])
     await o["frame"].wait_for_function(  # polled inside the page, not over the wire
@@ -153,6 +155,7 @@ async def open_floor(browser, url: str) -> dict:  # noqa: ANN001
     return {"page": page, "context": context}
 
 
+# Keeps a copy of each state the map is given (the rerun's script calls AtlasMap.apply).
 def cpu_seconds(root: int) -> dict[int, tuple[str, float]]:
     """CPU seconds (user + system) of ``root``'s descendants, with the kind of each process."""
     children: dict[int, list[int]] = {}
@@ -193,16 +196,17 @@ def cpu_by_kind(before: dict, after: dict) -> dict[str, float]:
 
 
 async def open_many(server: Server, n: int, open_one):  # noqa: ANN001, ANN201
-    """``n`` sessions opened by ``open_one()``; server memory after the first and the last."""
-    opened = [await open_one()]
+    """``n`` sessions opened by ``open_one(i)`` (``i``: the session's place in the crowd);
+    server memory after the first and the last."""
+    opened = [await open_one(0)]
     before_mb = server.rss_mb()
     gate = asyncio.Semaphore(4)  # open the others four at a time: the machine has 2 cores
 
-    async def one() -> dict:
+    async def one(i: int) -> dict:
         async with gate:
-            return await open_one()
+            return await open_one(i)
 
-    opened += await asyncio.gather(*(one() for _ in range(n - 1)))
+    opened += await asyncio.gather(*(one(i) for i in range(1, n)))
     return opened, before_mb, server.rss_mb()
 
 
@@ -236,8 +240,9 @@ async def crowd(
     server's memory per extra session: measured once one session has the study area open
     (the per-process caches are then full), and again with all of them.
     """
-    return await _crowd(server, sessions, lambda: open_area(browser, server.url, label, tracts),
-                        map_change, seconds, think_s)  # fmt: skip
+    return await run_crowd(server, sessions,
+                           lambda _: open_area(browser, server.url, label, tracts),
+                           map_change, seconds, think_s)  # fmt: skip
 
 
 async def floor_crowd(
@@ -249,11 +254,11 @@ async def floor_crowd(
     line names them; the report has the same fields as ``crowd``'s, so the two are read
     side by side.
     """
-    return await _crowd(server, sessions, lambda: open_floor(browser, server.url),
-                        floor_change, seconds, think_s)  # fmt: skip
+    return await run_crowd(server, sessions, lambda _: open_floor(browser, server.url),
+                           floor_change, seconds, think_s)  # fmt: skip
 
 
-async def _crowd(
+async def run_crowd(
     server: Server, sessions: int, open_one, change, seconds: float, think_s: float
 ) -> dict:  # noqa: ANN001
     opened, before_mb, after_open_mb = await open_many(server, sessions, open_one)

@@ -45,6 +45,7 @@ def _stage_loads(results: dict) -> str:
         ("first map", b.get("first_map_load")),
         ("filter changes", b.get("filter_change_load")),
         ("20 sessions", b.get("crowd_load")),
+        ("20 sessions, the map alone", b.get("crowd_map_alone_load")),
         ("20 sessions on the one-list page", b.get("crowd_floor_load")),
         ("two servers", b.get("two_servers_load")),
     ]

@@ -144,12 +144,7 @@ def _browser_rows(b: dict) -> list[tuple[str, str, str, str]]:
              f"{f['median_bytes'] / 1e3:.0f} kB ({100 * f['median_bytes'] / first:.1f} %)",
              "", ""),
         ]  # fmt: skip
-    c = b.get("crowd")
-    if c:
-        rows += _error_row("concurrent sessions", c) or _crowd_rows(c)
-    fl = b.get("crowd_floor")
-    if fl:
-        rows += _error_row("one-list Streamlit page", fl) or _floor_rows(fl)
+    rows += _crowds_rows(b)
     t = b.get("two_servers")
     if t:
         rows += _error_row("two servers", t) or [
@@ -157,6 +152,27 @@ def _browser_rows(b: dict) -> list[tuple[str, str, str, str]]:
              f"{max(t['seconds_to_seen']):.1f} s, after "
              f"{max(t.get('map_updates_until_seen', [0]))} update(s)", "", "")
         ]  # fmt: skip
+    return rows
+
+
+def _crowds_rows(b: dict) -> list[tuple[str, str, str, str]]:
+    """Our crowd, then the same crowd with the map alone and on the one-list page."""
+    rows: list[tuple[str, str, str, str]] = []
+    c = b.get("crowd")
+    if c:
+        rows += _error_row("concurrent sessions", c) or _crowd_rows(c)
+    alone = b.get("crowd_map_alone")
+    if alone:
+        rows += _error_row("the map alone", alone) or _other_crowd_rows(
+            alone,
+            ", the map's own work alone (states applied in the browser, no Streamlit "
+            "rerun: a lower bound for filters acting inside the map)",
+        )
+    fl = b.get("crowd_floor")
+    if fl:
+        rows += _error_row("one-list Streamlit page", fl) or _other_crowd_rows(
+            fl, " on a one-list Streamlit page (Streamlit's own floor here)"
+        )
     return rows
 
 
@@ -171,11 +187,10 @@ def _crowd_rows(c: dict) -> list[tuple[str, str, str, str]]:
     ]  # fmt: skip
 
 
-def _floor_rows(c: dict) -> list[tuple[str, str, str, str]]:
-    """The same crowd on bench/floor_app.py: what no Streamlit page goes under here."""
+def _other_crowd_rows(c: dict, what: str) -> list[tuple[str, str, str, str]]:
+    """The same crowd another way (``what``): the map alone, or bench/floor_app.py."""
     return [
-        (f"{c['sessions']} sessions on a one-list Streamlit page (Streamlit's own floor "
-         "here): p95, median, errors", _times(c), "", ""),
+        (f"{c['sessions']} sessions{what}: p95, median, errors", _times(c), "", ""),
         ("its changes; CPU seconds per change (all processes; Chromium's renderers)",
          _changes(c), "", ""),
     ]  # fmt: skip
