@@ -25,7 +25,7 @@ from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
 from geo.i18n import N_
 from ui import action_pdf_views, fieldwork_common, resources, text
-from ui.i18n import _, n_
+from ui.i18n import _, current, n_
 
 FLASH = "action.flash"
 # Each panel shows its own confirmation: a message flashed in the 'Add a step' tab is
@@ -124,7 +124,7 @@ def _downloads(steps: pd.DataFrame, shown: pd.DataFrame) -> None:
         key="action.csv",
         on_click="ignore",
     )
-    undated = describe_undated(steps, n_=n_)
+    undated = describe_undated(steps, n_=n_, locale=current())
     dated = steps[steps["due_on"].notna()] if len(steps) else steps
     c2.download_button(
         _("Calendar (.ics)"),

@@ -10,6 +10,7 @@ from typing import NoReturn
 import pandas as pd
 
 from geo.errors import ValidationError
+from geo.i18n import format_list
 from geo.messages import N_, Message, choices, enumeration, n_
 
 STEP_STATUSES: dict[str, str] = {
@@ -129,13 +130,17 @@ def _english_n(singular: str, plural: str, count: int) -> str:
     return singular if count == 1 else plural
 
 
-def describe_undated(steps: pd.DataFrame, n_: Callable[[str, str, int], str] = _english_n) -> str:
+def describe_undated(
+    steps: pd.DataFrame,
+    n_: Callable[[str, str, int], str] = _english_n,
+    locale: str | None = None,
+) -> str:
     """Say which steps a calendar leaves out for want of a due date ('' when none).
 
     A calendar event needs a day, so :func:`geo.fieldwork.ics.export_ics` skips undated
     steps; this names them so nobody believes the calendar is the whole plan. ``n_``
     picks the sentence for the count in the reader's language (the ``ui`` passes its
-    ``n_``); English by default.
+    ``n_``), ``locale`` lists the steps as that language does; English by default.
 
     Examples
     --------
@@ -147,7 +152,7 @@ def describe_undated(steps: pd.DataFrame, n_: Callable[[str, str, int], str] = _
     undated = steps[steps["due_on"].isna()] if len(steps) else steps
     if undated.empty:
         return ""
-    names = ", ".join(f"'{t}'" for t in undated["title"])
+    names = format_list((f"'{t}'" for t in undated["title"]), locale)
     return n_(
         "The calendar leaves out {count} step without a due date: {names}. "
         "Give it a due date to include it.",

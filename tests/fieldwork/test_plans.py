@@ -10,6 +10,7 @@ import pytest
 from geo.errors import ValidationError
 from geo.fieldwork.action_plan import check_due_date, is_overdue, mark_overdue
 from geo.fieldwork.engagement import compute_continuum_trend, find_partnership_opportunities
+from geo.i18n import translator
 
 TODAY = date(2026, 3, 1)
 
@@ -90,6 +91,9 @@ def test_undated_steps_are_named_for_the_calendar():
     )
     assert describe_undated(steps.iloc[:1]) == ""
     assert describe_undated(steps.iloc[:0]) == ""
+    undated = steps.assign(title=["打电话给安娜", "印传单"], due_on=None)
+    chinese = describe_undated(undated, n_=translator("zh").ngettext, locale="zh")
+    assert "'打电话给安娜'、'印传单'" in chinese and ", " not in chinese
 
 
 @pytest.mark.parametrize(
