@@ -38,6 +38,7 @@ __all__ = [
     "has_catalog",
     "is_rtl",
     "language_name",
+    "list_patterns",
     "pick_language",
     "translator",
 ]
@@ -181,7 +182,7 @@ def format_list(items: Iterable[str], code: str | None = None) -> str:
     words = [str(item) for item in items]
     if len(words) < 2:
         return "".join(words)
-    patterns = _list_patterns(code or DEFAULT)
+    patterns = list_patterns(code or DEFAULT)
     if len(words) == 2:
         return patterns["2"].format(*words)
     text = patterns["start"].format(words[0], words[1])
@@ -191,7 +192,9 @@ def format_list(items: Iterable[str], code: str | None = None) -> str:
 
 
 @lru_cache(maxsize=32)
-def _list_patterns(code: str) -> dict[str, str]:
+def list_patterns(code: str) -> dict[str, str]:
+    """The patterns :func:`format_list` joins with (``2``, ``start``, ``middle``, ``end``:
+    ``{0}、{1}`` in Chinese), for a browser script that lists as the server does."""
     patterns: dict[str, str] = {}
     for style in ("standard", "standard-short", "standard-narrow"):  # CLDR width fallback
         patterns.update(_locale(code).list_patterns.get(style, {}))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.i18n import PSEUDO, format_list
+from geo.i18n import PSEUDO, format_list, list_patterns
 
 COUNTRIES = {
     "zh": ["墨西哥", "中国", "越南"],
@@ -53,3 +53,9 @@ def test_a_label_that_holds_its_own_and_stays_one_item():
     labels = ["Immigration legal help", "English and adult education", "Food"]
     assert format_list(labels, "en") == "Immigration legal help, English and adult education, Food"
     assert format_list(["移民法律援助", "英语与成人教育"], "zh") == "移民法律援助、英语与成人教育"
+
+
+def test_a_browser_script_can_list_with_the_same_patterns():
+    assert list_patterns("zh")["middle"] == "{0}、{1}"
+    assert list_patterns("ar")["2"] == "{0} و{1}"
+    assert set(list_patterns("fr")) == {"2", "start", "middle", "end"}
