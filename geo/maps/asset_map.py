@@ -26,7 +26,7 @@ from geo.filters import (
     select_organizations,
     select_tracts_meeting_thresholds,
 )
-from geo.i18n import english_n
+from geo.i18n import english_n, list_patterns
 from geo.maps.home_map import build_home_map
 from geo.maps.layers import Classes, basemap_data, classify, escape
 from geo.maps.legend import build_legend_html
@@ -162,6 +162,7 @@ def build_asset_map(
         ),
         words=map_words(tr),
         numbers=number_format(locale),
+        lists={} if locale == "en" else list_patterns(locale),
     )
     if basemap is None and area.basemap is not None:
         basemap = basemap_data(area.basemap)

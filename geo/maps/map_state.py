@@ -60,6 +60,7 @@ class MapState:
     layer_names: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)  # English -> interface language
     numbers: dict[str, str | int] = field(default_factory=dict)  # see number_format
+    lists: dict[str, str] = field(default_factory=dict)  # geo.i18n.list_patterns; English: none
 
     def to_json(self) -> str:
         """JSON safe to put inside a ``<script>`` (no ``</`` sequence survives)."""

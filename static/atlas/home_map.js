@@ -51,7 +51,21 @@
   var initWords = {};  // the words of the map's script (notes shown before any state)
   function w(text) { return (state && state.words && state.words[text]) || initWords[text] || text; }
   function fill(text, field, value) { return text.replace(field, function () { return value; }); }
-  function wList(text) { return String(text || "").split(", ").map(w).join(", "); }
+  /* A site's services or languages (sent joined by ", ") in the interface language's words,
+     listed as it lists them: state.lists holds its CLDR patterns (、 in Chinese, و in Arabic). */
+  function wList(text) {
+    var items = String(text || "").split(", ").filter(Boolean).map(w);
+    var p = (state && state.lists) || {}, last = items.length - 1;
+    function put(pattern, a, b) {  // "{0}、{1}": split on the pattern, never on a name
+      var halves = (pattern || "{0}, {1}").split("{1}");
+      return halves[0].split("{0}").join(a) + b + (halves[1] || "");
+    }
+    if (last < 1) return items.join("");
+    if (last === 1) return put(p["2"], items[0], items[1]);
+    var out = put(p.end, items[last - 1], items[last]);
+    for (var i = last - 2; i >= 1; i--) out = put(p.middle, items[i], out);
+    return put(p.start, items[0], out);
+  }
 
   /* Performance marks (bench/browser.py reads them): where a first load spends its time. */
   function mark(name) { if (window.performance && performance.mark) performance.mark("atlas:" + name); }

@@ -113,6 +113,28 @@ def test_the_home_map_keys_speak_the_interface_language(chromium_browser, stream
         page.context.close()
 
 
+def test_the_home_map_lists_a_sites_languages_as_chinese_lists_them(
+    chromium_browser, streamlit_url
+):
+    words = translator("zh").gettext
+    label = words("Languages:")
+    page = new_offline_page(chromium_browser, locale="zh-CN")
+    try:
+        frame = _home_map(page, streamlit_url)
+        tab_to(page, MAP + words("Asset map"))
+        said, listed = "", []
+        for _ in range(12):  # the first site in view with two languages or more
+            said = _said_after(page, frame, "n", said, words)
+            languages = said.split(label)[-1].strip()
+            listed.append(languages)
+            if "、" in languages:
+                break
+        assert any("、" in text for text in listed), listed
+        assert not any(", " in text for text in listed), listed
+    finally:
+        page.context.close()
+
+
 # --- the pages of the menu ------------------------------------------------------------------
 
 
