@@ -33,6 +33,7 @@ def page_reruns(
     (``time.process_time``): steadier than wall time when other work shares the machine.
     ``only``: these pages (names without ``.py``) instead of every page.
     """
+    (workdir / "pages.db").unlink(missing_ok=True)  # a fresh demo: `--work` keeps its folder
     url = f"sqlite:///{workdir / 'pages.db'}"
     os.environ["DATABASE_URL"] = url
     engine = open_database(url, seed_demo_from=DEMO_DIR)
