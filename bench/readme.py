@@ -26,9 +26,8 @@ def markdown(results: dict) -> str:
         "",
         f"Run of {results['when']}: {w.get('tracts', '?')} tracts, "
         f"{w.get('branches', '?')} branches, {w.get('organizations', '?')} organizations; "
-        f"{results['machine']}. Several engineers shared this 2-core machine during the run, "
-        "so the timings are noisy (seconds can be several times what a quiet machine "
-        "shows); the ratios, measured in the same run, are the steadier figures.",
+        f"{results['machine']}. Seconds follow the load (each stage's is below); the "
+        "ratios, measured in the same run, are the steadier figures.",
     ]
     loads = _stage_loads(results)
     if loads:
