@@ -155,7 +155,6 @@ async def open_floor(browser, url: str) -> dict:  # noqa: ANN001
     return {"page": page, "context": context}
 
 
-# Keeps a copy of each state the map is given (the rerun's script calls AtlasMap.apply).
 def cpu_seconds(root: int) -> dict[int, tuple[str, float]]:
     """CPU seconds (user + system) of ``root``'s descendants, with the kind of each process."""
     children: dict[int, list[int]] = {}

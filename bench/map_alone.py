@@ -95,9 +95,10 @@ def alone_change(step: int, state: dict):  # noqa: ANN201 - as map_change
     Timed in the browser's clock, from just before ``AtlasMap.apply`` to the paint after it
     (so without Playwright's round trip, which the other crowds' times include).
     """
-    k = step - state.setdefault("first", step)
-    kind = there_and_back(state["first"])[k % (2 * len(KINDS))][0]
-    return kind, lambda o: _applied_alone(o, k % (2 * len(KINDS)))
+    first = state.setdefault("first", step)
+    kinds = state.setdefault("kinds", [kind for kind, _ in there_and_back(first)])
+    k = (step - first) % len(kinds)
+    return kinds[k], lambda o: _applied_alone(o, k)
 
 
 async def _applied_alone(o: dict, k: int) -> float:
