@@ -15,6 +15,7 @@ from run import table  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- speed-figures -->", "<!-- /speed-figures -->"
+CAPACITY = "<!-- capacity-figures -->", "<!-- /capacity-figures -->"
 
 
 def markdown(results: dict) -> str:
@@ -37,6 +38,29 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def capacity_markdown(results: dict) -> str:
+    """``bench/capacity.py``'s sweep: p95 by number of sessions and reading time."""
+    c = results["capacity"]
+    lines = [
+        "| sessions | reading between changes | p95 | median | changes in 60 s | errors "
+        "| CPU-s per change |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in c["rows"]:
+        lines.append(
+            f"| {r['sessions']} | {r['think_s']:g} s | {r['p95_s']:.2f} s | {r['median_s']:.2f} s "
+            f"| {r['interactions']} | {r['errors']} | {r['cpu_s_per_change']:.2f} |"
+        )
+    lines += ["", f"Run of {c.get('when', '?')} on {c['machine']} ({c.get('note', '')})."]
+    return "\n".join(lines)
+
+
+def _replace(text: str, marks: tuple[str, str], body: str) -> str:
+    head, rest = text.split(marks[0], 1)
+    _, tail = rest.split(marks[1], 1)
+    return f"{head}{marks[0]}\n{body}\n{marks[1]}{tail}"
+
+
 def _stage_loads(results: dict) -> str:
     b = results.get("browser", {})
     found = [
@@ -53,10 +77,10 @@ def _stage_loads(results: dict) -> str:
 
 def main() -> None:
     results = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    text = README.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{START}\n{markdown(results)}\n{END}{tail}", encoding="utf-8")
+    text = _replace(README.read_text(encoding="utf-8"), (START, END), markdown(results))
+    if "capacity" in results and CAPACITY[0] in text:
+        text = _replace(text, CAPACITY, capacity_markdown(results))
+    README.write_text(text, encoding="utf-8")
     print(f"README.md speed section updated from {sys.argv[1]}")
 
 
