@@ -196,9 +196,10 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
             value = f"\u2066{value}\u2069"
         st.markdown(f"{literal(figure.label)}  \n**{value}**", help=figure.help)
     h = view.headline
-    a, b = st.columns(2)
-    a.metric(_("Organizations matching"), number(h["organizations_matching"]))
-    b.metric(_("Branches"), number(h["branches"]))
+    # One under the other: side by side in this narrow panel, "Organizations matching" was
+    # cut to "Organizations mat…" (and longer in French or Spanish).
+    st.metric(_("Organizations matching"), number(h["organizations_matching"]))
+    st.metric(_("Branches"), number(h["branches"]))
     st.caption(_("Census figures: {vintage} · ± 90% margin of error").format(vintage=area.vintage))
 
 
