@@ -31,14 +31,14 @@ def study_area_list() -> None:
     st.dataframe(
         pd.DataFrame(
             [
-                {
-                    "name": i.name,
-                    "label": i.label,
-                    "vintage": i.vintage,
-                    "kind": _("built-in, illustrative") if i.built_in else _("imported"),
-                    "created": i.created,
-                    "sources": joined(i.sources),
-                    "time zone": i.time_zone or _("from its state"),
+                {  # headers in the reader's language (the folder name is what commands use)
+                    _("Short name (folder)"): i.name,
+                    _("Label shown in the app"): i.label,
+                    _("Census vintage"): i.vintage,
+                    _("Kind"): _("built-in, illustrative") if i.built_in else _("imported"),
+                    _("Imported on"): i.created,
+                    _("Sources"): joined(i.sources),
+                    _("Time zone"): i.time_zone or _("from its state"),
                 }
                 for i in infos
             ]

@@ -81,3 +81,17 @@ def test_profile_opens_with_the_foreign_born_total_then_the_chosen_countries(app
     assert " ± " in origin.iloc[1]["Estimate"]
     headings = [m.value for m in at.markdown if "universe" in m.value]
     assert headings and all("ACS 2019-2023 5-year" in h for h in headings)
+
+
+def test_data_page_lists_study_areas_under_headers_in_the_readers_language(
+    app, areas_dir, in_language, monkeypatch
+):
+    import ui.auth
+
+    monkeypatch.setattr(ui.auth, "role", lambda: "editor")
+    at = in_language(app("pages/study_areas.py"), "fr")
+    assert not at.exception
+    listed = at.dataframe[0].value
+    assert "Fuseau horaire" in listed.columns and "Millésime du recensement" in listed.columns
+    assert not {"time zone", "vintage", "label"} & set(listed.columns)  # English headers gone
+    assert listed.iloc[0]["Nom court (dossier)"] == "demo"  # what commands use, as typed
