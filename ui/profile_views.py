@@ -13,7 +13,7 @@ from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.filters import Filters, filter_organizations
-from geo.i18n import N_
+from geo.i18n import N_, translator
 from ui import maps, resources
 from ui.details import plus_minus
 from ui.i18n import _, current, number
@@ -240,6 +240,8 @@ def downloads(profile: CommunityProfile) -> None:
     """CSV and printable PDF of the same figures, built only when asked for (the PDF
     renders every chart)."""
     c1, c2 = st.columns(2)
+    language = current()
+    tr = translator(language)
     c1.download_button(
         _("Download CSV"),
         lambda: export_csv(profile),
@@ -249,7 +251,7 @@ def downloads(profile: CommunityProfile) -> None:
     )
     c2.download_button(
         _("Download PDF"),
-        lambda: export_pdf(profile),
+        lambda: export_pdf(profile, translate=tr.gettext, n_=tr.ngettext, language=language),
         "community_profile.pdf",
         "application/pdf",
         key="profile.pdf",

@@ -188,4 +188,5 @@ def _country_section(area: StudyArea, geoids: Sequence[str], country: str) -> Pr
                 origins.ALL_RESIDENTS,
             )
         )
-    return ProfileSection(f"Group: born in {country}", "B05006", "Foreign born", pd.DataFrame(rows))
+    universe = N_("Foreign born")
+    return ProfileSection(f"Group: born in {country}", "B05006", universe, pd.DataFrame(rows))

@@ -20,8 +20,8 @@ from geo.i18n import N_
 
 TITLE = N_("Foreign-born residents and top countries of origin")
 FOREIGN_BORN_ITEM = "Foreign-born total"
-ALL_RESIDENTS = "all residents"
-FOREIGN_BORN = "foreign-born residents"
+ALL_RESIDENTS = N_("all residents")
+FOREIGN_BORN = N_("foreign-born residents")
 
 
 def cells_total(table: AcsTable, variables: Sequence[str], geoids: Sequence[str]) -> tuple:

@@ -73,14 +73,14 @@ def _section(
 
 # Who each ACS table counts (its published universe), as users read it.
 UNIVERSES = {
-    "B01003": "all residents",
-    "B05006": "foreign-born residents",
-    "B05005": "residents born outside the United States",
-    "B05001": "all residents",
-    "C16001": "residents aged 5 and over",
-    "C16002": "households",
-    "B06009": "foreign-born residents aged 25 and over",
-    "B06012": "foreign-born residents whose poverty status is known",
+    "B01003": N_("all residents"),
+    "B05006": N_("foreign-born residents"),
+    "B05005": N_("residents born outside the United States"),
+    "B05001": N_("all residents"),
+    "C16001": N_("residents aged 5 and over"),
+    "C16002": N_("households"),
+    "B06009": N_("foreign-born residents aged 25 and over"),
+    "B06012": N_("foreign-born residents whose poverty status is known"),
 }
 
 
