@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -33,11 +33,13 @@ __all__ = [
     "PseudoTranslations",
     "format_date",
     "format_list",
+    "format_weekday_time",
     "format_number",
     "format_share",
     "has_catalog",
     "is_rtl",
     "language_name",
+    "language_names",
     "list_patterns",
     "pick_language",
     "translator",
@@ -131,6 +133,63 @@ def language_name(code: str) -> str:
     return _locale(code).get_display_name(_locale(code)) or code
 
 
+# Directory codes CLDR names under another tag (Dari is Persian as written in Afghanistan).
+_CLDR_LANGUAGE = {"prs": "fa_AF"}
+
+
+def language_names(
+    codes: Iterable[str], code: str, labels: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Each language code's name in the reader's language ``code``: ``so`` -> ``somalí`` (es).
+
+    Parameters
+    ----------
+    codes : iterable of str
+        Language codes as stored (``so``, ``prs``, ``pt-BR``); repeats are fine.
+    code : str
+        The interface language the names are written in.
+    labels : mapping, optional
+        English labels for codes CLDR does not name (``geo.vocab.LANGUAGES``: ``kar`` ->
+        ``Karen``), said through the catalog of ``code``.
+
+    Returns
+    -------
+    dict
+        Code -> name. CLDR's name (reviewed by native speakers) where Babel has one; else the
+        catalog's label followed by the code (``Karen (kar)``); else the code as stored. When
+        two codes would read alike, both keep their code (``chino (zh)``) so they can be told
+        apart. In the pseudo-locale each name is marked like a catalog string.
+    """
+    locale = _locale(code)
+    pseudo = code == PSEUDO
+    names: dict[str, str] = {}
+    for item in dict.fromkeys(codes):
+        tag = item.strip().replace("-", "_")
+        name = locale.languages.get(_CLDR_LANGUAGE.get(tag, tag))
+        if not name and labels and tag in labels:
+            name = f"{translator(code).gettext(labels[tag])} ({item})"
+        elif name and pseudo:
+            name = f"{OPEN}{name}{CLOSE}"
+        names[item] = name or item
+    alike: dict[str, list[str]] = {}
+    for item, name in names.items():
+        alike.setdefault(name.casefold(), []).append(item)
+    for items in alike.values():
+        if len(items) > 1:
+            names.update({i: f"{names[i]} ({i})" for i in items if not names[i].endswith(f"({i})")})
+    return names
+
+
+def format_weekday_time(value: datetime, code: str) -> str:
+    """Weekday and time as the language writes them: ``Thu 09:58``, ``jue, 9:58``, ``周四09:58``.
+
+    ``value`` is shown in its own time zone (an aware datetime already in the zone meant).
+    """
+    from babel.dates import format_skeleton
+
+    return format_skeleton("EHm", value, tzinfo=value.tzinfo, locale=_locale(code))
+
+
 def format_number(value: float, code: str, decimals: int = 0) -> str:
     """``12345.6`` -> ``12,346`` (en), ``12 346`` (fr), digits as the locale writes them."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
@@ -183,12 +242,23 @@ def format_list(items: Iterable[str], code: str | None = None) -> str:
     if len(words) < 2:
         return "".join(words)
     patterns = list_patterns(code or DEFAULT)
+    if _spanish_e(words[-1], code):  # "oromo e inglés", never "oromo y inglés"
+        patterns = {k: v.replace(" y {1}", " e {1}") for k, v in patterns.items()}
     if len(words) == 2:
         return patterns["2"].format(*words)
     text = patterns["start"].format(words[0], words[1])
     for word in words[2:-1]:
         text = patterns["middle"].format(text, word)
     return patterns["end"].format(text, words[-1])
+
+
+def _spanish_e(last: str, code: str | None) -> bool:
+    """Spanish writes "e" for "and" before the sound /i/ (``inglés``, ``hindi``; not ``hierro``)."""
+    if not code or code == PSEUDO or _locale(code).language != "es":
+        return False
+    word = last.casefold().lstrip("\u2066\u2067\u2068\u2069")
+    word = word[1:] if word.startswith("h") else word
+    return word[:1] in ("i", "í") and word[1:2] not in ("a", "e", "o", "u")
 
 
 @lru_cache(maxsize=32)

@@ -70,7 +70,11 @@ def filter_panel(steps: pd.DataFrame) -> tuple[pd.DataFrame, StepFilter]:
     """
     c1, c2, c3 = st.columns(3)
     statuses = c1.multiselect(
-        _("Show status"), list(STEP_STATUSES), format_func=_status, key="action.filter_status"
+        _("Show status"),
+        list(STEP_STATUSES),
+        format_func=_status,
+        key="action.filter_status",
+        placeholder=_("Choose options"),
     )
     names = dict(zip(steps["branch_id"].dropna(), steps["branch"].dropna(), strict=False))
     branch_id = c2.selectbox(
@@ -165,13 +169,18 @@ def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
         format_func=lambda b: "—" if b is None else branch_names[b],
     )
     assets = st.multiselect(
-        _("Organizations"), list(orgs), format_func=orgs.__getitem__, key="action.assets"
+        _("Organizations"),
+        list(orgs),
+        format_func=orgs.__getitem__,
+        key="action.assets",
+        placeholder=_("Choose options"),
     )
     geoids = st.multiselect(
         _("Tracts"),
         list(tract_names),
         key="action.tracts",
         format_func=tract_names.__getitem__,
+        placeholder=_("Choose options"),
     )
     communities = st.text_input(_("Communities (';'-separated)"), key="action.communities")
     entries = st.text_input(_("Log entry or walk ids (';'-separated)"), key="action.refs")

@@ -43,6 +43,7 @@ def _service_fields(key: str, values: dict) -> dict:
             default=values["categories"],
             format_func={c: _(label) for c, label in SERVICE_CATEGORIES.items()}.__getitem__,
             key=f"{key}.categories",
+            placeholder=_("Choose options"),
         ),
         "languages": st.text_input(
             labels["languages"],

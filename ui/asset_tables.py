@@ -13,9 +13,10 @@ import pandas as pd
 from geo.db import forms as af
 from geo.db.models import Asset
 from geo.db.sites import site_hours_table
-from geo.i18n import N_
+from geo.i18n import N_, language_names
+from geo.vocab import LANGUAGES, split_list
 from ui import errors
-from ui.i18n import _, current
+from ui.i18n import _, current, joined
 
 STATUSES = {"active": N_("active"), "archived": N_("archived")}
 # The staff-only contacts table's headings (geo.db.models.ContactPerson fields).
@@ -42,7 +43,31 @@ def directory(assets: pd.DataFrame, hours=None, now=None) -> pd.DataFrame:
     now = None if now is None else {i: errors.say(state) for i, state in now.items()}
     table = af.directory_table(assets, hours, now, translate=_, locale=current())
     table["Status"] = table["Status"].map(status)
+    table["Languages"] = languages(table["Languages"])
+    table["Communities"] = table["Communities"].map(lambda c: joined(split_list(c)))
     return headings(table)
+
+
+def languages(cells: pd.Series) -> pd.Series:
+    """Cells of stored codes (``so;am;om;en``) as names listed the reader's way.
+
+    ``somalí, amárico, oromo e inglés``: names from :func:`geo.i18n.language_names`, one
+    name per code across the whole column (a code is kept beside two names that read
+    alike). The database, the filters and the exports keep the codes.
+    """
+    lists = cells.map(split_list)
+    names = language_names((c for codes in lists for c in codes), current(), LANGUAGES)
+    return lists.map(lambda codes: joined(names[c] for c in codes))
+
+
+def spoken(asset: Asset) -> str:
+    """The organization's languages by name, each with its note: ``somalí (interpreter on
+    request) e inglés`` (the note is data and stays as typed)."""
+    names = language_names((lang.code for lang in asset.languages), current(), LANGUAGES)
+    return joined(
+        f"{names[lang.code]} ({lang.note})" if lang.note else names[lang.code]
+        for lang in asset.languages
+    )
 
 
 def sites(asset: Asset, tz: str) -> pd.DataFrame:

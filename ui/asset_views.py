@@ -23,11 +23,11 @@ from geo.db.sites import directory_hours
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
 from geo.hours import study_area_zone, zone
-from geo.i18n import N_
+from geo.i18n import N_, format_weekday_time
 from ui import asset_tables as tables
 from ui import auth, errors, resources, text
 from ui.asset_form import asset_form, field_labels
-from ui.i18n import _, n_
+from ui.i18n import _, current, n_
 
 OPENED = "assets.opened"  # the Asset as it was when the user opened it
 CONFLICT = "assets.conflict"  # the EditConflict of a refused save, until reloaded
@@ -54,7 +54,7 @@ def time_zone() -> str:
 def _now_caption(tz: str) -> str:
     now = datetime.now(UTC).astimezone(zone(tz))
     return _("“Now” is {time} in {zone}, the study area's time zone.").format(
-        time=f"{now:%a %H:%M}", zone=tz
+        time=format_weekday_time(now, current()), zone=tz
     )
 
 
@@ -137,6 +137,9 @@ def asset_panel() -> None:
             )
         )
     )
+    if asset.languages:
+        spoken = text.literal(tables.spoken(asset))  # notes are data: shown as typed
+        st.caption(_("Languages: {languages}").format(languages=spoken))
     _sites_panel(asset)
     edit_note()
     submitted, form = asset_form(

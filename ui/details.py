@@ -10,10 +10,11 @@ import streamlit as st
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.profiles import ProfileSection
 from geo.hours import open_now_from_text
+from geo.i18n import language_names
 from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
 from ui.errors import say
-from ui.i18n import _, joined
+from ui.i18n import _, current, joined
 from ui.text import literal
 
 
@@ -61,6 +62,13 @@ def _labels(cell: object, vocab: dict[str, str]) -> str:
     return joined(_(vocab[c]) if c in vocab else c for c in split_list(cell)) or "—"
 
 
+def language_list(cell: object) -> str:
+    """Stored codes (``so;en``) as the reader's names listed their way (``somalí e inglés``)."""
+    codes = split_list(cell)
+    names = language_names(codes, current(), LANGUAGES)
+    return joined(names[c] for c in codes) or "—"
+
+
 def _or_dash(value: object) -> str:
     return (
         "—"
@@ -82,7 +90,7 @@ def show_organization(
     communities = joined(split_list(org["communities"])) or "—"
     lines = [
         _("Services: {services}").format(services=_labels(org["category"], SERVICE_CATEGORIES)),
-        _("Languages: {languages}").format(languages=_labels(org["languages"], LANGUAGES)),
+        _("Languages: {languages}").format(languages=language_list(org["languages"])),
         _("Communities served: {communities}").format(communities=communities),
         _("Address: {address}").format(address=_or_dash(org["address"])),
         _("Phone: {phone}   Website: {website}").format(
@@ -139,6 +147,6 @@ def show_branch(branch: pd.Series) -> None:
     )
     st.text(
         _("World-language collections: {languages}").format(
-            languages=_labels(branch["collection_languages"], LANGUAGES)
+            languages=language_list(branch["collection_languages"])
         )
     )

@@ -107,6 +107,7 @@ def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
             default=[o for o in entry.get("organization_ids", []) if o in org_names],
             format_func=org_names.__getitem__,
             key=f"{prefix}.orgs",
+            placeholder=_("Choose options"),
         )
         communities = st.text_input(
             _("Communities involved (';'-separated)"),

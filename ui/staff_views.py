@@ -54,6 +54,7 @@ def _add_person_form(names: dict) -> None:
         list(TRAININGS),
         format_func=lambda t: _(TRAININGS[t]),
         key="action.staff_trainings",
+        placeholder=_("Choose options"),
     )
     if st.form_submit_button(_("Add person")):
         fieldwork_common.write(
@@ -86,6 +87,7 @@ def _trainings_form(staff: pd.DataFrame) -> None:
             default=list(done_before),
             format_func=lambda t: _(TRAININGS[t]),
             key=f"{key}.trainings",
+            placeholder=_("Choose options"),
         )
         if st.form_submit_button(_("Save trainings")):
             fieldwork_common.write(

@@ -144,6 +144,7 @@ def _found_place_fields(key: str) -> dict:
         list(services),
         format_func=services.__getitem__,
         key=f"{key}.cat",
+        placeholder=_("Choose options"),
     )
     languages = st.text_input(_("Languages (ISO codes, e.g. 'ne; en')"), key=f"{key}.lang")
     address = st.text_input(_("Address"), key=f"{key}.address")

@@ -119,7 +119,11 @@ def choose_area() -> AreaDefinition | None:
         tracts = resources.current_area().tracts
         names = dict(zip(tracts.index, tracts["NAME"], strict=True))
         geoids = st.multiselect(
-            _("Tracts"), list(names), format_func=names.__getitem__, key="walkabout.tracts"
+            _("Tracts"),
+            list(names),
+            format_func=names.__getitem__,
+            key="walkabout.tracts",
+            placeholder=_("Choose options"),
         )
         if not geoids:
             st.info(_("Choose at least one tract for the walk's area."))

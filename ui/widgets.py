@@ -8,9 +8,9 @@ from geo.census.indicators import country_variables
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
 from geo.filters import Filters
-from geo.i18n import N_
+from geo.i18n import N_, language_names
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
-from ui.i18n import _
+from ui.i18n import _, current
 from ui.shared_view import rerun_part
 
 ILLUSTRATIVE_NOTE = N_("Illustrative data, not a real place")
@@ -90,14 +90,21 @@ def sidebar(area: StudyArea) -> Filters:
         countries,
         key="filters.countries",
         on_change=rerun_part,
+        placeholder=_("Choose options"),
         help=_("Used by the 'chosen countries' indicators."),
     )
+    # names as the directory writes them, with the code users also meet in files
+    language_labels = {
+        c: name if name.endswith(f"({c})") else f"{name} ({c})"
+        for c, name in language_names(LANGUAGES, current(), LANGUAGES).items()
+    }
     languages = sb.multiselect(
         _("Languages served"),
         list(LANGUAGES),
         key="filters.languages",
         on_change=rerun_part,
-        format_func=lambda c: f"{_(LANGUAGES[c])} ({c})",
+        format_func=language_labels.__getitem__,
+        placeholder=_("Choose options"),
         help=_("Organizations serving any of these languages."),
     )
     categories = sb.multiselect(
@@ -105,6 +112,7 @@ def sidebar(area: StudyArea) -> Filters:
         list(SERVICE_CATEGORIES),
         key="filters.categories",
         on_change=rerun_part,
+        placeholder=_("Choose options"),
         format_func=lambda c: _(SERVICE_CATEGORIES[c]),
         help=_("Organizations offering any of these services."),
     )
