@@ -148,14 +148,17 @@ def _downloads(steps: pd.DataFrame, shown: pd.DataFrame) -> None:
         )
 
 
+def _tract_names() -> dict[str, str]:
+    """GEOID -> "name (GEOID)" of the study area's tracts."""
+    tracts = resources.current_area().tracts["NAME"].astype(str)
+    return dict(zip(tracts.index, tracts + " (" + tracts.index.astype(str) + ")", strict=True))
+
+
 def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
     """The new step's fields and what it rests on (inside the form)."""
     organizations = resources.organizations()
     orgs = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
-    tracts = resources.current_area().tracts["NAME"].astype(str)
-    tract_names = dict(
-        zip(tracts.index, tracts + " (" + tracts.index.astype(str) + ")", strict=True)
-    )
+    tract_names = _tract_names()
     branches = resources.branches()
     branch_names = dict(zip(branches["branch_id"], branches["name"], strict=True))
     fields: dict[str, object] = {"title": st.text_input(_("Step"), key="action.title")}

@@ -124,22 +124,7 @@ def asset_panel() -> None:
     asset = st.session_state.get(OPENED)
     if asset is None:
         return
-    st.subheader(text.literal(asset.name))
-    if flash := st.session_state.pop("assets.flash", None):
-        st.success(flash)
-    st.caption(
-        text.literal(
-            _("Id {id} · version {version} · {status} · last changed by {who}").format(
-                id=asset.id,
-                version=asset.version,
-                status=tables.status(asset.status),
-                who=asset.updated_by or "—",
-            )
-        )
-    )
-    if asset.languages:
-        spoken = text.literal(tables.spoken(asset))  # notes are data: shown as typed
-        st.caption(_("Languages: {languages}").format(languages=spoken))
+    _heading(asset)
     _sites_panel(asset)
     edit_note()
     submitted, form = asset_form(
@@ -162,6 +147,26 @@ def asset_panel() -> None:
     with st.expander(_("History of changes")), Session(resources.engine()) as session:
         history = af.history_table(get_history(session, asset.id), translate=_)
         st.dataframe(tables.headings(history), hide_index=True)
+
+
+def _heading(asset) -> None:
+    """The opened record's name, what was just done to it, its version and its languages."""
+    st.subheader(text.literal(asset.name))
+    if flash := st.session_state.pop("assets.flash", None):
+        st.success(flash)
+    st.caption(
+        text.literal(
+            _("Id {id} · version {version} · {status} · last changed by {who}").format(
+                id=asset.id,
+                version=asset.version,
+                status=tables.status(asset.status),
+                who=asset.updated_by or "—",
+            )
+        )
+    )
+    if asset.languages:
+        spoken = text.literal(tables.spoken(asset))  # notes are data: shown as typed
+        st.caption(_("Languages: {languages}").format(languages=spoken))
 
 
 def _sites_panel(asset) -> None:

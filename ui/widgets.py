@@ -93,17 +93,12 @@ def sidebar(area: StudyArea) -> Filters:
         placeholder=_("Choose options"),
         help=_("Used by the 'chosen countries' indicators."),
     )
-    # names as the directory writes them, with the code users also meet in files
-    language_labels = {
-        c: name if name.endswith(f"({c})") else f"{name} ({c})"
-        for c, name in language_names(LANGUAGES, current(), LANGUAGES).items()
-    }
     languages = sb.multiselect(
         _("Languages served"),
         list(LANGUAGES),
         key="filters.languages",
         on_change=rerun_part,
-        format_func=language_labels.__getitem__,
+        format_func=_language_labels().__getitem__,
         placeholder=_("Choose options"),
         help=_("Organizations serving any of these languages."),
     )
@@ -122,6 +117,14 @@ def sidebar(area: StudyArea) -> Filters:
         categories=tuple(categories),
         **_threshold_sliders(area),
     )
+
+
+def _language_labels() -> dict[str, str]:
+    """Names as the directory writes them, with the code users also meet in files."""
+    return {
+        c: name if name.endswith(f"({c})") else f"{name} ({c})"
+        for c, name in language_names(LANGUAGES, current(), LANGUAGES).items()
+    }
 
 
 def _threshold_sliders(area: StudyArea) -> dict[str, float]:
