@@ -60,6 +60,16 @@ def languages(cells: pd.Series) -> pd.Series:
     return lists.map(lambda codes: joined(names[c] for c in codes))
 
 
+def record_line(asset: Asset) -> str:
+    """``Id ORG-0138 · version 1 · active · last changed by demo-seed``."""
+    return _("Id {id} · version {version} · {status} · last changed by {who}").format(
+        id=asset.id,
+        version=asset.version,
+        status=status(asset.status),
+        who=asset.updated_by or "—",
+    )
+
+
 def spoken(asset: Asset) -> str:
     """The organization's languages by name, each with its note: ``somalí (interpreter on
     request) e inglés`` (the note is data and stays as typed)."""

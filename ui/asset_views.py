@@ -154,16 +154,7 @@ def _heading(asset) -> None:
     st.subheader(text.literal(asset.name))
     if flash := st.session_state.pop("assets.flash", None):
         st.success(flash)
-    st.caption(
-        text.literal(
-            _("Id {id} · version {version} · {status} · last changed by {who}").format(
-                id=asset.id,
-                version=asset.version,
-                status=tables.status(asset.status),
-                who=asset.updated_by or "—",
-            )
-        )
-    )
+    st.caption(text.literal(tables.record_line(asset)))
     if asset.languages:
         spoken = text.literal(tables.spoken(asset))  # notes are data: shown as typed
         st.caption(_("Languages: {languages}").format(languages=spoken))
