@@ -165,14 +165,18 @@ def file_size(size_bytes: int) -> Quantity:
     return Quantity(size_bytes / 1024 / 1024, "digital-megabyte")
 
 
-def enumeration(items: object) -> Listing:
+def enumeration(items: object, limit: int | None = None) -> Listing:
     """Items a Message lists as the reader's language does: ``lat, lon`` in English,
     ``lat、lon`` in Chinese, ``lat وlon`` in Arabic (:func:`geo.i18n.format_list`).
 
     For plain enumerations (missing columns, who changed a record); a list of choices
     ("use one of ...") keeps ``Listing(items, ", ")``: the reader picks one of them.
+    With ``limit``, the first ``limit`` items and "…" last when there are more.
     """
-    return Listing(items, None)
+    shown = list(items)  # type: ignore[call-overload]
+    if limit is not None and len(shown) > limit:
+        shown = [*shown[:limit], "…"]
+    return Listing(shown, None)
 
 
 def _joined(listing: Listing, words: list[str], code: str) -> str:

@@ -4,6 +4,7 @@ Page, study area, sidebar filters, indicator, class breaks, catchment radius, ma
 zoom travel together between pages and in the URL's query string, so a bookmark or a link
 sent to a colleague reopens the same view. Reading a query string never raises: an unknown
 or bad parameter is dropped with a note saying which and why, and its default is used.
+The notes (:mod:`geo.link_notes`) are Messages the page says in the reader's language.
 
 Only values that differ from the defaults are written, so a plain link stays plain.
 """
@@ -14,9 +15,11 @@ import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from geo import link_notes
 from geo.census.indicators import INDICATORS
 from geo.filters import Filters
 from geo.maps.layers import SCHEMES
+from geo.messages import Message
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
 
 Params = Mapping[str, Sequence[str]]  # every value of each key, as st.query_params.get_all
@@ -62,7 +65,7 @@ class ParsedView:
     """A view read from a query string, and a note for every parameter that was dropped."""
 
     view: View
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
 
 
 def view_to_params(view: View, default: View | None = None) -> dict[str, list[str]]:
@@ -121,29 +124,25 @@ def view_from_params(
         (:func:`keep_known_countries`), because they depend on the study area.
     """
     base = default or View()
-    notes: list[str] = [
-        f"The link's parameter '{key}' is not one Welcome Atlas knows; it was ignored."
-        for key in params
-        if key not in KEYS
-    ]
+    notes: list[Message] = [link_notes.unknown_parameter(key) for key in params if key not in KEYS]
 
     def one(key: str) -> str | None:
         values = [v for v in params.get(key, ()) if v != ""]
         if len(values) > 1:
-            notes.append(f"The link gives '{key}' {len(values)} times; the first one is used.")
+            notes.append(link_notes.repeated(key, len(values)))
         return values[0] if values else None
 
-    def choice(key: str, allowed: Collection[str], fallback: str, what: str) -> str:
+    def choice(key: str, allowed: Collection[str], fallback: str) -> str:
         value = one(key)
         if value is None or value in allowed:
             return fallback if value is None else value
-        notes.append(f"The link's {what} '{value}' is not available here; showing {fallback!r}.")
+        notes.append(link_notes.not_available(key, value, fallback))
         return fallback
 
-    page = choice("page", pages, base.page, "page")
-    area = choice("area", study_areas, base.study_area, "study area")
-    indicator = choice("indicator", INDICATORS, base.indicator, "indicator")
-    scheme = choice("breaks", SCHEMES, base.scheme, "class breaks")
+    page = choice("page", pages, base.page)
+    area = choice("area", study_areas, base.study_area)
+    indicator = choice("indicator", INDICATORS, base.indicator)
+    scheme = choice("breaks", SCHEMES, base.scheme)
     filters = _filters(params, one, base.filters, notes)
     radius = _radius(one("radius"), base.radius_m, notes)
     centre, zoom = _position(one("at"), base, notes)
@@ -183,7 +182,7 @@ def _quarter(zoom: float) -> float:
 
 
 def _filters(
-    params: Params, one: Callable[[str], str | None], base: Filters, notes: list[str]
+    params: Params, one: Callable[[str], str | None], base: Filters, notes: list[Message]
 ) -> Filters:
     """The sidebar filters of a link: the three lists, then the three thresholds."""
     countries, languages, categories = (
@@ -214,15 +213,12 @@ def keep_known_countries(view: View, countries: Collection[str]) -> ParsedView:
     if not unknown:
         return ParsedView(view)
     kept = tuple(c for c in view.filters.countries if c in countries)
-    note = (
-        f"This study area has no figures for {', '.join(repr(c) for c in unknown)}; "
-        "the link's other choices are kept."
-    )
+    note = link_notes.missing_countries(unknown)
     return ParsedView(replace(view, filters=replace(view.filters, countries=kept)), (note,))
 
 
 def _known(
-    values: Sequence[str], allowed: Collection[str] | None, key: str, notes: list[str]
+    values: Sequence[str], allowed: Collection[str] | None, key: str, notes: list[Message]
 ) -> tuple[str, ...]:
     """The distinct values in link order; ones not in ``allowed`` dropped with a note."""
     distinct = tuple(dict.fromkeys(v for v in values if v))
@@ -230,7 +226,7 @@ def _known(
         return distinct
     bad = [v for v in distinct if v not in allowed]
     if bad:
-        notes.append(f"The link's {key} {', '.join(map(repr, bad))} is not one we know; ignored.")
+        notes.append(link_notes.unknown_values(key, bad))
     return tuple(v for v in distinct if v in allowed)
 
 
@@ -242,36 +238,30 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _threshold(text: str | None, key: str, fallback: float, notes: list[str]) -> float:
+def _threshold(text: str | None, key: str, fallback: float, notes: list[Message]) -> float:
     """A percent 0-100 on the sliders' 5-point steps."""
     if text is None:
         return fallback
     value = _number(text)
     if value is None or not 0 <= value <= 100 or value % THRESHOLD_STEP:
-        notes.append(
-            f"The link's {key} threshold '{text}' is not a percent from 0 to 100 in steps of "
-            f"{THRESHOLD_STEP}; no threshold is set."
-        )
+        notes.append(link_notes.bad_threshold(key, text, THRESHOLD_STEP))
         return fallback
     return value
 
 
-def _radius(text: str | None, fallback: int, notes: list[str]) -> int:
+def _radius(text: str | None, fallback: int, notes: list[Message]) -> int:
     if text is None:
         return fallback
     low, high, step = RADIUS_RANGE_M
     value = _number(text)
     if value is None or not low <= value <= high or value % step:
-        notes.append(
-            f"The link's catchment radius '{text}' is not {low:,}-{high:,} m in steps of "
-            f"{step} m; using {fallback:,} m."
-        )
+        notes.append(link_notes.bad_radius(text, RADIUS_RANGE_M, fallback))
         return fallback
     return int(value)
 
 
 def _position(
-    text: str | None, base: View, notes: list[str]
+    text: str | None, base: View, notes: list[Message]
 ) -> tuple[tuple[float, float] | None, float | None]:
     """'lat,lon,zoom' -> centre and zoom (both or neither)."""
     if text is None:
@@ -289,9 +279,5 @@ def _position(
             and 0 <= zoom <= MAX_ZOOM
         ):
             return (lat, lon), zoom
-    notes.append(
-        f"The link's map position '{text}' is not 'latitude,longitude,zoom' (zoom 0-{MAX_ZOOM} "
-        "in quarter steps); "
-        "the map shows the whole study area."
-    )
+    notes.append(link_notes.bad_position(text, MAX_ZOOM))
     return base.centre, base.zoom

@@ -8,12 +8,14 @@ import streamlit as st
 from geo.analysis.catchments import AreaOrganizations, count_organizations
 from geo.census.community import RULES, TABLE_NAMES, CommunityProfile, build_community_profile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.census.origins import item_label
 from geo.census.profile_charts import build_section_chart
 from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.filters import Filters, filter_organizations
 from geo.i18n import N_, translator
+from geo.messages import say
 from ui import maps, resources
 from ui.details import plus_minus
 from ui.i18n import _, current, number
@@ -152,7 +154,9 @@ def _shown_at(
     shown = []
     for section in _profile.sections:
         chart = build_section_chart(section, _profile.vintage)
-        shown.append((_table(section), None if chart is None else chart.to_dict()))
+        shown.append(
+            (_table(section, _profile.countries), None if chart is None else chart.to_dict())
+        )
     return _profile, shown
 
 
@@ -211,12 +215,13 @@ def _share(value: float, moe: float, share_of: str, universe: str) -> str:
     return text
 
 
-def _table(section: ProfileSection) -> pd.DataFrame:
+def _table(section: ProfileSection, countries: tuple[str, ...]) -> pd.DataFrame:
     r = section.rows
     share_of = r["share_of"] if "share_of" in r else pd.Series("", index=r.index)
+    code = current()
     return pd.DataFrame(
         {
-            "": r["item"],
+            "": [str(say(item_label(i, countries), code)) for i in r["item"]],
             _("Estimate"): [
                 plus_minus(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)
             ],

@@ -27,7 +27,7 @@ from geo.view import (
     view_to_params,
     with_position,
 )
-from ui import text
+from ui import errors, text
 from ui.resources import AREA_KEY
 
 PART_KEY = "home.map_part"  # the home page's map part (an st.fragment key)
@@ -208,7 +208,7 @@ def write_link(default_area: str) -> None:
 
 
 def show_link_notes() -> None:
-    """Say once what the opened link had that could not be used."""
+    """Say once, in the reader's language, what the opened link had that could not be used."""
     notes = st.session_state.pop(_NOTES, None)
     for note in notes or ():
-        st.info(text.literal(note), icon=":material/link_off:")  # quotes the URL
+        st.info(text.literal(errors.say(note)), icon=":material/link_off:")  # quotes the URL

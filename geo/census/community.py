@@ -48,6 +48,7 @@ class CommunityProfile:
     sections: list[ProfileSection]
     missing: list[str]
     notes: list[str] = field(default_factory=list)
+    countries: tuple[str, ...] = ()  # chosen in the filters: their combined row's name
 
     @property
     def stamp(self) -> str:
@@ -125,6 +126,7 @@ def build_community_profile(
         sections=compared,
         missing=missing_sections(area.tables),
         notes=notes,
+        countries=tuple(countries),
     )
 
 

@@ -17,9 +17,10 @@ from geo.census.acs import AcsTable
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable
 from geo.i18n import N_
+from geo.messages import Message, enumeration
 
 TITLE = N_("Foreign-born residents and top countries of origin")
-FOREIGN_BORN_ITEM = "Foreign-born total"
+FOREIGN_BORN_ITEM = N_("Foreign-born total")
 ALL_RESIDENTS = N_("all residents")
 FOREIGN_BORN = N_("foreign-born residents")
 
@@ -71,9 +72,27 @@ def figure_row(
     }
 
 
-def chosen_label(countries: Sequence[str]) -> str:
-    """The row name of the chosen countries' combined total."""
-    return f"Chosen countries combined ({', '.join(countries)})"
+def chosen_label(countries: Sequence[str]) -> Message:
+    """The row name of the chosen countries' combined total.
+
+    A :class:`~geo.messages.Message`: English in files (CSV, PDF) and for matching rows, said
+    in the reader's language on the page, the countries listed as that language lists them.
+    """
+    return Message(N_("Chosen countries combined ({countries})"), countries=enumeration(countries))
+
+
+def item_label(item: str, countries: Sequence[str] = ()) -> str | Message:
+    """A profile row's name to show: this module's own row names as Messages (said in the
+    reader's language), any other (an ACS label, a country) as it is.
+
+    Rows are kept in pandas' string columns, which hold English text only, so the page
+    asks here with the chosen ``countries`` of the profile.
+    """
+    if item == FOREIGN_BORN_ITEM:
+        return Message(FOREIGN_BORN_ITEM)
+    if countries and item == chosen_label(countries):
+        return chosen_label(countries)
+    return item
 
 
 def build_origin_rows(

@@ -24,7 +24,7 @@ from geo.io.report import Issue, ValidationReport, refuse_duplicates, refuse_rej
 from geo.io.sniff import DEFAULT_LIMITS, Limits
 from geo.io.sources import read_source
 from geo.io.validation import validate_rows
-from geo.messages import N_, Listing, Message
+from geo.messages import N_, Message, enumeration
 
 DUPLICATE_CHOICES = ("ask", "skip", "import")
 CANCELLED = N_("The import was cancelled. Nothing was saved.")
@@ -134,7 +134,7 @@ def flag_duplicates(
                     message=Message(
                         N_("looks like {other}: same {reasons}"),
                         other=other,
-                        reasons=Listing((Message(REASONS.get(r, r)) for r in match.reasons), ", "),
+                        reasons=enumeration(Message(REASONS.get(r, r)) for r in match.reasons),
                     ),
                 )
             )

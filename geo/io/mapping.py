@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.readers import GEOMETRY_LAT, GEOMETRY_LON
-from geo.messages import N_, Listing, Message, enumeration, say
+from geo.messages import N_, Message, enumeration, say
 
 # Our fields, in the order a mapping form shows them, with synonyms best first.
 # Synonyms are compared after lowercasing and turning punctuation into spaces.
@@ -173,7 +173,7 @@ def check_mapping(
     unknown = sorted(set(chosen) - set(FIELDS))
     if unknown:
         raise ImportFormatError(
-            Message(UNKNOWN_FIELDS, unknown=enumeration(unknown), fields=Listing(FIELDS, ", "))
+            Message(UNKNOWN_FIELDS, unknown=enumeration(unknown), fields=enumeration(FIELDS))
         )
     missing = sorted(c for c in chosen.values() if c not in found)
     if missing:
@@ -186,7 +186,7 @@ def check_mapping(
             )
         )
     if "name" not in chosen:
-        shown = ", ".join(found[:30]) + (" ..." if len(found) > 30 else "")
+        shown = enumeration(found, limit=30)
         raise ImportFormatError(Message(NO_NAME_COLUMN, source=source, shown=shown))
     if ("lat" in chosen) != ("lon" in chosen):
         raise ImportFormatError(Message(HALF_MAPPED_POINT, source=source))

@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.errors import ImportFormatError
 from geo.io.sniff import DEFAULT_LIMITS, Limits, decode_text, open_zip
-from geo.messages import N_, Message, n_
+from geo.messages import N_, Message, enumeration, n_
 
 GEOMETRY_LAT = "geometry_lat"
 GEOMETRY_LON = "geometry_lon"
@@ -150,7 +150,7 @@ def _refuse_ragged_rows(name: str, rows: list[list[str]]) -> None:
     width = len(rows[0])
     ragged = [n for n, r in enumerate(rows[1:], start=1) if any(v.strip() for v in r[width:])]
     if ragged:
-        listed = ", ".join(str(n) for n in ragged[:5]) + (" …" if len(ragged) > 5 else "")
+        listed = enumeration(map(str, ragged), limit=5)
         raise ImportFormatError(
             n_(
                 "The file '{name}' has more values than header columns in data row "

@@ -27,7 +27,7 @@ from geo.errors import ValidationError
 from geo.io.importer import REASONS, prepare_import
 from geo.io.readers import SourceTable
 from geo.io.sync_report import SyncReport
-from geo.messages import N_, Listing, Message
+from geo.messages import N_, Listing, Message, enumeration
 
 _SKIP = ("source", "source_id", "id", "status")
 
@@ -123,7 +123,7 @@ def _refuse_mass_archive(report: SyncReport, active: int, share: float) -> None:
 
 
 def _match_words(match: DuplicateMatch) -> Message:
-    reasons = Listing((Message(REASONS.get(r, r)) for r in match.reasons), ", ")
+    reasons = enumeration(Message(REASONS.get(r, r)) for r in match.reasons)
     return Message(N_("'{name}' (same {reasons})"), name=match.name, reasons=reasons)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from geo.messages import N_, Listing, Message
+from geo.messages import N_, Message, enumeration
 
 __all__ = ["SyncReport"]
 
@@ -44,7 +44,7 @@ class SyncReport:
         """
         out = [self._headline()]
         out += [
-            Message(N_("changed {id}: {fields}"), id=sid, fields=Listing(fields, ", "))
+            Message(N_("changed {id}: {fields}"), id=sid, fields=enumeration(fields))
             for sid, fields in self.updated.items()
         ]
         out += [

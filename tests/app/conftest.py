@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    """A function that starts app.py (optionally switched to a page) and runs it."""
+    """A function that starts app.py (optionally switched to a page, in a language) and runs it."""
     url = f"sqlite:///{tmp_path / 'assets.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
     _keep_st_navigation(monkeypatch)
@@ -37,9 +37,12 @@ def app(tmp_path, monkeypatch):
         role: str | None = None,
         user: str | None = None,
         query: dict[str, str | list[str]] | None = None,
+        language: str | None = None,
     ) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
         at.query_params.update(query or {})
+        if language is not None:  # from the first run, as a browser in that language opens it
+            at.session_state["ui.language"] = language
         if role is not None:
             at.session_state[SESSION_KEY] = sign_in_as(url, user or role, role)
         at.run()

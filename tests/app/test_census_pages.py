@@ -67,6 +67,17 @@ def test_data_page_lists_areas_and_the_sidebar_switches_to_an_import(
     assert not at.exception
 
 
+def test_profile_rows_of_chosen_countries_in_spanish(app, in_language):
+    at = app("pages/community_profile.py")
+    countries = at.sidebar.multiselect(key="filters.countries")
+    first, second = countries.options[:2]
+    countries.set_value([first, second]).run()
+    in_language(at, "es")  # AppTest formats widget options in English: switch after choosing
+    total = "Total de nacidos en el extranjero"
+    origin = next(d.value for d in at.dataframe if total in list(d.value[""]))
+    assert list(origin[""])[:2] == [total, f"Países elegidos en conjunto ({first} y {second})"]
+
+
 def test_profile_opens_with_the_foreign_born_total_then_the_chosen_countries(app, areas_dir):
     at = app("pages/community_profile.py")
     origin = next(d.value for d in at.dataframe if "Foreign-born total" in list(d.value[""]))

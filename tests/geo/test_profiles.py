@@ -113,3 +113,22 @@ def test_csv_and_json_exports_open_the_origin_section_with_the_total(tiny_area):
     lines = export_csv(profile).decode().splitlines()
     total = next(line for line in lines if ",Foreign-born total," in line)
     assert ",600.0," in total and "all residents" in total and "ACS 2019-2023 5-year" in total
+
+
+def test_the_chosen_countries_row_is_english_in_files_and_said_in_the_readers_language():
+    from geo.census.origins import FOREIGN_BORN_ITEM, chosen_label, item_label
+
+    countries = ["Mexico", "India", "China, excluding Hong Kong and Taiwan"]
+    row = chosen_label(countries)
+    assert row == "Chosen countries combined (Mexico, India, China, excluding Hong Kong and Taiwan)"
+    # rows live in pandas string columns (English); the page asks for the row's words
+    said = item_label(str(row), countries)
+    assert said.in_language("es") == (  # type: ignore[union-attr]
+        "Países elegidos en conjunto (Mexico, India y China, excluding Hong Kong and Taiwan)"
+    )
+    assert "（Mexico、India、China, excluding" in said.in_language("zh")  # type: ignore[union-attr]
+    assert item_label(FOREIGN_BORN_ITEM).in_language("fr") == (  # type: ignore[union-attr]
+        "Total des personnes nées à l'étranger"
+    )
+    assert type(item_label("Mexico", countries)) is str  # data rows stay as the ACS names them
+    assert type(item_label(str(row), countries[:2])) is str  # another choice: not this row

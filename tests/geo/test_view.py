@@ -140,3 +140,53 @@ def test_a_map_position_is_kept_as_a_link_stores_it(centre, zoom, expected):
     assert (view.centre, view.zoom) == expected
     parsed = view_from_params(view_to_params(view), pages=[""], study_areas=["demo"])
     assert parsed.view == view
+
+
+BAD_LINK = {
+    "utm_source": ["mail"],
+    "page": ["admin_secret"],
+    "area": ["atlantis"],
+    "indicator": ["noncitizen_share", "x"],
+    "breaks": ["jenks"],
+    "language": ["es", "xx", "yy"],
+    "category": ["legal", "bogus"],
+    "arrived": ["7"],
+    "radius": ["99999"],
+    "at": ["40.7,-73.9"],
+}
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "ar", "zh"])
+def test_every_link_note_is_said_in_the_readers_language(code):
+    parsed = _read(BAD_LINK, default=View(study_area="demo"))
+    countries = keep_known_countries(View(filters=Filters(countries=("Narnia",))), set())
+    notes = [*parsed.notes, *countries.notes]
+    assert len(notes) == 11
+    for note in notes:
+        said = note.in_language(code)
+        assert said != str(note), f"{code}: {note}"
+        assert "link" not in said.casefold(), said
+
+
+def test_a_notes_list_follows_the_readers_language_and_the_link_keeps_its_words():
+    parsed = _read({"language": ["xx", "yy", "es"], "arrived": ["7"], "indicator": ["x"]})
+    indicator, languages, threshold = parsed.notes
+    assert (
+        str(languages) == "The link's languages 'xx', 'yy' are not ones we know; they were ignored."
+    )
+    assert (
+        languages.in_language("es")
+        == "No conocemos los idiomas 'xx' y 'yy' del enlace; se ignoraron."
+    )
+    assert "“xx”、“yy”" in languages.in_language("zh")
+    assert "'arrived=7'" in threshold.in_language("fr")  # the key as the link writes it
+    assert indicator.in_language("es").endswith(
+        "se muestra Proporción de la población nacida en el extranjero."
+    )
+
+
+def test_countries_the_study_area_lacks_are_listed_the_spanish_way():
+    view = _read({"country": ["Narnia", "Mexico", "Oz", "Atlantis"]}).view
+    note = keep_known_countries(view, {"Mexico"}).notes[0]
+    assert "'Narnia', 'Oz', 'Atlantis'" in note
+    assert "'Narnia', 'Oz' y 'Atlantis'" in note.in_language("es")

@@ -158,3 +158,20 @@ def test_compose_address_strips_the_trailing_point() -> None:
         compose_address("1 Main St", "Louisville", "KY", "40202")
         == "1 Main St, Louisville, KY 40202"
     )
+
+
+def test_a_refusals_lists_follow_the_readers_language_and_english_stays_as_it_was(
+    tmp_path,
+) -> None:
+    (tmp_path / "ragged.csv").write_bytes(
+        b"name,lat,lon\n" + b"".join(b"A, %d Main St, X,41,-45\n" % n for n in range(7))
+    )
+    with pytest.raises(ImportFormatError) as ragged:
+        prepare_import(tmp_path / "ragged.csv")
+    with pytest.raises(ImportFormatError) as no_name:
+        prepare_import(DATA / "wrong_columns.csv")
+    rows, columns = ragged.value.args[0], no_name.value.args[0]
+    assert "data rows 1, 2, 3, 4, 5, … (the header" in rows
+    assert "1、2、3、4、5、…" in rows.in_language("zh")
+    assert "Organisation Title, Town, Lat, Lon" in columns
+    assert "Organisation Title, Town, Lat y Lon" in columns.in_language("es")
