@@ -26,6 +26,7 @@ from babel.numbers import format_decimal, format_percent
 __all__ = [
     "N_",
     "DEFAULT",
+    "cldr_locale",
     "english_n",
     "INTERFACE_LANGUAGES",
     "LOCALE_DIR",
@@ -33,7 +34,6 @@ __all__ = [
     "PseudoTranslations",
     "format_date",
     "format_list",
-    "format_weekday_time",
     "format_number",
     "format_share",
     "has_catalog",
@@ -115,6 +115,12 @@ def _locale(code: str) -> Locale:
         return Locale.parse(DEFAULT)
 
 
+def cldr_locale(code: str) -> Locale:
+    """Babel's locale for a language code (``cmn`` reads Chinese; English when Babel has none
+    and in the pseudo-locale), for modules that write dates or names with Babel."""
+    return _locale(code)
+
+
 def pick_language(browser_locale: str | None) -> str:
     """The interface language for a browser's language (``ar-EG`` -> ``ar``), else English."""
     if not browser_locale:
@@ -178,16 +184,6 @@ def language_names(
         if len(items) > 1:
             names.update({i: f"{names[i]} ({i})" for i in items if not names[i].endswith(f"({i})")})
     return names
-
-
-def format_weekday_time(value: datetime, code: str) -> str:
-    """Weekday and time as the language writes them: ``Thu 09:58``, ``jue, 9:58``, ``周四09:58``.
-
-    ``value`` is shown in its own time zone (an aware datetime already in the zone meant).
-    """
-    from babel.dates import format_skeleton
-
-    return format_skeleton("EHm", value, tzinfo=value.tzinfo, locale=_locale(code))
 
 
 def format_number(value: float, code: str, decimals: int = 0) -> str:

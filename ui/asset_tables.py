@@ -15,6 +15,7 @@ from geo.db.models import Asset
 from geo.db.sites import site_hours_table
 from geo.i18n import N_, language_names
 from geo.vocab import LANGUAGES, split_list
+from geo.weekdays import localize_hours
 from ui import errors
 from ui.i18n import _, current, joined
 
@@ -45,6 +46,8 @@ def directory(assets: pd.DataFrame, hours=None, now=None) -> pd.DataFrame:
     table["Status"] = table["Status"].map(status)
     table["Languages"] = languages(table["Languages"])
     table["Communities"] = table["Communities"].map(lambda c: joined(split_list(c)))
+    if "Hours" in table:
+        table["Hours"] = table["Hours"].map(lambda h: localize_hours(h, current()))
     return headings(table)
 
 
@@ -82,8 +85,9 @@ def spoken(asset: Asset) -> str:
 
 def sites(asset: Asset, tz: str) -> pd.DataFrame:
     """One row per site: name, address, hours, and open or closed now in the zone ``tz``."""
-    table = site_hours_table(asset, now=datetime.now(UTC), tz=tz)
-    return headings(table.map(errors.say))
+    table = site_hours_table(asset, now=datetime.now(UTC), tz=tz).map(errors.say)
+    table["Hours"] = table["Hours"].map(lambda h: localize_hours(h, current()))
+    return headings(table)
 
 
 def contacts(asset: Asset) -> pd.DataFrame:

@@ -23,7 +23,8 @@ from geo.db.sites import directory_hours
 from geo.errors import DuplicateAsset, EditConflict, GeoError, ValidationError
 from geo.filters import Filters
 from geo.hours import study_area_zone, zone
-from geo.i18n import N_, format_weekday_time
+from geo.i18n import N_
+from geo.weekdays import format_weekday_time
 from ui import asset_tables as tables
 from ui import auth, errors, resources, text
 from ui.asset_form import asset_form, field_labels

@@ -13,6 +13,7 @@ from geo.hours import open_now_from_text
 from geo.i18n import language_names
 from geo.maps.layers import format_value
 from geo.vocab import BRANCH_SERVICES, ENTRY_TECHNIQUES, LANGUAGES, SERVICE_CATEGORIES, split_list
+from geo.weekdays import localize_hours
 from ui.errors import say
 from ui.i18n import _, current, joined
 from ui.text import literal
@@ -110,10 +111,12 @@ def show_organization(
 def _hours(value: object, time_zone: str | None) -> str:
     """The hours as listed, with whether the site is open now in ``time_zone``."""
     hours = _or_dash(value)
-    if time_zone and hours != "—":
-        state = open_now_from_text(hours, datetime.now(UTC), time_zone)
-        hours += f" ({say(state)})"
-    return hours
+    if hours == "—":
+        return hours
+    shown = localize_hours(hours, current())  # the days in the reader's language
+    if time_zone:
+        shown += f" ({say(open_now_from_text(hours, datetime.now(UTC), time_zone))})"
+    return shown
 
 
 def _provenance(org: pd.Series) -> None:

@@ -5,6 +5,9 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton
+from sqlalchemy.orm import Session
+
+from geo.db import add_asset, make_engine
 
 PAGE = "pages/assets.py"
 ENGLISH_DAYS = ("Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun ")
@@ -69,3 +72,24 @@ def test_lists_say_choose_options_in_the_readers_language(app, in_language):
     at = _spanish(app, in_language, role="editor")
     boxes = [at.multiselect(key=k) for k in ("filters.languages", "assets.add.categories")]
     assert [b.proto.placeholder for b in boxes] == ["Elija opciones", "Elija opciones"]
+
+
+def test_hours_name_the_days_in_spanish(app, in_language, tmp_path):
+    at = _spanish(app, in_language)
+    engine = make_engine(f"sqlite:///{tmp_path / 'assets.db'}")
+    record = {
+        "name": "Centro de Bienvenida",
+        "category": "social",
+        "sites": [{"name": "Oficina", "address": "1 Main St", "lat": 41.0, "lon": -45.0}],
+        "hours": [
+            {"weekday": d, "opens_at": "09:00", "closes_at": "17:00", "site": 0}
+            for d in range(1, 6)
+        ],
+    }
+    with Session(engine) as session, session.begin():
+        hub = add_asset(session, record, user="t", allow_duplicate=True).id
+    at.text_input(key="assets.search").set_value("Centro de Bienvenida").run()
+    table = at.dataframe[0].value
+    assert table[table["Id"] == hub].iloc[0]["Horario"] == "lun–vie 09:00-17:00"  # not "Mo-Fr"
+    at.selectbox(key="assets.pick").set_value(hub).run()
+    assert list(at.dataframe[1].value["Horario"]) == ["lun–vie 09:00-17:00"]

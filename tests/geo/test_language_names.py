@@ -3,8 +3,9 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from geo.i18n import PSEUDO, format_list, format_weekday_time, language_names
+from geo.i18n import PSEUDO, format_list, language_names
 from geo.vocab import LANGUAGES
+from geo.weekdays import format_weekday_time, localize_hours
 
 THURSDAY = datetime(2026, 12, 3, 9, 58, tzinfo=ZoneInfo("America/New_York"))
 
@@ -53,3 +54,13 @@ def test_weekday_and_time_in_the_readers_language():
     assert format_weekday_time(THURSDAY, "zh").startswith("周四")
     utc = THURSDAY.astimezone(ZoneInfo("UTC"))  # shown in its own zone: 14:58 UTC
     assert format_weekday_time(utc, "fr") == "jeu. 14:58"
+
+
+def test_hours_name_the_days_in_the_readers_language_and_keep_what_was_typed():
+    text = "Mo-Fr 09:00-17:00; Sa,Su by appointment"
+    assert localize_hours(text, "es") == "lun–vie 09:00-17:00; sáb, dom by appointment"
+    assert localize_hours(text, "zh") == "周一–周五 09:00-17:00; 周六、周日 by appointment"
+    assert localize_hours("Mo 10:00-12:00", "ar") == "الاثنين 10:00-12:00"
+    assert localize_hours(text, "en") == text  # the syntax people type and files hold
+    assert localize_hours(text, PSEUDO) == text
+    assert localize_hours("Monday Sa 9-5", "fr") == "Monday Sa 9-5"  # not days OSM wrote
