@@ -8,7 +8,8 @@ repository. Fontsource ships them as WOFF slices by Unicode range; :func:`instal
 with fontTools under ``static/vendor/fonts/`` (gitignored). :func:`use_fonts` registers
 them on an ``FPDF`` with fallbacks and turns on fpdf2's HarfBuzz text shaping
 (``uharfbuzz``), which joins Arabic letters, orders right-to-left runs (Unicode bidi)
-and builds Devanagari conjuncts.
+and builds Devanagari conjuncts. It also works around an fpdf2 2.8.9 bug that printed a
+Latin line after one ending in Chinese or Arabic as garbage (:func:`_set_font_again`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
@@ -33,6 +35,7 @@ __all__ = [
     "default_font_dir",
     "install_fonts",
     "missing_fonts",
+    "left_to_right",
     "printable",
     "use_fonts",
 ]
@@ -92,6 +95,10 @@ FONTS: tuple[FontFile, ...] = (
 )
 # Must match package.json.
 FONT_PACKAGES: dict[str, str] = {font.package: "5.3.0" for font in FONTS}
+# Marks and isolates (LRM, RLM, LRE..PDF, LRI..PDI): they order text, no font draws them.
+_BIDI_CONTROLS = frozenset(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 _HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
 
 
@@ -189,7 +196,37 @@ def use_fonts(pdf: FPDF, font_dir: Path | None = None) -> str:
     fallbacks = list(dict.fromkeys(f.family for f in FONTS if f.family != FAMILY))
     pdf.set_fallback_fonts(fallbacks, exact_match=False)
     pdf.set_text_shaping(True)
+    _set_font_again(pdf)
     return FAMILY
+
+
+def _set_font_again(pdf: FPDF) -> None:
+    """Make ``pdf`` write its font into the page again after a line drawn in a fallback font.
+
+    fpdf2 2.8.9 (py-pdf/fpdf2#1488, #1772): a line that starts in a fallback font (Chinese,
+    Arabic) gets the main font written inside the line's own saved state (``q ... Q``) when
+    it also ends in a fallback, yet fpdf2 then believes the main font is set on the page. The
+    next line in the same font and size writes no font of its own and is drawn in whatever
+    font the page had before: "12 Elm St" after a Chinese services line came out as
+    "C.e□□□el1". fpdf2 also keeps that belief when a builder goes back to an earlier page
+    (footers written last). So after any line with a font other than the selected one, and
+    on another page than the last line's, fpdf2 is told the font is not set: it writes it
+    again (a few bytes per line). No later fpdf2 release fixes it (2.8.9 is the newest);
+    ``tests/pdf/test_fonts.py`` fails when a pinned fpdf2 no longer needs this.
+    """
+    render = pdf._render_styled_text_line
+    last_page = [pdf.page]
+
+    def render_line(text_line: Any, *args: Any, **kwargs: Any) -> bool:
+        if pdf.page != last_page[0]:
+            pdf.current_font_is_set_on_page = False
+        drawn = render(text_line, *args, **kwargs)
+        if any(frag.font is not pdf.current_font for frag in text_line.fragments):
+            pdf.current_font_is_set_on_page = False
+        last_page[0] = pdf.page
+        return drawn
+
+    pdf._render_styled_text_line = render_line  # type: ignore[method-assign]
 
 
 def printable(pdf: FPDF, text: object) -> tuple[str, set[str]]:
@@ -199,5 +236,15 @@ def printable(pdf: FPDF, text: object) -> tuple[str, set[str]]:
     tells the reader the name is incomplete there (the CSV download has it exactly).
     """
     covered = set().union(*(getattr(font, "cmap", {}) for font in pdf.fonts.values()))
+    covered |= _BIDI_CONTROLS  # read by fpdf2's bidi, drawn as nothing by HarfBuzz
     missing = {c for c in str(text or "") if ord(c) >= 32 and ord(c) not in covered}
     return "".join("?" if c in missing else c for c in str(text or "")), missing
+
+
+def left_to_right(text: object) -> str:
+    """``text`` kept left to right inside any line (Unicode isolate: LRI ... PDI).
+
+    A phone number in an Arabic line would otherwise be drawn in pieces from the right:
+    "(999) 555-0100" as "0100-555 (999)". fpdf2's bidi reads the isolate; nothing is drawn.
+    """
+    return f"\u2066{text}\u2069"

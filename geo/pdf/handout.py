@@ -23,7 +23,7 @@ from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.fieldwork.areas import haversine_m
 from geo.i18n import DEFAULT, format_list, has_catalog
-from geo.pdf.fonts import printable, use_fonts
+from geo.pdf.fonts import left_to_right, printable, use_fonts
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
 __all__ = ["HandoutInfo", "build_handout", "draw_help_map", "find_help"]
@@ -135,11 +135,13 @@ class _Handout(FPDF):
 
 def _entry(pdf: _Handout, number: int, row: Mapping, _: Callable[[str], str], code: str) -> None:
     pdf.say(f"{number}. {row['name']}", size=11, bold=True, h=5.5)
+    # in an Arabic line "(999) 555-0100" would be drawn "0100-555 (999)"
+    as_typed = left_to_right if pdf.align == "R" else str
     lines = [
         _services(row.get("category"), _, code),
         row.get("address") or "",
-        f"{_('Phone')}: {row['phone']}" if row.get("phone") else "",
-        f"{_('Opening hours')}: {row['hours']}" if row.get("hours") else "",
+        f"{_('Phone')}: {as_typed(row['phone'])}" if row.get("phone") else "",
+        f"{_('Opening hours')}: {as_typed(row['hours'])}" if row.get("hours") else "",
         _("About {km} km from the library").format(km=f"{row['distance_m'] / 1000:.1f}"),
     ]
     for line in filter(None, lines):

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f"))
+BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069")
+)
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:

@@ -19,6 +19,7 @@ from geo.pdf.fonts import (
     FONT_PACKAGES,
     FONTS,
     install_fonts,
+    left_to_right,
     missing_fonts,
     printable,
     use_fonts,
@@ -131,3 +132,42 @@ def test_main_family_is_noto_sans_and_package_json_pins_every_font_package():
     assert FAMILY == "NotoSans" and FONTS[0].family == FAMILY
     package = json.loads(Path("package.json").read_text(encoding="utf-8"))
     assert {name: package["dependencies"].get(name) for name in FONT_PACKAGES} == FONT_PACKAGES
+
+
+def _address_after(services: str, *, workaround: bool = True) -> bytes:
+    """A bold name, a services line in ``services``' script, then a Latin address."""
+    pdf = FPDF()
+    family = use_fonts(pdf)
+    if not workaround:
+        del pdf.__dict__["_render_styled_text_line"]  # fpdf2's own, as use_fonts found it
+    pdf.add_page()
+    pdf.set_font(family, "B", 11)
+    pdf.multi_cell(0, 6, "1. Riverton Help Center", new_x="LMARGIN", new_y="NEXT")
+    for line in (services, "12 Elm St", "Phone (999) 555-0100"):
+        pdf.set_font(family, "", 9)
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("services", ["移民法律援助、英语与成人教育", "مساعدة قانونية في الهجرة"])
+def test_a_latin_line_after_one_ending_in_chinese_or_arabic_reads_as_typed(services, tmp_path):
+    text = pdf_text(_address_after(services), tmp_path)
+    assert squeeze(f"{services} 12 Elm St Phone (999) 555-0100") in text
+
+
+def test_fpdf2_still_needs_the_font_set_again_after_a_fallback_line(tmp_path):
+    # When this fails, the pinned fpdf2 no longer garbles the line after a Chinese one
+    # (py-pdf/fpdf2#1488): drop _set_font_again from geo/pdf/fonts.py.
+    text = pdf_text(_address_after("移民法律援助", workaround=False), tmp_path)
+    assert squeeze("12 Elm St") not in text
+
+
+def test_a_phone_number_kept_left_to_right_in_an_arabic_line(tmp_path):
+    pdf = FPDF()
+    family = use_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(family, "", 12)
+    line = f"الهاتف: {left_to_right('(999) 555-0100')}"
+    assert printable(pdf, line) == (line, set())  # the isolate is no missing character
+    pdf.multi_cell(0, 8, line, align="R")
+    assert squeeze("(999) 555-0100") in pdf_text(bytes(pdf.output()), tmp_path)

@@ -134,3 +134,43 @@ def test_services_are_listed_as_the_sheets_language_lists_them(tmp_path):
     assert squeeze("Immigration legal help, English and adult education") in pdf_text(
         somali, tmp_path
     )
+
+
+@pytest.mark.parametrize("language", ["zh", "ar"])
+def test_a_latin_address_after_services_in_chinese_or_arabic_reads_as_recorded(language, tmp_path):
+    # fpdf2 2.8.9 printed the line after one ending in Chinese or Arabic, in the same
+    # font, with the wrong font: "12 Elm St" came back as "C.e□□□el1" (py-pdf/fpdf2#1488).
+    from geo.i18n import translator
+
+    orgs = pd.DataFrame(
+        [
+            _org("Riverton Help Center", 100, language, address="12 Elm St"),
+            _org("Second Org", 200, language, address="14 Oak Ave", phone="(999) 555-0101"),
+        ]
+    )
+    orgs["hours"] = "Mo-Fr 09:00-17:00"
+    info = _info(language)
+    pdf = build_handout(info, find_help(orgs, info), translate=translator(language).gettext)
+    text = pdf_text(pdf, tmp_path)
+    services = translator(language).gettext("Immigration legal help")
+    assert services != "Immigration legal help"  # the services line is in Chinese / Arabic
+    for expected in (
+        "Central Library",
+        "10 Library Sq",
+        "1. Riverton Help Center",
+        "12 Elm St",
+        "(999) 555-0100",
+        "Mo-Fr 09:00-17:00",
+        "2. Second Org",
+        "14 Oak Ave",
+        "(999) 555-0101",
+    ):
+        assert squeeze(expected) in text, expected
+
+
+def test_a_latin_phone_after_a_chinese_address_reads_as_recorded(tmp_path):
+    # no services: the address is the first line in the regular font after the bold name
+    orgs = pd.DataFrame([_org("华人服务中心", 100, "zh", address="纽约市坚尼街12号", category="")])
+    text = pdf_text(build_handout(_info("zh"), find_help(orgs, _info("zh"))), tmp_path)
+    assert squeeze("纽约市坚尼街12号") in text
+    assert squeeze("Phone: (999) 555-0100") in text
