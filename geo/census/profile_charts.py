@@ -1,18 +1,30 @@
 """The profile's bar charts (Altair), shared by the page and the PDF.
 
 The PDF renders the same Vega-Lite spec to PNG with ``vl-convert-python``, which runs
-Vega in-process: no browser, no network.
+Vega in-process: no browser, no network. The chart's own words (axis title, legend,
+tooltips) come from a ``translate`` callable and its numbers are written as the reader's
+``language`` writes them (a Vega number locale from Babel: ``12,5`` in Spanish);
+the census's row labels are data and stay as recorded.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from types import ModuleType
 
 import altair as alt
 import pandas as pd
 
 from geo.census.moe import RELIABILITY_LABELS
 from geo.census.profiles import ProfileSection
+from geo.i18n import DEFAULT, N_, format_number, format_share, is_rtl
+
+__all__ = ["build_section_chart", "chart_rows", "number_locale", "render_chart_png"]
 
 RELIABILITY_COLOURS = ["#2c7fb8", "#7fb3d5", "#cccccc", "#e0c080"]
+_X_TITLE = N_("Share (%), ± 90% MOE · {vintage}")
+_X_TITLE_OF = N_("Share of {universe} (%), ± 90% MOE · {vintage}")
 
 
 def chart_rows(section: ProfileSection) -> pd.DataFrame:
@@ -24,22 +36,90 @@ def chart_rows(section: ProfileSection) -> pd.DataFrame:
     return rows[rows["item"] != section.universe]  # the universe itself is always 100%
 
 
-def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart | None:
-    """Bars of the shares with their 90% MOE as error bars; None for fewer than two."""
+def number_locale(language: str) -> dict:
+    """The Vega (d3-format) number locale of ``language``, from Babel as the tables use:
+    the axis reads ``12,5`` in Spanish and ``12.5`` in English."""
+    sample = format_number(1000.5, language, decimals=1)  # "1,000.5", "1.000,5", "1 000,5"
+    return {
+        "decimal": sample[-2],
+        "thousands": sample[1],
+        "grouping": [3],
+        "currency": ["", ""],
+    }
+
+
+def _chart_data(rows: pd.DataFrame, translate: Callable[[str], str], language: str) -> pd.DataFrame:
+    """The plotted figures (percent) and their tooltips, written as the reader writes them."""
+    low = (rows["share"] - rows["share_moe"]).clip(lower=0)
+    high = rows["share"] + rows["share_moe"]
+    labels = {key: translate(label) for key, label in RELIABILITY_LABELS.items()}
+    return pd.DataFrame(
+        {
+            "item": rows["item"],
+            "share": rows["share"] * 100,
+            "low": low * 100,
+            "high": high * 100,
+            "reliability": rows["reliability"].map(labels),
+            "share_text": [
+                f"{format_share(s, language)} ± {format_share(m, language)}"
+                for s, m in zip(rows["share"], rows["share_moe"], strict=True)
+            ],
+            "interval_text": [
+                f"{format_share(a, language)} – {format_share(b, language)}"
+                for a, b in zip(low, high, strict=True)
+            ],
+        }
+    )
+
+
+def _x_title(section: ProfileSection, vintage: str, tr: Callable[[str], str]) -> str:
+    """What the bars measure: share of which universe, with MOE and vintage."""
+    if section.universe:
+        return tr(_X_TITLE_OF).format(universe=tr(section.universe), vintage=vintage)
+    return tr(_X_TITLE).format(vintage=vintage)
+
+
+def _isolated(title: str, language: str) -> str:
+    """A title in a right-to-left language set as a right-to-left isolate (RLI … PDI):
+    Vega lays a title out left to right, which put "90%" and "ACS 2019-2023" of an
+    Arabic title in the wrong places."""
+    return f"\u2067{title}\u2069" if is_rtl(language) else title
+
+
+def build_section_chart(
+    section: ProfileSection,
+    vintage: str,
+    *,
+    translate: Callable[[str], str] = str,
+    language: str = DEFAULT,
+) -> alt.LayerChart | None:
+    """Bars of the shares with their 90% MOE as error bars; None for fewer than two.
+
+    Parameters
+    ----------
+    section : ProfileSection
+        One section of the profile.
+    vintage : str
+        The survey and years, said in the axis title.
+    translate : callable, optional
+        The reader's gettext for the chart's own words; English by default.
+    language : str, optional
+        How the axis and tooltips write numbers (``12,5`` in Spanish).
+
+    Returns
+    -------
+    alt.LayerChart or None
+        Bars and error bars, or None when the section has fewer than two shares.
+    """
     r = chart_rows(section)
     if len(r) < 2:
         return None
-    data = pd.DataFrame(
-        {
-            "item": r["item"],
-            "share": r["share"] * 100,
-            "low": (r["share"] - r["share_moe"]).clip(lower=0) * 100,
-            "high": (r["share"] + r["share_moe"]) * 100,
-            "reliability": r["reliability"].map(RELIABILITY_LABELS),
-        }
-    )
-    of = f" of {section.universe}" if section.universe else ""
-    x_title = f"Share{of} (%), ± 90% MOE · {vintage}"
+    tr = translate
+    data = _chart_data(r, tr, language)
+    x_title = _isolated(_x_title(section, vintage, tr), language)
+    legend_title = _isolated(tr(N_("Reliability")), language)
+    item = alt.Tooltip("item:N", title=tr(section.title))
+    interval = alt.Tooltip("interval_text:N", title=tr(N_("Interval (90%)")))
     y = alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
     bars = (
         alt.Chart(data)
@@ -49,19 +129,27 @@ def build_section_chart(section: ProfileSection, vintage: str) -> alt.LayerChart
             x=alt.X("share:Q", title=x_title),
             color=alt.Color(
                 "reliability:N",
-                title="Reliability",
+                title=legend_title,
                 legend=alt.Legend(labelLimit=240),
                 scale=alt.Scale(
-                    domain=list(RELIABILITY_LABELS.values()), range=RELIABILITY_COLOURS
+                    domain=[tr(label) for label in RELIABILITY_LABELS.values()],
+                    range=RELIABILITY_COLOURS,
                 ),
             ),
-            tooltip=["item", alt.Tooltip("share:Q", format=".1f"), "reliability"],
+            tooltip=[
+                item,
+                alt.Tooltip("share_text:N", title=tr(N_("Share ± MOE"))),
+                alt.Tooltip("reliability:N", title=tr(N_("Reliability"))),
+            ],
         )
     )
     errors = (
-        alt.Chart(data).mark_errorbar().encode(y=y, x=alt.X("low:Q", title=x_title), x2="high:Q")
+        alt.Chart(data)
+        .mark_errorbar()
+        .encode(y=y, x=alt.X("low:Q", title=x_title), x2="high:Q", tooltip=[item, interval])
     )
-    return (bars + errors).properties(height=30 * len(data) + 60)
+    chart = (bars + errors).properties(height=30 * len(data) + 60)
+    return chart.configure(locale=alt.Locale(number=number_locale(language)))
 
 
 def render_chart_png(chart: alt.LayerChart, *, width: int = 330, scale: float = 3.0) -> bytes:
@@ -69,5 +157,16 @@ def render_chart_png(chart: alt.LayerChart, *, width: int = 330, scale: float = 
     the legend goes below so the bars keep the width."""
     import vl_convert
 
+    _use_fonts(vl_convert)
     spec = chart.properties(width=width).configure_legend(orient="bottom").to_dict()
     return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+@cache
+def _use_fonts(vl_convert: ModuleType) -> None:
+    """Give Vega the PDF's Noto fonts (Chinese, Arabic...): without them a Chinese chart
+    printed empty boxes. Missing fonts are reported by the PDF itself."""
+    from geo.pdf.fonts import default_font_dir
+
+    if default_font_dir().is_dir():
+        vl_convert.register_font_directory(str(default_font_dir()))

@@ -269,7 +269,7 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 
 def _chart(pdf: _ProfilePdf, section: ProfileSection, vintage: str) -> None:
-    chart = build_section_chart(section, vintage)
+    chart = build_section_chart(section, vintage, translate=pdf.tr, language=pdf.language)
     if chart is None:
         return
     png = render_chart_png(chart)
