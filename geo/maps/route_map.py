@@ -34,21 +34,36 @@ _SCREEN_READER_ONLY = (
 )
 
 
-class _Named(MacroElement):
-    """Names its parent circle for screen readers (set as text: markup stays text)."""
+class _Pressable(MacroElement):
+    """Makes its parent stop a button: Tab reaches it, Enter or Space press it as a click
+    does (pick or drop); named ``label`` for screen readers if given (set as text).
+
+    Only Chromium lets Tab reach an SVG circle (for its tooltip's focus listener), and a
+    key on it clicks nothing by itself: the click is fired on the layer, as Leaflet fires a
+    mouse click, so streamlit-folium reports it the same way.
+    """
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "(function (layer) { var name = function () {"
-        " var el = layer.getElement && layer.getElement(); if (!el) return;"
-        " el.setAttribute('role', 'img'); el.setAttribute('aria-label', {{ this.label|tojson }});"
-        " }; name(); layer.on('add', name); })({{ this._parent.get_name() }});"
+        "(function (layer) {"
+        " var press = function (e) {"
+        "  if (e.key !== 'Enter' && e.key !== ' ') return;"
+        "  L.DomEvent.stop(e);"
+        "  layer.fire('click', {latlng: layer.getLatLng(), originalEvent: e}, true); };"
+        " var ready = function () {"
+        "  var el = layer.getElement && layer.getElement(); if (!el) return;"
+        "  el.setAttribute('role', 'button'); el.setAttribute('tabindex', '0');"
+        "{% if this.label is not none %}"
+        "  el.setAttribute('aria-label', {{ this.label|tojson }});"
+        "{% endif %}"
+        "  L.DomEvent.on(el, 'keydown', press); };"
+        " ready(); layer.on('add', ready); })({{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str | None = None) -> None:
         super().__init__()
-        self._name = "Named"
+        self._name = "Pressable"
         self.label = label
 
 
@@ -250,16 +265,17 @@ def build_stop_layer(
             fill_opacity=0.9,
             tooltip=f"{escape(stop.label)}<br><i>{add}</i>",
         ).add_to(layer)
-        _Named(tr(N_("Organization you can add: {name}")).format(name=stop.label)).add_to(dot)
+        _Pressable(tr(N_("Organization you can add: {name}")).format(name=stop.label)).add_to(dot)
     if route is None:
         for stop in picked:
             dot = folium.CircleMarker(
                 [stop.lat, stop.lon], radius=7, color=ROUTE_COLOUR, fill=True,
                 tooltip=f"{escape(stop.label)}<br><i>{drop}</i>",
             ).add_to(layer)  # fmt: skip
-            _Named(tr(N_("Picked stop: {name}")).format(name=stop.label)).add_to(dot)
+            _Pressable(tr(N_("Picked stop: {name}")).format(name=stop.label)).add_to(dot)
         return layer
     _inert(folium.PolyLine(route.line(), color=ROUTE_COLOUR, weight=4, opacity=0.8)).add_to(layer)
     for number, stop in enumerate(route.stops, start=1):
-        build_numbered_marker(number, stop, tr, locale).add_to(layer)
+        badge = build_numbered_marker(number, stop, tr, locale).add_to(layer)
+        _Pressable().add_to(badge)  # named by its badge's text
     return layer
