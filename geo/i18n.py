@@ -192,10 +192,11 @@ def format_number(value: float, code: str, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=_locale(code))
 
 
-def format_share(value: float, code: str) -> str:
-    """A share as a percentage with one decimal, as the locale writes it."""
+def format_share(value: float, code: str, decimals: int = 1) -> str:
+    """A share as a percentage (one decimal unless told), as the locale writes it."""
     locale = _locale(code)
-    pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
+    places = "." + "0" * decimals if decimals else ""
+    pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0" + places, 1)
     return format_percent(value, format=pattern, locale=locale)
 
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo.census.area_words import say_study_area, say_vintage
 from geo.errors import GeoError
 from ui import errors, frame, gap_views, resources, shared_view
 from ui.i18n import _
@@ -16,7 +17,7 @@ st.caption(
         "Where to act: tracts with many people in need of help in a language and few "
         "organizations offering it nearby. Services follow the sidebar's service categories "
         "(none chosen = any service). {area} · {vintage}."
-    ).format(area=area.label, vintage=area.vintage)
+    ).format(area=say_study_area(area.label, _), vintage=say_vintage(area.vintage, _))
 )
 
 question = gap_views.ask(area, filters)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.census.area_words import say_study_area, say_vintage
 from geo.census.headline import compute_headline
 from geo.census.indicators import indicators_for, language_groups
 from geo.census.profiles import build_profile, missing_sections
@@ -80,7 +81,9 @@ def _map_part() -> None:
 def _beside_map(area: StudyArea, view: MapView, filters: Filters, sites) -> None:
     if area.illustrative:
         st.caption(
-            _("{area}. Census figures: {vintage}.").format(area=area.label, vintage=area.vintage)
+            _("{area}. Census figures: {vintage}.").format(
+                area=say_study_area(area.label, _), vintage=say_vintage(area.vintage, _)
+            )
         )
     headline(area, view, filters)
     selection_panel(area, view, sites)
@@ -183,7 +186,7 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
         list(area.tracts.index),
         highlighted=list(view.highlighted) if filters.thresholds else None,
         countries=filters.countries,
-        vintage=area.vintage,
+        vintage=say_vintage(area.vintage, _),
         translate=_,
         n_=n_,
         number=number,
@@ -200,7 +203,11 @@ def headline(area: StudyArea, view: MapView, filters: Filters) -> None:
     # cut to "Organizations mat…" (and longer in French or Spanish).
     st.metric(_("Organizations matching"), number(h["organizations_matching"]))
     st.metric(_("Branches"), number(h["branches"]))
-    st.caption(_("Census figures: {vintage} · ± 90% margin of error").format(vintage=area.vintage))
+    st.caption(
+        _("Census figures: {vintage} · ± 90% margin of error").format(
+            vintage=say_vintage(area.vintage, _)
+        )
+    )
 
 
 def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
@@ -213,7 +220,7 @@ def selection_panel(area: StudyArea, view: MapView, organizations) -> None:
                 area.tracts.loc[key, "NAME"],
                 sections,
                 missing_sections(area.tables),
-                vintage=area.vintage,
+                vintage=say_vintage(area.vintage, _),
             )
         except Exception as err:  # noqa: BLE001 - shown by the one error helper
             errors.show_error(err)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.analysis.catchments import AreaOrganizations, count_organizations
+from geo.census.area_words import say_vintage
 from geo.census.community import RULES, TABLE_NAMES, CommunityProfile, build_community_profile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.origins import item_label
@@ -14,10 +15,10 @@ from geo.census.profile_export import export_csv, export_pdf
 from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.filters import Filters, filter_organizations
-from geo.i18n import N_, translator
-from geo.messages import say
+from geo.i18n import N_, format_share, translator
+from geo.maps.layers import format_value
+from geo.messages import Message, say
 from ui import maps, resources
-from ui.details import plus_minus
 from ui.i18n import _, current, number
 
 AREA_TYPES = {
@@ -162,21 +163,22 @@ def _shown_at(
 
 def show_profile(profile: CommunityProfile) -> None:
     """Header, the rule, each section (table + chart) and what is not available."""
-    st.subheader(_("Profile: {area}").format(area=profile.title))
+    st.subheader(_("Profile: {area}").format(area=_words(profile.title)))
     st.caption(
         _("{stamp} · {tracts} tracts · {rule}").format(
-            stamp=profile.stamp, tracts=number(len(profile.geoids)), rule=_(profile.rule)
+            stamp=profile.stamp_in(_), tracts=number(len(profile.geoids)), rule=_(profile.rule)
         )
     )
     for note in profile.notes:
-        st.info(note, icon=":material/info:")
+        st.info(_words(note), icon=":material/info:")
+    vintage = say_vintage(profile.vintage, _)
     for section, (table, spec) in zip(profile.sections, _shown(profile), strict=True):
         st.markdown(
             _("**{title}** · {table} · universe: {universe} · {vintage}").format(
-                title=_(section.title),
+                title=_words(section.title),
                 table=section.table_id,
                 universe=_(section.universe) if section.universe else "—",
-                vintage=profile.vintage,
+                vintage=vintage,
             )
         )
         st.dataframe(table, hide_index=True, width="stretch", height=35 * len(table) + 38)
@@ -202,14 +204,36 @@ def _show_chart(section: ProfileSection, spec: dict | None) -> None:
             width="stretch",
             height=int(spec["height"]),
             alt=_("Bar chart of {title}: each share with its 90% margin of error.").format(
-                title=_(section.title)
+                title=_words(section.title)
             ),
         )
 
 
+def _words(text: str) -> str:
+    """A title or note from ``geo``: a Message said in the reader's language, else gettext."""
+    return str(say(text, current())) if isinstance(text, Message) else _(text)
+
+
+def _plus_minus(value: float, moe: float, kind: str) -> str:
+    """``1.234 ± 56``, ``12,3 % ± 1,2 %``: figures as the reader's language writes them
+    (the CSV keeps machine numbers); says so when no margin of error was supplied."""
+    if pd.isna(value):
+        return _("not available")
+    code = current()
+    if pd.isna(moe):
+        text = format_value(value, kind, code)
+        return _("{value} (no margin of error supplied)").format(value=text)
+    return f"{format_value(value, kind, code)} ± {format_value(moe, kind, code)}"
+
+
+def _cv(cv: float) -> str:
+    """The coefficient of variation (in percent) as a whole percentage: ``12 %`` in Spanish."""
+    return format_share(cv / 100, current(), decimals=0) if pd.notna(cv) else "—"
+
+
 def _share(value: float, moe: float, share_of: str, universe: str) -> str:
     """A share ± MOE, naming its universe when it differs from the section's."""
-    text = plus_minus(value, moe, "share")
+    text = _plus_minus(value, moe, "share")
     if share_of and share_of != universe:
         return _("{share} of {universe}").format(share=text, universe=_(share_of))
     return text
@@ -223,18 +247,18 @@ def _table(section: ProfileSection, countries: tuple[str, ...]) -> pd.DataFrame:
         {
             "": [str(say(item_label(i, countries), code)) for i in r["item"]],
             _("Estimate"): [
-                plus_minus(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)
+                _plus_minus(e, m, "count") for e, m in zip(r["estimate"], r["moe"], strict=True)
             ],
             _("Share"): [
                 _share(s, m, of, section.universe)
                 for s, m, of in zip(r["share"], r["share_moe"], share_of, strict=True)
             ],
-            _("CV"): [f"{c:.0f}%" if pd.notna(c) else "—" for c in r["cv"]],
+            _("CV"): [_cv(c) for c in r["cv"]],
             _("Reliability"): r["reliability"].map(
                 lambda k: _(RELIABILITY_LABELS[k]) if k in RELIABILITY_LABELS else ""
             ),
             _("Whole study area"): [
-                plus_minus(s, m, "share")
+                _plus_minus(s, m, "share")
                 for s, m in zip(r["area_share"], r["area_share_moe"], strict=True)
             ],
         }

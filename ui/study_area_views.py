@@ -13,6 +13,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from geo.census import ImportReport, import_census_api, import_census_download, import_generic
+from geo.census.area_words import say_study_area, say_vintage
 from geo.db.unit_of_work import record_event
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
@@ -33,8 +34,8 @@ def study_area_list() -> None:
             [
                 {  # headers in the reader's language (the folder name is what commands use)
                     _("Short name (folder)"): i.name,
-                    _("Label shown in the app"): i.label,
-                    _("Census vintage"): i.vintage,
+                    _("Label shown in the app"): say_study_area(i.label, _),
+                    _("Census vintage"): say_vintage(i.vintage, _),
                     _("Kind"): _("built-in, illustrative") if i.built_in else _("imported"),
                     _("Imported on"): i.created,
                     _("Sources"): joined(i.sources),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.census.area_words import say_study_area, say_vintage
 from geo.census.indicators import country_variables
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
@@ -20,7 +21,7 @@ def study_area_picker() -> None:
     """Switch study areas; every page follows ``filters.study_area``."""
     from ui import resources
 
-    infos = {info.name: info.label for info in resources.store().list()}
+    infos = {info.name: say_study_area(info.label, _) for info in resources.store().list()}
     if st.session_state.get(resources.AREA_KEY) not in infos:
         st.session_state[resources.AREA_KEY] = resources.DEMO_NAME
     st.sidebar.selectbox(
@@ -50,7 +51,7 @@ def study_area_badge(area: StudyArea) -> None:
             ),
             icon=":material/info:",
         )
-    st.sidebar.caption(_("Census figures: {vintage}").format(vintage=area.vintage))
+    st.sidebar.caption(_("Census figures: {vintage}").format(vintage=say_vintage(area.vintage, _)))
 
 
 # The acculturation sliders: (Filters field, label, indicator column, what the share is of).

@@ -20,7 +20,9 @@ from geo.census.community import RULES
 from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.errors import DataNotAvailable
-from geo.messages import N_, Message, enumeration
+from geo.messages import N_, Message, Quantity, enumeration, n_
+
+HAND_PICKED = N_("Tracts picked by hand.")  # the "rule" of hand-picked tracts
 
 
 def build_ring(lat: float, lon: float, radius_m: float) -> BaseGeometry:
@@ -84,6 +86,10 @@ def describe_selection(
 ) -> tuple[list[str], str, str]:
     """Resolve one way of choosing an area to ``(geoids, title, rule text)``.
 
+    The title is a :class:`geo.messages.Message` (English as a ``str``, said in the reader's
+    language with ``in_language``): ``Within 1,000 m of Ashgrove Branch``, ``A menos de
+    1000 m de Ashgrove Branch``; a branch's name stays as recorded.
+
     Exactly one of: a point with ``radius_m``; a ``branch_id`` with ``radius_m``; a drawn
     ``shape``; or hand-picked ``geoids`` (taken as they are).
 
@@ -98,7 +104,8 @@ def describe_selection(
             raise DataNotAvailable.said(
                 N_("Unknown tract GEOIDs: {geoids}."), geoids=enumeration(unknown[:5])
             )
-        return list(geoids), f"{len(geoids)} hand-picked tracts", "Tracts picked by hand."
+        title = n_("{count} hand-picked tract", "{count} hand-picked tracts", len(geoids))
+        return list(geoids), title, HAND_PICKED
     if branch_id is not None:
         found = branches[branches["branch_id"] == branch_id]
         if found.empty:
@@ -106,16 +113,17 @@ def describe_selection(
                 N_("No branch with id '{id}' in this study area."), id=branch_id
             )
         b = found.iloc[0]
-        lat, lon, title = float(b["lat"]), float(b["lon"]), str(b["name"])
-    else:
-        title = f"point {lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else ""
+        lat, lon = float(b["lat"]), float(b["lon"])
+        place: object = str(b["name"])  # data: the branch's name as recorded
+    elif lat is not None and lon is not None:  # coordinates as written: no decimal comma
+        place = Message(N_("point {lat}, {lon}"), lat=f"{lat:.5f}", lon=f"{lon:.5f}")
     if shape is None:
         if lat is None or lon is None or radius_m is None:
             raise DataNotAvailable.said(N_("Give a branch or a point, and a radius in metres."))
         shape = build_ring(lat, lon, radius_m)
-        title = f"Within {radius_m:,.0f} m of {title}"
+        title = Message(N_("Within {distance} of {place}"), distance=_metres(radius_m), place=place)
     else:
-        title = "Drawn area"
+        title = Message(N_("Drawn area"))
     chosen = select_tracts(area_tracts, shape, rule)
     if not chosen:
         raise DataNotAvailable.said(
@@ -123,6 +131,11 @@ def describe_selection(
             rule=Message(RULES[rule]),
         )
     return chosen, title, RULES[rule]
+
+
+def _metres(radius_m: float) -> Quantity:
+    """A radius as the reader's language writes metres (``1,000 m``, ``1000 m``, ``1 000 m``)."""
+    return Quantity(radius_m, "length-meter", decimals=0)
 
 
 @dataclass(frozen=True, kw_only=True)

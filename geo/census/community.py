@@ -4,23 +4,25 @@ and the same figures for the whole study area side by side.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from geo.census import origins
+from geo.census.area_words import say_study_area, say_vintage
 from geo.census.indicators import country_variables
 from geo.census.profiles import ProfileSection, build_profile, missing_sections
 from geo.census.study_area import StudyArea
 from geo.errors import DataNotAvailable
-from geo.i18n import N_
+from geo.messages import N_, Message
 
 # How tracts are counted in an area: stated with every profile, applied in geo.analysis.catchments.
 RULES = {
     "centroid": N_("A tract is counted when its centroid lies inside the area."),
     "half_area": N_("A tract is counted when at least half of its area lies inside the area."),
 }
+ILLUSTRATIVE = N_("Illustrative data, not a real place")
 COMPARE = ("estimate", "moe", "share", "share_moe", "reliability")
 TABLE_NAMES = {
     "B01003": N_("total population"),
@@ -52,12 +54,16 @@ class CommunityProfile:
 
     @property
     def stamp(self) -> str:
-        """The vintage line printed on every figure shown or exported."""
+        """The vintage line printed on every figure shown or exported (English)."""
+        return self.stamp_in()
+
+    def stamp_in(self, translate: Callable[[str], str] = str) -> str:
+        """The vintage line in the reader's words (``translate``: gettext of a language);
+        the demo city stays plainly illustrative, an imported area's label stays as typed."""
         labelled = "not a real place" in self.study_area.casefold()
-        note = (
-            " · Illustrative data, not a real place" if self.illustrative and not labelled else ""
-        )
-        return f"{self.study_area} · {self.vintage}{note}"
+        note = f" · {translate(ILLUSTRATIVE)}" if self.illustrative and not labelled else ""
+        area = say_study_area(self.study_area, translate)
+        return f"{area} · {say_vintage(self.vintage, translate)}{note}"
 
 
 def all_geoids(area: StudyArea) -> list[str]:
@@ -109,8 +115,14 @@ def build_community_profile(
         sections.insert(0, _country_section(area, geoids, country))
         whole = [_country_section(area, all_geoids(area), country), *whole]
         notes = [
-            f"{s.table_id} ({TABLE_NAMES.get(s.table_id, 'table')}) is not broken down by "
-            f"country of birth: its figures are for everyone in the area."
+            Message(
+                N_(
+                    "{table} ({name}) is not broken down by country of birth: its figures "
+                    "are for everyone in the area."
+                ),
+                table=s.table_id,
+                name=Message(TABLE_NAMES.get(s.table_id, N_("table"))),
+            )
             for s in sections[1:]
             if s.table_id not in ("B05006",)
         ]
@@ -190,5 +202,5 @@ def _country_section(area: StudyArea, geoids: Sequence[str], country: str) -> Pr
                 origins.ALL_RESIDENTS,
             )
         )
-    universe = N_("Foreign born")
-    return ProfileSection(f"Group: born in {country}", "B05006", universe, pd.DataFrame(rows))
+    title = Message(N_("Group: born in {country}"), country=country)
+    return ProfileSection(title, "B05006", N_("Foreign born"), pd.DataFrame(rows))

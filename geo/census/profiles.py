@@ -16,7 +16,7 @@ from geo.census import origins
 from geo.census.acs import AcsTable
 from geo.census.indicators import b05005_periods
 from geo.errors import DataNotAvailable
-from geo.i18n import N_
+from geo.messages import N_, Message
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ def _section(
     return ProfileSection(title, table.table_id, universe_text, rows.reset_index(drop=True))
 
 
-# Who each ACS table counts (its published universe), as users read it.
+# Who each ACS table counts (its published universe), in the app's words (translated when
+# shown: ``ui`` passes ``ProfileSection.universe`` through gettext).
 UNIVERSES = {
     "B01003": N_("all residents"),
     "B05006": N_("foreign-born residents"),
@@ -85,6 +86,7 @@ UNIVERSES = {
 
 
 def _universe(table: AcsTable, var: str) -> str:
+    """The app's words for a table's universe; a named universe column is Census metadata."""
     name = table.name(var)
     if name != "Total":
         return name
@@ -140,15 +142,14 @@ def build_profile(
 
 
 def _generic(t: AcsTable, geoids: Sequence[str]) -> ProfileSection:
+    title = Message(N_("Counts ({table})"), table=t.table_id)
     try:
         total = t.find("Total")
     except DataNotAvailable:
-        section = _section(
-            t, f"Counts ({t.table_id})", list(t.labels), next(iter(t.labels)), geoids
-        )
+        section = _section(t, title, list(t.labels), next(iter(t.labels)), geoids)
         rows = section.rows.assign(share=float("nan"), share_moe=float("nan"), share_of="")
         return ProfileSection(section.title, t.table_id, "", rows)
-    section = _section(t, f"Counts ({t.table_id})", [total, *t.children(total)], total, geoids)
+    section = _section(t, title, [total, *t.children(total)], total, geoids)
     rows = section.rows.replace({"item": {"Total": total}})  # the universe column's own name
     return ProfileSection(section.title, section.table_id, section.universe, rows)
 
@@ -190,8 +191,8 @@ def _period(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:
     rows["share_moe"] = m.moe_proportion(
         rows["estimate"], rows["moe"], pd.Series([whole] * n), pd.Series([whole_moe] * n)
     )
-    rows["share_of"] = "foreign-born residents"
-    return ProfileSection(sec.title, t.table_id, N_("foreign-born residents"), rows)
+    rows["share_of"] = UNIVERSES["B05006"]
+    return ProfileSection(sec.title, t.table_id, UNIVERSES["B05006"], rows)
 
 
 def _citizenship(t: AcsTable, geoids: Sequence[str], _: int) -> ProfileSection:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.census.acs import AcsTable, read_acs_table
+from geo.census.area_words import vintage_text
 from geo.errors import ImportFormatError
 from geo.messages import N_, enumeration
 
@@ -32,9 +33,7 @@ def vintage_from_names(names: Sequence[str]) -> str | None:
 
 def describe_vintage(year: int, span: int = 5) -> str:
     """The vintage as users read it: ``ACS 2019-2023 5-year`` or ``ACS 2023 1-year``."""
-    if span == 1:
-        return f"ACS {year} 1-year"
-    return f"ACS {year - span + 1}-{year} {span}-year"
+    return vintage_text(year, span)  # English, as stored; said again by say_vintage
 
 
 def _first_row(path: Path) -> list[str]:

@@ -17,6 +17,7 @@ import pandas as pd
 from branca.element import Figure
 
 from geo.analysis.gaps import GapResult
+from geo.census.area_words import say_vintage
 from geo.census.moe import RELIABILITY_LABELS
 from geo.config import WGS84
 from geo.i18n import N_
@@ -85,7 +86,8 @@ def build_gap_map(
     build_site_layer(result.sites, tr).add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)  # a folium.Map's root is always its Figure
-    legend = legend_html(classes, label, vintage, top, translate=tr, code=code)
+    source = say_vintage(vintage, tr)  # the ACS pattern in the reader's words
+    legend = legend_html(classes, label, source, top, translate=tr, code=code)
     root.html.add_child(folium.Element(legend))
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     return name_map(m, tr(MAP_TITLE))

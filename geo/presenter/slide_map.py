@@ -19,6 +19,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.census.area_words import say_study_area, say_vintage
 from geo.census.indicators import INDICATORS, IndicatorOptions, compute_indicator
 from geo.census.moe import RELIABILITY_LABELS
 from geo.census.study_area import StudyArea
@@ -151,7 +152,7 @@ def build_slide_map(
     for layer in build_branch_layers(area.branches, view.radius_m, tr, code):
         layer.add_to(m)
     build_site_layer(figures.organizations, tr).add_to(m)
-    HtmlBox(legend_html(figures, area.vintage, tr, code)).add_to(m)
+    HtmlBox(legend_html(figures, say_vintage(area.vintage, tr), tr, code)).add_to(m)
     PageKeys().add_to(m)
     return name_map(m, tr(N_("Presenter slide: map of tracts, organizations and branches")))
 
@@ -186,14 +187,15 @@ def figure_lines(
     faded = tr(N_("Unreliable tract figures (faded on the map): {unreliable} of {tracts}."))
     count = (lambda n: format_value(n, "count", code)) if code else str
     lines.append(faded.format(unreliable=count(unreliable), tracts=count(len(values))))
-    return (f"{figures.label} · {area.vintage}", *lines)
+    return (f"{figures.label} · {say_vintage(area.vintage, tr)}", *lines)
 
 
 def area_stamp(area: StudyArea, translate: Translate = str) -> str:
     """The study area, its census vintage and, for made-up data, that it is not a real place."""
     labelled = "not a real place" in area.label.casefold()  # the demo city says so already
     note = f" · {translate(ILLUSTRATIVE)}" if area.illustrative and not labelled else ""
-    return f"{area.label} · {area.vintage}{note}"
+    label, vintage = say_study_area(area.label, translate), say_vintage(area.vintage, translate)
+    return f"{label} · {vintage}{note}"
 
 
 def legend_rows(

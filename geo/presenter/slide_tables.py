@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.census.area_words import say_vintage
 from geo.census.study_area import StudyArea
 from geo.i18n import english_n
 from geo.maps.layer_tables import (
@@ -91,7 +92,7 @@ def build_slide_tables(
         tracts,
         label=figures.label,
         kind=figures.kind,
-        scheme=f"{scheme} · {area.vintage}",
+        scheme=f"{scheme} · {say_vintage(area.vintage, translate)}",
         translate=translate,
         n_=n_,
         locale=code,
