@@ -76,7 +76,7 @@ def _contact_fields(prefix: str, entry: dict) -> dict:
             ["", *TEAMS],
             index=_index(["", *TEAMS], entry.get("team")),
             key=f"{prefix}.team",
-            format_func=lambda t: _(t) if t in TEAMS else t,
+            format_func=fieldwork_common.team_name,
         ),
         "technique": c2.selectbox(
             _("Technique"),

@@ -74,3 +74,9 @@ def open_at(hours: str, when: datetime) -> bool | None:
     except ValueError:
         return None
     return is_open(rows, when)
+
+
+def team_name(team: str) -> str:
+    """A team as the reader says it; the empty choice reads "(no team)", not a blank box
+    (which Streamlit shows as its English "Choose an option")."""
+    return _(team) if team else _("(no team)")

@@ -46,7 +46,7 @@ def _add_person_form(names: dict) -> None:
     team = st.selectbox(
         _("Team"),
         ["", *TEAMS],
-        format_func=lambda t: _(t) if t else "",
+        format_func=fieldwork_common.team_name,
         key="action.staff_team",
     )
     done = st.multiselect(

@@ -39,9 +39,8 @@ def _sheet_info(
     title = c1.text_input(
         _("Title of the walk"), _("Neighbourhood walkabout"), key="walkabout.title"
     )
-    no_team = _("(no team)")
     team = c2.selectbox(
-        _("Team"), ["", *TEAMS], format_func=lambda t: t or no_team, key="walkabout.team"
+        _("Team"), ["", *TEAMS], format_func=fieldwork_common.team_name, key="walkabout.team"
     )
     questions = st.text_area(
         _("Questions to ask at every stop (one per line)"),

@@ -279,3 +279,16 @@ def test_update_a_persons_trainings(editor, tmp_path):
     assert any("Saved the trainings of Ben Okafor" in s.value for s in at.success)
     with Session(_db(tmp_path)) as s:
         assert set(list_staff(s).iloc[0]["trainings"]) == {"listening", "cultural_competence"}
+
+
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [(LOG, "engagement.team"), (PLAN, "action.staff_team")],  # the walk's: once it has stops
+)
+def test_team_boxes_read_in_the_readers_language_with_no_blank_choice(editor, page, key):
+    at = editor(page)
+    at.session_state["ui.language"] = "es"
+    at.run()
+    box = at.selectbox(key=key)
+    assert box.options[0] == "(sin equipo)"  # a blank choice shows Streamlit's English placeholder
+    assert "Jóvenes" in box.options and "Youth" not in box.options
