@@ -23,9 +23,11 @@ from fpdf.enums import TextDirection
 
 from geo.census.community import TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
+from geo.census.origins import item_label
 from geo.census.profile_charts import build_section_chart, render_chart_png
 from geo.census.profiles import ProfileSection
 from geo.i18n import DEFAULT, N_, english_n, format_number, format_share, is_rtl
+from geo.messages import say
 from geo.pdf.fonts import printable, use_fonts
 
 __all__ = ["export_pdf"]
@@ -231,6 +233,12 @@ def _heading(pdf: _ProfilePdf, section: ProfileSection, profile: CommunityProfil
     )
 
 
+def _item(pdf: _ProfilePdf, item: object, profile: CommunityProfile) -> str:
+    """A row's name: the census's labels as recorded, the profile's own rows in the reader's
+    words ('Foreign-born total', the chosen countries combined)."""
+    return str(say(item_label(str(item), profile.countries), pdf.language))
+
+
 def _section(pdf: _ProfilePdf, section: ProfileSection, profile: CommunityProfile) -> None:
     tr = pdf.tr
     if pdf.get_y() > 225:
@@ -247,10 +255,12 @@ def _section(pdf: _ProfilePdf, section: ProfileSection, profile: CommunityProfil
         if share_of and share_of != section.universe and _fmt(r["share"], pdf.language) is not None:
             share += "*"
             line = tr(N_("* {item}: share of {universe}"))
-            other_universe.append(line.format(item=r["item"], universe=tr(share_of)))
+            other_universe.append(
+                line.format(item=_item(pdf, r["item"], profile), universe=tr(share_of))
+            )
         label = RELIABILITY_LABELS.get(r["reliability"])
         cells = [
-            (str(r["item"]), None),  # a census label: data, in its own direction
+            (_item(pdf, r["item"], profile), None),  # a census label as recorded, ours said
             (_pm(pdf, r["estimate"], r["moe"]), "ltr"),  # "600 ± 72", never "72 ± 600"
             (share, "ltr"),
             (tr(label) if label else "", None),

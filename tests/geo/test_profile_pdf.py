@@ -114,14 +114,17 @@ def test_spanish_sheet_speaks_spanish_and_writes_numbers_as_spanish_does(nepal, 
         "Área de estudio completa",
         "Alta confiabilidad",
         "Usar con precaución",
-        "* Foreign-born total: proporción de todos los residentes",
+        "* Total de nacidos en el extranjero: proporción de todos los residentes",
         "No disponible para esta área de estudio (tabla no cargada): C16002 (hogares con",
         "ACS 2019-2023 5-year · Datos ilustrativos, no es un lugar real · página 1",
     ):
         assert squeeze(words) in text, words
-    # numbers as Spanish writes them; the census's own labels and the country as recorded
+    # numbers as Spanish writes them; the census's own labels and the country as recorded,
+    # the profile's own row names in Spanish, its countries listed the Spanish way
     assert squeeze("3.000 ± 180 100,0 % ± 0,0 %") in text
-    assert squeeze("Foreign-born total 600 ± 72 20,0 % ± 2,1 %*") in text
+    assert squeeze("Total de nacidos en el extranjero 600 ± 72 20,0 % ± 2,1 %*") in text
+    assert squeeze("Países elegidos en conjunto (Nepal)") in text
+    assert "Foreign-born total" not in text and "Chosen countries" not in text
     assert "3,000" not in text and "20.0%" not in text
     for english in ENGLISH:
         assert squeeze(english) not in text, english
@@ -144,13 +147,14 @@ def test_arabic_sheet_reads_from_the_right_with_its_figures_whole(nepal, tmp_pat
         "الصفحة",
     ):
         assert squeeze(words) in text, words
-    assert "Nepal" in text and "Foreign-born" in text  # data as recorded
+    assert "Nepal" in text and "Foreign-born" not in text  # the country as recorded
     for english in ENGLISH:
         assert squeeze(english) not in text, english
     # The table is mirrored: the row's label on the right, its figures to its left, each
     # figure left to right ("600 ± 72", not "72 ± 600").
     row = _row_left_to_right(pdf, tmp_path)
-    assert row.index("Foreign-born") > row.index("600")
+    label = [i for i, w in enumerate(row) if re.search("[\u0600-\u06ff]", w)]  # its Arabic name
+    assert label and min(label) > row.index("600"), row
     assert row[row.index("600") : row.index("600") + 3] == ["600", "±", "72"]
     english = _row_left_to_right(export_pdf(nepal), tmp_path)
     assert english.index("Foreign-born") < english.index("600")
