@@ -154,7 +154,9 @@ def _shown_at(
     # The entry holds the profile itself, so no other profile can have its id meanwhile.
     shown = []
     for section in _profile.sections:
-        chart = build_section_chart(section, _profile.vintage, translate=_, language=language)
+        chart = build_section_chart(
+            section, _profile.vintage, translate=_, language=language, countries=_profile.countries
+        )
         shown.append(
             (_table(section, _profile.countries), None if chart is None else chart.to_dict())
         )

@@ -9,16 +9,19 @@ the census's row labels are data and stay as recorded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from types import ModuleType
 
 import altair as alt
 import pandas as pd
 
+from geo.census.area_words import say_vintage
 from geo.census.moe import RELIABILITY_LABELS
+from geo.census.origins import item_label
 from geo.census.profiles import ProfileSection
 from geo.i18n import DEFAULT, N_, format_number, format_share, is_rtl
+from geo.messages import Message
 
 __all__ = ["build_section_chart", "chart_rows", "number_locale", "render_chart_png"]
 
@@ -48,14 +51,17 @@ def number_locale(language: str) -> dict:
     }
 
 
-def _chart_data(rows: pd.DataFrame, translate: Callable[[str], str], language: str) -> pd.DataFrame:
-    """The plotted figures (percent) and their tooltips, written as the reader writes them."""
+def _chart_data(
+    rows: pd.DataFrame, translate: Callable[[str], str], language: str, countries: Sequence[str]
+) -> pd.DataFrame:
+    """The plotted figures (percent) and their tooltips, written as the reader writes them;
+    the app's own row names (the chosen countries combined) in the reader's words."""
     low = (rows["share"] - rows["share_moe"]).clip(lower=0)
     high = rows["share"] + rows["share_moe"]
     labels = {key: translate(label) for key, label in RELIABILITY_LABELS.items()}
     return pd.DataFrame(
         {
-            "item": rows["item"],
+            "item": [_say(item_label(str(i), countries), language) for i in rows["item"]],
             "share": rows["share"] * 100,
             "low": low * 100,
             "high": high * 100,
@@ -75,8 +81,14 @@ def _chart_data(rows: pd.DataFrame, translate: Callable[[str], str], language: s
 def _x_title(section: ProfileSection, vintage: str, tr: Callable[[str], str]) -> str:
     """What the bars measure: share of which universe, with MOE and vintage."""
     if section.universe:
-        return tr(_X_TITLE_OF).format(universe=tr(section.universe), vintage=vintage)
-    return tr(_X_TITLE).format(vintage=vintage)
+        universe = tr(section.universe)
+        return tr(_X_TITLE_OF).format(universe=universe, vintage=say_vintage(vintage, tr))
+    return tr(_X_TITLE).format(vintage=say_vintage(vintage, tr))
+
+
+def _say(label: object, language: str) -> str:
+    """A row name as the reader reads it: a Message in ``language``, data as recorded."""
+    return label.in_language(language) if isinstance(label, Message) else str(label)
 
 
 def _isolated(title: str, language: str) -> str:
@@ -92,6 +104,7 @@ def build_section_chart(
     *,
     translate: Callable[[str], str] = str,
     language: str = DEFAULT,
+    countries: Sequence[str] = (),
 ) -> alt.LayerChart | None:
     """Bars of the shares with their 90% MOE as error bars; None for fewer than two.
 
@@ -105,6 +118,8 @@ def build_section_chart(
         The reader's gettext for the chart's own words; English by default.
     language : str, optional
         How the axis and tooltips write numbers (``12,5`` in Spanish).
+    countries : sequence of str, optional
+        The profile's chosen countries, whose combined row is the app's own words.
 
     Returns
     -------
@@ -115,11 +130,11 @@ def build_section_chart(
     if len(r) < 2:
         return None
     tr = translate
-    data = _chart_data(r, tr, language)
+    data = _chart_data(r, tr, language, countries)
     x_title = _isolated(_x_title(section, vintage, tr), language)
     legend_title = _isolated(tr(N_("Reliability")), language)
-    item = alt.Tooltip("item:N", title=tr(section.title))
-    interval = alt.Tooltip("interval_text:N", title=tr(N_("Interval (90%)")))
+    item = alt.Tooltip("item:N", title=_isolated(tr(section.title), language))
+    interval = alt.Tooltip("interval_text:N", title=_isolated(tr(N_("Interval (90%)")), language))
     y = alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
     bars = (
         alt.Chart(data)
@@ -138,8 +153,8 @@ def build_section_chart(
             ),
             tooltip=[
                 item,
-                alt.Tooltip("share_text:N", title=tr(N_("Share ± MOE"))),
-                alt.Tooltip("reliability:N", title=tr(N_("Reliability"))),
+                alt.Tooltip("share_text:N", title=_isolated(tr(N_("Share ± MOE")), language)),
+                alt.Tooltip("reliability:N", title=legend_title),
             ],
         )
     )

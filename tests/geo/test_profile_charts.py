@@ -53,8 +53,8 @@ def test_spanish_axis_legend_and_tooltips(profile):
     spec, section = _spec(profile, "es")
     words = _words(spec)
     assert (
-        words["x"]
-        == "Proporción de todos los residentes (%), ± MOE del 90 % · ACS 2019-2023 5-year"
+        words["x"] == "Proporción de todos los residentes (%), ± MOE del 90 % · "
+        "ACS 2019-2023, estimaciones de 5 años"
     )
     assert words["legend"] == "Confiabilidad"
     assert words["levels"][:2] == ["Alta confiabilidad", "Usar con precaución"]
@@ -96,3 +96,18 @@ def test_png_in_chinese_and_arabic_renders(profile):
         chart = build_section_chart(section, profile.vintage, translate=tr, language=language)
         png = render_chart_png(chart)
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_chosen_countries_row_in_the_readers_words_countries_as_recorded(profile):
+    section = next(s for s in profile.sections if "Nepal" in set(s.rows["item"]))
+    tr = translator("es").gettext
+    chart = build_section_chart(
+        section, profile.vintage, translate=tr, language="es", countries=("Nepal",)
+    )
+    items = [r["item"] for r in next(iter(chart.to_dict()["datasets"].values()))]
+    assert "Países elegidos en conjunto (Nepal)" in items and "Nepal" in items
+    assert not any(i.startswith("Chosen countries") for i in items)
+    # Without the chosen countries (the PDF, whose table keeps the row in English), as recorded.
+    english = build_section_chart(section, profile.vintage, translate=tr, language="es")
+    items = [r["item"] for r in next(iter(english.to_dict()["datasets"].values()))]
+    assert "Chosen countries combined (Nepal)" in items
