@@ -133,7 +133,7 @@ def build_section_chart(
     data = _chart_data(r, tr, language, countries)
     x_title = _isolated(_x_title(section, vintage, tr), language)
     legend_title = _isolated(tr(N_("Reliability")), language)
-    item = alt.Tooltip("item:N", title=_isolated(tr(section.title), language))
+    item = alt.Tooltip("item:N", title="title")  # vega-tooltip's heading: the row, unlabelled
     interval = alt.Tooltip("interval_text:N", title=_isolated(tr(N_("Interval (90%)")), language))
     y = alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
     bars = (

@@ -58,6 +58,7 @@ def test_spanish_axis_legend_and_tooltips(profile):
     )
     assert words["legend"] == "Confiabilidad"
     assert words["levels"][:2] == ["Alta confiabilidad", "Usar con precaución"]
+    assert words["tooltips"][0] == "title"  # the row's name heads the tooltip, unlabelled
     assert "Proporción ± MOE" in words["tooltips"] and "Intervalo (90 %)" in words["tooltips"]
     text = json.dumps(spec, ensure_ascii=False)
     for english in ENGLISH:
