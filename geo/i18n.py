@@ -207,6 +207,24 @@ def format_date(value: date | datetime, code: str) -> str:
     return babel_format_date(value, format="medium", locale=_locale(code))
 
 
+def date_box_format(code: str) -> str:
+    """The order a date box shows day, month and year in, as the language writes dates.
+
+    Streamlit's date box knows three orders (``YYYY/MM/DD``, ``DD/MM/YYYY``,
+    ``MM/DD/YYYY``) and three separators; the language's short date pattern (CLDR: ``M/d/yy``
+    in American English, ``dd.MM.yy`` in German) picks the nearest, so a French librarian
+    reads 03/12/2026 and not 2026/12/03.
+    """
+    pattern = _locale(code).date_formats["short"].pattern
+    fields = [c for c in dict.fromkeys(pattern.lower()) if c in "dmy"]
+    if fields[:1] == ["y"]:
+        order = "YYYY/MM/DD"
+    else:
+        order = "MM/DD/YYYY" if fields[:1] == ["m"] else "DD/MM/YYYY"
+    separator = next((c for c in pattern if c in "/-."), "/")
+    return order.replace("/", separator)
+
+
 def format_list(items: Iterable[str], code: str | None = None) -> str:
     """Items joined as the language enumerates them: ``墨西哥、中国、越南``, ``مصر والعراق``.
 

@@ -25,7 +25,7 @@ from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
 from geo.i18n import N_
 from ui import action_pdf_views, fieldwork_common, resources, text
-from ui.i18n import _, current, n_
+from ui.i18n import _, current, date_format, n_
 
 FLASH = "action.flash"
 # Each panel shows its own confirmation: a message flashed in the 'Add a step' tab is
@@ -164,7 +164,7 @@ def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
     fields: dict[str, object] = {"title": st.text_input(_("Step"), key="action.title")}
     c1, c2, c3 = st.columns(3)
     fields["who"] = c1.text_input(_("Who"), key="action.who")
-    fields["due_on"] = c2.date_input(_("Due"), value=None, key="action.due")
+    fields["due_on"] = c2.date_input(_("Due"), value=None, key="action.due", format=date_format())
     fields["branch_id"] = c3.selectbox(
         _("Branch"),
         [None, *branch_names],
@@ -231,7 +231,7 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
             key=f"{key}.s",
         )
         who = st.text_input(_("Who"), step["who"] or "", key=f"{key}.who")
-        due_on = st.date_input(_("Due"), step["due_on"], key=f"{key}.due")
+        due_on = st.date_input(_("Due"), step["due_on"], key=f"{key}.due", format=date_format())
         if st.form_submit_button(_("Save step")):
             fieldwork_common.write(
                 lambda s, user: update_step(

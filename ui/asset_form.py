@@ -6,7 +6,7 @@ import streamlit as st
 
 from geo.db import forms as af
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
-from ui.i18n import _
+from ui.i18n import _, date_format
 
 TEXT_FIELDS = ("name", "alternate_name", "address", "phone", "website", "email")
 
@@ -81,9 +81,15 @@ def _provenance_fields(key: str, values: dict) -> dict:
         labels["collected_by"], values["collected_by"], key=f"{key}.collected_by"
     )
     form["collected_on"] = c2.date_input(
-        labels["collected_on"], values["collected_on"], key=f"{key}.collected_on"
+        labels["collected_on"],
+        values["collected_on"],
+        key=f"{key}.collected_on",
+        format=date_format(),
     )
     form["last_verified_on"] = c2.date_input(
-        labels["last_verified_on"], values["last_verified_on"], key=f"{key}.verified"
+        labels["last_verified_on"],
+        values["last_verified_on"],
+        key=f"{key}.verified",
+        format=date_format(),
     )
     return form

@@ -18,6 +18,7 @@ from geo.i18n import (
     DEFAULT,
     INTERFACE_LANGUAGES,
     PSEUDO,
+    date_box_format,
     format_list,
     format_number,
     is_rtl,
@@ -28,7 +29,16 @@ from geo.i18n import (
 
 KEY = "ui.language"
 
-__all__ = ["_", "current", "joined", "language_picker", "n_", "number", "right_to_left"]
+__all__ = [
+    "_",
+    "current",
+    "date_format",
+    "joined",
+    "language_picker",
+    "n_",
+    "number",
+    "right_to_left",
+]
 
 
 def current() -> str:
@@ -61,6 +71,11 @@ def n_(singular: str, plural: str, count: int) -> str:
 def number(value: float, decimals: int = 0) -> str:
     """A number written as the interface language writes it."""
     return format_number(value, current(), decimals)
+
+
+def date_format() -> str:
+    """How the date boxes show a date in the interface language (``DD/MM/YYYY`` in French)."""
+    return date_box_format(current())
 
 
 def joined(items: Iterable[str]) -> str:

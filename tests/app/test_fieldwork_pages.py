@@ -292,3 +292,11 @@ def test_team_boxes_read_in_the_readers_language_with_no_blank_choice(editor, pa
     box = at.selectbox(key=key)
     assert box.options[0] == "(sin equipo)"  # a blank choice shows Streamlit's English placeholder
     assert "Jóvenes" in box.options and "Youth" not in box.options
+
+
+@pytest.mark.parametrize(("code", "shown"), [("fr", "DD/MM/YYYY"), ("en", "MM/DD/YYYY")])
+def test_date_boxes_show_the_date_as_the_reader_writes_it(editor, code, shown):
+    at = editor(LOG)
+    at.session_state["ui.language"] = code
+    at.run()
+    assert at.date_input(key="engagement.date").proto.format == shown
