@@ -19,7 +19,7 @@ from geo.i18n import N_, format_share, translator
 from geo.maps.layers import format_value
 from geo.messages import Message, say
 from ui import maps, resources
-from ui.i18n import _, current, number
+from ui.i18n import _, current, number, right_to_left
 
 AREA_TYPES = {
     "branch": N_("Branch catchment"),
@@ -225,7 +225,12 @@ def _plus_minus(value: float, moe: float, kind: str) -> str:
     if pd.isna(moe):
         text = format_value(value, kind, code)
         return _("{value} (no margin of error supplied)").format(value=text)
-    return f"{format_value(value, kind, code)} ± {format_value(moe, kind, code)}"
+    text = f"{format_value(value, kind, code)} ± {format_value(moe, kind, code)}"
+    # In Arabic the grid drew a cell holding Arabic words right to left, where
+    # "20.8% ± 2.2%" came out as "2.2% ± 20.8%"; a left-to-right mark before the figure
+    # keeps it in order (the grid's canvas ignored the isolates U+2066...U+2069; seen in
+    # Chromium). The cell then reads left to right: figure first, then "من جميع السكان".
+    return f"\u200e{text}" if right_to_left() else text
 
 
 def _cv(cv: float) -> str:

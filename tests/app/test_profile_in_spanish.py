@@ -50,3 +50,17 @@ def test_hand_picked_tracts_and_a_country_group_in_spanish(app, in_language):
     assert any(f"**Grupo: nacidos en {country}**" in m.value for m in at.markdown)
     notes = [i.value for i in at.info]
     assert notes and all("no se desglosa por país de nacimiento" in n for n in notes), notes
+
+
+def test_in_arabic_each_figure_keeps_its_order_beside_arabic_words(app, in_language):
+    at = in_language(app("pages/community_profile.py"), "ar")
+    assert not at.exception
+    branch = at.selectbox(key="profile.branch")
+    assert f"الملف: في نطاق 1,000 متر من {branch.format_func(branch.value)}" in [
+        h.value for h in at.subheader
+    ]
+    figures = [c for c in _cells(at) if " ± " in c]
+    # the grid draws a cell with Arabic words right to left: a left-to-right mark keeps
+    # "20.8% ± 2.2%" from reading "2.2% ± 20.8%"
+    assert figures and all(c.startswith("\u200e") for c in figures), figures[:3]
+    assert any(c.endswith("من جميع السكان") for c in figures)

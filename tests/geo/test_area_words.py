@@ -1,5 +1,7 @@
 """A study area's label and vintage as the reader's language says them."""
 
+import json
+
 import pytest
 
 from geo.census.area_words import DEMO_LABEL, say_study_area, say_vintage
@@ -56,3 +58,20 @@ def test_the_profiles_own_universe_words_are_in_the_catalogs():
     for universe in set(UNIVERSES.values()):
         assert _tr("es")(universe) != universe, universe
     assert _tr("es")("all residents") == "todos los residentes"
+
+
+def test_the_profile_charts_axis_says_the_vintage_in_the_readers_words(tiny_area):
+    from geo.census.community import build_community_profile
+    from geo.census.profile_charts import build_section_chart
+    from tests.geo.conftest import T1, T2
+
+    profile = build_community_profile(tiny_area, [T1, T2], title="Two tracts", rule="By hand.")
+    section = next(s for s in profile.sections if s.title == "Citizenship")
+    vintage = describe_vintage(2023)
+    english = json.dumps(build_section_chart(section, vintage).to_dict())
+    spanish = json.dumps(
+        build_section_chart(section, vintage, translate=_tr("es"), language="es").to_dict(),
+        ensure_ascii=False,
+    )
+    assert "ACS 2019-2023 5-year" in english
+    assert "ACS 2019-2023, estimaciones de 5 años" in spanish and "5-year" not in spanish
