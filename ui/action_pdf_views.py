@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from geo.census.area_words import say_study_area
 from geo.fieldwork.action_plan import StepFilter
 from geo.i18n import is_rtl, translator
 from geo.pdf.action_plan import GROUPINGS, PlanSheet, build_action_plan_pdf
@@ -53,7 +54,7 @@ def pdf_download(steps: pd.DataFrame, chosen: StepFilter, today: date) -> None:
     branch = _branch_name(chosen.branch_id)
     area = resources.current_area()
     sheet = PlanSheet(
-        scope=branch or area.label,
+        scope=branch or say_study_area(area.label, _),  # the demo city stays illustrative
         today=today,
         group_by=group_by,
         chosen=chosen,

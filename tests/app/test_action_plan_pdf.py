@@ -65,3 +65,14 @@ def test_the_pdf_keeps_only_the_steps_the_filters_show(app, deferred, tmp_path):
     text = pdf_text(deferred["action-plan.pdf"](), tmp_path)
     assert squeeze("دعوة مركز الجالية العربية") in text and "联系华人服务中心" not in text
     assert squeeze("Showing status: Open") in text
+
+
+def test_the_demo_city_is_named_illustrative_in_the_readers_language(app, deferred, tmp_path):
+    at = app(role="viewer")
+    at.selectbox(key="ui.language").set_value("es").run()
+    _steps(tmp_path)
+    at.switch_page(PLAN).run()
+    assert not at.exception
+    text = pdf_text(deferred["action-plan.pdf"](), tmp_path)
+    assert squeeze("Riverton — datos ilustrativos, no es un lugar real") in text
+    assert squeeze("illustrative data, not a real place") not in text
