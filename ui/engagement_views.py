@@ -26,7 +26,7 @@ from geo.fieldwork.engagement import (
 from geo.i18n import N_, format_date
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import fieldwork_common, resources
-from ui.i18n import _, current, date_format, joined, n_
+from ui.i18n import _, current, joined, n_
 
 FLASH = "engagement.flash"
 EDIT_FLASH = "engagement.edit_flash"  # shown in the 'Edit an entry' tab, where it was saved
@@ -58,11 +58,8 @@ def _contact_fields(prefix: str, entry: dict) -> dict:
     branches = _branch_names()
     c1, c2, c3 = st.columns(3)
     return {
-        "contact_on": c1.date_input(
-            _("Date of the contact"),
-            entry.get("contact_on") or date.today(),
-            key=f"{prefix}.date",
-            format=date_format(),
+        "contact_on": fieldwork_common.date_box(
+            c1, _("Date of the contact"), entry.get("contact_on") or date.today(), f"{prefix}.date"
         ),
         "staff": c2.text_input(
             _("Staff who took part"), entry.get("staff") or "", key=f"{prefix}.staff"
@@ -122,11 +119,8 @@ def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
         )
         for field, label in HEARD_FIELDS.items():
             fields[field] = st.text_area(_(label), entry.get(field) or "", key=f"{prefix}.{field}")
-        fields["follow_up_on"] = st.date_input(
-            _("Follow up on"),
-            entry.get("follow_up_on"),
-            key=f"{prefix}.follow_up",
-            format=date_format(),
+        fields["follow_up_on"] = fieldwork_common.date_box(
+            st, _("Follow up on"), entry.get("follow_up_on"), f"{prefix}.follow_up"
         )
         if st.form_submit_button(submit):
             return fields, organization_ids, [c for c in communities.split(";") if c.strip()]

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from geo.errors import GeoError
 from geo.hours import is_open, parse_opening_hours
 from ui import auth, errors, resources
-from ui.i18n import _
+from ui.i18n import _, date_format
 
 ACTION = "fieldwork_write"
 
@@ -80,3 +80,8 @@ def team_name(team: str) -> str:
     """A team as the reader says it; the empty choice reads "(no team)", not a blank box
     (which Streamlit shows as its English "Choose an option")."""
     return _(team) if team else _("(no team)")
+
+
+def date_box(box: Any, label: str, value: Any, key: str) -> Any:
+    """``box.date_input`` (``st`` or a column) showing the date as the reader's language does."""
+    return box.date_input(label, value, key=key, format=date_format())
