@@ -72,14 +72,8 @@ class _ProfilePdf(FPDF):
             shaping["direction"] = sheet
 
     def font(self, size: float, bold: bool = False) -> None:
-        """Select the Noto family for the next text, whatever the last text ended in.
-
-        fpdf2 2.8.9 leaves a fallback font (Chinese, Arabic) set in the page after text
-        that ends in it, and does not set the main font again for text that follows in
-        the same style: that text prints as garbage (py-pdf/fpdf2#1488, #1772).
-        Selecting the other style first makes it set the font again.
-        """
-        self.set_font(self.family, "" if bold else "B", size)
+        """Select the Noto family for the next text (after Chinese or Arabic text too:
+        :func:`geo.pdf.fonts.use_fonts` works around fpdf2 2.8.9 for every PDF)."""
         self.set_font(self.family, "B" if bold else "", size)
 
     def say(self, text: object, *, size: float = 9, bold: bool = False, h: float = 4.5) -> None:

@@ -159,3 +159,32 @@ def test_a_walk_sheet_in_spanish_has_spanish_words_and_names_as_recorded(tmp_pat
     assert squeeze("1. Open Door Family Center") in text
     assert squeeze("Desde y de vuelta a Central Library") in text
     assert squeeze("(horario: Mo-Fr 09:00-17:00)") in text
+
+
+@pytest.mark.parametrize("language", ["zh", "ar"])
+def test_latin_names_after_a_chinese_or_arabic_line_read_as_recorded(language, tmp_path):
+    # fpdf2 2.8.9 drew a line after one ending in Chinese or Arabic in the page's previous
+    # font: in Arabic, "Cantonese" and "Food bank" after an address in Chinese or Arabic
+    # came back as garbage (geo.pdf.fonts works around it).
+    from geo.i18n import translator
+
+    stops = [
+        Stop(label="مركز الجالية", lat=41.004, lon=-45.002, address="شارع الملك",
+             services="Food bank and legal help"),
+        Stop(label="华人服务中心", lat=41.002, lon=-45.001, address="坚尼街", languages="Cantonese",
+             services="Food bank"),
+        Stop(label="Open Door Family Center", lat=41.001, lon=-44.998, address="Harbor Road"),
+    ]  # fmt: skip
+    info = SheetInfo(title="Walk", branch="Central Library", questions=["What they ask for"])
+    route = plan_walkabout(BRANCH, stops)
+    text = pdf_text(build_walk_sheet(route, info, translate=translator(language).gettext), tmp_path)
+    for recorded in (
+        "Central Library",
+        "Cantonese",
+        "Food bank and legal help",
+        "Harbor Road",
+        "Open Door Family Center",
+        "What they ask for",
+    ):
+        assert squeeze(recorded) in text, recorded
+    assert text.count("Foodbank") == 2 and text.count("Whattheyaskfor") == 3

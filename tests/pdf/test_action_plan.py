@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pypdf
+import pytest
 
 from geo.fieldwork.action_plan import StepFilter
 from geo.i18n import translator
@@ -212,3 +213,27 @@ def test_the_chosen_statuses_are_listed_as_the_readers_language_lists_them(tmp_p
     chosen = StepFilter(statuses=("open", "in_progress"))
     pdf = _pdf([_step("Call the imam", TODAY)], language="zh", chosen=chosen)
     assert squeeze(f"{zh('Open')}、{zh('In progress')}") in pdf_text(pdf, tmp_path)
+
+
+@pytest.mark.parametrize("language", ["zh", "ar"])
+def test_latin_data_after_a_chinese_or_arabic_line_reads_as_typed(language, tmp_path):
+    # fpdf2 2.8.9 drew a line after one ending in Chinese or Arabic in the page's previous
+    # font: in Arabic, the link "Nepali" and the note after "Notes:" came back as garbage
+    # (geo.pdf.fonts works around it). No branch: the details line ends in the status word.
+    steps = [
+        _step("Call the imam", TODAY + timedelta(days=2), branch="", links="community:Nepali",
+              notes="Bring the flyers."),
+        _step("联系华人服务中心", TODAY - timedelta(days=3), who="李华", notes="Call Omar."),
+        *(
+            _step(f"Step {n}", TODAY + timedelta(days=n), branch="", notes=f"Note {n} in English.")
+            for n in range(1, 13)
+        ),
+    ]  # fmt: skip
+    pdf = _pdf(steps, language=language, rtl=language == "ar")
+    text = pdf_text(pdf, tmp_path)
+    assert _pages(pdf) > 1  # footers are written on earlier pages last
+    for typed in ("Call the imam", "Nepali", "Bring the flyers.", "Call Omar.", "Amira"):
+        assert squeeze(typed) in text, typed
+    for n in range(1, 13):
+        assert squeeze(f"Step {n}") in text and squeeze(f"Note {n} in English.") in text
+    assert text.count("CentralLibrary") == 2 + _pages(pdf)  # scope, a branch, each footer

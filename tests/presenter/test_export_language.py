@@ -77,3 +77,27 @@ def test_an_arabic_handout_prints_every_character_of_its_own_words(
     assert "?" not in text.replace("alert(1)", "")
     assert "الشريحة" in text.replace(" ", "")  # pdftotext may space shaped letters apart
     assert CAPTION in pages[0]
+
+
+@pytest.mark.parametrize("language", ["zh", "ar"])
+def test_latin_captions_after_a_chinese_or_arabic_line_read_as_typed(
+    language, demo_story, demo_loader, demo_organizations, tmp_path
+):
+    # fpdf2 2.8.9 drew a line after one ending in Chinese or Arabic in the page's previous
+    # font (geo.pdf.fonts works around it): a caption's second line, wrapped right after its
+    # Chinese words, came back as "Spri" (zh) or "wokrisnh·5r" (ar).
+    from tests.pdf.reading import pdf_text, squeeze
+
+    captions = [
+        "华人社区服务中心的分布地图Where newcomers live",
+        "مراكز مساعدة المجتمع في المدينة Legal help",
+    ]
+    slides = tuple(
+        replace(slide, caption=caption)
+        for slide, caption in zip(demo_story.slides, captions, strict=True)
+    )
+    story = replace(demo_story, slides=slides)
+    text = pdf_text(story_pdf(story, demo_loader, demo_organizations, language=language), tmp_path)
+    for typed in ("Where newcomers live", "Legal help", "Spring workshop"):
+        assert squeeze(typed) in text, typed
+    assert text.count("Springworkshop") == 2  # the title over each slide
