@@ -264,7 +264,7 @@ def _section(pdf: _ProfilePdf, section: ProfileSection, profile: CommunityProfil
     pdf.set_text_color(0, 0, 0)
     for note in other_universe:
         pdf.say(note, size=7, h=3.5)
-    _chart(pdf, section, profile.vintage)
+    _chart(pdf, section, profile.vintage, profile.countries)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -272,8 +272,12 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
-def _chart(pdf: _ProfilePdf, section: ProfileSection, vintage: str) -> None:
-    chart = build_section_chart(section, vintage, translate=pdf.tr, language=pdf.language)
+def _chart(
+    pdf: _ProfilePdf, section: ProfileSection, vintage: str, countries: tuple[str, ...]
+) -> None:
+    chart = build_section_chart(
+        section, vintage, translate=pdf.tr, language=pdf.language, countries=countries
+    )
     if chart is None:
         return
     png = render_chart_png(chart)

@@ -108,7 +108,7 @@ def test_chosen_countries_row_in_the_readers_words_countries_as_recorded(profile
     items = [r["item"] for r in next(iter(chart.to_dict()["datasets"].values()))]
     assert "Países elegidos en conjunto (Nepal)" in items and "Nepal" in items
     assert not any(i.startswith("Chosen countries") for i in items)
-    # Without the chosen countries (the PDF, whose table keeps the row in English), as recorded.
+    # Called without the chosen countries, the row stays as recorded.
     english = build_section_chart(section, profile.vintage, translate=tr, language="es")
     items = [r["item"] for r in next(iter(english.to_dict()["datasets"].values()))]
     assert "Chosen countries combined (Nepal)" in items
