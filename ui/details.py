@@ -33,13 +33,17 @@ def show_profile(
     st.caption(source + _("90% margins of error.") + " " + _(RELIABILITY_RULE))
 
 
-def plus_minus(value: float, moe: float, kind: str) -> str:
-    """``1,234 ± 56`` (or ``12.3% ± 1.2%``); says so when no margin of error was supplied."""
+def plus_minus(value: float, moe: float, kind: str, code: str | None = None) -> str:
+    """``1,234 ± 56`` (or ``12.3% ± 1.2%``); says so when no margin of error was supplied.
+
+    With a language ``code``, the figures are written as that language writes them.
+    """
     if pd.isna(value):
         return _("not available")
     if pd.isna(moe):
-        return _("{value} (no margin of error supplied)").format(value=format_value(value, kind))
-    return f"{format_value(value, kind)} ± {format_value(moe, kind)}"
+        text = format_value(value, kind, code)
+        return _("{value} (no margin of error supplied)").format(value=text)
+    return f"{format_value(value, kind, code)} ± {format_value(moe, kind, code)}"
 
 
 def _section_table(rows: pd.DataFrame) -> pd.DataFrame:

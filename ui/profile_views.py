@@ -16,9 +16,9 @@ from geo.census.profiles import ProfileSection
 from geo.census.study_area import StudyArea
 from geo.filters import Filters, filter_organizations
 from geo.i18n import N_, format_share, translator
-from geo.maps.layers import format_value
 from geo.messages import Message, say
 from ui import maps, resources
+from ui.details import plus_minus
 from ui.i18n import _, current, number, right_to_left
 
 AREA_TYPES = {
@@ -219,18 +219,12 @@ def _words(text: str) -> str:
 def _plus_minus(value: float, moe: float, kind: str) -> str:
     """``1.234 ± 56``, ``12,3 % ± 1,2 %``: figures as the reader's language writes them
     (the CSV keeps machine numbers); says so when no margin of error was supplied."""
-    if pd.isna(value):
-        return _("not available")
-    code = current()
-    if pd.isna(moe):
-        text = format_value(value, kind, code)
-        return _("{value} (no margin of error supplied)").format(value=text)
-    text = f"{format_value(value, kind, code)} ± {format_value(moe, kind, code)}"
+    text = plus_minus(value, moe, kind, current())
     # In Arabic the grid drew a cell holding Arabic words right to left, where
     # "20.8% ± 2.2%" came out as "2.2% ± 20.8%"; a left-to-right mark before the figure
     # keeps it in order (the grid's canvas ignored the isolates U+2066...U+2069; seen in
     # Chromium). The cell then reads left to right: figure first, then "من جميع السكان".
-    return f"\u200e{text}" if right_to_left() else text
+    return f"\u200e{text}" if right_to_left() and pd.notna(value) and pd.notna(moe) else text
 
 
 def _cv(cv: float) -> str:
