@@ -56,7 +56,8 @@ class _Pressable(MacroElement):
         "{% if this.label is not none %}"
         "  el.setAttribute('aria-label', {{ this.label|tojson }});"
         "{% endif %}"
-        "  L.DomEvent.on(el, 'keydown', press); };"
+        "  if (!el._atlasPress) { el._atlasPress = true; L.DomEvent.on(el, 'keydown', press); }"
+        " };"
         " ready(); layer.on('add', ready); })({{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
