@@ -394,16 +394,28 @@ def sign_in(
         page.get_by_label(words("Password"), exact=True).fill(password)
         page.get_by_role("button", name=words("Sign in")).click()
     signed_in = words("Signed in as {name} ({role})").split("{")[0].strip()
+    if keyboard:
+        page.get_by_text(signed_in, exact=False).first.wait_for(timeout=90_000)
+    else:
+        press_again_if_lost(
+            page.get_by_role("button", name=words("Sign in")),
+            page.get_by_text(signed_in, exact=False).first,
+        )
+    settle(page)
+
+
+def press_again_if_lost(button, shows, *, first_wait: int = 30_000) -> None:
+    """Wait until ``shows`` is visible after ``button`` was clicked; click once more when the
+    button is still there after ``first_wait`` ms (under CI's load, a click that lands while
+    Streamlit reruns can be lost: the same page shows again, untouched)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout  # installed: a page exists
 
     try:
-        page.get_by_text(signed_in, exact=False).first.wait_for(timeout=30_000)
-    except PlaywrightTimeout:  # under CI's load a click during a rerun can be lost: once more
-        button = page.get_by_role("button", name=words("Sign in"))
-        if not keyboard and button.is_visible():
+        shows.wait_for(timeout=first_wait)
+    except PlaywrightTimeout:
+        if button.is_visible():
             button.click()
-        page.get_by_text(signed_in, exact=False).first.wait_for(timeout=60_000)
-    settle(page)
+        shows.wait_for(timeout=60_000)
 
 
 # --- the keyboard ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from tests.browser.conftest import (
     database_env,
     find_map_frame,
     new_offline_page,
+    press_again_if_lost,
     settle,
     sign_in,
 )
@@ -127,8 +128,9 @@ def test_the_panned_view_becomes_a_slide_that_reopens_there(page, db_path):
     assert _pixels_apart((lat, lon), slide.view.centre, zoom) < 1
 
     _open(page, "Presenter")
-    page.get_by_role("button", name="Present").click()
-    page.get_by_role("button", name="Next ▶").wait_for(timeout=60_000)
+    present = page.get_by_role("button", name="Present")
+    present.click()
+    press_again_if_lost(present, page.get_by_role("button", name="Next ▶"))
     frame = _map(page)
     lat, lon, zoom = frame.evaluate(POSITION)
     assert zoom == slide.view.zoom
@@ -150,8 +152,9 @@ def _story_of_one_slide(db_path: Path, name: str) -> None:
 
 def _open_tables_by_keyboard(page, words) -> None:
     """Present, then open the slide's text-and-tables expander from the keyboard."""
-    page.get_by_role("button", name=words("Present"), exact=True).click()
-    page.get_by_role("button", name=words("Next ▶")).wait_for(timeout=60_000)
+    present = page.get_by_role("button", name=words("Present"), exact=True)
+    present.click()
+    press_again_if_lost(present, page.get_by_role("button", name=words("Next ▶")))
     _map(page)
     label = words("This slide's map as text and tables (legend, tracts, organizations)")
     summary = page.locator("summary").filter(has_text=label)
