@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder of the bundled demo city (tracts, ACS tables, branches, organizations).",
     ),
     Setting(
+        "WELCOME_ATLAS_DEMO_FIELDWORK",
+        "1",
+        "1 = a new database seeded with the bundled demo city also gets illustrative field "
+        "work (engagement log, action plan, staff, a walk) and a presenter story; 0 = none.",
+    ),
+    Setting(
         "WELCOME_ATLAS_STALE_MONTHS",
         "12",
         "Records not verified for this many months are listed as stale.",
@@ -98,6 +104,7 @@ class Settings:
     backup_keep: int = 14
     contact_retention_months: int = 24
     sync_max_archive_share: float = 0.2
+    demo_fieldwork: bool = True
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -116,4 +123,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         backup_keep=int(value["WELCOME_ATLAS_BACKUP_KEEP"]),
         contact_retention_months=int(value["WELCOME_ATLAS_CONTACT_RETENTION_MONTHS"]),
         sync_max_archive_share=float(value["WELCOME_ATLAS_SYNC_MAX_ARCHIVE_SHARE"]),
+        demo_fieldwork=value["WELCOME_ATLAS_DEMO_FIELDWORK"].strip() not in ("0", "", "false"),
     )

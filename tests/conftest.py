@@ -15,6 +15,11 @@ from sqlalchemy.orm import Session
 
 from geo.db.session import make_engine, upgrade
 
+# Tests expect a fresh demo database with empty field work; the ones about the demo's
+# illustrative field work turn it on themselves. Streamlit servers started by the browser
+# tests inherit this environment.
+os.environ["WELCOME_ATLAS_DEMO_FIELDWORK"] = "0"
+
 POSTGRES_URL_ENV = "ASSETS_TEST_POSTGRES_URL"
 REQUIRE_REAL_DATA_ENV = "WELCOME_ATLAS_REQUIRE_REAL_DATA"
 REAL_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"

@@ -17,6 +17,7 @@ from geo.census.study_area import StudyArea
 from geo.config import PROJECT_ROOT, Settings, load_settings
 from geo.db import list_assets, list_branches, open_database
 from geo.db.sites import list_sites
+from geo.demo_fieldwork import fieldwork_seeder
 from geo.filters import compute_acculturation
 from geo.maps.home_map import build_places_json
 from geo.maps.layers import basemap_data, simplify_tracts
@@ -41,9 +42,14 @@ def settings() -> Settings:
 
 @st.cache_resource(show_spinner="Opening the asset database…")
 def engine() -> Engine:
-    """The shared asset database, migrated, and seeded with the demo city when empty."""
+    """The shared asset database, migrated, and seeded with the demo city (and its
+    illustrative field work, WELCOME_ATLAS_DEMO_FIELDWORK) when empty."""
     config = settings()
-    return open_database(config.database_url, seed_demo_from=config.demo_dir)
+    return open_database(
+        config.database_url,
+        seed_demo_from=config.demo_dir,
+        seed_fieldwork=fieldwork_seeder(config),
+    )
 
 
 def store() -> StudyAreaStore:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,12 @@ def _startup_lock(engine: Engine) -> Iterator[None]:
             connection.commit()
 
 
-def open_database(url: str, *, seed_demo_from: Path | None = None) -> Engine:
+def open_database(
+    url: str,
+    *,
+    seed_demo_from: Path | None = None,
+    seed_fieldwork: Callable[[Session], object] | None = None,
+) -> Engine:
     """Make the engine, migrate to head, and seed the demo city into an empty database.
 
     Safe to call on every start and from two processes at once: PostgreSQL takes an
@@ -151,6 +156,9 @@ def open_database(url: str, *, seed_demo_from: Path | None = None) -> Engine:
     seed_demo_from : pathlib.Path or None, optional
         Folder holding ``organizations.csv`` and ``branches.csv``; None leaves an empty
         database empty.
+    seed_fieldwork : callable or None, optional
+        Called with the session, in the same transaction, right after the demo city was
+        seeded into an empty database (see ``geo.demo_fieldwork.fieldwork_seeder``).
 
     Returns
     -------
@@ -171,7 +179,9 @@ def open_database(url: str, *, seed_demo_from: Path | None = None) -> Engine:
                 upgrade(engine)
                 if seed_demo_from is not None:
                     with Session(engine) as session, session.begin():
-                        seed_demo_if_empty(session, Path(seed_demo_from))
+                        seeded = seed_demo_if_empty(session, Path(seed_demo_from))
+                        if seed_fieldwork is not None and seeded.organizations:
+                            seed_fieldwork(session)
             return engine
         except (DBAPIError, ValidationError):
             # Another process created the same tables or rows first (its ids are then
