@@ -81,10 +81,11 @@ def _downloads(route: Route, info: SheetInfo, columns: Sequence) -> None:
     tracts = _sheet_tracts(route)
     # The builders run when the button is clicked, maybe outside this script run: they get
     # the catalog of the language chosen now, not a lookup of the session.
-    tr = translator(current()).gettext
+    language = current()
+    tr = translator(language).gettext
     columns[0].download_button(
         _("Walk sheet (PDF)"),
-        lambda: build_walk_sheet(route, info, tracts, translate=tr),
+        lambda: build_walk_sheet(route, info, tracts, translate=tr, language=language),
         "walk-sheet.pdf",
         "application/pdf",
         key="walkabout.pdf",

@@ -3,7 +3,9 @@
 Names of organizations come in every script: the sheet is set in the Noto fonts of
 :mod:`geo.pdf.fonts` (Latin, Cyrillic, Greek, Arabic shaped right-to-left, Devanagari,
 Chinese, Japanese, Korean). A character no font has is printed as '?', and the sheet
-says so: it never fails on a name.
+says so: it never fails on a name. For an Arabic reader the sheet runs right to left
+(lines set from the right, each label before its value); every recorded value (name,
+address, question) keeps its own direction inside the line, so "12 Elm St" stays whole.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from fpdf import FPDF
 from geo.fieldwork.points import Stop
 from geo.fieldwork.routes import Leg, Route
 from geo.fieldwork.timing import StopVisit, weekday
-from geo.i18n import N_
+from geo.i18n import DEFAULT, N_, format_list, is_rtl
 from geo.pdf.fonts import printable, use_fonts
+from geo.pdf.typed import as_recorded, iso_day
 
 Translate = Callable[[str], str]
 ILLUSTRATIVE_NOTE = N_("Illustrative data, not a real place")
@@ -48,11 +51,16 @@ class SheetInfo:
 
 
 class _Sheet(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.set_auto_page_break(True, margin=15)
         self.missing: set[str] = set()
         self.family = use_fonts(self)
+        self.language = language
+        self.rtl = is_rtl(language)
+        self.align = "R" if self.rtl else "L"
+        # Every line in the sheet's direction: "Address: ..." starts on the reader's side.
+        self.set_text_shaping(True, direction="rtl" if self.rtl else None)
 
     def safe(self, text: object) -> str:
         """Text with characters no font can draw replaced by '?' (and remembered)."""
@@ -64,7 +72,7 @@ class _Sheet(FPDF):
         self, text: object, *, size: float = 10, bold: bool = False, height: float = 5
     ) -> None:
         self.set_font(self.family, "B" if bold else "", size)
-        self.multi_cell(0, height, self.safe(text), new_x="LMARGIN", new_y="NEXT", align="L")
+        self.multi_cell(0, height, self.safe(text), new_x="LMARGIN", new_y="NEXT", align=self.align)
 
 
 def _project(route: Route, tracts: Sequence[shapely.Geometry]) -> tuple:
@@ -135,6 +143,8 @@ def build_walk_sheet(
     info: SheetInfo,
     tracts: Sequence[shapely.Geometry] = (),
     translate: Translate = str,
+    *,
+    language: str = DEFAULT,
 ) -> bytes:
     """Render the walk sheet as PDF bytes.
 
@@ -151,13 +161,16 @@ def build_walk_sheet(
         Turns the sheet's own words (headings, labels, notes) into the reader's language
         (the page passes its ``_``); English by default. Names, addresses, the title and
         the questions are printed as recorded.
+    language : str, optional
+        The reader's language (the one ``translate`` speaks): how lists are joined, and
+        right to left for Arabic.
 
     Returns
     -------
     bytes
         A one- or multi-page A4 PDF.
     """
-    pdf = _Sheet()
+    pdf = _Sheet(language)
     pdf.set_title(pdf.safe(info.title))
     pdf.add_page()
     _heading(pdf, route, info, translate)
@@ -172,17 +185,18 @@ def build_walk_sheet(
 
 def _heading(pdf: _Sheet, route: Route, info: SheetInfo, tr: Translate) -> None:
     """Title, where and when, the walk's totals, and the illustrative-data warning."""
-    pdf.write_line(info.title, size=16, bold=True, height=8)
-    when = f"{info.planned_on:%Y-%m-%d}" if info.planned_on else tr(N_("date to be set"))
+    pdf.write_line(as_recorded(info.title), size=16, bold=True, height=8)
+    when = iso_day(info.planned_on, pdf.rtl) if info.planned_on else tr(N_("date to be set"))
     if info.starts_at is not None:
         when = tr(N_("{weekday} {date}, leaving at {time}")).format(
             weekday=weekday(info.starts_at, tr),
-            date=f"{info.starts_at:%Y-%m-%d}",
+            date=iso_day(info.starts_at, pdf.rtl),
             time=f"{info.starts_at:%H:%M}",
         )
-    where = tr(N_("From and back to {branch} · {when}")).format(branch=info.branch, when=when)
-    if info.team:
-        where += " · " + tr(N_("team: {team}")).format(team=info.team)
+    branch = as_recorded(info.branch)
+    where = tr(N_("From and back to {branch} · {when}")).format(branch=branch, when=when)
+    if info.team:  # a team of geo.fieldwork.engagement.TEAMS, said in the reader's words
+        where += " · " + tr(N_("team: {team}")).format(team=as_recorded(tr(info.team)))
     pdf.write_line(where)
     totals = tr(N_("stops: {n} · {km} km · about {minutes} min walking at {speed} km/h ({method})"))
     line = totals.format(
@@ -213,7 +227,7 @@ def _stop_block(
     """One numbered stop: how far, open or closed, its details, questions, note lines."""
     if pdf.get_y() > pdf.h - 75:
         pdf.add_page()
-    pdf.write_line(f"{number}. {stop.label}", size=12, bold=True, height=6)
+    pdf.write_line(f"{number}. {as_recorded(stop.label)}", size=12, bold=True, height=6)
     far = tr(N_("{metres} m from the previous stop, about {minutes} min"))
     pdf.write_line(
         far.format(metres=f"{leg.distance_m:.0f}", minutes=f"{leg.walk_minutes:.0f}"),
@@ -223,12 +237,22 @@ def _stop_block(
     if open_line:
         pdf.write_line(open_line, size=9, bold=True, height=4.5)
     for field_name, label in STOP_FIELDS:
-        if value := getattr(stop, field_name):
+        if value := _value(pdf, field_name, getattr(stop, field_name), tr):
             pdf.write_line(f"{tr(label)}: {value}", size=9, height=4.5)
     for question in questions:
-        pdf.write_line(f"☐ {question}", size=9, height=4.5)
+        pdf.write_line(f"☐ {as_recorded(question)}", size=9, height=4.5)
     pdf.write_line(tr(N_("Visited ☐   Who we met / what we learned:")), size=9, height=4.5)
     _note_lines(pdf, 3)
+
+
+def _value(pdf: _Sheet, field_name: str, value: str, tr: Translate) -> str:
+    """A stop's recorded value as printed: the address as typed (kept whole in an Arabic
+    line), languages and services (English labels of :mod:`geo.vocab`, joined with ", " by
+    :mod:`geo.fieldwork.stops`) in the reader's words and list style."""
+    if field_name == "address":
+        return as_recorded(value)
+    labels = [label.strip() for label in value.split(", ") if label.strip()]
+    return format_list((as_recorded(tr(label)) for label in labels), pdf.language)
 
 
 def _closing(pdf: _Sheet, tr: Translate) -> None:

@@ -9,7 +9,9 @@ with fontTools under ``static/vendor/fonts/`` (gitignored). :func:`use_fonts` re
 them on an ``FPDF`` with fallbacks and turns on fpdf2's HarfBuzz text shaping
 (``uharfbuzz``), which joins Arabic letters, orders right-to-left runs (Unicode bidi)
 and builds Devanagari conjuncts. It also works around an fpdf2 2.8.9 bug that printed a
-Latin line after one ending in Chinese or Arabic as garbage (:func:`_set_font_again`).
+Latin line after one ending in Chinese or Arabic as garbage (:func:`_set_font_again`), and
+keeps the invisible bidi marks out of the page once they have ordered the line
+(:func:`_drop_bidi_controls`).
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ FONT_PACKAGES: dict[str, str] = {font.package: "5.3.0" for font in FONTS}
 _BIDI_CONTROLS = frozenset(
     map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
+# Once fpdf2's bidi has ordered a line, these and the Arabic letter mark have done their work.
+_ORDERING_ONLY = _BIDI_CONTROLS | {0x061C}
 _HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
 
 
@@ -197,7 +201,31 @@ def use_fonts(pdf: FPDF, font_dir: Path | None = None) -> str:
     pdf.set_fallback_fonts(fallbacks, exact_match=False)
     pdf.set_text_shaping(True)
     _set_font_again(pdf)
+    _drop_bidi_controls(pdf)
     return FAMILY
+
+
+def _drop_bidi_controls(pdf: FPDF) -> None:
+    """Draw no glyph for a bidi mark or isolate once fpdf2's bidi has ordered the line.
+
+    fpdf2 2.8.9 keeps them in the shaped text: HarfBuzz gives each a space glyph of no
+    advance, but the PDF still declares the space's width for it, so a reader's copy and
+    paste (and poppler, screen readers) find it overlapping the next letter and split the
+    word: "من Central Library" in an Arabic line came back as "C" and "entral Library" in
+    two places. They are removed from each ordered fragment; the line looks the same.
+    """
+    preload = pdf._preload_bidirectional_text
+
+    def preload_without_controls(text: str, markdown: bool) -> Sequence[Any]:
+        fragments = preload(text, markdown)
+        kept = []
+        for fragment in fragments:
+            fragment.characters = [c for c in fragment.characters if ord(c) not in _ORDERING_ONLY]
+            if fragment.characters:
+                kept.append(fragment)
+        return tuple(kept)
+
+    pdf._preload_bidirectional_text = preload_without_controls  # type: ignore[method-assign]
 
 
 def _set_font_again(pdf: FPDF) -> None:
