@@ -44,11 +44,11 @@ SLIDES: tuple[tuple[View, str], ...] = (
             study_area="demo",
             indicator="arrived_2010_share",
             filters=Filters(categories=("employment",)),
-            radius_m=1000,
+            radius_m=2000,
             centre=(40.9718, -44.9567),
-            zoom=15,
+            zoom=14,
         ),
-        "Kestrel Park Branch, 1 km around it: recent arrivals and the employment services "
+        "Kestrel Park Branch, 2 km around it: recent arrivals and the employment services "
         "that now run a job club at the branch (illustrative).",
     ),
     (
