@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from geo.i18n import N_
 from geo.maps.layers import HIGHLIGHT_COLOUR, NO_DATA_COLOUR, Classes, escape, format_value
+from geo.maps.webfonts import MAP_FONT
 
 SITE_COLOUR = "#e6550d"
 BRANCH_COLOUR = "#08306b"
@@ -56,7 +57,7 @@ def legend_html(
     return (
         f'<div class="gap-legend" role="region" aria-label="{name}" '
         'style="position:fixed;right:10px;bottom:24px;z-index:1000;'
-        "background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 sans-serif;"
+        f"background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 {MAP_FONT};"
         'border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-width:260px">'
         f"<b>{escape(label)}</b><br><small>{escape(quantiles)}</small><br>"
         + "<br>".join(rows)

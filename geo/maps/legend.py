@@ -14,10 +14,11 @@ from jinja2 import Template
 
 from geo.i18n import N_
 from geo.maps.layers import HIGHLIGHT_COLOUR, NO_DATA_COLOUR, SCHEMES, Classes, escape, format_value
+from geo.maps.webfonts import MAP_FONT
 from geo.vocab import CATEGORY_COLOURS, SERVICE_CATEGORIES
 
 LEGEND_STYLE = (
-    "background:rgba(255,255,255,.92);padding:5px 7px;font:11px/1.3 sans-serif;"
+    f"background:rgba(255,255,255,.92);padding:5px 7px;font:11px/1.3 {MAP_FONT};"
     "border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-height:300px;overflow:auto;"
     "max-width:240px"
 )

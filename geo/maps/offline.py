@@ -2,7 +2,9 @@
 
 streamlit-folium loads every ``default_js``/``default_css`` URL of a map and its plugins
 inside its iframe; :func:`localize_map` swaps folium's CDN URLs for the files that
-:mod:`geo.maps.vendor` copied into ``static/vendor/`` (served at ``/app/static/vendor/``).
+:mod:`geo.maps.vendor` copied into ``static/vendor/`` (served at ``/app/static/vendor/``),
+and links the Noto web fonts' stylesheet, so popups, tooltips, legends and labels draw
+Chinese, Arabic, Devanagari and Korean on a machine without those fonts.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import folium
 import folium.elements
 
 from geo.errors import UnvendoredAsset
+from geo.maps import webfonts
 from geo.maps.vendor import CDN_TO_LOCAL, DEFAULT_BASE_URL
 
 __all__ = ["localize_map"]
@@ -52,7 +55,9 @@ def localize_map(m: folium.Map, base_url: str = DEFAULT_BASE_URL) -> folium.Map:
     Sets instance attributes ``default_js``/``default_css`` on the map and on
     every plugin in its element tree (streamlit-folium reads them with
     ``getattr``), and removes CDN links a previous render left in the figure
-    header. The map is changed in place and returned.
+    header. The map's own CSS ends with the web fonts' stylesheet (a link: the
+    browser fetches only the font slices its text needs). The map is changed in
+    place and returned.
 
     Parameters
     ----------
@@ -90,6 +95,9 @@ def localize_map(m: folium.Map, base_url: str = DEFAULT_BASE_URL) -> folium.Map:
         if isinstance(element, folium.elements.JSCSSMixin):
             element.default_js = _local_links(element.default_js, base_url)
             element.default_css = _local_links(element.default_css, base_url)
+    fonts = ("atlas_webfonts", f"{base_url}/{webfonts.STYLESHEET}")
+    if fonts not in m.default_css:
+        m.default_css = [*m.default_css, fonts]
     _drop_cdn_header_links(m.get_root())
     return m
 

@@ -17,6 +17,7 @@ from geo.fieldwork.routes import Route, Stop
 from geo.i18n import N_
 from geo.maps.frame_title import name_map
 from geo.maps.layer_tables import translated_list
+from geo.maps.webfonts import MAP_FONT
 
 ROUTE_COLOUR = "#d7301f"
 PathT = TypeVar("PathT", folium.PolyLine, folium.Circle)
@@ -24,7 +25,7 @@ Translate = Callable[[str], str]
 MAP_TITLE = N_("Walkabout map: the branch, the walk area, the walk and its stops")
 _NUMBER_STYLE = (
     "width:24px;height:24px;border-radius:12px;background:#d7301f;color:#fff;"
-    "border:2px solid #fff;font:700 12px/20px sans-serif;text-align:center;"
+    f"border:2px solid #fff;font:700 12px/20px {MAP_FONT};text-align:center;"
     "box-shadow:0 0 3px #333"
 )
 # Text for screen readers only: Leaflet makes each marker a focusable button, named by

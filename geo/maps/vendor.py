@@ -11,7 +11,8 @@ serves at ``/app/static/vendor/`` when ``server.enableStaticServing`` is on, and
 
 Files keep their npm paths under ``static/vendor/`` (for example
 ``leaflet/dist/leaflet.css``), so the relative URLs inside the CSS files
-(``images/...``, ``../webfonts/...``) keep working.
+(``images/...``, ``../webfonts/...``) keep working. The Noto web fonts and their
+stylesheet (:data:`WEBFONTS_URL`, :mod:`geo.maps.webfonts`) are copied with them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo.errors import VendorAssetsMissing
+from geo.maps import webfonts
 
 __all__ = [
     "CDN_TO_LOCAL",
@@ -31,6 +33,7 @@ __all__ = [
     "TOPOJSON_CLIENT_JS",
     "VENDOR_FILES",
     "VendorAssetsMissing",
+    "WEBFONTS_URL",
     "install_vendor_assets",
     "main",
     "missing_vendor_files",
@@ -38,6 +41,8 @@ __all__ = [
 ]
 
 DEFAULT_BASE_URL = "/app/static/vendor"
+# The Noto @font-face rules every page and map frame links to (Chinese, Arabic, ...).
+WEBFONTS_URL = f"{DEFAULT_BASE_URL}/{webfonts.STYLESHEET}"
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -207,6 +212,7 @@ def install_vendor_assets(node_modules: Path, static_dir: Path) -> Path:
         Nothing is copied or deleted in that case.
     """
     _check_node_modules(node_modules)
+    webfonts.webfont_faces(node_modules)  # checked before anything is deleted
     vendor_dir = static_dir / "vendor"
     if vendor_dir.exists():
         shutil.rmtree(vendor_dir)
@@ -214,6 +220,7 @@ def install_vendor_assets(node_modules: Path, static_dir: Path) -> Path:
         target = vendor_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(node_modules / path, target)
+    webfonts.install_webfonts(node_modules, vendor_dir)
     return vendor_dir
 
 
@@ -256,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         missing = missing_vendor_files(args.static_dir)
+        missing += webfonts.missing_webfont_files(args.static_dir / "vendor")
         if missing:
             print(
                 f"{len(missing)} vendor file(s) missing under "
@@ -263,12 +271,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "Run `npm ci` and `python -m geo vendor`."
             )
             return 1
-        print(f"All {len(VENDOR_FILES)} vendor files are installed.")
+        print(f"All {len(VENDOR_FILES)} vendor files and the web fonts are installed.")
         return 0
     try:
         vendor_dir = install_vendor_assets(args.node_modules, args.static_dir)
     except VendorAssetsMissing as err:
         print(err)
         return 1
-    print(f"Copied {len(VENDOR_FILES)} files into {vendor_dir}.")
+    print(f"Copied {len(VENDOR_FILES)} files and the web fonts into {vendor_dir}.")
     return 0

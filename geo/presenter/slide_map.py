@@ -37,6 +37,7 @@ from geo.maps.gap_map import (
 )
 from geo.maps.layer_tables import class_labels
 from geo.maps.layers import NO_DATA_COLOUR, SCHEMES, Classes, classify, escape, format_value
+from geo.maps.webfonts import MAP_FONT
 from geo.messages import reason, say
 from geo.view import View
 
@@ -237,7 +238,7 @@ def legend_html(
     return (
         f'<div class="slide-legend" role="region" aria-label="{name}" '
         'style="position:fixed;right:10px;bottom:24px;z-index:1000;'
-        "background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 sans-serif;"
+        f"background:rgba(255,255,255,.93);padding:6px 8px;font:12px/1.45 {MAP_FONT};"
         'border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.3);max-width:260px" dir="auto">'
         f"<b>{escape(figures.label)}</b><br><small>{escape(scheme)} · {escape(vintage)}</small>"
         f"<br>{rows}</div>"

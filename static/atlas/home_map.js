@@ -100,7 +100,7 @@
       progress.onAdd = function () {
         var div = L.DomUtil.create("div", "atlas-progress");
         div.style.cssText = "background:#fff;padding:6px 10px;border-radius:4px;" +
-          "font:600 13px sans-serif;box-shadow:0 0 6px rgba(0,0,0,.3)";
+          "font:600 13px var(--atlas-font,sans-serif);box-shadow:0 0 6px rgba(0,0,0,.3)";
         return div;
       };
       progress.addTo(map);
@@ -116,7 +116,7 @@
     var group = L.featureGroup();
     L.geoJSON(data.features, { interactive: false, style: function (f) { return f.properties.style; } }).addTo(group);
     data.labels.forEach(function (p) {  // p[2]: escaped on the server
-      var html = '<div style="font:italic 600 12px sans-serif;color:#444;white-space:nowrap;' +
+      var html = '<div style="font:italic 600 12px var(--atlas-font,sans-serif);color:#444;white-space:nowrap;' +
         'text-shadow:0 0 3px #fff,0 0 3px #fff">' + p[2] + "</div>";
       L.marker([p[0], p[1]], { interactive: false, keyboard: false, icon: L.divIcon({ html: html, iconSize: [0, 0], className: "" }) }).addTo(group);
     });
@@ -126,7 +126,7 @@
   function branchCluster(c) {  // dark blue with a book: not to be confused with organizations
     return named(L.divIcon({ className: "", iconSize: L.point(34, 34), html:
       '<div style="background:#0b3d91;color:#fff;border:2px solid #fff;border-radius:50%;width:34px;' +
-      'height:34px;line-height:30px;text-align:center;font:600 11px sans-serif">' +
+      'height:34px;line-height:30px;text-align:center;font:600 11px var(--atlas-font,sans-serif)">' +
       '<i class="fa fa-book" aria-hidden="true"></i> ' + c.getChildCount() + "</div>" }),
       w("{count} library branches").replace("{count}", c.getChildCount()));
   }
@@ -508,14 +508,14 @@
     "border:4px solid #0b3d91;box-shadow:inset 0 0 0 2px #fff}" +
     ".leaflet-container:focus-visible>.atlas-focus-frame,.leaflet-container.atlas-keys:focus>.atlas-focus-frame{display:block}" +
     ".leaflet-container:focus{outline:none}" +
-    ".atlas-next{font:600 13px sans-serif;padding:5px 9px;background:#fff;color:#0b3d91;" +
+    ".atlas-next{font:600 13px var(--atlas-font,sans-serif);padding:5px 9px;background:#fff;color:#0b3d91;" +
     "border:2px solid #0b3d91;border-radius:4px;cursor:pointer}" +
     ".atlas-next:focus-visible{outline:3px solid #d6007e;outline-offset:2px}" +
-    ".atlas-said{max-width:340px;background:#fff;color:#111;font:13px/1.35 sans-serif;padding:6px 9px;" +
+    ".atlas-said{max-width:340px;background:#fff;color:#111;font:13px/1.35 var(--atlas-font,sans-serif);padding:6px 9px;" +
     "border-radius:4px;box-shadow:0 0 6px rgba(0,0,0,.35)}" +
     ".atlas-said:empty{padding:0;box-shadow:none}" +
     ".atlas-said:not(:empty){margin-bottom:6px}" +
-    ".atlas-walk-popup .leaflet-popup-content{font:13px/1.4 sans-serif;margin:10px 14px}" +
+    ".atlas-walk-popup .leaflet-popup-content{font:13px/1.4 var(--atlas-font,sans-serif);margin:10px 14px}" +
     ".atlas-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
     ".atlas-selected{border:3px solid #d6007e;border-radius:50%;box-shadow:0 0 0 2px #fff,inset 0 0 0 2px #fff}";
 
