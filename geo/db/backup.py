@@ -2,15 +2,16 @@
 
 Line 1 is a header ``{"format": "welcome-atlas-backup", "format_version": 1,
 "schema_revision": ..., "created_at": ..., "tables": {name: row count}}``; every other line is
-``{"table": name, "row": {column: value}}`` with dates as ISO text. A name ending in ``.gz``
-is gzip-compressed. Archived records, versions and the change log are all included.
+``{"table": name, "row": {column: value}}`` with dates and times (opening hours) as ISO
+text. A name ending in ``.gz`` is gzip-compressed. Archived records, versions and the change
+log are all included.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,7 +38,7 @@ def _open(path: Path, mode: str) -> IO[str]:
 
 
 def _encode(value: object) -> object:
-    return value.isoformat() if isinstance(value, date | datetime) else value
+    return value.isoformat() if isinstance(value, date | datetime | time) else value
 
 
 def backup_database(session: Session, path: Path) -> dict[str, int]:

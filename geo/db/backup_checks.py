@@ -14,7 +14,7 @@ import math
 import re
 import zlib
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,8 @@ def _checker(column: sa.Column) -> Callable[[Any], Any]:
         return lambda v: _parse(datetime, v)
     if isinstance(kind, sa.Date):
         return lambda v: _parse(date, v)
+    if isinstance(kind, sa.Time):  # opening hours
+        return lambda v: _parse(time, v)
     if isinstance(kind, sa.Boolean):
         return _check_bool
     if isinstance(kind, sa.Integer):

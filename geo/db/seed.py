@@ -11,8 +11,11 @@ from sqlalchemy.orm import Session
 
 from geo.db.assets import add_assets
 from geo.db.branches import add_branches
+from geo.db.record_parts import describe_problems
 from geo.db.schema import Branch, Organization
-from geo.errors import ImportFormatError
+from geo.errors import ImportFormatError, ValidationError
+from geo.hours import parse_opening_hours
+from geo.messages import reason
 
 SEED_USER = "demo-seed"
 
@@ -40,6 +43,17 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         )
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def _with_hours(number: int, row: dict[str, str]) -> dict[str, object]:
+    """The row with its ``opening_hours`` text (OSM syntax) as the organization's hours."""
+    try:
+        return {**row, "hours": parse_opening_hours(row.get("opening_hours") or "")}
+    except ValueError as err:
+        problems: list[dict[str, object]] = [
+            {"row": number, "field": "opening_hours", "message": reason(err)}
+        ]
+        raise ValidationError(describe_problems(problems), problems) from err
 
 
 def is_empty(session: Session) -> bool:
@@ -73,7 +87,8 @@ def seed_demo(session: Session, folder: Path, *, user: str = SEED_USER) -> SeedR
     """
     organizations = read_csv_rows(folder / "organizations.csv")
     branches = read_csv_rows(folder / "branches.csv")
-    add_assets(session, organizations, user=user, allow_duplicate=True)
+    records = [_with_hours(n, row) for n, row in enumerate(organizations, start=1)]
+    add_assets(session, records, user=user, allow_duplicate=True)
     add_branches(session, branches, user=user)
     return SeedResult(organizations=len(organizations), branches=len(branches))
 

@@ -27,6 +27,7 @@ from geo.demo.city import (
 )
 from geo.demo.countries import COUNTRIES
 from geo.demo.geometry import build_boundary, build_river, build_tract_shapes, scatter_seeds
+from geo.demo.hours import build_opening_hours
 from geo.demo.organizations import build_organizations
 from geo.demo.places import CityPoints, build_branches
 from geo.demo.population import build_people
@@ -37,6 +38,8 @@ from geo.demo.writers import write_census_csv, write_csv, write_geojson, write_j
 from geo.io.organizations import ORGANIZATION_COLUMNS
 
 TRACT_COLUMNS = ["GEOID", "NAME", "NAMELSAD", "neighbourhood", "ALAND", "geometry"]
+# The contract's columns, then the main site's hours (read by the CSV importer and the seed).
+DEMO_ORGANIZATION_COLUMNS = (*ORGANIZATION_COLUMNS, "opening_hours")
 ACS_PREFIX = "ACSDT5Y2023"
 
 
@@ -117,7 +120,9 @@ def generate_demo_city(out_dir: Path) -> dict[str, int]:
     write_csv(out_dir / "branches.csv", BRANCH_COLUMNS, branches)
     foreign_born = {c.name: int(np.sum([p[f"B05006_{c.code}"] for p in people])) for c in COUNTRIES}
     organizations = build_organizations(points, foreign_born, make_rng("organizations"))
-    write_csv(out_dir / "organizations.csv", ORGANIZATION_COLUMNS, organizations)
+    hours = build_opening_hours(organizations, make_rng("hours"))
+    rows = [[*row, text] for row, text in zip(organizations, hours, strict=True)]
+    write_csv(out_dir / "organizations.csv", DEMO_ORGANIZATION_COLUMNS, rows)
     write_json(out_dir / "study_area.json", _study_area())
     counts = {"tracts": len(tracts), "branches": len(branches), "organizations": len(organizations)}
     (out_dir / "README.md").write_text(readme_text(counts), encoding="utf-8")

@@ -32,6 +32,11 @@ with the fixed random seed {seed}: running it twice gives byte-identical files.
   lives there).
 - Branches and organizations have fictional names, addresses, `(999) 555-` phone numbers
   and `example.org` websites, and sit near the communities they serve.
+- Organizations' `opening_hours` (OpenStreetMap syntax, e.g. `Mo-Fr 09:00-17:00; Sa
+  09:00-13:00`) follow their kind: offices on weekdays, ESL classes in the evenings, worship
+  at the weekend or in the evening, shops long days all week, clinics with a Saturday
+  morning; about one in seven is empty (not known), as a real scan finds. They are drawn
+  with their own random generator, so every other value is the same as without them.
 
 ## Files
 
@@ -41,7 +46,7 @@ with the fixed random seed {seed}: running it twice gives byte-identical files.
 | `tracts.geojson` | {tracts} census tracts: `GEOID`, `NAME`, `NAMELSAD`, `neighbourhood`, `ALAND` |
 | `basemap.geojson` | river, parks, arterial roads and neighbourhood label points (`kind`, `name`) |
 | `branches.csv` | {branches} library branches: hours, newcomer services, collection languages |
-| `organizations.csv` | {organizations} immigrant-serving organizations in 12 service categories |
+| `organizations.csv` | {organizations} organizations in 12 service categories, with opening hours |
 | `acs/ACSDT5Y2023.<TABLE>-Data.csv` | data.census.gov download format, one per table |
 | `acs/ACSDT5Y2023.<TABLE>-Column-Metadata.csv` | the label of every column |
 

@@ -45,7 +45,9 @@ def busy(session: Session, demo_folder: Path) -> Session:
         user="ana",
     )
     archive_asset(session, "ORG-0005", user="bo")
-    add_asset(session, org("华人服务中心 二", languages=["zh: 普通话"]), user="李")
+    monday = {"weekday": 1, "opens_at": "09:00", "closes_at": "17:30"}  # times, not dates
+    record = {**org("华人服务中心 二", languages=["zh: 普通话"]), "hours": [monday]}
+    add_asset(session, record, user="李")
     session.commit()
     return session
 
@@ -56,6 +58,7 @@ def test_round_trip_loses_nothing(busy: Session, tmp_path: Path, suffix: str) ->
     path = tmp_path / f"backup{suffix}"
     counts = backup_database(busy, path)
     assert counts["organizations"] == 7 and counts["change_log"] > 10
+    assert counts["schedules"] == 1
     update_asset(
         busy,
         "ORG-0001",

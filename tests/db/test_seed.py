@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from geo.config import DEMO_DIR, PROJECT_ROOT
 from geo.db import get_asset, list_assets, list_branches, open_database, seed_demo
 from geo.db.schema import ChangeLog, Organization
 from geo.db.seed import read_csv_rows
-from geo.errors import ImportFormatError
+from geo.db.sites import directory_hours
+from geo.errors import ImportFormatError, ValidationError
+from geo.hours import DEFAULT_ZONE
 from tests.db.conftest import BRANCHES, ORGS
 
 
@@ -118,3 +121,34 @@ def test_real_demo_city_seeds_completely(session: Session) -> None:
         read_csv_rows(DEMO_DIR / "organizations.csv")
     )
     assert len(list_branches(session)) == len(read_csv_rows(DEMO_DIR / "branches.csv"))
+
+
+@pytest.mark.skipif(
+    not (DEMO_DIR / "organizations.csv").exists(), reason="demo city not generated yet"
+)
+def test_demo_hours_reach_the_directory(session: Session) -> None:
+    """The demo's opening_hours column becomes hours the directory shows and answers
+    'open now' from (Monday 30 November 2026, 17:00 UTC = noon in New York)."""
+    seed_demo(session, DEMO_DIR)
+    session.commit()
+    rows = read_csv_rows(DEMO_DIR / "organizations.csv")
+    ids = [r["organization_id"] for r in rows]
+    monday_noon = datetime(2026, 11, 30, 17, tzinfo=UTC)
+    hours, now = directory_hours(session, ids, now=monday_noon, tz=DEFAULT_ZONE)
+    for row in rows:
+        written = row["opening_hours"]
+        assert (hours[row["organization_id"]] == "") == (written == "")
+        if written.startswith("Mo-Fr 09:00-17:00"):
+            assert hours[row["organization_id"]] == written
+    assert set(now.values()) == {"open now", "closed now", "hours not known"}
+
+
+def test_demo_hours_in_another_syntax_are_refused_with_their_row(
+    session: Session, demo_folder: Path
+) -> None:
+    path = demo_folder / "organizations.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines = [lines[0] + ",opening_hours", lines[1] + ",Mo-Fr 9-5", *(x + "," for x in lines[2:])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="row 1: 'opening_hours'"):
+        seed_demo(session, demo_folder)
