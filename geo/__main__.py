@@ -77,6 +77,10 @@ COMMANDS: dict[str, Command] = {
         _vendor_run,
     ),
     "demo": ("regenerate the illustrative demo city", _demo_args, _demo_run),
+    "demo-fieldwork": _command(
+        "add the demo city's illustrative field work and presenter story to the database",
+        "geo.cli.demo_fieldwork",
+    ),
     "users": _command(
         "create staff accounts and change roles (first admin: users add NAME --role admin)",
         "geo.cli.users",

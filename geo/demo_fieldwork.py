@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from geo.config import DEMO_DIR, Settings
 from geo.db.demo_fieldwork import DemoFieldworkCounts, has_fieldwork, seed_demo_fieldwork_records
 from geo.db.seed import SEED_USER
+from geo.db.session import open_database
 from geo.filters import Filters
 from geo.presenter.stories import add_slide, create_story
 from geo.view import View
@@ -121,6 +123,16 @@ def fieldwork_seeder(settings: Settings) -> Callable[[Session], object] | None:
     if not settings.demo_fieldwork or not _is_bundled(settings.demo_dir):
         return None
     return seed_demo_fieldwork
+
+
+def open_as_the_app(settings: Settings) -> Engine:
+    """The database opened as the app opens it: migrated, and a fresh one seeded with the
+    demo city and (setting on) its field work; for commands that run before the app."""
+    return open_database(
+        settings.database_url,
+        seed_demo_from=settings.demo_dir,
+        seed_fieldwork=fieldwork_seeder(settings),
+    )
 
 
 def _is_bundled(folder: Path) -> bool:

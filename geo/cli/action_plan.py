@@ -64,11 +64,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _read_plan(include_archived: bool) -> tuple[pd.DataFrame, dict[str, str], dict[str, str]]:
     """Steps with branch names, branch names by id, and names of linked organizations."""
-    from geo.db import list_assets, list_branches, open_database
+    from geo.db import list_assets, list_branches
     from geo.db.action_plan import list_steps
+    from geo.demo_fieldwork import open_as_the_app
 
     settings = load_settings()
-    engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)  # as the app
+    engine = open_as_the_app(settings)  # as the app
     with Session(engine) as session:
         steps = list_steps(session, include_archived=include_archived)
         branches, organizations = list_branches(session), list_assets(session)

@@ -59,10 +59,11 @@ def _add_erasure_arguments(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run one ``db`` sub-command against the configured ``DATABASE_URL``."""
-    from geo.db import open_database, restore_database
+    from geo.db import restore_database
+    from geo.demo_fieldwork import open_as_the_app
 
     settings = load_settings()
-    engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)
+    engine = open_as_the_app(settings)
     if args.db_command == "upgrade":
         print("database is at the newest schema")
         return 0

@@ -13,8 +13,9 @@ from geo.analysis.languages import C16001_GROUPS
 from geo.analysis.need import NEED_MEASURES, unavailable_measures
 from geo.census.store import DEMO_NAME, StudyAreaStore
 from geo.config import load_settings
-from geo.db import list_branches, open_database
+from geo.db import list_branches
 from geo.db.sites import list_sites
+from geo.demo_fieldwork import open_as_the_app
 from geo.errors import DataNotAvailable
 from geo.vocab import SERVICE_CATEGORIES
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             f"{unavailable_measures(area.tables)[measure]} Use --measure "
             f"{' or '.join(other) or '(none available)'} with --countries instead."
         )
-    engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)
+    engine = open_as_the_app(settings)
     with Session(engine) as session:
         organizations = list_sites(session)
         if args.study_area == DEMO_NAME:

@@ -56,13 +56,14 @@ def handout_info(
 
 def run(args: argparse.Namespace) -> int:
     """Write the handout(s); print one line per file."""
-    from geo.db import list_branches, open_database
+    from geo.db import list_branches
     from geo.db.sites import list_sites
+    from geo.demo_fieldwork import open_as_the_app
     from geo.i18n import translator
     from geo.pdf.handout import build_handout, find_help
 
     settings = load_settings()
-    engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)  # as the app
+    engine = open_as_the_app(settings)  # as the app
     with Session(engine) as session:
         branches, organizations = list_branches(session), list_sites(session)
     demo = settings.demo_dir / "branches.csv"

@@ -194,11 +194,11 @@ def _record(action: str, name: str, counts: dict[str, int]) -> None:
 
     from sqlalchemy.orm import Session
 
-    from geo.db import open_database
     from geo.db.unit_of_work import record_event
+    from geo.demo_fieldwork import open_as_the_app
 
     settings = load_settings()
-    engine = open_database(settings.database_url, seed_demo_from=settings.demo_dir)
+    engine = open_as_the_app(settings)
     with Session(engine) as session, session.begin():
         user = f"{getpass.getuser()} (command line)"
         record_event(session, user, "study_area", name, action, counts)

@@ -21,6 +21,7 @@ from geo.db.branches import list_branches
 from geo.db.demo_log import ENTRIES
 from geo.db.engagement import add_engagement
 from geo.db.fieldwork_schema import ActionStep, EngagementEntry, StaffMember, Walkabout
+from geo.db.schema import Branch, Organization
 from geo.db.sites import list_sites
 from geo.db.stories_schema import Story
 from geo.db.walk_reports import record_walk_report
@@ -144,6 +145,18 @@ def has_fieldwork(session: Session) -> bool:
     """True when any field work or story exists (archived ones too): then nothing is added."""
     tables = (EngagementEntry, ActionStep, StaffMember, Walkabout, Story)
     return any(session.scalar(sa.select(t.id).limit(1)) is not None for t in tables)
+
+
+def missing_references(session: Session) -> list[str]:
+    """Ids of demo organizations and branches the records name that the database lacks."""
+    named = {o for e in ENTRIES for o in e.organization_ids}
+    named |= {ref for s in STEPS for kind, ref in s.links if kind == "asset"}
+    named |= set(DemoWalk().stops)
+    branches = {e.branch_id for e in ENTRIES} | {s.branch_id for s in STEPS}
+    branches |= {b for _, b, _, _ in STAFF} | {DemoWalk().branch_id}
+    found = set(session.scalars(sa.select(Organization.id).where(Organization.id.in_(named))))
+    found |= set(session.scalars(sa.select(Branch.id).where(Branch.id.in_(branches))))
+    return sorted((named | branches) - found)
 
 
 def seed_demo_fieldwork_records(session: Session, *, today: date, user: str) -> DemoFieldworkCounts:
