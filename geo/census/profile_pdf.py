@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from fpdf import FPDF
 from fpdf.enums import TextDirection
 
+from geo.census.area_words import say_vintage
 from geo.census.community import TABLE_NAMES, CommunityProfile
 from geo.census.moe import RELIABILITY_LABELS, RELIABILITY_RULE
 from geo.census.origins import item_label
@@ -130,14 +131,6 @@ def _pm(pdf: _ProfilePdf, value: object, moe: object, share: bool = False) -> st
     return f"{shown} ± {margin}"
 
 
-def _stamp(profile: CommunityProfile, tr: Translate) -> str:
-    """:attr:`CommunityProfile.stamp` with its illustrative-data note in the reader's words."""
-    stamp = f"{profile.study_area} · {profile.vintage}"
-    if profile.illustrative and "not a real place" not in profile.study_area.casefold():
-        stamp += " · " + tr(N_("Illustrative data, not a real place"))
-    return stamp
-
-
 def _group_notes(profile: CommunityProfile, tr: Translate) -> list[str]:
     """The notes of a one-country profile (as :mod:`geo.census.community` writes them in
     English): which tables count everyone, not only the people born there."""
@@ -185,7 +178,8 @@ def export_pdf(
         If the Noto fonts are not installed (``python -m geo vendor`` makes them).
     """
     tr = translate
-    pdf = _ProfilePdf(_stamp(profile, tr), tr, language)
+    # the demo city's label, the ACS vintage and the illustrative note in the reader's words
+    pdf = _ProfilePdf(profile.stamp_in(tr), tr, language)
     title = tr(N_("Community profile: {area}")).format(area=profile.title)
     pdf.set_title(pdf.clean(title))
     pdf.add_page()
@@ -223,7 +217,7 @@ def _heading(pdf: _ProfilePdf, section: ProfileSection, profile: CommunityProfil
         title=title,
         table=section.table_id,
         universe=tr(section.universe) if section.universe else tr(N_("not available")),
-        vintage=profile.vintage,
+        vintage=say_vintage(profile.vintage, tr),
     )
 
 

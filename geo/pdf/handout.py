@@ -4,7 +4,8 @@ Library staff hand it to a newcomer at the desk: the organizations near a branch
 serve the newcomer's language, with their services, address, phone and opening hours,
 and a small map (GeoPandas + matplotlib, drawn offline). The page's own words come in the
 handout language when the app has a catalog for it (``translate``); names, addresses
-and phone numbers are data and stay exactly as recorded.
+and phone numbers are data and stay exactly as recorded, each kept in its own direction
+(an Arabic handout runs right to left, "12 Elm St" inside it stays whole).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from shapely.geometry import Point
 from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.fieldwork.areas import haversine_m
-from geo.i18n import DEFAULT, format_list, has_catalog
-from geo.pdf.fonts import left_to_right, printable, use_fonts
+from geo.i18n import DEFAULT, format_list, format_number, has_catalog, is_rtl
+from geo.pdf.fonts import printable, use_fonts
+from geo.pdf.typed import as_recorded
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 
 __all__ = ["HandoutInfo", "build_handout", "draw_help_map", "find_help"]
@@ -121,11 +123,14 @@ def _services(value: object, translate: Callable[[str], str], code: str) -> str:
 
 
 class _Handout(FPDF):
-    def __init__(self, rtl: bool) -> None:
+    def __init__(self, rtl: bool, words: str) -> None:
         super().__init__(format="Letter")
         self.family = use_fonts(self)
         self.align = "R" if rtl else "L"
+        self.words = words  # the language of the sheet's own words
         self.set_auto_page_break(False)
+        if is_rtl(words):  # Arabic words: every line from the right, "1." before the name
+            self.set_text_shaping(True, direction="rtl")
 
     def say(self, text: object, size: float = 10, bold: bool = False, h: float = 5) -> None:
         self.set_font(self.family, "B" if bold else "", size)
@@ -134,15 +139,17 @@ class _Handout(FPDF):
 
 
 def _entry(pdf: _Handout, number: int, row: Mapping, _: Callable[[str], str], code: str) -> None:
-    pdf.say(f"{number}. {row['name']}", size=11, bold=True, h=5.5)
-    # in an Arabic line "(999) 555-0100" would be drawn "0100-555 (999)"
-    as_typed = left_to_right if pdf.align == "R" else str
+    pdf.say(f"{number}. {as_recorded(row['name'])}", size=11, bold=True, h=5.5)
+    # recorded values isolated: in an Arabic line "(999) 555-0100" would be drawn
+    # "0100-555 (999)"; a missing one (NaN in the table) is left out, never printed "nan"
+    phone, hours = as_recorded(row.get("phone")), as_recorded(row.get("hours"))
+    km = format_number(row["distance_m"] / 1000, pdf.words, decimals=1)
     lines = [
         _services(row.get("category"), _, code),
-        row.get("address") or "",
-        f"{_('Phone')}: {as_typed(row['phone'])}" if row.get("phone") else "",
-        f"{_('Opening hours')}: {as_typed(row['hours'])}" if row.get("hours") else "",
-        _("About {km} km from the library").format(km=f"{row['distance_m'] / 1000:.1f}"),
+        as_recorded(row.get("address")),
+        f"{_('Phone')}: {phone}" if phone else "",
+        f"{_('Opening hours')}: {hours}" if hours else "",
+        _("About {km} km from the library").format(km=km),
     ]
     for line in filter(None, lines):
         pdf.say(line, size=9, h=4.3)
@@ -173,12 +180,13 @@ def build_handout(
     _ = translate or (lambda text: text)
     # services listed as the sheet's words are written: English where the app has no catalog
     words = info.language if translate and has_catalog(info.language) else DEFAULT
-    pdf = _Handout(rtl=info.language in RTL_LANGUAGES)
+    pdf = _Handout(rtl=info.language in RTL_LANGUAGES, words=words)
     pdf.add_page()
     language = LANGUAGES.get(info.language, info.language)
-    pdf.say(_("Where to get help near {branch}").format(branch=info.branch_name), 16, True, 8)
+    branch = as_recorded(info.branch_name)
+    pdf.say(_("Where to get help near {branch}").format(branch=branch), 16, True, 8)
     pdf.say(_("Organizations that work in {language}").format(language=_(language)), 11)
-    pdf.say(info.branch_address, size=9)
+    pdf.say(as_recorded(info.branch_address), size=9)
     if info.illustrative:
         pdf.set_text_color(170, 0, 0)
         pdf.say(_("Illustrative data, not a real place"), size=9, bold=True)
@@ -203,6 +211,7 @@ def build_handout(
     pdf.set_left_margin(10)
     pdf.set_right_margin(10)
     pdf.set_y(max(pdf.get_y(), top + 80))
-    radius = f"{info.radius_m / 1000:g}"
+    km = info.radius_m / 1000
+    radius = format_number(km, words, decimals=0 if km.is_integer() else 1)
     pdf.say(_("Within {km} km of the library. Ask staff to call ahead.").format(km=radius), 8)
     return bytes(pdf.output())

@@ -107,7 +107,7 @@ def test_spanish_sheet_speaks_spanish_and_writes_numbers_as_spanish_does(nepal, 
         "Márgenes de error del 90 %. Alta: CV ≤ 15%",
         "B01003 (población total) no se desglosa por país de nacimiento",
         "Grupo: nacidos en Nepal (B05006; universo: Nacidos en el extranjero;",
-        "Población total (B01003; universo: todos los residentes; ACS 2019-2023 5-year)",
+        "Población total (B01003; universo: todos los residentes; ACS 2019-2023, estimaciones",
         "Estimación ± MOE",
         "Proporción ± MOE",
         "Confiabilidad",
@@ -116,7 +116,8 @@ def test_spanish_sheet_speaks_spanish_and_writes_numbers_as_spanish_does(nepal, 
         "Usar con precaución",
         "* Total de nacidos en el extranjero: proporción de todos los residentes",
         "No disponible para esta área de estudio (tabla no cargada): C16002 (hogares con",
-        "ACS 2019-2023 5-year · Datos ilustrativos, no es un lugar real · página 1",
+        "ACS 2019-2023, estimaciones de 5 años · Datos ilustrativos, no es un lugar real",
+        "página 1",
     ):
         assert squeeze(words) in text, words
     # numbers as Spanish writes them; the census's own labels and the country as recorded,
@@ -172,12 +173,28 @@ def test_chinese_sheet_keeps_latin_text_after_a_chinese_line(nepal, tmp_path):
         "第 1 页",
         # a line starting in Latin letters after one ending in Chinese (fpdf2's fallback
         # font left set printed these as garbage)
-        "Tiny test town · ACS 2019-2023 5-year · 示例数据，并非真实地点",
+        "Tiny test town · ACS 2019-2023 5年估计 · 示例数据，并非真实地点",
         "90% 误差幅度。",
         "B01003（总人口）未按出生国细分",
     ):
         assert squeeze(words) in text, words
     for english in ENGLISH:
+        assert squeeze(english) not in text, english
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "ar", "zh"])
+def test_stamp_says_the_demo_city_and_the_vintage_in_the_readers_words(code, nepal, tmp_path):
+    from dataclasses import replace
+
+    from geo.census.area_words import DEMO_LABEL
+
+    demo = replace(nepal, study_area=DEMO_LABEL)
+    words = translator(code).gettext
+    text = pdf_text(export_pdf(demo, **_in(code)), tmp_path)
+    assert squeeze(words(DEMO_LABEL)) in text
+    vintage = words("ACS {first}-{last} {span}-year")  # "مسح المجتمع الأمريكي (ACS) {first}…"
+    assert squeeze(vintage.split("{")[0].split("(")[0]) in text
+    for english in ("illustrative data, not a real place", "5-year"):
         assert squeeze(english) not in text, english
 
 

@@ -157,15 +157,66 @@ def test_a_latin_address_after_services_in_chinese_or_arabic_reads_as_recorded(l
     for expected in (
         "Central Library",
         "10 Library Sq",
-        "1. Riverton Help Center",
+        "Riverton Help Center",
         "12 Elm St",
         "(999) 555-0100",
         "Mo-Fr 09:00-17:00",
-        "2. Second Org",
+        "Second Org",
         "14 Oak Ave",
         "(999) 555-0101",
     ):
         assert squeeze(expected) in text, expected
+
+
+def test_a_missing_phone_address_or_hours_is_left_out_not_printed_as_nan(tmp_path):
+    orgs = pd.DataFrame(
+        [
+            _org("No Phone Org", 100, "es", phone=float("nan"), hours=None),
+            _org("No Address Org", 200, "es", address=float("nan"), hours=float("nan")),
+        ]
+    )
+    text = pdf_text(build_handout(_info("es"), find_help(orgs, _info("es"))), tmp_path)
+    assert "NoPhoneOrg" in text and "NoAddressOrg" in text
+    assert text.count("Phone:") == 1 and "Openinghours" not in text
+    for missing in ("nan", "None", "<NA>"):
+        assert missing not in text, missing
+
+
+@pytest.mark.parametrize(
+    ("language", "km", "radius"), [("es", "0,3", "2,5"), ("fr", "0,3", "2,5"), ("zh", "0.3", "2.5")]
+)
+def test_distances_are_written_as_the_handout_language_writes_numbers(
+    language, km, radius, tmp_path
+):
+    from geo.i18n import translator
+
+    info = HandoutInfo(**{**_info(language).__dict__, "radius_m": 2500.0})
+    orgs = pd.DataFrame([_org("Centro", 300, language)])
+    pdf = build_handout(info, find_help(orgs, info), translate=translator(language).gettext)
+    text = pdf_text(pdf, tmp_path)
+    assert f"{km}km" in text or f"{km}公里" in text
+    assert f"{radius}km" in text or f"{radius}公里" in text
+
+
+def test_an_arabic_handout_numbers_each_name_on_the_right_and_keeps_addresses_whole(tmp_path):
+    import subprocess
+
+    from geo.i18n import translator
+
+    orgs = pd.DataFrame([_org("Riverton Help Center", 100, "ar", address="12 Elm St")])
+    pdf = build_handout(
+        _info("ar"), find_help(orgs, _info("ar")), translate=translator("ar").gettext
+    )
+    path = tmp_path / "ar.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    x = {w: float(x0) for x0, _, w in words}
+    number = next(w for w in x if w.strip(".") == "1")
+    assert x["Riverton"] < x["Help"] < x["Center"] < x[number]  # "1." on the reader's side
+    assert x["12"] < x["Elm"] < x["St"]  # not "Elm St 12"
 
 
 def test_a_latin_phone_after_a_chinese_address_reads_as_recorded(tmp_path):
