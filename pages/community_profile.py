@@ -6,7 +6,7 @@ from geo.analysis.catchments import describe_selection
 from geo.census.indicators import country_variables
 from geo.errors import DataNotAvailable, GeoError
 from ui import errors, frame, gap_views, profile_views, resources, shared_view
-from ui.i18n import _
+from ui.i18n import _, follows_language
 
 frame.ensure_app_frame()
 
@@ -30,7 +30,7 @@ group = (
     st.selectbox(
         _("Group"),
         [EVERYONE, *countries],
-        key="profile.group",
+        key=follows_language("profile.group"),
         format_func=lambda c: c or _("All newcomers"),
         help=_("One country of origin (from table B05006), or everyone."),
     )

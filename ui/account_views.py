@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from geo import accounts as domain
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
-from ui.i18n import _
+from ui.i18n import _, follows_language
 
 
 def _admin_write(action, success: str) -> None:
@@ -122,7 +122,7 @@ def change_panel(accounts: list[domain.Account]) -> None:
         _("Role"),
         domain.ROLES,
         index=domain.ROLES.index(account.role),
-        key="users.role",
+        key=follows_language("users.role"),
         format_func=_role_label,
     )
     if c1.button(_("Change role"), key="users.set_role"):

@@ -14,7 +14,7 @@ from geo.i18n import is_rtl, translator
 from geo.pdf.action_plan import GROUPINGS, PlanSheet, build_action_plan_pdf
 from geo.pdf.fonts import missing_fonts
 from ui import resources
-from ui.i18n import _, current
+from ui.i18n import _, current, follows_language
 
 
 def _branch_name(branch_id: str | None) -> str:
@@ -48,7 +48,7 @@ def pdf_download(steps: pd.DataFrame, chosen: StepFilter, today: date) -> None:
         list(GROUPINGS),
         format_func=lambda g: _(GROUPINGS[g]),
         horizontal=True,
-        key="action.pdf_group",
+        key=follows_language("action.pdf_group"),
     )
     language = current()
     branch = _branch_name(chosen.branch_id)

@@ -25,7 +25,7 @@ from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
 from geo.i18n import N_
 from ui import action_pdf_views, fieldwork_common, resources, text
-from ui.i18n import _, current, date_format, n_
+from ui.i18n import _, current, date_format, follows_language, n_
 
 FLASH = "action.flash"
 # Each panel shows its own confirmation: a message flashed in the 'Add a step' tab is
@@ -73,7 +73,7 @@ def filter_panel(steps: pd.DataFrame) -> tuple[pd.DataFrame, StepFilter]:
         _("Show status"),
         list(STEP_STATUSES),
         format_func=_status,
-        key="action.filter_status",
+        key=follows_language("action.filter_status"),
         placeholder=_("Choose options"),
     )
     names = dict(zip(steps["branch_id"].dropna(), steps["branch"].dropna(), strict=False))
@@ -81,14 +81,14 @@ def filter_panel(steps: pd.DataFrame) -> tuple[pd.DataFrame, StepFilter]:
         _("Show branch"),
         [None, *sorted(names, key=lambda b: str(names[b]))],
         format_func=lambda b: _("All branches") if b is None else str(names[b]),
-        key="action.filter_branch",
+        key=follows_language("action.filter_branch"),
     )
     people = sorted({str(w).strip() for w in steps["who"].dropna() if str(w).strip()})
     who = c3.selectbox(
         _("Show person"),
         [None, *people],
         format_func=lambda w: _("Everyone") if w is None else w,
-        key="action.filter_who",
+        key=follows_language("action.filter_who"),
     )
     chosen = StepFilter(statuses=tuple(statuses), branch_id=branch_id, who=who)
     return filter_steps(steps, chosen), chosen

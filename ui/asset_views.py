@@ -28,7 +28,7 @@ from geo.weekdays import format_weekday_time
 from ui import asset_tables as tables
 from ui import auth, errors, resources, text
 from ui.asset_form import asset_form, field_labels
-from ui.i18n import _, current, n_
+from ui.i18n import _, current, follows_language, n_
 
 OPENED = "assets.opened"  # the Asset as it was when the user opened it
 CONFLICT = "assets.conflict"  # the EditConflict of a refused save, until reloaded
@@ -76,7 +76,7 @@ def directory(filters: Filters) -> pd.DataFrame:
     sort = c2.selectbox(
         _("Sort by"),
         ["name", "-last_verified_on", "last_verified_on", "-updated_at"],
-        key="assets.sort",
+        key=follows_language("assets.sort"),
         format_func={s: _(label) for s, label in SORTS.items()}.__getitem__,
     )
     archived = c3.checkbox(_("Show archived"), key="assets.archived")

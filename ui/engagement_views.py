@@ -26,7 +26,7 @@ from geo.fieldwork.engagement import (
 from geo.i18n import N_, format_date
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import fieldwork_common, resources
-from ui.i18n import _, current, joined, n_
+from ui.i18n import _, current, follows_language, joined, n_
 
 FLASH = "engagement.flash"
 EDIT_FLASH = "engagement.edit_flash"  # shown in the 'Edit an entry' tab, where it was saved
@@ -197,19 +197,19 @@ def log_panel(entries: pd.DataFrame) -> None:
         _("Branch"),
         [every, *sorted(entries["branch"].dropna().unique())],
         format_func=lambda b: _("All") if b == every else b,
-        key="engagement.filter_branch",
+        key=follows_language("engagement.filter_branch"),
     )
     team = c2.selectbox(
         _("Team"),
         [every, *TEAMS],
         format_func=lambda t: _("All") if t == every else _(t),
-        key="engagement.filter_team",
+        key=follows_language("engagement.filter_team"),
     )
     technique = c3.selectbox(
         _("Technique"),
         [every, *ENTRY_TECHNIQUES],
         format_func=lambda t: _("All") if t == every else _(ENTRY_TECHNIQUES[t]),
-        key="engagement.filter_technique",
+        key=follows_language("engagement.filter_technique"),
     )
     shown = entries
     for column, chosen in (("branch", branch), ("team", team), ("technique", technique)):
@@ -263,7 +263,9 @@ def continuum_panel(entries: pd.DataFrame) -> None:
 
 def partnership_panel(entries: pd.DataFrame) -> None:
     """Recent contacts with organizations whose services match a team's focus."""
-    team = st.selectbox(_("Team"), list(TEAMS), format_func=_, key="engagement.partner_team")
+    team = st.selectbox(
+        _("Team"), list(TEAMS), format_func=_, key=follows_language("engagement.partner_team")
+    )
     days = st.slider(_("Contacts in the last (days)"), 30, 730, 180, 30, key="engagement.days")
     found = find_partnership_opportunities(
         entries, resources.organizations(), team, today=date.today(), days=days

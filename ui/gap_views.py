@@ -15,7 +15,7 @@ from geo.census.study_area import StudyArea
 from geo.filters import Filters
 from geo.maps.gap_map import build_gap_map
 from ui import made_maps, map_tables, resources
-from ui.i18n import _, current, joined
+from ui.i18n import _, current, follows_language, joined
 
 TOP = 10
 
@@ -34,7 +34,7 @@ def ask(area: StudyArea, filters: Filters) -> GapQuestion | None:
         _("Need"),
         offered,
         format_func=lambda k: _(NEED_MEASURES[k].label),
-        key="gaps.measure",
+        key=follows_language("gaps.measure"),
     )
     group = c2.selectbox(
         _("Language group (C16001)"),

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.i18n import translator
 from geo.pdf.handout import HandoutInfo, build_handout, find_help
 from geo.vocab import LANGUAGES, split_list
-from ui.i18n import _
+from ui.i18n import _, follows_language
 
 
 def choose(branches: pd.DataFrame, organizations: pd.DataFrame, illustrative: bool):
@@ -23,7 +23,7 @@ def choose(branches: pd.DataFrame, organizations: pd.DataFrame, illustrative: bo
         _("Language of the newcomer"),
         served,
         format_func=lambda code: _(LANGUAGES[code]),
-        key="handout.language",
+        key=follows_language("handout.language"),
     )
     radius_km = st.slider(_("How far from the branch (km)"), 0.5, 10.0, 3.0, 0.5, key="handout.km")
     if branch_id is None or language is None:

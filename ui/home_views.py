@@ -15,7 +15,7 @@ from geo.maps import asset_map
 from geo.maps.asset_map import COUNTRY_INDICATORS, MapOptions, MapView, identify_click
 from geo.maps.layers import SCHEMES
 from ui import auth, details, errors, maps, resources, shared_view
-from ui.i18n import _, current, joined, n_, number, right_to_left
+from ui.i18n import _, current, follows_language, joined, n_, number, right_to_left
 from ui.text import literal
 
 INDICATOR_KEY = "map.indicator"
@@ -111,14 +111,14 @@ def map_controls(area: StudyArea, tiles: str) -> MapOptions:
     indicator = c1.selectbox(
         _("Tract indicator"),
         list(offered),
-        key=INDICATOR_KEY,
+        key=follows_language(INDICATOR_KEY),
         format_func={k: _(v.label) for k, v in offered.items()}.__getitem__,
     )
     groups = language_groups(area.tables) if "C16001" in area.tables else []
     group = c2.selectbox(
         _("Language group"),
         [ALL_LANGUAGES, *groups],
-        key="map.language_group",
+        key=follows_language("map.language_group"),
         format_func={ALL_LANGUAGES: _("All languages"), **{g: g for g in groups}}.__getitem__,
         disabled=not (indicator == "limited_english_share" and groups),
         help=_("For the 'Speaks English less than very well' indicator."),
@@ -127,7 +127,7 @@ def map_controls(area: StudyArea, tiles: str) -> MapOptions:
         _("Class breaks"),
         list(SCHEMES),
         format_func={k: _(v) for k, v in SCHEMES.items()}.__getitem__,
-        key="map.scheme",
+        key=follows_language("map.scheme"),
     )
     radius = c4.slider(_("Catchment radius (m)"), 250, 5000, 1000, 250, key="map.radius_m")
     return MapOptions(

@@ -28,11 +28,13 @@ from geo.i18n import (
 )
 
 KEY = "ui.language"
+REWORDED = "ui.language_reworded"  # keys of the boxes whose choice is sent again on a switch
 
 __all__ = [
     "_",
     "current",
     "date_format",
+    "follows_language",
     "joined",
     "language_picker",
     "n_",
@@ -88,6 +90,28 @@ def right_to_left() -> bool:
     return is_rtl(current())
 
 
+def follows_language(key: str) -> str:
+    """``key``, for a box whose options, or format, are worded in the interface language.
+
+    The browser keeps a box's choice as the words it showed (Streamlit 1.67): after a
+    switch it would go on showing, and sending back, the old language's words, which no
+    option matches any more. The language box therefore sends every such box its choice
+    again, read in the old words and shown in the new (:func:`_reword_choices`). Only for
+    boxes outside ``st.form``: a form's unsent choices live in the browser alone, and
+    sending the box its last submitted value would wipe them.
+    """
+    st.session_state.setdefault(REWORDED, set()).add(key)
+    return key
+
+
+def _reword_choices() -> None:
+    """On a switch, before the page runs: each box's choice (still read with the options of
+    the old language) is set again, so the box is sent it in the new language's words."""
+    for key in st.session_state.get(REWORDED, ()):
+        if key in st.session_state:  # drawn in the last run
+            st.session_state[key] = st.session_state[key]
+
+
 def language_picker() -> None:
     """The sidebar's language box; the choice holds for this session.
 
@@ -104,6 +128,7 @@ def language_picker() -> None:
         "Language / Idioma / Langue / اللغة / 语言",  # readable whatever the language
         options,
         key=KEY,
+        on_change=_reword_choices,
         format_func=lambda code: "Pseudo-locale ⟦…⟧" if code == PSEUDO else language_name(code),
     )
     if right_to_left():

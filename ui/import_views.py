@@ -27,7 +27,7 @@ from geo.io import (
 )
 from geo.io.report import REPORT_HEADINGS
 from ui import auth, errors, resources
-from ui.i18n import _, current, n_
+from ui.i18n import _, current, follows_language, n_
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg", "zip"]
 RUNNING = "import.running"  # the token of the import this session started last
@@ -208,13 +208,13 @@ def _options(plan: ImportPlan) -> tuple[bool, str, str]:
             _("Possible duplicates"),
             list(DUPLICATES),
             horizontal=True,
-            key="import.duplicates",
+            key=follows_language("import.duplicates"),
             format_func={d: _(label) for d, label in DUPLICATES.items()}.__getitem__,
         )
     geocode = st.selectbox(
         _("Place rows without coordinates"),
         list(GEOCODERS),
-        key="import.geocode",
+        key=follows_language("import.geocode"),
         format_func={g: _(label) for g, label in GEOCODERS.items()}.__getitem__,
     )
     return only_valid, duplicates, geocode

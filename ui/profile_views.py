@@ -19,7 +19,7 @@ from geo.i18n import N_, format_share, translator
 from geo.messages import Message, say
 from ui import maps, resources
 from ui.details import plus_minus
-from ui.i18n import _, current, number, right_to_left
+from ui.i18n import _, current, follows_language, number, right_to_left
 
 AREA_TYPES = {
     "branch": N_("Branch catchment"),
@@ -40,7 +40,7 @@ def choose_area(area: StudyArea) -> dict:
         kinds,
         format_func=lambda k: _(AREA_TYPES[k]),
         horizontal=True,
-        key="profile.kind",
+        key=follows_language("profile.kind"),
     )
     if kind == "tracts":
         names = dict(zip(area.tracts.index, area.tracts["NAME"], strict=True))
@@ -52,7 +52,10 @@ def choose_area(area: StudyArea) -> dict:
         )
         return {"geoids": picked}
     rule = st.radio(
-        _("Aggregation rule"), list(RULES), format_func=lambda r: _(RULES[r]), key="profile.rule"
+        _("Aggregation rule"),
+        list(RULES),
+        format_func=lambda r: _(RULES[r]),
+        key=follows_language("profile.rule"),
     )
     if kind == "branch":
         labels = dict(zip(area.branches["branch_id"], area.branches["name"], strict=True))

@@ -17,7 +17,7 @@ from geo.fieldwork.timing import StopVisit, plan_visits
 from geo.fieldwork.walk_sheet import SheetInfo, build_walk_sheet
 from geo.i18n import translator
 from ui import fieldwork_common, resources, text
-from ui.i18n import _, current
+from ui.i18n import _, current, follows_language
 
 FLASH = "walkabout.flash"
 REPORT_WALK = "walk_report.chosen"  # the walk 'After the walk' shows (walk_report_views)
@@ -40,7 +40,10 @@ def _sheet_info(
         _("Title of the walk"), _("Neighbourhood walkabout"), key="walkabout.title"
     )
     team = c2.selectbox(
-        _("Team"), ["", *TEAMS], format_func=fieldwork_common.team_name, key="walkabout.team"
+        _("Team"),
+        ["", *TEAMS],
+        format_func=fieldwork_common.team_name,
+        key=follows_language("walkabout.team"),
     )
     questions = st.text_area(
         _("Questions to ask at every stop (one per line)"),

@@ -14,7 +14,7 @@ from geo.db.walkabouts import (
 )
 from geo.vocab import SERVICE_CATEGORIES
 from ui import fieldwork_common, text
-from ui.i18n import _
+from ui.i18n import _, follows_language
 
 FLASH = "walk_report.flash"
 CHOSEN = "walk_report.chosen"  # the walk shown (also set when the planner saves a walk)
@@ -36,7 +36,7 @@ def _pick_walk():
         ids,
         index=ids.index(remembered) if remembered in ids else 0,
         format_func=labels.__getitem__,
-        key="walk_report.walk",
+        key=follows_language("walk_report.walk"),
     )
     st.session_state[CHOSEN] = chosen
     return fieldwork_common.read(lambda s: get_walkabout(s, chosen))

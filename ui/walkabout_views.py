@@ -37,7 +37,7 @@ from ui import (
     walk_export_views,
     walk_map_views,
 )
-from ui.i18n import _, date_format, n_
+from ui.i18n import _, date_format, follows_language, n_
 from ui.i18n import number as number_text
 from ui.walk_map_views import CLICKED, PICKED
 
@@ -70,7 +70,9 @@ def planner(filters: Filters) -> None:
 def choose_when() -> tuple[datetime, int]:
     """The walk's date and start time (local time of the study area), time at each stop."""
     c1, c2, c3 = st.columns(3)
-    day = c1.date_input(_("Date"), date.today(), key="walkabout.date", format=date_format())
+    day = c1.date_input(
+        _("Date"), date.today(), key=follows_language("walkabout.date"), format=date_format()
+    )
     start = c2.time_input(_("Leaving the branch at"), time(10, 0), key="walkabout.start_time")
     minutes = c3.number_input(
         _("Minutes at each stop"),
@@ -110,7 +112,7 @@ def choose_area() -> AreaDefinition | None:
         list(kinds),
         format_func=kinds.__getitem__,
         horizontal=True,
-        key="walkabout.area_kind",
+        key=follows_language("walkabout.area_kind"),
     )
     if kind == "catchment":
         radius = st.slider(_("Catchment radius (m)"), 250, 3000, 1000, 250, key="walkabout.radius")

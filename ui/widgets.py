@@ -11,7 +11,7 @@ from geo.errors import DataNotAvailable
 from geo.filters import Filters
 from geo.i18n import N_, language_names
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES
-from ui.i18n import _, current
+from ui.i18n import _, current, follows_language
 from ui.shared_view import rerun_part
 
 ILLUSTRATIVE_NOTE = N_("Illustrative data, not a real place")
@@ -97,7 +97,7 @@ def sidebar(area: StudyArea) -> Filters:
     languages = sb.multiselect(
         _("Languages served"),
         list(LANGUAGES),
-        key="filters.languages",
+        key=follows_language("filters.languages"),
         on_change=rerun_part,
         format_func=_language_labels().__getitem__,
         placeholder=_("Choose options"),
@@ -106,7 +106,7 @@ def sidebar(area: StudyArea) -> Filters:
     categories = sb.multiselect(
         _("Service categories"),
         list(SERVICE_CATEGORIES),
-        key="filters.categories",
+        key=follows_language("filters.categories"),
         on_change=rerun_part,
         placeholder=_("Choose options"),
         format_func=lambda c: _(SERVICE_CATEGORIES[c]),
