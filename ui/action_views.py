@@ -79,18 +79,18 @@ def filter_panel(steps: pd.DataFrame) -> tuple[pd.DataFrame, StepFilter]:
     names = dict(zip(steps["branch_id"].dropna(), steps["branch"].dropna(), strict=False))
     branch_id = c2.selectbox(
         _("Show branch"),
-        [None, *sorted(names, key=lambda b: str(names[b]))],
-        format_func=lambda b: _("All branches") if b is None else str(names[b]),
+        ["", *sorted(names, key=lambda b: str(names[b]))],  # "": every branch
+        format_func=lambda b: str(names[b]) if b else _("All branches"),
         key=follows_language("action.filter_branch"),
     )
     people = sorted({str(w).strip() for w in steps["who"].dropna() if str(w).strip()})
     who = c3.selectbox(
         _("Show person"),
-        [None, *people],
-        format_func=lambda w: _("Everyone") if w is None else w,
+        ["", *people],  # "": everyone
+        format_func=lambda w: w or _("Everyone"),
         key=follows_language("action.filter_who"),
     )
-    chosen = StepFilter(statuses=tuple(statuses), branch_id=branch_id, who=who)
+    chosen = StepFilter(statuses=tuple(statuses), branch_id=branch_id or None, who=who or None)
     return filter_steps(steps, chosen), chosen
 
 

@@ -1,4 +1,8 @@
-"""The organization form of the assets page (edit and add share it), in the interface language."""
+"""The organization form of the assets page (edit and add share it), in the interface language.
+
+Not an ``st.form``: held boxes keep a half-filled form through a language switch and
+show its choices in the new words (see ``ui.i18n.follows_language``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import streamlit as st
 
 from geo.db import forms as af
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
-from ui.i18n import _, date_format
+from ui.i18n import HELD, _, date_format, follows_language
 
 TEXT_FIELDS = ("name", "alternate_name", "address", "phone", "website", "email")
 
@@ -18,18 +22,21 @@ def field_labels() -> dict[str, str]:
 
 def asset_form(key: str, values: dict, submit_label: str) -> tuple[bool, dict]:
     """The form with ``values``; returns (submitted, what the form holds now)."""
-    with st.form(key):
+    with st.container(border=True):
         form = _contact_fields(key, values)
         form.update(_service_fields(key, values))
         form.update(_provenance_fields(key, values))
-        return st.form_submit_button(submit_label), form
+        return st.button(submit_label, key=f"{key}.submit"), form
 
 
 def _contact_fields(key: str, values: dict) -> dict:
     labels = field_labels()
-    form = {f: st.text_input(labels[f], value=values[f], key=f"{key}.{f}") for f in TEXT_FIELDS}
+    form = {
+        f: st.text_input(labels[f], value=values[f], key=f"{key}.{f}", on_change=HELD)
+        for f in TEXT_FIELDS
+    }
     form["description"] = st.text_area(
-        labels["description"], value=values["description"], key=f"{key}.description"
+        labels["description"], value=values["description"], key=f"{key}.description", on_change=HELD
     )
     return form
 
@@ -42,19 +49,21 @@ def _service_fields(key: str, values: dict) -> dict:
             list(SERVICE_CATEGORIES),
             default=values["categories"],
             format_func={c: _(label) for c, label in SERVICE_CATEGORIES.items()}.__getitem__,
-            key=f"{key}.categories",
+            key=follows_language(f"{key}.categories"),
             placeholder=_("Choose options"),
+            on_change=HELD,
         ),
         "languages": st.text_input(
             labels["languages"],
             values["languages"],
             key=f"{key}.languages",
+            on_change=HELD,
             help=_("ISO 639 codes, e.g. {example}").format(
                 example="'es; ar: interpreter on request'"
             ),
         ),
         "communities": st.text_input(
-            labels["communities"], values["communities"], key=f"{key}.communities"
+            labels["communities"], values["communities"], key=f"{key}.communities", on_change=HELD
         ),
     }
 
@@ -63,8 +72,12 @@ def _provenance_fields(key: str, values: dict) -> dict:
     labels = field_labels()
     c1, c2 = st.columns(2)
     form = {
-        "lat": c1.number_input(labels["lat"], value=values["lat"], format="%.6f", key=f"{key}.lat"),
-        "lon": c2.number_input(labels["lon"], value=values["lon"], format="%.6f", key=f"{key}.lon"),
+        "lat": c1.number_input(
+            labels["lat"], value=values["lat"], format="%.6f", key=f"{key}.lat", on_change=HELD
+        ),
+        "lon": c2.number_input(
+            labels["lon"], value=values["lon"], format="%.6f", key=f"{key}.lon", on_change=HELD
+        ),
     }
     techniques = [None, *ENTRY_TECHNIQUES]
     # labels translated during the run: AppTest calls format_func in its own thread
@@ -74,22 +87,25 @@ def _provenance_fields(key: str, values: dict) -> dict:
         labels["entry_technique"],
         techniques,
         index=techniques.index(values["entry_technique"]),
-        key=f"{key}.technique",
+        key=follows_language(f"{key}.technique"),
         format_func=technique_labels.__getitem__,
+        on_change=HELD,
     )
     form["collected_by"] = c1.text_input(
-        labels["collected_by"], values["collected_by"], key=f"{key}.collected_by"
+        labels["collected_by"], values["collected_by"], key=f"{key}.collected_by", on_change=HELD
     )
     form["collected_on"] = c2.date_input(
         labels["collected_on"],
         values["collected_on"],
-        key=f"{key}.collected_on",
+        key=follows_language(f"{key}.collected_on"),
         format=date_format(),
+        on_change=HELD,
     )
     form["last_verified_on"] = c2.date_input(
         labels["last_verified_on"],
         values["last_verified_on"],
-        key=f"{key}.verified",
+        key=follows_language(f"{key}.verified"),
         format=date_format(),
+        on_change=HELD,
     )
     return form

@@ -16,8 +16,6 @@ from geo.db.engagement import (
     update_engagement,
 )
 from geo.fieldwork.engagement import (
-    CONTINUUM,
-    HEARD_FIELDS,
     TEAMS,
     build_log_table,
     compute_continuum_trend,
@@ -26,6 +24,7 @@ from geo.fieldwork.engagement import (
 from geo.i18n import N_, format_date
 from geo.vocab import ENTRY_TECHNIQUES, SERVICE_CATEGORIES
 from ui import fieldwork_common, resources
+from ui.engagement_form import branch_names, entry_form
 from ui.i18n import _, current, follows_language, joined, n_
 
 FLASH = "engagement.flash"
@@ -41,104 +40,21 @@ PARTNER_COLUMNS = {
 }
 
 
-def _branch_names() -> dict[str, str]:
-    branches = resources.branches()
-    return dict(zip(branches["branch_id"], branches["name"], strict=True))
-
-
 def log_frame() -> pd.DataFrame:
     """The shared log with branch names."""
     entries = fieldwork_common.read(list_engagement)
-    entries["branch"] = entries["branch_id"].map(_branch_names())
+    entries["branch"] = entries["branch_id"].map(branch_names())
     return entries
-
-
-def _contact_fields(prefix: str, entry: dict) -> dict:
-    """Date, staff, branch, team, technique and continuum, in three columns."""
-    branches = _branch_names()
-    c1, c2, c3 = st.columns(3)
-    return {
-        "contact_on": fieldwork_common.date_box(
-            c1, _("Date of the contact"), entry.get("contact_on") or date.today(), f"{prefix}.date"
-        ),
-        "staff": c2.text_input(
-            _("Staff who took part"), entry.get("staff") or "", key=f"{prefix}.staff"
-        ),
-        "branch_id": c3.selectbox(
-            _("Branch"),
-            [None, *branches],
-            index=_index([None, *branches], entry.get("branch_id")),
-            key=f"{prefix}.branch",
-            format_func=lambda b: _("— (system-wide team)") if b is None else branches[b],
-        ),
-        "team": c1.selectbox(
-            _("Team"),
-            ["", *TEAMS],
-            index=_index(["", *TEAMS], entry.get("team")),
-            key=f"{prefix}.team",
-            format_func=fieldwork_common.team_name,
-        ),
-        "technique": c2.selectbox(
-            _("Technique"),
-            list(ENTRY_TECHNIQUES),
-            index=_index(list(ENTRY_TECHNIQUES), entry.get("technique")),
-            key=f"{prefix}.technique",
-            format_func=lambda t: _(ENTRY_TECHNIQUES[t]),
-        ),
-        "continuum": c3.select_slider(
-            _("Where on the involvement continuum"),
-            list(CONTINUUM),
-            value=entry.get("continuum") or next(iter(CONTINUUM)),
-            format_func=lambda c: _(CONTINUUM[c]),
-            key=f"{prefix}.continuum",
-        ),
-    }
-
-
-def _entry_form(form_key: str, prefix: str, entry: dict, submit: str):
-    """The fields of one entry, filled from ``entry``; (fields, orgs, communities) on submit."""
-    organizations = resources.organizations()
-    org_names = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
-    with st.form(form_key, clear_on_submit=False):
-        fields = _contact_fields(prefix, entry)
-        organization_ids = st.multiselect(
-            _("Organizations involved"),
-            list(org_names),
-            default=[o for o in entry.get("organization_ids", []) if o in org_names],
-            format_func=org_names.__getitem__,
-            key=f"{prefix}.orgs",
-            placeholder=_("Choose options"),
-        )
-        communities = st.text_input(
-            _("Communities involved (';'-separated)"),
-            "; ".join(entry.get("communities", [])),
-            key=f"{prefix}.communities",
-        )
-        fields["summary"] = st.text_area(
-            _("What happened"), entry.get("summary") or "", key=f"{prefix}.summary"
-        )
-        for field, label in HEARD_FIELDS.items():
-            fields[field] = st.text_area(_(label), entry.get(field) or "", key=f"{prefix}.{field}")
-        fields["follow_up_on"] = fieldwork_common.date_box(
-            st, _("Follow up on"), entry.get("follow_up_on"), f"{prefix}.follow_up"
-        )
-        if st.form_submit_button(submit):
-            return fields, organization_ids, [c for c in communities.split(";") if c.strip()]
-    return None
 
 
 def _plain(value: object) -> str:
     return value if isinstance(value, str) else ""  # None and NaN read as empty
 
 
-def _index(options: list, value: object) -> int:
-    return options.index(value) if value in options else 0
-
-
 def add_panel() -> None:
     """Form for one contact."""
     fieldwork_common.flash(FLASH)
-    submitted = _entry_form("engagement.add", "engagement", {}, _("Add to the log"))
+    submitted = entry_form("engagement.add", "engagement", {}, _("Add to the log"))
     if submitted:
         fields, organization_ids, communities = submitted
         fieldwork_common.write(
@@ -165,12 +81,15 @@ def edit_panel(entries: pd.DataFrame) -> None:
         st.info(_("No entries yet."))
         return
     labels = {r.id: _entry_label(r) for r in entries.itertuples()}
-    chosen = st.selectbox(
-        _("Entry"), list(labels), format_func=labels.__getitem__, key="engagement.pick"
+    chosen = st.selectbox(  # its labels hold a date and words in the reader's language
+        _("Entry"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=follows_language("engagement.pick"),
     )
     entry = fieldwork_common.read(lambda s: get_engagement(s, chosen))
     key = f"engagement.edit.{chosen}.{entry['version']}"
-    submitted = _entry_form(key, key, entry, _("Save changes"))
+    submitted = entry_form(key, key, entry, _("Save changes"))
     if submitted:
         fields, organization_ids, communities = submitted
         fieldwork_common.write(

@@ -82,6 +82,6 @@ def team_name(team: str) -> str:
     return _(team) if team else _("(no team)")
 
 
-def date_box(box: Any, label: str, value: Any, key: str) -> Any:
+def date_box(box: Any, label: str, value: Any, key: str, *, on_change: Any = "rerun") -> Any:
     """``box.date_input`` (``st`` or a column) showing the date as the reader's language does."""
-    return box.date_input(label, value, key=key, format=date_format())
+    return box.date_input(label, value, key=key, format=date_format(), on_change=on_change)

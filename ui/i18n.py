@@ -29,8 +29,12 @@ from geo.i18n import (
 
 KEY = "ui.language"
 REWORDED = "ui.language_reworded"  # keys of the boxes whose choice is sent again on a switch
+# ``on_change`` of the boxes of a form that must survive a switch, built without ``st.form``
+# (see follows_language): no rerun while filling in, the value goes with the next run.
+HELD = "ignore"
 
 __all__ = [
+    "HELD",
     "_",
     "current",
     "date_format",
@@ -108,7 +112,9 @@ def _reword_choices() -> None:
     """On a switch, before the page runs: each box's choice (still read with the options of
     the old language) is set again, so the box is sent it in the new language's words."""
     for key in st.session_state.get(REWORDED, ()):
-        if key in st.session_state:  # drawn in the last run
+        # None is not sent: Streamlit would show it as an empty box (so boxes that follow
+        # the language name their "all"/"none" choice with a string, not None)
+        if st.session_state.get(key) is not None:  # None too when not drawn in the last run
             st.session_state[key] = st.session_state[key]
 
 

@@ -38,7 +38,7 @@ def test_edit_is_saved_and_recorded_in_history(app, tmp_path):
     at = _open(app(PAGE, role="editor", user="amira"), org["organization_id"])
     key = _form_key(at, org["organization_id"])
     at.text_input(key=f"{key}.phone").set_value("(999) 555-0199")
-    at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    at.button(key=f"{key}.submit").click().run()
     assert [s.value for s in at.success] == ["Saved."]
     with Session(_db(tmp_path)) as session:
         assert get_asset(session, org["organization_id"]).phone == "(999) 555-0199"
@@ -56,9 +56,9 @@ def test_second_save_of_the_same_asset_is_refused_and_shows_what_changed(app, tm
     second = _open(app(PAGE, role="editor", user="ben"), org["organization_id"])
     key = _form_key(first, org["organization_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0111")
-    first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    first.button(key=f"{key}.submit").click().run()
     second.text_area(key=f"{key}.description").set_value("Ben's notes")
-    second.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    second.button(key=f"{key}.submit").click().run()
     assert second.error, "the second save must be refused"
     conflict = next(d.value for d in second.dataframe if "Changed by" in d.value.columns)
     assert "Amira" in set(conflict["Changed by"])
@@ -95,7 +95,7 @@ def test_adding_a_lookalike_is_flagged_until_confirmed(app, tmp_path):
     at.text_input(key="assets.add.name").set_value(org["name"].upper())
     at.number_input(key="assets.add.lat").set_value(float(org["lat"]))
     at.number_input(key="assets.add.lon").set_value(float(org["lon"]))
-    at.button(key="FormSubmitter:assets.add-Add organization").click().run()
+    at.button(key="assets.add.submit").click().run()
     matches = next(d.value for d in at.dataframe if "organization_id" in d.value.columns)
     assert at.warning and org["organization_id"] in set(matches["organization_id"])
     at.button(key="assets.add_anyway").click().run()
@@ -115,9 +115,9 @@ def test_after_a_refused_save_their_version_can_be_loaded(app, tmp_path):
     )
     key = _form_key(first, org["organization_id"])
     first.text_input(key=f"{key}.phone").set_value("(999) 555-0177")
-    first.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    first.button(key=f"{key}.submit").click().run()
     second.text_input(key=f"{key}.website").set_value("https://ben.example.org")
-    second.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    second.button(key=f"{key}.submit").click().run()
     second.run()  # the refusal stays on screen across reruns
     assert second.error
     second.button(key="assets.reload").click().run()
@@ -164,7 +164,7 @@ def test_the_added_confirmation_is_shown_on_the_add_tab_where_the_user_is(app):
     at.text_input(key="assets.add.name").set_value("Harbour <b>Welcome</b> Desk")
     at.number_input(key="assets.add.lat").set_value(41.02)
     at.number_input(key="assets.add.lon").set_value(-45.03)
-    at.button(key="FormSubmitter:assets.add-Add organization").click().run()
+    at.button(key="assets.add.submit").click().run()
     assert not at.exception
     added = [s.value for s in _tab(at, "Add an organization").success]
     assert len(added) == 1 and "\\<b\\>" in added[0]  # markdown shows the name literally
@@ -185,7 +185,7 @@ def test_the_added_confirmation_speaks_the_interface_language(app):
     at.text_input(key="assets.add.name").set_value("Bureau d'accueil du port")
     at.number_input(key="assets.add.lat").set_value(41.02)
     at.number_input(key="assets.add.lon").set_value(-45.03)
-    at.button(key="FormSubmitter:assets.add-Ajouter l'organisme").click().run()
+    at.button(key="assets.add.submit").click().run()
     added = [s.value for s in _tab(at, "Ajouter un organisme").success]
     plain = added[0].replace("\\", "") if len(added) == 1 else ""
     assert plain.startswith("Bureau d'accueil du port (") and "ajouté" in plain

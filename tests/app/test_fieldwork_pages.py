@@ -167,7 +167,7 @@ def test_log_an_engagement_entry(editor, tmp_path):
     at = editor(LOG)
     at.text_input(key="engagement.staff").set_value("Amira, Ben")
     at.text_area(key="engagement.needs").set_value("Evening English classes")
-    at.button(key="FormSubmitter:engagement.add-Add to the log").click().run()
+    at.button(key="engagement.add.submit").click().run()
     assert any("shared log" in s.value for s in at.success), [e.value for e in at.error]
     with Session(_db(tmp_path)) as s:
         assert list(list_engagement(s)["needs"]) == ["Evening English classes"]
@@ -247,14 +247,14 @@ def test_edit_an_engagement_entry(editor, tmp_path):
     at = editor(LOG)
     at.text_input(key="engagement.staff").set_value("Amira")
     at.text_area(key="engagement.needs").set_value("Evening English classes")
-    at.button(key="FormSubmitter:engagement.add-Add to the log").click().run()
+    at.button(key="engagement.add.submit").click().run()
     with Session(_db(tmp_path)) as s:
         entry_id = list_engagement(s)["id"].iloc[0]
     key = f"engagement.edit.{entry_id}.1"
     assert at.text_area(key=f"{key}.needs").value == "Evening English classes"
     at.text_area(key=f"{key}.needs").set_value("Evening and weekend English classes")
     at.text_input(key=f"{key}.communities").set_value("Nepali; Bhutanese")
-    at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    at.button(key=f"{key}.submit").click().run()
     assert any("Saved the entry" in s.value for s in at.success), [e.value for e in at.error]
     with Session(_db(tmp_path)) as s:
         saved = list_engagement(s).iloc[0]

@@ -72,7 +72,7 @@ def test_a_refused_permission_is_said_in_french(app, in_language):
     at.selectbox(key="assets.pick").set_value("ORG-0001").run()
     key = "assets.edit.ORG-0001.1"
     at.text_input(key=f"{key}.phone").set_value("(999) 555-0100")
-    next(b for b in at.button if str(b.key).startswith(f"FormSubmitter:{key}-")).click().run()
+    at.button(key=f"{key}.submit").click().run()
     refusal = " ".join(e.value for e in at.error)
     said = text.literal("Votre rôle (lecteur) n'autorise pas à ajouter, modifier")
     assert said in refusal and text.literal("Rien n'a été modifié.") in refusal, refusal
@@ -180,7 +180,11 @@ def test_an_indicator_that_needs_countries_says_why_in_french_on_the_map_page(ap
 
 def _submit(at, form: str):
     """The submit button of ``form``, whatever language its label is in."""
-    return next(b for b in at.button if str(b.key).startswith(f"FormSubmitter:{form}-"))
+    return next(
+        b
+        for b in at.button
+        if str(b.key).startswith(f"FormSubmitter:{form}-") or b.key == f"{form}.submit"
+    )
 
 
 def test_an_engagement_entry_without_staff_is_refused_in_french(app, in_language, monkeypatch):

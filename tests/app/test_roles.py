@@ -41,7 +41,7 @@ def _open_asset(at: AppTest) -> AppTest:
 def edit_asset(at: AppTest) -> AppTest:
     key = f"assets.edit.{ORG}.1"
     _open_asset(at).text_input(key=f"{key}.phone").set_value("(999) 555-0100")
-    return at.button(key=f"FormSubmitter:{key}-Save changes").click().run()
+    return at.button(key=f"{key}.submit").click().run()
 
 
 def archive(at: AppTest) -> AppTest:
@@ -52,7 +52,7 @@ def add_asset(at: AppTest) -> AppTest:
     at.text_input(key="assets.add.name").set_value("Role Matrix Hall")
     at.number_input(key="assets.add.lat").set_value(41.0)
     at.number_input(key="assets.add.lon").set_value(-45.0)
-    return at.button(key="FormSubmitter:assets.add-Add organization").click().run()
+    return at.button(key="assets.add.submit").click().run()
 
 
 def import_file(at: AppTest) -> AppTest:
