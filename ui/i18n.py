@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Literal
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -31,7 +32,7 @@ KEY = "ui.language"
 REWORDED = "ui.language_reworded"  # keys of the boxes whose choice is sent again on a switch
 # ``on_change`` of the boxes of a form that must survive a switch, built without ``st.form``
 # (see follows_language): no rerun while filling in, the value goes with the next run.
-HELD = "ignore"
+HELD: Literal["ignore"] = "ignore"
 
 __all__ = [
     "HELD",
