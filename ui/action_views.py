@@ -25,7 +25,7 @@ from geo.fieldwork.exports import to_csv_bytes
 from geo.fieldwork.ics import export_ics
 from geo.i18n import N_
 from ui import action_pdf_views, fieldwork_common, resources, text
-from ui.i18n import _, current, date_format, follows_language, n_
+from ui.i18n import HELD, _, current, follows_language, n_
 
 FLASH = "action.flash"
 # Each panel shows its own confirmation: a message flashed in the 'Add a step' tab is
@@ -155,28 +155,41 @@ def _tract_names() -> dict[str, str]:
 
 
 def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
-    """The new step's fields and what it rests on (inside the form)."""
-    organizations = resources.organizations()
-    orgs = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
-    tract_names = _tract_names()
+    """The new step's fields and what it rests on (held boxes, not st.form: see ui.i18n.HELD)."""
     branches = resources.branches()
     branch_names = dict(zip(branches["branch_id"], branches["name"], strict=True))
-    fields: dict[str, object] = {"title": st.text_input(_("Step"), key="action.title")}
+    fields: dict[str, object] = {
+        "title": st.text_input(_("Step"), key="action.title", on_change=HELD)
+    }
     c1, c2, c3 = st.columns(3)
-    fields["who"] = c1.text_input(_("Who"), key="action.who")
-    fields["due_on"] = c2.date_input(_("Due"), value=None, key="action.due", format=date_format())
+    fields["who"] = c1.text_input(_("Who"), key="action.who", on_change=HELD)
+    fields["due_on"] = fieldwork_common.date_box(
+        c2, _("Due"), None, follows_language("action.due"), on_change=HELD
+    )
     fields["branch_id"] = c3.selectbox(
         _("Branch"),
         [None, *branch_names],
         key="action.branch",
         format_func=lambda b: "—" if b is None else branch_names[b],
+        on_change=HELD,
     )
+    links = _step_links()
+    fields["notes"] = st.text_area(_("Notes"), key="action.notes", on_change=HELD)
+    return fields, links
+
+
+def _step_links() -> list[tuple[str, str]]:
+    """What the new step rests on: organizations, tracts, communities, entries or walks."""
+    organizations = resources.organizations()
+    orgs = dict(zip(organizations["organization_id"], organizations["name"], strict=True))
+    tract_names = _tract_names()
     assets = st.multiselect(
         _("Organizations"),
         list(orgs),
         format_func=orgs.__getitem__,
         key="action.assets",
         placeholder=_("Choose options"),
+        on_change=HELD,
     )
     geoids = st.multiselect(
         _("Tracts"),
@@ -184,25 +197,28 @@ def _step_fields() -> tuple[dict, list[tuple[str, str]]]:
         key="action.tracts",
         format_func=tract_names.__getitem__,
         placeholder=_("Choose options"),
+        on_change=HELD,
     )
-    communities = st.text_input(_("Communities (';'-separated)"), key="action.communities")
-    entries = st.text_input(_("Log entry or walk ids (';'-separated)"), key="action.refs")
-    fields["notes"] = st.text_area(_("Notes"), key="action.notes")
-    links = (
+    communities = st.text_input(
+        _("Communities (';'-separated)"), key="action.communities", on_change=HELD
+    )
+    entries = st.text_input(
+        _("Log entry or walk ids (';'-separated)"), key="action.refs", on_change=HELD
+    )
+    return (
         [("asset", a) for a in assets]
         + [("tract", g) for g in geoids]
         + [("community", c) for c in communities.split(";")]
         + [("engagement", e) for e in entries.split(";")]
     )
-    return fields, links
 
 
 def add_panel(today: date) -> None:
     """Form for a new step and what it rests on."""
     fieldwork_common.flash(FLASH)
-    with st.form("action.add"):
+    with st.container(border=True):
         fields, links = _step_fields()
-        if st.form_submit_button(_("Add step")):
+        if st.button(_("Add step"), key="action.add.submit"):
             fieldwork_common.write(
                 lambda s, user: add_step(s, fields, user=user, today=today, links=links),
                 flash_key=FLASH,
@@ -222,17 +238,20 @@ def edit_panel(steps: pd.DataFrame, today: date) -> None:
     )
     step = steps.set_index("id").loc[chosen]
     key = f"action.edit.{chosen}.{step['version']}"
-    with st.form(key):
+    with st.container(border=True):  # held boxes, not st.form: see ui.i18n.HELD
         status = st.selectbox(
             _("Status"),
             list(STEP_STATUSES),
             format_func=lambda s: _(STEP_STATUSES[s]),
             index=list(STEP_STATUSES).index(step["status"]),
-            key=f"{key}.s",
+            key=follows_language(f"{key}.s"),
+            on_change=HELD,
         )
-        who = st.text_input(_("Who"), step["who"] or "", key=f"{key}.who")
-        due_on = st.date_input(_("Due"), step["due_on"], key=f"{key}.due", format=date_format())
-        if st.form_submit_button(_("Save step")):
+        who = st.text_input(_("Who"), step["who"] or "", key=f"{key}.who", on_change=HELD)
+        due_on = fieldwork_common.date_box(
+            st, _("Due"), step["due_on"], follows_language(f"{key}.due"), on_change=HELD
+        )
+        if st.button(_("Save step"), key=f"{key}.submit"):
             fieldwork_common.write(
                 lambda s, user: update_step(
                     s,

@@ -9,7 +9,7 @@ from geo.db.action_plan import add_staff, list_staff, set_trainings
 from geo.fieldwork.action_plan import TRAININGS, summarize_capacity
 from geo.fieldwork.engagement import TEAMS
 from ui import fieldwork_common, resources, text
-from ui.i18n import _
+from ui.i18n import HELD, _, follows_language
 
 # The staff panel shows its own confirmation (a flash in the plan's tabs is not seen here).
 STAFF_FLASH = "action.staff_flash"
@@ -30,33 +30,36 @@ def capacity_panel() -> None:
     if not staff.empty:
         with st.expander(_("Update a person's trainings")):
             _trainings_form(staff)
-    with st.expander(_("Add a person")), st.form("action.staff"):
+    with st.expander(_("Add a person")):  # held boxes, not st.form: see ui.i18n.HELD
         _add_person_form(names)
 
 
 def _add_person_form(names: dict) -> None:
     """Name, branch, team and trainings of someone new (inside the form)."""
-    name = st.text_input(_("Name"), key="action.staff_name")
+    name = st.text_input(_("Name"), key="action.staff_name", on_change=HELD)
     branch_id = st.selectbox(
         _("Branch"),
         [None, *names],
         key="action.staff_branch",
         format_func=lambda b: "—" if b is None else names[b],
+        on_change=HELD,
     )
     team = st.selectbox(
         _("Team"),
         ["", *TEAMS],
         format_func=fieldwork_common.team_name,
-        key="action.staff_team",
+        key=follows_language("action.staff_team"),
+        on_change=HELD,
     )
     done = st.multiselect(
         _("Trainings done"),
         list(TRAININGS),
         format_func=lambda t: _(TRAININGS[t]),
-        key="action.staff_trainings",
+        key=follows_language("action.staff_trainings"),
         placeholder=_("Choose options"),
+        on_change=HELD,
     )
-    if st.form_submit_button(_("Add person")):
+    if st.button(_("Add person"), key="action.staff.submit"):
         fieldwork_common.write(
             lambda s, user: add_staff(
                 s,
@@ -80,16 +83,17 @@ def _trainings_form(staff: pd.DataFrame) -> None:
     person = staff.set_index("id").loc[chosen]
     done_before: dict = person["trainings"]
     key = f"action.staff_edit.{chosen}.{person['version']}"
-    with st.form(key):
+    with st.container(border=True):  # held boxes, not st.form: see ui.i18n.HELD
         done = st.multiselect(
             _("Trainings done"),
             list(TRAININGS),
             default=list(done_before),
             format_func=lambda t: _(TRAININGS[t]),
-            key=f"{key}.trainings",
+            key=follows_language(f"{key}.trainings"),
             placeholder=_("Choose options"),
+            on_change=HELD,
         )
-        if st.form_submit_button(_("Save trainings")):
+        if st.button(_("Save trainings"), key=f"{key}.submit"):
             fieldwork_common.write(
                 lambda s, user: set_trainings(
                     s,

@@ -179,7 +179,7 @@ def test_log_an_engagement_entry(editor, tmp_path):
 def test_calendar_names_the_steps_it_leaves_out(editor):
     at = editor(PLAN)
     at.text_input(key="action.title").set_value("Ask the imam about Friday classes")
-    at.button(key="FormSubmitter:action.add-Add step").click().run()
+    at.button(key="action.add.submit").click().run()
     (ics,) = [d for d in at.get("download_button") if d.label == "Calendar (.ics)"]
     assert ics.proto.disabled  # an empty calendar is not offered
     (plan,) = [d.value for d in at.dataframe if "Step" in d.value.columns]
@@ -194,10 +194,10 @@ def test_action_step_due_in_the_past_is_refused_then_added(editor, tmp_path):
     at = editor(PLAN)
     at.text_input(key="action.title").set_value("Invite the youth club")
     at.date_input(key="action.due").set_value(date.today() - timedelta(days=3))
-    at.button(key="FormSubmitter:action.add-Add step").click().run()
+    at.button(key="action.add.submit").click().run()
     assert any("in the past" in e.value for e in at.error)
     at.date_input(key="action.due").set_value(date.today() + timedelta(days=7))
-    at.button(key="FormSubmitter:action.add-Add step").click().run()
+    at.button(key="action.add.submit").click().run()
     assert any("Added" in s.value for s in at.success)
     with Session(_db(tmp_path)) as s:
         assert list(list_steps(s)["title"]) == ["Invite the youth club"]
@@ -269,13 +269,13 @@ def test_update_a_persons_trainings(editor, tmp_path):
     at = editor(PLAN)
     at.text_input(key="action.staff_name").set_value("Ben Okafor")
     at.multiselect(key="action.staff_trainings").select("listening")
-    at.button(key="FormSubmitter:action.staff-Add person").click().run()
+    at.button(key="action.staff.submit").click().run()
     with Session(_db(tmp_path)) as s:
         person = list_staff(s).iloc[0]
     key = f"action.staff_edit.{person['id']}.{person['version']}"
     assert at.multiselect(key=f"{key}.trainings").value == ["listening"]
     at.multiselect(key=f"{key}.trainings").select("cultural_competence")
-    at.button(key=f"FormSubmitter:{key}-Save trainings").click().run()
+    at.button(key=f"{key}.submit").click().run()
     assert any("Saved the trainings of Ben Okafor" in s.value for s in at.success)
     with Session(_db(tmp_path)) as s:
         assert set(list_staff(s).iloc[0]["trainings"]) == {"listening", "cultural_competence"}
