@@ -8,7 +8,8 @@ import streamlit as st
 from geo.i18n import translator
 from geo.pdf.handout import HandoutInfo, build_handout, find_help
 from geo.vocab import LANGUAGES, split_list
-from ui.i18n import _, follows_language
+from geo.weekdays import localize_hours
+from ui.i18n import _, current, follows_language
 
 
 def choose(branches: pd.DataFrame, organizations: pd.DataFrame, illustrative: bool):
@@ -45,8 +46,11 @@ def show(info: HandoutInfo, organizations: pd.DataFrame, context) -> None:
     found = find_help(organizations, info)
     st.subheader(_("{count} organizations near the branch").format(count=len(found)))
     columns = [c for c in ("name", "address", "phone", "hours", "distance_m") if c in found]
+    shown = found[columns].copy()
+    if "hours" in shown:  # the days in the reader's language, as the directory shows them
+        shown["hours"] = shown["hours"].map(lambda h: localize_hours(h or "", current()))
     st.dataframe(
-        found[columns],
+        shown,
         hide_index=True,
         column_config={
             "name": _("Organization"),

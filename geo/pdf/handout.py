@@ -11,6 +11,7 @@ and phone numbers are data and stay exactly as recorded, each kept in its own di
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,10 +26,12 @@ from geo.crs import metric_crs
 from geo.fieldwork.areas import haversine_m
 from geo.i18n import DEFAULT, format_list, format_number, has_catalog, is_rtl
 from geo.pdf.fonts import printable, use_fonts
-from geo.pdf.typed import as_recorded
+from geo.pdf.typed import as_recorded, clean
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
+from geo.weekdays import localize_hours
 
 __all__ = ["HandoutInfo", "build_handout", "draw_help_map", "find_help"]
+_TIME_RANGE = re.compile(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}")
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "prs", "ur", "ku", "he", "yi"})
 MAX_ON_PAGE = 7  # what fits on one page beside the map
@@ -122,6 +125,19 @@ def _services(value: object, translate: Callable[[str], str], code: str) -> str:
     return format_list(labels, code)
 
 
+def _hours(value: object, code: str) -> str:
+    """The hours with the days in the sheet's language (``lun–vie 09:00-17:00``).
+
+    OSM's English syntax is kept whole, as recorded. Localized days follow the line's
+    direction, but each time range is kept left to right: after Arabic letters its digits
+    are Arabic numbers and the '-' would swap them ('16:30-08:30').
+    """
+    text = clean(value)
+    if not text or code == DEFAULT:
+        return as_recorded(text)
+    return _TIME_RANGE.sub(lambda m: as_recorded(m.group(0)), localize_hours(text, code))
+
+
 class _Handout(FPDF):
     def __init__(self, rtl: bool, words: str) -> None:
         super().__init__(format="Letter")
@@ -142,7 +158,7 @@ def _entry(pdf: _Handout, number: int, row: Mapping, _: Callable[[str], str], co
     pdf.say(f"{number}. {as_recorded(row['name'])}", size=11, bold=True, h=5.5)
     # recorded values isolated: in an Arabic line "(999) 555-0100" would be drawn
     # "0100-555 (999)"; a missing one (NaN in the table) is left out, never printed "nan"
-    phone, hours = as_recorded(row.get("phone")), as_recorded(row.get("hours"))
+    phone, hours = as_recorded(row.get("phone")), _hours(row.get("hours"), code)
     km = format_number(row["distance_m"] / 1000, pdf.words, decimals=1)
     lines = [
         _services(row.get("category"), _, code),

@@ -160,7 +160,7 @@ def test_a_latin_address_after_services_in_chinese_or_arabic_reads_as_recorded(l
         "Riverton Help Center",
         "12 Elm St",
         "(999) 555-0100",
-        "Mo-Fr 09:00-17:00",
+        "09:00-17:00",
         "Second Org",
         "14 Oak Ave",
         "(999) 555-0101",
@@ -217,6 +217,30 @@ def test_an_arabic_handout_numbers_each_name_on_the_right_and_keeps_addresses_wh
     number = next(w for w in x if w.strip(".") == "1")
     assert x["Riverton"] < x["Help"] < x["Center"] < x[number]  # "1." on the reader's side
     assert x["12"] < x["Elm"] < x["St"]  # not "Elm St 12"
+
+
+@pytest.mark.parametrize(
+    ("language", "days"),
+    [
+        ("es", ["lun–vie", "sáb"]),
+        ("fr", ["lun.–ven.", "sam."]),
+        ("ar", ["الاثنين–الجمعة", "السبت"]),
+    ],
+)
+def test_hours_name_the_days_in_the_sheets_language_and_keep_each_time_range(
+    language, days, tmp_path
+):
+    from geo.i18n import translator
+
+    orgs = pd.DataFrame([_org("Riverton Help Center", 100, language)])
+    orgs["hours"] = "Mo-Fr 08:30-16:30; Sa 09:00-13:00"
+    info = _info(language)
+    pdf = build_handout(info, find_help(orgs, info), translate=translator(language).gettext)
+    text = pdf_text(pdf, tmp_path)
+    for expected in (*days, "08:30-16:30", "09:00-13:00"):
+        assert squeeze(expected) in text, expected
+    # after Arabic letters the '-' between two times would swap them
+    assert "16:30-08:30" not in text and "Mo-Fr" not in text
 
 
 def test_a_latin_phone_after_a_chinese_address_reads_as_recorded(tmp_path):
