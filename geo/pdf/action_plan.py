@@ -26,7 +26,7 @@ from geo.fieldwork.action_plan import (
 )
 from geo.i18n import N_, english_n, format_list
 from geo.pdf.fonts import printable, use_fonts
-from geo.pdf.typed import Typed, clean, iso_day, reads_rtl
+from geo.pdf.typed import Typed, as_recorded, clean, iso_day, reads_rtl
 
 __all__ = ["GROUPINGS", "PlanSheet", "build_action_plan_pdf", "describe_links", "group_steps"]
 
@@ -53,13 +53,22 @@ class PlanSheet:
     language: str | None = None  # lists the chosen statuses as it does (", " without one)
 
 
-def describe_links(links: object, names: Mapping[str, str], translate: Translate = str) -> str:
-    """``asset:ID; community:Nepali`` -> ``Organization: Centro Hispano; Community: Nepali``."""
+def describe_links(
+    links: object,
+    names: Mapping[str, str],
+    translate: Translate = str,
+    as_typed: Callable[[str], str] = str,
+) -> str:
+    """``asset:ID; community:Nepali`` -> ``Organization: Centro Hispano; Community: Nepali``.
+
+    ``as_typed`` wraps each name (the PDF keeps it in its own direction in an Arabic line).
+    """
     parts = []
     for item in clean(links).split("; "):
         kind, _, ref = item.partition(":")
         if ref:
-            parts.append(f"{translate(LINK_KINDS.get(kind, kind))}: {names.get(item, ref)}")
+            name = as_typed(names.get(item, ref))
+            parts.append(f"{translate(LINK_KINDS.get(kind, kind))}: {name}")
     return "; ".join(parts)
 
 
@@ -184,16 +193,16 @@ def _details(row: Mapping, sheet: PlanSheet, tr: Translate) -> list[str]:
     """The lines under a step's title: who, due, status, branch; links; notes."""
     due = row.get("due_on")
     facts = [
-        f"{tr(N_('Who'))}: {clean(row.get('who')) or '—'}",
+        f"{tr(N_('Who'))}: {as_recorded(row.get('who')) or '—'}",
         f"{tr(N_('Due'))}: {iso_day(due, sheet.rtl) if pd.notna(due) and due else '—'}",
         f"{tr(N_('Status'))}: {_status(row.get('status'), tr)}",
     ]
-    if branch := clean(row.get("branch")):
+    if branch := as_recorded(row.get("branch")):
         facts.append(f"{tr(N_('Branch'))}: {branch}")
     if row.get("archived"):
         facts.append(tr(N_("archived")))
     lines = [" · ".join(facts)]
-    if links := describe_links(row.get("links"), sheet.link_names, tr):
+    if links := describe_links(row.get("links"), sheet.link_names, tr, as_recorded):
         lines.append(f"{tr(N_('Linked to'))}: {links}")
     if notes := clean(row.get("notes")):
         if len(notes) > MAX_NOTE_CHARS:
@@ -209,7 +218,7 @@ def _step(pdf: _Plan, number: int, row: Mapping, sheet: PlanSheet, tr: Translate
     """One numbered step; an overdue one says how late in words (and in red)."""
     if pdf.get_y() > pdf.page_break_trigger - 22:
         pdf.add_page()
-    pdf.say(f"{number}. {clean(row.get('title'))}", 11, bold=True, h=5.5)
+    pdf.say(f"{number}. {as_recorded(row.get('title'))}", 11, bold=True, h=5.5)
     if row.get("overdue"):
         days = int(row.get("days_late") or 0)
         pdf.set_text_color(*_RED)

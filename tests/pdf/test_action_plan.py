@@ -237,3 +237,20 @@ def test_latin_data_after_a_chinese_or_arabic_line_reads_as_typed(language, tmp_
     for n in range(1, 13):
         assert squeeze(f"Step {n}") in text and squeeze(f"Note {n} in English.") in text
     assert text.count("CentralLibrary") == 2 + _pages(pdf)  # scope, a branch, each footer
+
+
+def test_an_arabic_sheet_keeps_typed_titles_names_and_links_whole(tmp_path):
+    steps = [
+        _step(
+            "12 Elm St: drop off flyers",
+            TODAY,
+            who="(Team 2) Amira",
+            branch="12th Street Branch",
+            links="asset:a1; community:Nepali",
+        )
+    ]
+    pdf = _pdf(steps, language="ar", rtl=True, link_names={"asset:a1": "7 Oaks Center"})
+    text = pdf_text(pdf, tmp_path)
+    for typed in ("12 Elm St: drop off flyers", "(Team 2) Amira", "12th Street Branch"):
+        assert squeeze(typed) in text, typed  # not "Elm St: drop off flyers 12"
+    assert squeeze("7 Oaks Center") in text and "Nepali" in text
