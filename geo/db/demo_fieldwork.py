@@ -120,7 +120,7 @@ class DemoWalk:
         "Which languages do your customers speak?",
         "Where do families look for help first?",
     )
-    # organization id -> (met, learned); visited unless the note says otherwise.
+    # organization id -> (who the team met, what it learned); every stop was visited.
     stops: Mapping[str, tuple[str, str]] = field(
         default_factory=lambda: {
             "ORG-0275": ("The owner (illustrative)", "Karen picture books wanted."),
