@@ -14,7 +14,7 @@ from geo.db.walkabouts import (
 )
 from geo.vocab import SERVICE_CATEGORIES
 from ui import fieldwork_common, text
-from ui.i18n import _, follows_language
+from ui.i18n import HELD, _, follows_language
 
 FLASH = "walk_report.flash"
 CHOSEN = "walk_report.chosen"  # the walk shown (also set when the planner saves a walk)
@@ -112,12 +112,15 @@ def _stop_report(stop, key: str) -> dict:
 
 def _found_place_form(walk) -> None:
     key = f"walk_report.found.{walk.id}.{walk.version}"
-    with st.expander(_("Add a place we found on the way")), st.form(key):
+    # held boxes, not st.form: a language switch keeps and rewords them (ui.i18n.HELD)
+    with st.expander(_("Add a place we found on the way")):
         record = _found_place_fields(key)
         anyway = st.checkbox(
-            _("Save even if it looks like an organization already listed"), key=f"{key}.anyway"
+            _("Save even if it looks like an organization already listed"),
+            key=f"{key}.anyway",
+            on_change=HELD,
         )
-        if st.form_submit_button(_("Add to the shared directory")):
+        if st.button(_("Add to the shared directory"), key=f"{key}.submit"):
             fieldwork_common.write(
                 lambda s, user: add_found_place(
                     s,
@@ -137,21 +140,30 @@ def _found_place_form(walk) -> None:
 
 def _found_place_fields(key: str) -> dict:
     """The found place's name, services, languages, address, position and description."""
-    name = st.text_input(_("Name"), key=f"{key}.name")
+    name = st.text_input(_("Name"), key=f"{key}.name", on_change=HELD)
     services = {k: _(label) for k, label in SERVICE_CATEGORIES.items()}
     categories = st.multiselect(
         _("Services"),
         list(services),
         format_func=services.__getitem__,
-        key=f"{key}.cat",
+        key=follows_language(f"{key}.cat"),
         placeholder=_("Choose options"),
+        on_change=HELD,
     )
-    languages = st.text_input(_("Languages (ISO codes, e.g. 'ne; en')"), key=f"{key}.lang")
-    address = st.text_input(_("Address"), key=f"{key}.address")
+    languages = st.text_input(
+        _("Languages (ISO codes, e.g. 'ne; en')"), key=f"{key}.lang", on_change=HELD
+    )
+    address = st.text_input(_("Address"), key=f"{key}.address", on_change=HELD)
     c1, c2 = st.columns(2)
-    lat = c1.number_input(_("Latitude"), value=None, format="%.6f", key=f"{key}.lat")
-    lon = c2.number_input(_("Longitude"), value=None, format="%.6f", key=f"{key}.lon")
-    description = st.text_area(_("What it is, who runs it"), key=f"{key}.description")
+    lat = c1.number_input(
+        _("Latitude"), value=None, format="%.6f", key=f"{key}.lat", on_change=HELD
+    )
+    lon = c2.number_input(
+        _("Longitude"), value=None, format="%.6f", key=f"{key}.lon", on_change=HELD
+    )
+    description = st.text_area(
+        _("What it is, who runs it"), key=f"{key}.description", on_change=HELD
+    )
     return {
         "name": name,
         "category": list(categories),

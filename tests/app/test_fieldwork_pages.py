@@ -118,7 +118,7 @@ def test_plan_save_and_report_a_walk(editor, tmp_path):
     at.multiselect(key=f"{found}.cat").select("business")
     at.number_input(key=f"{found}.lat").set_value(float(b.lat) + 0.001)
     at.number_input(key=f"{found}.lon").set_value(float(b.lon) + 0.001)
-    at.button(key=f"FormSubmitter:{found}-Add to the shared directory").click().run()
+    at.button(key=f"{found}.submit").click().run()
     assert any("everyone's map" in s.value for s in at.success), [e.value for e in at.error]
     with Session(_db(tmp_path)) as s:
         assets = list_assets(s, search="Himalayan grocery")
