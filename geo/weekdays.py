@@ -13,7 +13,7 @@ from datetime import datetime
 from babel.dates import format_skeleton
 
 from geo.db.models import WEEKDAYS
-from geo.i18n import DEFAULT, PSEUDO, cldr_locale
+from geo.i18n import DEFAULT, PSEUDO, cldr_locale, is_rtl
 
 __all__ = ["format_weekday_time", "localize_hours"]
 
@@ -21,6 +21,7 @@ _DAY = "|".join(WEEKDAYS)
 # The days at the head of one rule of format_hours' text: "Mo-Fr", "Mo,We,Fr-Su".
 _DAYS = re.compile(rf"^(?:{_DAY})(?:-(?:{_DAY}))?(?:,(?:{_DAY})(?:-(?:{_DAY}))?)*(?=\s|$)")
 
+_TIME_RANGE = re.compile(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}")
 _COMMAS = {"zh": "、", "ar": "، "}  # how the language separates the days it lists
 
 
@@ -59,4 +60,8 @@ def localize_hours(text: str, code: str) -> str:
     def days(match: re.Match[str]) -> str:
         return re.sub(rf"{_DAY}|-|,", lambda part: words[part.group(0)], match.group(0))
 
-    return "; ".join(_DAYS.sub(days, rule) for rule in text.split("; "))
+    shown = "; ".join(_DAYS.sub(days, rule) for rule in text.split("; "))
+    # After Arabic day names a time's digits are Arabic numbers, and the '-' between two
+    # of them swaps them ('09:00-17:00' read '17:00-09:00'); a left-to-right mark before
+    # each range keeps it whole (Unicode bidi rules W2 and W7).
+    return _TIME_RANGE.sub("\u200e\\g<0>", shown) if is_rtl(code) else shown

@@ -11,7 +11,6 @@ and phone numbers are data and stay exactly as recorded, each kept in its own di
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +30,6 @@ from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
 from geo.weekdays import localize_hours
 
 __all__ = ["HandoutInfo", "build_handout", "draw_help_map", "find_help"]
-_TIME_RANGE = re.compile(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}")
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "prs", "ur", "ku", "he", "yi"})
 MAX_ON_PAGE = 7  # what fits on one page beside the map
@@ -126,16 +124,10 @@ def _services(value: object, translate: Callable[[str], str], code: str) -> str:
 
 
 def _hours(value: object, code: str) -> str:
-    """The hours with the days in the sheet's language (``lun–vie 09:00-17:00``).
-
-    OSM's English syntax is kept whole, as recorded. Localized days follow the line's
-    direction, but each time range is kept left to right: after Arabic letters its digits
-    are Arabic numbers and the '-' would swap them ('16:30-08:30').
-    """
+    """The hours with the days in the sheet's language (``lun–vie 09:00-17:00``); OSM's
+    English syntax kept whole, as recorded."""
     text = clean(value)
-    if not text or code == DEFAULT:
-        return as_recorded(text)
-    return _TIME_RANGE.sub(lambda m: as_recorded(m.group(0)), localize_hours(text, code))
+    return as_recorded(text) if not text or code == DEFAULT else localize_hours(text, code)
 
 
 class _Handout(FPDF):

@@ -60,7 +60,9 @@ def test_hours_name_the_days_in_the_readers_language_and_keep_what_was_typed():
     text = "Mo-Fr 09:00-17:00; Sa,Su by appointment"
     assert localize_hours(text, "es") == "lun–vie 09:00-17:00; sáb, dom by appointment"
     assert localize_hours(text, "zh") == "周一–周五 09:00-17:00; 周六、周日 by appointment"
-    assert localize_hours("Mo 10:00-12:00", "ar") == "الاثنين 10:00-12:00"
+    # a left-to-right mark keeps each time range whole after Arabic days (not 12:00-10:00)
+    assert localize_hours("Mo 10:00-12:00", "ar") == "الاثنين \u200e10:00-12:00"
+    assert localize_hours("Mo-Fr 09:00-17:00", "es") == "lun–vie 09:00-17:00"  # none needed
     assert localize_hours(text, "en") == text  # the syntax people type and files hold
     assert localize_hours(text, PSEUDO) == text
     assert localize_hours("Monday Sa 9-5", "fr") == "Monday Sa 9-5"  # not days OSM wrote
