@@ -1,10 +1,11 @@
 """Noto web fonts for the browser, so every script renders on any machine, offline.
 
-A workshop kiosk or a bare Linux machine has no Chinese, Korean or Devanagari system font:
-Chromium drew "语言" as two boxes. The Noto fonts arrive from npm (the
-``@fontsource/noto-sans*`` packages pinned in ``package.json``, also used for the PDFs by
-:mod:`geo.pdf.fonts`) as WOFF2 slices, each with the ``unicode-range`` it covers, so a
-browser downloads only the slices a page's text needs (a few of Chinese's hundred).
+A workshop kiosk or a bare Linux machine has no Chinese, Korean, Devanagari, Bengali,
+Myanmar or Ethiopic system font: Chromium drew "语言" and "বাংলাদেশ" as boxes. The Noto
+fonts arrive from npm (the ``@fontsource/noto-sans*`` packages pinned in ``package.json``,
+also used for the PDFs by :mod:`geo.pdf.fonts`) as WOFF2 slices, each with the
+``unicode-range`` it covers, so a browser downloads only the slices a page's text needs
+(a few of Chinese's hundred).
 :func:`install_webfonts` (run by ``python -m geo vendor``) copies the 400 and 700 weights
 into ``static/vendor/`` under their npm paths and writes one stylesheet,
 :data:`STYLESHEET`, that declares them and defines ``--atlas-font``: the font list the
@@ -40,13 +41,26 @@ WEBFONT_PACKAGES: dict[str, str] = {
     "@fontsource/noto-sans": "5.3.0",  # Latin, Cyrillic, Greek, Vietnamese, Devanagari
     "@fontsource/noto-sans-arabic": "5.3.0",
     "@fontsource/noto-sans-devanagari": "5.3.0",
+    # The demo city's own organizations: Bangladeshi, Burmese and Karen, Ethiopian.
+    "@fontsource/noto-sans-bengali": "5.3.0",
+    "@fontsource/noto-sans-myanmar": "5.3.0",
+    "@fontsource/noto-sans-ethiopic": "5.3.0",
     # Simplified Chinese before Korean: Chinese text gets Chinese glyph shapes; the Chinese
     # slices also hold kana and many traditional hanzi, the Korean ones hangul.
     "@fontsource/noto-sans-sc": "5.3.0",
     "@fontsource/noto-sans-kr": "5.3.0",
 }
 # In the order a browser should try them, after the page's own Latin font.
-FAMILIES = ("Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans SC", "Noto Sans KR")
+FAMILIES = (
+    "Noto Sans",
+    "Noto Sans Arabic",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Myanmar",
+    "Noto Sans Ethiopic",
+    "Noto Sans SC",
+    "Noto Sans KR",
+)
 WEIGHTS = (400, 700)  # bold (600-900) is drawn from 700, light from 400
 STYLESHEET = "webfonts.css"  # under static/vendor/, next to the @fontsource/ folder
 # The maps' font list is Noto alone, Latin included: with a system font first (Leaflet's

@@ -1,4 +1,4 @@
-"""Fonts for every PDF the app prints: Latin, Cyrillic, Greek, Arabic, Devanagari and CJK.
+"""Fonts for every PDF the app prints: Latin, Cyrillic, Greek, Arabic, Indic, Ethiopic, CJK.
 
 Organization names, addresses and notes come in every script, so a PDF set in Helvetica
 prints "?" for most of the world. The Noto fonts arrive from the npm registry (the
@@ -7,9 +7,10 @@ repository. Fontsource ships them as WOFF slices by Unicode range; :func:`instal
 (run by ``python -m geo vendor``) merges each family's slices into one TrueType file
 with fontTools under ``static/vendor/fonts/`` (gitignored). :func:`use_fonts` registers
 them on an ``FPDF`` with fallbacks and turns on fpdf2's HarfBuzz text shaping
-(``uharfbuzz``), which joins Arabic letters, orders right-to-left runs (Unicode bidi)
-and builds Devanagari conjuncts. It also works around an fpdf2 2.8.9 bug that printed a
-Latin line after one ending in Chinese or Arabic as garbage (:func:`_set_font_again`), and
+(``uharfbuzz``), which joins Arabic letters, orders right-to-left runs (Unicode bidi),
+builds Devanagari and Bengali conjuncts and orders Myanmar syllables. It also works around
+an fpdf2 2.8.9 bug that printed a Latin line after one ending in Chinese or Arabic as
+garbage (:func:`_set_font_again`), and
 keeps the invisible bidi marks out of the page once they have ordered the line
 (:func:`_drop_bidi_controls`).
 """
@@ -81,6 +82,11 @@ FONTS: tuple[FontFile, ...] = (
         for f, p, name in (
             ("NotoSansArabic", "@fontsource/noto-sans-arabic", "arabic"),
             ("NotoSansDevanagari", "@fontsource/noto-sans-devanagari", "devanagari"),
+            # Scripts of the demo city's own organizations and helpers (Bangladeshi,
+            # Burmese and Karen, Ethiopian and Eritrean newcomers).
+            ("NotoSansBengali", "@fontsource/noto-sans-bengali", "bengali"),
+            ("NotoSansMyanmar", "@fontsource/noto-sans-myanmar", "myanmar"),
+            ("NotoSansEthiopic", "@fontsource/noto-sans-ethiopic", "ethiopic"),
         )
         for s, w in (("", 400), ("B", 700))
     ),
@@ -179,9 +185,9 @@ def use_fonts(pdf: FPDF, font_dir: Path | None = None) -> str:
     """Register the Noto fonts on ``pdf``, with fallbacks and text shaping; return the family.
 
     Set text with ``pdf.set_font(FAMILY, style, size)``: characters the main family
-    lacks (Arabic, Devanagari, CJK) are drawn from the fallback that has them. Give
-    ``multi_cell`` ``align="L"``: fpdf2 2.8.9 spreads justified shaped lines wrongly
-    (gaps inside words).
+    lacks (Arabic, Devanagari, Bengali, Myanmar, Ethiopic, CJK) are drawn from the
+    fallback that has them. Give ``multi_cell`` ``align="L"``: fpdf2 2.8.9 spreads
+    justified shaped lines wrongly (gaps inside words).
 
     Raises
     ------

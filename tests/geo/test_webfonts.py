@@ -75,6 +75,9 @@ def test_geo_vendor_writes_the_stylesheet_and_every_slice_it_names(vendor_dir):
         ("Noto Sans Arabic", "اللغة"),
         ("Noto Sans Devanagari", "भाषा"),
         ("Noto Sans KR", "언어"),
+        ("Noto Sans Bengali", "বাংলাদেশ সমিতি"),
+        ("Noto Sans Myanmar", "ရွှေ"),
+        ("Noto Sans Ethiopic", "ሀበሻ"),
     ],
 )
 def test_each_script_has_a_regular_and_a_bold_slice(vendor_dir, family, text):
