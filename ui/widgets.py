@@ -27,7 +27,7 @@ def study_area_picker() -> None:
     st.sidebar.selectbox(
         _("Study area"),
         list(infos),
-        key=resources.AREA_KEY,
+        key=follows_language(resources.AREA_KEY),  # the demo city's name is translated
         format_func=infos.__getitem__,
         on_change=_forget_area_choices,
         help=_("Load more on the 'Census data and study areas' page."),

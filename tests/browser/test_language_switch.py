@@ -95,3 +95,5 @@ def test_a_sidebar_filter_keeps_its_choice_in_the_new_words(page, streamlit_url)
     assert "Ayuda legal de inmigración" in box.inner_text()
     assert "Immigration legal help" not in box.inner_text()
     assert "category=legal" in page.url  # the link to the view still holds the choice
+    area = side.get_by_role("combobox", name="Área de estudio").input_value()
+    assert area == "Riverton — datos ilustrativos, no es un lugar real"
