@@ -39,6 +39,11 @@ Plural = Callable[[str, str, int], str]
 _WIDTHS = (56, 30, 32, 36, 40)  # item, estimate, share, reliability, whole area (mm)
 CHART_WIDTH_MM = 150.0
 _GROUP_TITLE = "Group: born in {country}"  # as geo.census.community titles a group's section
+# ... and names its rows (English in the section's string column)
+_GROUP_ROWS = (
+    N_("Born in {country}: share of the foreign-born"),
+    N_("Born in {country}: share of all residents"),
+)
 
 
 class _ProfilePdf(FPDF):
@@ -223,7 +228,10 @@ def _heading(pdf: _ProfilePdf, section: ProfileSection, profile: CommunityProfil
 
 def _item(pdf: _ProfilePdf, item: object, profile: CommunityProfile) -> str:
     """A row's name: the census's labels as recorded, the profile's own rows in the reader's
-    words ('Foreign-born total', the chosen countries combined)."""
+    words ('Foreign-born total', the chosen countries combined, a group's two rows)."""
+    for pattern in _GROUP_ROWS:
+        if profile.group and item == pattern.format(country=profile.group):
+            return pdf.tr(pattern).format(country=profile.group)
     return str(say(item_label(str(item), profile.countries), pdf.language))
 
 

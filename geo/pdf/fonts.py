@@ -107,6 +107,8 @@ FONT_PACKAGES: dict[str, str] = {font.package: "5.3.0" for font in FONTS}
 _BIDI_CONTROLS = frozenset(
     map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
+# Spaces of a set width (narrow no-break, figure) drawn as a no-break space when no font has them.
+_SPACE_STAND_INS = {0x202F: "\u00a0", 0x2007: "\u00a0"}
 # Once fpdf2's bidi has ordered a line, these and the Arabic letter mark have done their work.
 _ORDERING_ONLY = _BIDI_CONTROLS | {0x061C}
 _HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
@@ -271,8 +273,11 @@ def printable(pdf: FPDF, text: object) -> tuple[str, set[str]]:
     """
     covered = set().union(*(getattr(font, "cmap", {}) for font in pdf.fonts.values()))
     covered |= _BIDI_CONTROLS  # read by fpdf2's bidi, drawn as nothing by HarfBuzz
-    missing = {c for c in str(text or "") if ord(c) >= 32 and ord(c) not in covered}
-    return "".join("?" if c in missing else c for c in str(text or "")), missing
+    text = str(text or "")
+    # French writes 3 749 with a narrow no-break space, which Noto Sans lacks: "3?749"
+    text = text.translate({k: v for k, v in _SPACE_STAND_INS.items() if k not in covered})
+    missing = {c for c in text if ord(c) >= 32 and ord(c) not in covered}
+    return "".join("?" if c in missing else c for c in text), missing
 
 
 def left_to_right(text: object) -> str:

@@ -91,6 +91,8 @@ ENGLISH = (
     "Use with caution",
     "universe",
     "Group: born in",
+    "Born in",
+    "share of the foreign-born",
     "is not broken down by country of birth",
     "Not available for this study area",
     "page1",
@@ -196,6 +198,18 @@ def test_stamp_says_the_demo_city_and_the_vintage_in_the_readers_words(code, nep
     assert squeeze(vintage.split("{")[0].split("(")[0]) in text
     for english in ("illustrative data, not a real place", "5-year"):
         assert squeeze(english) not in text, english
+
+
+def test_french_sheet_groups_thousands_with_a_space_it_can_draw_and_names_group_rows(
+    nepal, tmp_path
+):
+    text = pdf_text(export_pdf(nepal, **_in("fr")), tmp_path)
+    assert "?" not in text  # "3?000": French's narrow no-break space has no glyph
+    assert squeeze("3 000 ± 180") in text
+    assert squeeze("Nés en/au Nepal : part des personnes nées à l'étranger") in text
+    for english in ENGLISH:
+        if english != "page1":  # French says "page 1" too
+            assert squeeze(english) not in text, english
 
 
 def _row_left_to_right(pdf: bytes, tmp_path) -> list[str]:
