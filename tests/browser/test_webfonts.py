@@ -76,14 +76,20 @@ def _fonts_drawing(page, element) -> list[dict]:
         return session.send("CSS.getPlatformFontsForNode", {"nodeId": probe})["fonts"]
     finally:
         session.detach()
+        element.evaluate("el => el.removeAttribute('data-font-probe')")
+
+
+def _assert_drawn_by(page, element, font: str, text: str, glyphs: int) -> None:
+    """At least ``glyphs`` of ``text`` drawn by the web font ``font``, none by a system font."""
+    fonts = _fonts_drawing(page, element)
+    system = [f["familyName"] for f in fonts if not f["isCustomFont"]]
+    drawn = sum(f["glyphCount"] for f in fonts if f["postScriptName"].startswith(font))
+    assert drawn >= glyphs, f"{text!r} not drawn by {font}: {fonts}"
+    assert not system, f"glyphs drawn by system fonts {system} (boxes or no web font): {fonts}"
 
 
 def _assert_drawn_by_noto_sc(page, element, chinese: str) -> None:
-    fonts = _fonts_drawing(page, element)
-    system = [f["familyName"] for f in fonts if not f["isCustomFont"]]
-    noto_sc = sum(f["glyphCount"] for f in fonts if f["postScriptName"].startswith("NotoSansSC"))
-    assert noto_sc >= len(chinese), f"{chinese!r} not drawn by Noto Sans SC: {fonts}"
-    assert not system, f"glyphs drawn by system fonts {system} (boxes or no web font): {fonts}"
+    _assert_drawn_by(page, element, "NotoSansSC", chinese, len(chinese))
 
 
 def _wait_for_fonts(frame) -> None:
@@ -168,6 +174,36 @@ def test_chinese_interface_and_map_legend_use_the_web_fonts(
 
         _assert_drawn_by_noto_sc(page, heading, "资源地图")
         _assert_drawn_by_noto_sc(page, legend, "外国出生人口占比")
+        assert blocked == [], f"requests left the machine: {blocked}"
+        assert not [url for url in failed if "/app/static/" in url], failed
+    finally:
+        page.context.close()
+
+
+# Demo organizations named in the scripts of Riverton's Bangladeshi, Burmese and Ethiopian
+# newcomers (data/demo/organizations.csv), and the glyphs each name's script part needs at
+# least (shaped: the Bengali conjuncts and Myanmar clusters draw fewer glyphs than letters).
+DEMO_NAMES = [
+    ("Bangladesh Association of Riverton বাংলাদেশ সমিতি", "NotoSansBengali", 8),
+    ("ရွှေ Shwe Myanmar Grocery", "NotoSansMyanmar", 3),
+    ("ሀበሻ Habesha Market", "NotoSansEthiopic", 3),
+]
+
+
+def test_bengali_burmese_and_amharic_names_on_the_map_use_the_web_fonts(
+    chromium_browser, streamlit_url, map_frame
+):
+    blocked: list[str] = []
+    page, failed = _page(chromium_browser, "en-US", blocked)
+    try:
+        page.goto(streamlit_url)
+        frame = map_frame(page)
+        for name, font, glyphs in DEMO_NAMES:
+            tooltip = _show_tooltip(page, frame, name)
+            _wait_for_fonts(frame)
+            ARTIFACTS_DIR.mkdir(exist_ok=True)
+            tooltip.screenshot(path=str(ARTIFACTS_DIR / f"webfonts_{font}.png"))
+            _assert_drawn_by(page, tooltip.locator("b").first, font, name, glyphs)
         assert blocked == [], f"requests left the machine: {blocked}"
         assert not [url for url in failed if "/app/static/" in url], failed
     finally:
