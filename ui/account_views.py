@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from geo import accounts as domain
 from geo.errors import GeoError
 from ui import auth, errors, resources, text
-from ui.i18n import _, follows_language
+from ui.i18n import HELD, _, follows_language
 
 
 def _admin_write(action, success: str) -> None:
@@ -55,19 +55,26 @@ def accounts_table() -> list[domain.Account]:
 
 def _create_form() -> dict | None:
     """The new account's fields; None until the form is submitted."""
+    # The role box is held outside the form (sent with the form's submit): inside, its unsent
+    # choice kept the old words after a language switch and fell back to the first role.
+    role = st.selectbox(
+        _("Role"),
+        domain.ROLES,
+        key=follows_language("users.new.role"),
+        format_func=_role_label,
+        on_change=HELD,
+    )
     with st.form("users.create", clear_on_submit=True):
         c1, c2 = st.columns(2)
         fields = {
             "username": c1.text_input(_("User name (for signing in)"), key="users.new.username"),
             "name": c2.text_input(_("Name shown and recorded with changes"), key="users.new.name"),
-            "role": c1.selectbox(
-                _("Role"), domain.ROLES, key="users.new.role", format_func=_role_label
-            ),
-            "email": c2.text_input(
+            "role": role,
+            "email": c1.text_input(
                 _("E-mail (for organization sign-in, optional)"), key="users.new.email"
             ),
-            "branch": c1.text_input(_("Branch"), key="users.new.branch"),
-            "team": c2.text_input(_("Team"), key="users.new.team"),
+            "branch": c2.text_input(_("Branch"), key="users.new.branch"),
+            "team": c1.text_input(_("Team"), key="users.new.team"),
             "typed": st.text_input(
                 _("Initial password (leave empty to generate one)"),
                 type="password",
