@@ -21,7 +21,7 @@ from fpdf import FPDF
 from geo.fieldwork.points import Stop
 from geo.fieldwork.routes import Leg, Route
 from geo.fieldwork.timing import StopVisit, weekday
-from geo.i18n import DEFAULT, N_, format_list, is_rtl
+from geo.i18n import DEFAULT, N_, format_list, format_number, is_rtl
 from geo.pdf.fonts import printable, use_fonts
 from geo.pdf.typed import as_recorded, iso_day
 
@@ -32,6 +32,7 @@ STOP_FIELDS = (
     ("languages", N_("Languages")),
     ("services", N_("Services")),
 )
+FIELD_LINE = N_("{label}: {value}")  # "Adresse : ...", "地址：..." as each language writes it
 MAP_BOX_MM = (180.0, 110.0)
 
 
@@ -201,9 +202,9 @@ def _heading(pdf: _Sheet, route: Route, info: SheetInfo, tr: Translate) -> None:
     totals = tr(N_("stops: {n} · {km} km · about {minutes} min walking at {speed} km/h ({method})"))
     line = totals.format(
         n=len(route.stops),
-        km=f"{route.total_distance_m / 1000:.2f}",
-        minutes=f"{route.total_walk_minutes:.0f}",
-        speed=f"{route.speed_kmh:g}",
+        km=format_number(route.total_distance_m / 1000, pdf.language, decimals=2),
+        minutes=format_number(route.total_walk_minutes, pdf.language),
+        speed=format_number(route.speed_kmh, pdf.language, decimals=1),
         method=tr(route.method),
     )
     if info.area:
@@ -230,7 +231,10 @@ def _stop_block(
     pdf.write_line(f"{number}. {as_recorded(stop.label)}", size=12, bold=True, height=6)
     far = tr(N_("{metres} m from the previous stop, about {minutes} min"))
     pdf.write_line(
-        far.format(metres=f"{leg.distance_m:.0f}", minutes=f"{leg.walk_minutes:.0f}"),
+        far.format(
+            metres=format_number(leg.distance_m, pdf.language),
+            minutes=format_number(leg.walk_minutes, pdf.language),
+        ),
         size=8,
         height=4,
     )
@@ -238,7 +242,7 @@ def _stop_block(
         pdf.write_line(open_line, size=9, bold=True, height=4.5)
     for field_name, label in STOP_FIELDS:
         if value := _value(pdf, field_name, getattr(stop, field_name), tr):
-            pdf.write_line(f"{tr(label)}: {value}", size=9, height=4.5)
+            pdf.write_line(tr(FIELD_LINE).format(label=tr(label), value=value), size=9, height=4.5)
     for question in questions:
         pdf.write_line(f"☐ {as_recorded(question)}", size=9, height=4.5)
     pdf.write_line(tr(N_("Visited ☐   Who we met / what we learned:")), size=9, height=4.5)

@@ -92,3 +92,15 @@ def test_sheet_names_team_languages_and_services_in_the_readers_words(language, 
         assert squeeze(label) not in text, label
     for recorded in ("Open Door Family Center", "Central Library", "Saturday walk"):
         assert squeeze(recorded) in text, recorded
+
+
+@pytest.mark.parametrize(
+    ("language", "address", "distance"),
+    [("fr", "Adresse : 12 Elm St", r"0,\d\dkm"), ("zh", "地址：12 Elm St", r"0\.\d\d公里")],
+)
+def test_labels_and_distances_are_written_as_the_language_writes_them(
+    language, address, distance, tmp_path
+):
+    text = pdf_text(_sheet(language), tmp_path)
+    assert squeeze(address) in text
+    assert re.search(distance, text), distance  # "0,71 km" in French, not "0.71 km"
