@@ -23,7 +23,7 @@ from shapely.geometry import Point
 from geo.config import WGS84
 from geo.crs import metric_crs
 from geo.fieldwork.areas import haversine_m
-from geo.i18n import DEFAULT, format_list, format_number, has_catalog, is_rtl
+from geo.i18n import DEFAULT, N_, format_list, format_number, has_catalog, is_rtl
 from geo.pdf.fonts import printable, use_fonts
 from geo.pdf.typed import as_recorded, clean
 from geo.vocab import LANGUAGES, SERVICE_CATEGORIES, split_list
@@ -32,6 +32,7 @@ from geo.weekdays import localize_hours
 __all__ = ["HandoutInfo", "build_handout", "draw_help_map", "find_help"]
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "prs", "ur", "ku", "he", "yi"})
+FIELD_LINE = N_("{label}: {value}")  # "Téléphone : ...", "电话：..." as each language writes it
 MAX_ON_PAGE = 7  # what fits on one page beside the map
 _MARKER = "#d95f02"  # ColorBrewer Dark2, on white: contrast 3.4 for a mark (WCAG 1.4.11)
 _BRANCH = "#1b9e77"
@@ -155,8 +156,8 @@ def _entry(pdf: _Handout, number: int, row: Mapping, _: Callable[[str], str], co
     lines = [
         _services(row.get("category"), _, code),
         as_recorded(row.get("address")),
-        f"{_('Phone')}: {phone}" if phone else "",
-        f"{_('Opening hours')}: {hours}" if hours else "",
+        _(FIELD_LINE).format(label=_("Phone"), value=phone) if phone else "",
+        _(FIELD_LINE).format(label=_("Opening hours"), value=hours) if hours else "",
         _("About {km} km from the library").format(km=km),
     ]
     for line in filter(None, lines):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 
 import pandas as pd
 import pypdf
@@ -199,8 +200,6 @@ def test_distances_are_written_as_the_handout_language_writes_numbers(
 
 
 def test_an_arabic_handout_numbers_each_name_on_the_right_and_keeps_addresses_whole(tmp_path):
-    import subprocess
-
     from geo.i18n import translator
 
     orgs = pd.DataFrame([_org("Riverton Help Center", 100, "ar", address="12 Elm St")])
@@ -249,3 +248,18 @@ def test_a_latin_phone_after_a_chinese_address_reads_as_recorded(tmp_path):
     text = pdf_text(build_handout(_info("zh"), find_help(orgs, _info("zh"))), tmp_path)
     assert squeeze("纽约市坚尼街12号") in text
     assert squeeze("Phone: (999) 555-0100") in text
+
+
+@pytest.mark.parametrize(
+    ("language", "phone"), [("fr", "Téléphone : (999)"), ("es", "Teléfono: (999)")]
+)
+def test_phone_label_is_punctuated_as_the_handout_language_does(language, phone, tmp_path):
+    from geo.i18n import translator
+
+    orgs = pd.DataFrame([_org("Centre", 100, language)])
+    info = _info(language)
+    pdf = build_handout(info, find_help(orgs, info), translate=translator(language).gettext)
+    path = tmp_path / "h.pdf"
+    path.write_bytes(pdf)
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    assert phone in raw.stdout.decode("utf-8").replace("\u00a0", " ")  # spaces kept
