@@ -405,17 +405,19 @@ def sign_in(
 
 
 def press_again_if_lost(button, shows, *, first_wait: int = 30_000) -> None:
-    """Wait until ``shows`` is visible after ``button`` was clicked; click once more when the
-    button is still there after ``first_wait`` ms (under CI's load, a click that lands while
-    Streamlit reruns can be lost: the same page shows again, untouched)."""
+    """Wait until ``shows`` is visible after ``button`` was clicked; click again (twice at
+    most) when the button is still there after ``first_wait`` ms (under CI's load, a click
+    that lands while Streamlit reruns can be lost: the same page shows again, untouched)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout  # installed: a page exists
 
-    try:
-        shows.wait_for(timeout=first_wait)
-    except PlaywrightTimeout:
-        if button.is_visible():
-            button.click()
-        shows.wait_for(timeout=60_000)
+    for _ in range(2):
+        try:
+            shows.wait_for(timeout=first_wait)
+            return
+        except PlaywrightTimeout:
+            if button.is_visible():
+                button.click()
+    shows.wait_for(timeout=60_000)
 
 
 # --- the keyboard ------------------------------------------------------------------------

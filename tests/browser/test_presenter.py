@@ -184,6 +184,9 @@ def test_a_slide_is_also_text_and_tables_in_english_and_arabic(page, server, db_
     arabic = translator("ar").gettext
     visitor = new_offline_page(page.context.browser, locale="ar", width=1400, height=1000)
     visitor.goto(server.url)
+    # as a reader would: the home page has finished its first run before the menu is used
+    visitor.get_by_role("heading", name=arabic("Asset map")).first.wait_for(timeout=120_000)
+    settle(visitor)
     _open(visitor, arabic("Presenter"))
     _open_tables_by_keyboard(visitor, arabic)
     visitor.get_by_text(arabic("Legend of the map: {legend}").split("{")[0]).first.wait_for()
