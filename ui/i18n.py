@@ -125,8 +125,10 @@ def language_picker() -> None:
     Call it after ``st.navigation``. On a session's first run the box's value (the
     browser's language, put in the session state by :func:`current`) reaches the
     browser once; a widget drawn before ``st.navigation`` is drawn again by the browser
-    when the menu arrives and falls back to the first option, English, which the next
-    rerun (signing in, any click) then sends back (Streamlit 1.67, Chromium in Arabic).
+    when the menu arrives and falls back to its default option, which the next rerun
+    (signing in, any click) then sends back (Streamlit 1.67, Chromium in Arabic): the
+    default is therefore the session's language (a visitor in Arabic pressing Present got
+    the slide in English when it was the first option).
     """
     options = list(INTERFACE_LANGUAGES)
     if current() == PSEUDO:
@@ -134,6 +136,9 @@ def language_picker() -> None:
     st.sidebar.selectbox(
         "Language / Idioma / Langue / اللغة / 语言",  # readable whatever the language
         options,
+        # what the browser falls back to when it draws the box again: the session's
+        # language, not English (the key alone is the box's identity, so no new box)
+        index=options.index(current()),
         key=KEY,
         on_change=_reword_choices,
         format_func=lambda code: "Pseudo-locale ⟦…⟧" if code == PSEUDO else language_name(code),
