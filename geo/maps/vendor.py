@@ -18,13 +18,13 @@ stylesheet (:data:`WEBFONTS_URL`, :mod:`geo.maps.webfonts`) are copied with them
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 from geo.errors import VendorAssetsMissing
 from geo.maps import webfonts
+from geo.npm import NPM_HINT, require_packages
 
 __all__ = [
     "CDN_TO_LOCAL",
@@ -166,23 +166,11 @@ VENDOR_FILES: tuple[str, ...] = (
 
 def _check_node_modules(node_modules: Path) -> None:
     """Raise VendorAssetsMissing unless node_modules holds the pinned files."""
-    hint = "Run `npm ci` in the project root, then `python -m geo vendor`."
-    for package, version in NPM_PACKAGES.items():
-        manifest = node_modules / package / "package.json"
-        if not manifest.is_file():
-            raise VendorAssetsMissing(
-                f"The npm package '{package}' is not in '{node_modules}'. {hint}"
-            )
-        found = json.loads(manifest.read_text(encoding="utf-8")).get("version")
-        if found != version:
-            raise VendorAssetsMissing(
-                f"'{node_modules / package}' is version {found}, but the app needs "
-                f"{version}. {hint}"
-            )
+    require_packages(node_modules, NPM_PACKAGES)
     missing = [path for path in VENDOR_FILES if not (node_modules / path).is_file()]
     if missing:
         raise VendorAssetsMissing(
-            f"'{node_modules}' lacks {len(missing)} file(s), first '{missing[0]}'. {hint}"
+            f"'{node_modules}' lacks {len(missing)} file(s), first '{missing[0]}'. {NPM_HINT}"
         )
 
 

@@ -15,13 +15,13 @@ the same families after its own font in ``.streamlit/config.toml`` (``theme.font
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import VendorAssetsMissing
+from geo.npm import NPM_HINT, require_packages
 
 __all__ = [
     "FAMILIES",
@@ -69,7 +69,6 @@ STYLESHEET = "webfonts.css"  # under static/vendor/, next to the @fontsource/ fo
 # font or a missing font first is fine). Inline styles in the maps' HTML use MAP_FONT; a
 # map opened without the stylesheet (a downloaded story) falls back to sans-serif.
 MAP_FONT = "var(--atlas-font, sans-serif)"
-_HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
 _FACE_RE = re.compile(r"@font-face\s*\{(?P<body>[^}]*)\}")
 _URL_RE = re.compile(r"url\(['\"]?(?P<url>[^'\")]+)['\"]?\)")
 
@@ -108,7 +107,7 @@ def read_font_faces(node_modules: Path, package: str, weight: int) -> list[FontF
     """
     css_path = node_modules / package / f"{weight}.css"
     if not css_path.is_file():
-        raise VendorAssetsMissing(f"The font stylesheet '{css_path}' is not installed. {_HINT}")
+        raise VendorAssetsMissing(f"The font stylesheet '{css_path}' is not installed. {NPM_HINT}")
     faces = []
     for match in _FACE_RE.finditer(css_path.read_text(encoding="utf-8")):
         body = match["body"]
@@ -125,19 +124,8 @@ def read_font_faces(node_modules: Path, package: str, weight: int) -> list[FontF
             )
         )
     if not faces:
-        raise VendorAssetsMissing(f"'{css_path}' declares no WOFF2 font file. {_HINT}")
+        raise VendorAssetsMissing(f"'{css_path}' declares no WOFF2 font file. {NPM_HINT}")
     return faces
-
-
-def _check_packages(node_modules: Path) -> None:
-    """Raise VendorAssetsMissing unless every font package is installed at its pinned version."""
-    for package, version in WEBFONT_PACKAGES.items():
-        manifest = node_modules / package / "package.json"
-        found = json.loads(manifest.read_text("utf-8"))["version"] if manifest.is_file() else None
-        if found != version:
-            raise VendorAssetsMissing(
-                f"The npm package '{package}' {version} is not installed (found {found}). {_HINT}"
-            )
 
 
 def _stylesheet(faces: list[FontFace]) -> str:
@@ -162,7 +150,7 @@ def webfont_faces(node_modules: Path) -> list[FontFace]:
     VendorAssetsMissing
         If a package is not installed at its pinned version or lacks a slice.
     """
-    _check_packages(node_modules)
+    require_packages(node_modules, WEBFONT_PACKAGES)
     faces = [
         face
         for package in WEBFONT_PACKAGES
@@ -172,7 +160,7 @@ def webfont_faces(node_modules: Path) -> list[FontFace]:
     absent = [face.path for face in faces if not (node_modules / face.path).is_file()]
     if absent:
         raise VendorAssetsMissing(
-            f"'{node_modules}' lacks {len(absent)} font file(s), first '{absent[0]}'. {_HINT}"
+            f"'{node_modules}' lacks {len(absent)} font file(s), first '{absent[0]}'. {NPM_HINT}"
         )
     return faces
 

@@ -17,7 +17,6 @@ keeps the invisible bidi marks out of the page once they have ordered the line
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from geo.errors import VendorAssetsMissing
+from geo.npm import NPM_HINT, require_packages
 
 __all__ = [
     "FAMILY",
@@ -111,7 +111,6 @@ _BIDI_CONTROLS = frozenset(
 _SPACE_STAND_INS = {0x202F: "\u00a0", 0x2007: "\u00a0"}
 # Once fpdf2's bidi has ordered a line, these and the Arabic letter mark have done their work.
 _ORDERING_ONLY = _BIDI_CONTROLS | {0x061C}
-_HINT = "Run `npm ci` in the project root, then `python -m geo vendor`."
 
 
 def default_font_dir() -> Path:
@@ -164,19 +163,13 @@ def install_fonts(node_modules: Path, font_dir: Path | None = None) -> Path:
         (nothing is written then).
     """
     font_dir = font_dir or default_font_dir()
-    for package, version in FONT_PACKAGES.items():
-        manifest = node_modules / package / "package.json"
-        found = json.loads(manifest.read_text("utf-8"))["version"] if manifest.is_file() else None
-        if found != version:
-            raise VendorAssetsMissing(
-                f"The npm package '{package}' {version} is not installed (found {found}). {_HINT}"
-            )
+    require_packages(node_modules, FONT_PACKAGES)
     plan = [(font, font.sources(node_modules)) for font in FONTS]
     for font, sources in plan:
         absent = [s for s in sources if not s.is_file()]
         if not sources or absent:
             first = absent[0] if absent else node_modules / font.package
-            raise VendorAssetsMissing(f"The font file '{first}' is not installed. {_HINT}")
+            raise VendorAssetsMissing(f"The font file '{first}' is not installed. {NPM_HINT}")
     font_dir.mkdir(parents=True, exist_ok=True)
     for font, sources in plan:
         _merge(sources, font_dir / font.file_name)
@@ -201,7 +194,7 @@ def use_fonts(pdf: FPDF, font_dir: Path | None = None) -> str:
     if missing:
         raise VendorAssetsMissing(
             f"The PDF fonts are not installed ({len(missing)} missing under '{font_dir}', "
-            f"first {missing[0]}). {_HINT}"
+            f"first {missing[0]}). {NPM_HINT}"
         )
     for font in FONTS:
         pdf.add_font(font.family, font.style, str(font_dir / font.file_name))
