@@ -322,6 +322,24 @@ def offline_page(
     context.close()
 
 
+# Evaluated in the home map's frame with a site's name (or part of it): zooms until the site's
+# pin is out of its cluster and returns its point on the page, or null when no site matches.
+SHOW_SITE = """name => new Promise(resolve => {
+    // The sites layer is built in the browser (static/atlas/home_map.js): find the pin.
+    const hit = window.AtlasMap && window.AtlasMap.findSite(name);
+    if (!hit) { resolve(null); return; }
+    const where = () => {
+        const map = window.AtlasMap.map;
+        const point = map.latLngToContainerPoint(hit.getLatLng());
+        const box = map.getContainer().getBoundingClientRect();
+        resolve({x: box.left + point.x, y: box.top + point.y});
+    };
+    // Circle markers have no icon, so markercluster may never call back: fall back.
+    window.AtlasMap.cluster.zoomToShowLayer(hit, () => setTimeout(where, 800));
+    setTimeout(where, 4000);
+})"""
+
+
 def find_map_frame(page, timeout_s: float = MAP_TIMEOUT_S):
     """Return the Frame (streamlit-folium's iframe) that holds ``.leaflet-container``.
 

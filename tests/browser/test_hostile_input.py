@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import create_accounts, settle, sign_in
+from tests.browser.conftest import SHOW_SITE, create_accounts, settle, sign_in
 
 pytestmark = pytest.mark.browser
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -22,21 +22,6 @@ NAME = "<img src=x onerror=alert(1)> `whoami` ${1+1}"
 PASSWORD = "hostile-input-test"
 # Next to ORG-0001 of the demo city, so it is inside the study area.
 CSV = f'name,category,lat,lon,description\n"{NAME}",cultural,41.0195,-44.9520,"<b>bold</b>"\n'
-
-SHOW_MARKER = """() => new Promise(resolve => {
-    // The sites layer is built in the browser (static/atlas/home_map.js): find the pin.
-    const hit = window.AtlasMap && window.AtlasMap.findSite('whoami');
-    if (!hit) { resolve(null); return; }
-    const where = () => {
-        const map = window.AtlasMap.map;
-        const point = map.latLngToContainerPoint(hit.getLatLng());
-        const box = map.getContainer().getBoundingClientRect();
-        resolve({x: box.left + point.x, y: box.top + point.y});
-    };
-    // Circle markers have no icon, so markercluster may never call back: fall back.
-    window.AtlasMap.cluster.zoomToShowLayer(hit, () => setTimeout(where, 800));
-    setTimeout(where, 4000);
-})"""
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +79,7 @@ def test_hostile_name_stays_literal_everywhere(
     )
     tooltip = frame.locator(".leaflet-tooltip", has_text="whoami").first
     for _attempt in range(3):  # the cluster may still be zooming to the pin on a busy machine
-        point = frame.evaluate(SHOW_MARKER)
+        point = frame.evaluate(SHOW_SITE, "whoami")
         assert point, "the imported organization is on the map"
         box = frame.frame_element().bounding_box()
         offline_page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import database_env, new_offline_page, settle
+from tests.browser.conftest import SHOW_SITE, database_env, new_offline_page, settle
 
 pytestmark = pytest.mark.browser
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -23,19 +23,6 @@ NAME = "华人互助中心"  # "Chinese mutual aid centre"
 PICKER = "Language / Idioma / Langue / اللغة / 语言"
 # Next to ORG-0001 of the demo city, inside the study area.
 ORGANIZATION = {"name": NAME, "category": "cultural", "lat": 41.0195, "lon": -44.9520}
-
-SHOW_MARKER = """name => new Promise(resolve => {
-    const hit = window.AtlasMap && window.AtlasMap.findSite(name);
-    if (!hit) { resolve(null); return; }
-    const where = () => {
-        const map = window.AtlasMap.map;
-        const point = map.latLngToContainerPoint(hit.getLatLng());
-        const box = map.getContainer().getBoundingClientRect();
-        resolve({x: box.left + point.x, y: box.top + point.y});
-    };
-    window.AtlasMap.cluster.zoomToShowLayer(hit, () => setTimeout(where, 800));
-    setTimeout(where, 4000);
-})"""
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +99,7 @@ def _show_tooltip(page, frame, name: str):
     )
     tooltip = frame.locator(".leaflet-tooltip", has_text=name).first
     for _attempt in range(3):  # the cluster may still be zooming to the pin on a busy machine
-        point = frame.evaluate(SHOW_MARKER, name)
+        point = frame.evaluate(SHOW_SITE, name)
         assert point, "the organization is on the map"
         box = frame.frame_element().bounding_box()
         page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
